@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>/api/enterprises: recycling enterprises (not a map layer), credit codes checked by their check character.</summary>
+public static class EnterpriseEndpoints
+{
+    public sealed record EnterpriseInput(string? Name, string? CreditCode, bool? MofcomRegistered, int? DirectOutletCount);
+
+    public static void MapEnterprises(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/enterprises").WithTags("Enterprises");
+        group.MapGet("/", async (RecycleNetDb db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Enterprises.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct)));
+        group.MapGet("/{id:long}", async Task<IResult> (long id, RecycleNetDb db, CancellationToken ct) =>
+            await db.Enterprises.FindAsync([id], ct) is { } e ? TypedResults.Ok(e) : Problems.NotFound($"enterprise {id}"));
+
+        var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
+        writes.MapPost("/", (HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(null, req, db, o.Value, ct));
+        writes.MapPut("/{id:long}", (long id, HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(id, req, db, o.Value, ct));
+        writes.MapDelete("/{id:long}", async Task<IResult> (long id, RecycleNetDb db, CancellationToken ct) =>
+            await db.Enterprises.Where(e => e.Id == id).ExecuteDeleteAsync(ct) == 0 ? Problems.NotFound($"enterprise {id}") : TypedResults.NoContent());
+    }
+
+    private static async Task<IResult> SaveAsync(long? id, HttpRequest req, RecycleNetDb db, RecycleNetOptions options, CancellationToken ct)
+    {
+        Enterprise? target = null;
+        if (id is { } existing && (target = await db.Enterprises.FindAsync([existing], ct)) is null) return Problems.NotFound($"enterprise {existing}");
+        if (await BodyReader.ReadAsync(req, options.MaxFeatureBytes, ct) is not { } body) return Problems.TooLarge(options.MaxFeatureBytes);
+        EnterpriseInput? input;
+        try { input = JsonSerializer.Deserialize<EnterpriseInput>(body.Span, JsonSerializerOptions.Web); }
+        catch (JsonException e) { return Problems.BadBody($"the body must be a JSON enterprise object: {e.Message}"); }
+        if (input is null) return Problems.BadBody("the body must be a JSON enterprise object");
+
+        var errors = new List<ImportError>();
+        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new(null, "name", "is required"));
+        var code = input.CreditCode?.Trim().ToUpperInvariant();
+        if (UnifiedSocialCreditCode.Validate(code) is { } why) errors.Add(new(null, "creditCode", why));
+        else if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != id, ct))
+            errors.Add(new(null, "creditCode", $"another enterprise already has credit code {code}"));
+        if (input.DirectOutletCount is < 0) errors.Add(new(null, "directOutletCount", "must not be negative"));
+        if (errors.Count > 0) return Problems.Invalid(errors, "The enterprise");
+
+        target ??= db.Enterprises.Add(new Enterprise()).Entity;
+        target.Name = input.Name!.Trim();
+        target.CreditCode = code!;
+        target.MofcomRegistered = input.MofcomRegistered ?? false;
+        target.DirectOutletCount = input.DirectOutletCount ?? 0;
+        await db.SaveChangesAsync(ct);
+        return id is null ? TypedResults.Created($"/api/enterprises/{target.Id}", target) : TypedResults.Ok(target);
+    }
+}

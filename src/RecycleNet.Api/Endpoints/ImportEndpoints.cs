@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Layers;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>
+/// POST /api/import/{layer}?crs=&amp;mode=: a GeoJSON FeatureCollection, CSV or XLSX body (or a
+/// multipart upload of one), applied whole or not at all.
+/// </summary>
+public static class ImportEndpoints
+{
+    public static void MapImport(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/import/{layer}", ImportAsync)
+            .AddEndpointFilter<RequirePlannerKey>()
+            .WithTags("Import")
+            .WithSummary("Import a layer from GeoJSON, CSV or XLSX; every row valid or nothing changes")
+            .DisableAntiforgery();
+
+    private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format,
+        HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> options, CancellationToken ct)
+    {
+        if (LayerCatalog.Find(layer) is not { } definition)
+            return Problems.NotFound($"layer '{layer}' (layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name))})");
+        if (string.IsNullOrWhiteSpace(crs))
+            return Problems.BadParameter("crs", $"every import must declare the CRS of its coordinates: {DeclaredCrs.Accepted}");
+        if (!DeclaredCrs.TryParse(crs, out var declared))
+            return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}");
+        var importMode = ImportMode.Append;
+        if (mode is not null && !Enum.TryParse(mode, true, out importMode))
+            return Problems.BadParameter("mode", $"'{mode}' is not a mode; use append or replace");
+
+        var limit = options.Value.MaxImportBytes;
+        ReadOnlyMemory<byte> body;
+        string? fileName = null;
+        // Only a multipart upload is a form here: curl's --data-binary labels raw bytes as
+        // application/x-www-form-urlencoded, and those bytes are the file itself.
+        if (req.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            if (req.ContentLength > limit) return Problems.TooLarge(limit);
+            var form = await req.ReadFormAsync(ct);
+            if (form.Files.FirstOrDefault() is not { } file) return Problems.BadBody("the multipart upload holds no file");
+            if (file.Length > limit) return Problems.TooLarge(limit);
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            body = ms.ToArray();
+            fileName = file.FileName;
+        }
+        else if (await BodyReader.ReadAsync(req, limit, ct) is { } read) body = read;
+        else return Problems.TooLarge(limit);
+
+        var kind = FormatOf(format, fileName, req.ContentType, body.Span);
+        if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx");
+        List<ImportRow> rows;
+        try
+        {
+            rows = kind switch
+            {
+                "xlsx" => TableRowReader.ReadXlsx(body),
+                "csv" => TableRowReader.ReadCsv(body),
+                _ => GeoJsonRowReader.Read(body),
+            };
+        }
+        catch (ImportFormatException e)
+        {
+            return Problems.BadBody($"{kind}: {e.Message}");
+        }
+
+        var result = await new LayerImporter(db, new ImportOptions()).ImportAsync(definition, rows, declared, importMode, ct);
+        if (result.Conflict is not null) return Problems.Conflict(result.Conflict);
+        if (!result.Applied) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows");
+        return TypedResults.Ok(new
+        {
+            layer = definition.Name, mode = importMode.ToString().ToLowerInvariant(), crs = declared.Name, format = kind,
+            inserted = result.Inserted, removed = result.Removed, ids = result.Ids, ignoredFields = result.IgnoredFields,
+        });
+    }
+
+    /// <summary>The body's format: from ?format=, the file name, the Content-Type, or its first bytes.</summary>
+    private static string? FormatOf(string? format, string? fileName, string? contentType, ReadOnlySpan<byte> body)
+    {
+        if (format is not null)
+            return format.ToLowerInvariant() switch { "geojson" or "json" => "geojson", "csv" => "csv", "xlsx" => "xlsx", _ => null };
+        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (ext is ".xlsx") return "xlsx";
+        if (ext is ".csv" or ".txt") return "csv";
+        if (ext is ".geojson" or ".json") return "geojson";
+        var ct = contentType?.ToLowerInvariant() ?? "";
+        if (ct.Contains("spreadsheetml") || ct.Contains("excel")) return "xlsx";
+        if (ct.Contains("csv")) return "csv";
+        if (ct.Contains("json")) return "geojson";
+        if (body is [0x50, 0x4B, 3, 4, ..]) return "xlsx"; // zip signature
+        var text = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
+        foreach (var b in text)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            return b == (byte)'{' ? "geojson" : "csv";
+        }
+        return "geojson";
+    }
+}

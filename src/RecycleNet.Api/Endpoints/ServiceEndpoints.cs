@@ -1,0 +1,32 @@
+using RecycleNet.Core.Layers;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>/health and the index of what this service offers.</summary>
+public static class ServiceEndpoints
+{
+    public static void MapService(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async Task<IResult> (RecycleNetDb db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? TypedResults.Ok(new { status = "ok" })
+                    : TypedResults.Problem(title: "The database cannot be reached", statusCode: 503))
+            .WithTags("Service").WithSummary("200 when the service and its database answer");
+
+        app.MapGet("/", () => TypedResults.Ok(new
+            {
+                title = "RecycleNet",
+                description = "再生资源回收网络规划服务 — recycling-network planning for Chinese cities",
+                layers = LayerCatalog.All.Select(l => new { l.Name, l.Title, href = $"/api/{l.Name}" }),
+                links = new[]
+                {
+                    new { rel = "policies", href = "/api/policies" },
+                    new { rel = "enterprises", href = "/api/enterprises" },
+                    new { rel = "service-desc", href = "/openapi/v1.json" },
+                    new { rel = "health", href = "/health" },
+                },
+            }))
+            .WithTags("Service").WithSummary("What this service offers");
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using RecycleNet.Core.Import;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>
+/// RFC 7807 problem+json answers. Each names what was wrong ("field" and "rule" in plain words) so a
+/// planner can fix the input; row-level import errors go in "errors" as {index, field, reason}.
+/// </summary>
+public static class Problems
+{
+    private const string TypeBase = "urn:recyclenet:problem:";
+
+    public static ProblemHttpResult Make(int status, string kind, string title, string? detail = null, object? errors = null, string? field = null)
+    {
+        var p = new ProblemDetails { Status = status, Type = TypeBase + kind, Title = title, Detail = detail };
+        if (field is not null) p.Extensions["field"] = field;
+        if (errors is not null) p.Extensions["errors"] = errors;
+        return TypedResults.Problem(p);
+    }
+
+    public static ProblemHttpResult BadParameter(string field, string rule) =>
+        Make(400, "invalid-parameter", $"Invalid value for '{field}'", rule, field: field);
+
+    public static ProblemHttpResult BadBody(string detail) => Make(400, "unreadable-body", "The request body could not be read", detail);
+
+    public static ProblemHttpResult Invalid(IReadOnlyList<ImportError> errors, string what) => Make(422, "invalid-input",
+        errors.Count == 1 ? $"{what} was refused: 1 problem" : $"{what} was refused: {errors.Count} problems",
+        "Nothing was changed. Each error gives the feature index (GeoJSON, from 0) or sheet row (CSV/XLSX, header = row 1), the field and the rule broken.",
+        errors.Select(e => new { index = e.Index, field = e.Field, reason = e.Reason }).ToList());
+
+    public static ProblemHttpResult NotFound(string what) => Make(404, "not-found", $"{what} was not found");
+
+    public static ProblemHttpResult Conflict(string detail) => Make(409, "conflict", "The change conflicts with other data", detail + ". Nothing was changed.");
+
+    public static ProblemHttpResult TooLarge(long limit) => Make(413, "body-too-large", "The request body is too large",
+        $"At most {limit:N0} bytes are accepted (RecycleNet:MaxImportBytes / MaxFeatureBytes); split the import.");
+
+    public static ProblemHttpResult Unauthorized(HttpContext http, string detail)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer realm=\"recyclenet\"";
+        return Make(401, "unauthorized", "A planner key is required", detail);
+    }
+}

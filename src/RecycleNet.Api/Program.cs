@@ -1,0 +1,25 @@
+using RecycleNet.Api.Endpoints;
+using RecycleNet.Api.Setup;
+
+if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRecycleNet();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+await app.InitializeAsync();
+
+app.MapOpenApi();
+app.MapService();
+app.MapLayers();
+app.MapImport();
+app.MapPolicies();
+app.MapEnterprises();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

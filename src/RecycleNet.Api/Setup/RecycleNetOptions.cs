@@ -1,0 +1,26 @@
+namespace RecycleNet.Api.Setup;
+
+/// <summary>The "RecycleNet" configuration section.</summary>
+public sealed class RecycleNetOptions
+{
+    /// <summary>Fill a newly created database with the Jinan demo data.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>Keys that may write (Authorization: Bearer key). Empty: one is generated and kept beside the database.</summary>
+    public string[] PlannerKeys { get; set; } = [];
+
+    /// <summary>Largest import body, bytes (default 64 MiB).</summary>
+    public long MaxImportBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Largest single-feature or enterprise body, bytes (default 1 MiB).</summary>
+    public long MaxFeatureBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Where the policy seeds are; default: seeds/policies beside the executable.</summary>
+    public string? PoliciesDirectory { get; set; }
+
+    /// <summary>Where the demo data is; default: data/jinan beside the executable.</summary>
+    public string? DemoDataDirectory { get; set; }
+
+    public string ResolvedPoliciesDirectory => PoliciesDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds", "policies");
+    public string ResolvedDemoDataDirectory => DemoDataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data", "jinan");
+}

@@ -1,0 +1,63 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RecycleNet.Core.Demo;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Setup;
+
+/// <summary>Service registration and start-up work (migrations, demo data, planner key), out of Program.cs.</summary>
+public static class ServiceSetup
+{
+    public sealed record DatabaseSettings(string ConnectionString);
+
+    public static void AddRecycleNet(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<RecycleNetOptions>(builder.Configuration.GetSection("RecycleNet"));
+        services.AddSingleton(sp => new DatabaseSettings(DatabasePath.ConnectionString(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContext<RecycleNetDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value,
+            DatabasePath.FolderOf(sp.GetRequiredService<DatabaseSettings>().ConnectionString),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
+        services.AddSingleton(sp => PolicyCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedPoliciesDirectory));
+        services.AddScoped<RequirePlannerKey>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        builder.WebHost.ConfigureKestrel((ctx, k) =>
+        {
+            // Our own reader answers oversized bodies with problem+json; Kestrel's cap sits just above it.
+            var max = ctx.Configuration.GetValue<long?>("RecycleNet:MaxImportBytes") ?? new RecycleNetOptions().MaxImportBytes;
+            k.Limits.MaxRequestBodySize = max + 1024 * 1024;
+        });
+    }
+
+    /// <summary>Applies migrations; a database created just now gets the demo data unless RecycleNet:SeedDemo is false.</summary>
+    public static async Task InitializeAsync(this WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Startup");
+        var options = app.Services.GetRequiredService<IOptions<RecycleNetOptions>>().Value;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+        var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+        await db.Database.MigrateAsync();
+        log.LogInformation("Database: {Db} ({State})", app.Services.GetRequiredService<DatabaseSettings>().ConnectionString, fresh ? "created" : "existing");
+        if (fresh && options.SeedDemo)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var counts = await DemoSeeder.SeedAsync(db, options.ResolvedDemoDataDirectory, app.Lifetime.ApplicationStopping);
+            log.LogInformation("Seeded the SYNTHETIC Jinan demo data in {Ms} ms: {Counts}", started.ElapsedMilliseconds,
+                string.Join(", ", counts.Select(c => $"{c.Count} {c.Layer}")));
+        }
+        app.Services.GetRequiredService<PlannerKeys>(); // created (and printed, if new) at start-up, not on the first write
+        app.Services.GetRequiredService<PolicyCatalog>(); // a broken seed fails the start, not a request
+    }
+}

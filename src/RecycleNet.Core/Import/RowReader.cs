@@ -1,0 +1,126 @@
+using System.Globalization;
+using RecycleNet.Core.Layers;
+
+namespace RecycleNet.Core.Import;
+
+/// <summary>
+/// Typed access to an import row's properties by field (name or alias), recording an
+/// <see cref="ImportError"/> for each value that is present but breaks its rule.
+/// </summary>
+public sealed class RowReader(ImportRow row, List<ImportError> errors)
+{
+    public ImportRow Row => row;
+
+    public void Error(string field, string reason) => errors.Add(new ImportError(row.Index, field, reason));
+
+    /// <summary>The raw value for a field, null when absent or blank.</summary>
+    public object? Raw(LayerField field)
+    {
+        foreach (var key in field.Keys)
+            if (row.Properties.TryGetValue(key, out var v) && v is not null && !(v is string s && string.IsNullOrWhiteSpace(s)))
+                return v;
+        return null;
+    }
+
+    public string? String(LayerField f, bool required = false, int maxLength = 200)
+    {
+        var v = Raw(f);
+        if (v is null)
+        {
+            if (required) Error(f.Name, "is required");
+            return null;
+        }
+        var s = Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim();
+        if (s.Length > maxLength) { Error(f.Name, $"is longer than {maxLength} characters"); return null; }
+        return s;
+    }
+
+    public double? Number(LayerField f, bool required = false, double min = double.MinValue, double max = double.MaxValue)
+    {
+        var v = Raw(f);
+        if (v is null)
+        {
+            if (required) Error(f.Name, "is required");
+            return null;
+        }
+        double d;
+        switch (v)
+        {
+            case double x: d = x; break;
+            case long or int or decimal or float: d = Convert.ToDouble(v, CultureInfo.InvariantCulture); break;
+            case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var p): d = p; break;
+            default: Error(f.Name, $"must be a number, got '{v}'"); return null;
+        }
+        if (!double.IsFinite(d)) { Error(f.Name, "must be a finite number"); return null; }
+        if (d < min) { Error(f.Name, min == 0 ? $"must not be negative, got {d.ToString(CultureInfo.InvariantCulture)}" : $"must be at least {min}, got {d}"); return null; }
+        if (d > max) { Error(f.Name, $"must be at most {max.ToString(CultureInfo.InvariantCulture)}, got {d.ToString(CultureInfo.InvariantCulture)}"); return null; }
+        return d;
+    }
+
+    public int? Integer(LayerField f, bool required = false, int min = 0, int max = int.MaxValue)
+    {
+        var d = Number(f, required, min, max);
+        if (d is null) return null;
+        if (d != Math.Floor(d.Value)) { Error(f.Name, $"must be a whole number, got {d.Value.ToString(CultureInfo.InvariantCulture)}"); return null; }
+        return (int)d.Value;
+    }
+
+    public bool? Bool(LayerField f)
+    {
+        var v = Raw(f);
+        switch (v)
+        {
+            case null: return null;
+            case bool b: return b;
+            case double d when d is 0 or 1: return d == 1;
+            case string s:
+                switch (s.Trim().ToLowerInvariant())
+                {
+                    case "true" or "yes" or "y" or "1" or "是": return true;
+                    case "false" or "no" or "n" or "0" or "否": return false;
+                }
+                break;
+        }
+        Error(f.Name, $"must be true or false, got '{v}'");
+        return null;
+    }
+
+    public DateOnly? Date(LayerField f)
+    {
+        var v = Raw(f);
+        switch (v)
+        {
+            case null: return null;
+            case DateTime dt: return DateOnly.FromDateTime(dt);
+            case string s when DateOnly.TryParseExact(s.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+                return d;
+        }
+        Error(f.Name, $"must be a date written yyyy-MM-dd, got '{v}'");
+        return null;
+    }
+
+    /// <summary>Parses an enum by its English name or a Chinese synonym from <paramref name="synonyms"/>.</summary>
+    public T? Enum<T>(LayerField f, IReadOnlyDictionary<string, T> synonyms, bool required = false) where T : struct, System.Enum
+    {
+        var s = String(f, required);
+        if (s is null) return null;
+        if (System.Enum.TryParse<T>(s, true, out var e) && System.Enum.IsDefined(e) && !s.All(char.IsAsciiDigit)) return e;
+        if (synonyms.TryGetValue(s, out e)) return e;
+        var allowed = string.Join("|", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        Error(f.Name, $"must be one of {allowed}, got '{s}'");
+        return null;
+    }
+
+    /// <summary>A list given as a JSON array or as text separated by ';', ',', '、' or '|'.</summary>
+    public IReadOnlyList<string>? List(LayerField f)
+    {
+        return Raw(f) switch
+        {
+            null => null,
+            IEnumerable<object?> items => items.Where(i => i is not null)
+                .Select(i => Convert.ToString(i, CultureInfo.InvariantCulture)!.Trim()).Where(i => i.Length > 0).ToList(),
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture)!
+                .Split([';', ',', '、', '|', '；', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+        };
+    }
+}

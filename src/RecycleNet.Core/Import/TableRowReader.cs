@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace RecycleNet.Core.Import;
+
+/// <summary>
+/// Reads CSV (UTF-8, comma-separated, header row) and XLSX (first sheet, header row) into import rows.
+/// Coordinates come from lon/lat (or x/y, 经度/纬度) columns, one combined "lng,lat" column (经纬度),
+/// or a WKT column for polygons.
+/// </summary>
+public static class TableRowReader
+{
+    private static readonly string[] LonKeys = ["lon", "lng", "longitude", "x", "经度", "easting"];
+    private static readonly string[] LatKeys = ["lat", "latitude", "y", "纬度", "northing"];
+    private static readonly string[] PairKeys = ["lnglat", "lonlat", "经纬度", "coordinates"];
+    private static readonly string[] WktKeys = ["wkt", "geometry", "geom"];
+    private static readonly GeometryFactory Factory = new();
+
+    public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body)
+    {
+        string text;
+        try { text = new UTF8Encoding(false, true).GetString(body.Span); }
+        catch (DecoderFallbackException) { throw new ImportFormatException("the CSV is not UTF-8 text (save it as \"CSV UTF-8\")"); }
+        var table = CsvParser.Parse(text);
+        if (table.Count == 0 || table[0].All(string.IsNullOrWhiteSpace)) throw new ImportFormatException("the CSV has no header row");
+        var header = table[0].Select(h => h.Trim()).ToList();
+        var rows = new List<ImportRow>();
+        for (var r = 1; r < table.Count; r++)
+        {
+            var props = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Count; i++)
+                if (header[i].Length > 0) props[header[i]] = i < table[r].Count ? table[r][i].Trim() : null;
+            if (props.Values.All(v => v is null or "")) continue;
+            rows.Add(ToRow(r + 1, props)); // header is line 1
+        }
+        return rows;
+    }
+
+    public static List<ImportRow> ReadXlsx(ReadOnlyMemory<byte> body)
+    {
+        List<IDictionary<string, object?>> sheet;
+        try
+        {
+            using var stream = new MemoryStream(body.ToArray());
+            sheet = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ImportFormatException($"the body is not a readable XLSX workbook: {e.Message}");
+        }
+        var rows = new List<ImportRow>();
+        for (var i = 0; i < sheet.Count; i++)
+        {
+            var props = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (k, v) in sheet[i]) props[k.Trim()] = v;
+            if (props.Values.All(v => v is null || v is string s && s.Length == 0)) continue;
+            rows.Add(ToRow(i + 2, props)); // header is sheet row 1
+        }
+        return rows;
+    }
+
+    private static ImportRow ToRow(int index, Dictionary<string, object?> props)
+    {
+        var (geometry, error) = ReadGeometry(props);
+        return new ImportRow(index, geometry, props) { GeometryError = error };
+    }
+
+    private static (Geometry?, string?) ReadGeometry(Dictionary<string, object?> props)
+    {
+        var wkt = First(props, WktKeys);
+        if (wkt is not null)
+        {
+            try { return (new WKTReader().Read(Convert.ToString(wkt.Value.Value, CultureInfo.InvariantCulture)), null); }
+            catch (Exception e) when (e is ParseException or ArgumentException) { return (null, $"column '{wkt.Value.Key}' is not valid WKT: {e.Message}"); }
+        }
+        var pair = First(props, PairKeys);
+        if (pair is not null)
+        {
+            var parts = Convert.ToString(pair.Value.Value, CultureInfo.InvariantCulture)!.Split([',', ' ', '，'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && Num(parts[0]) is { } a && Num(parts[1]) is { } b) return (Factory.CreatePoint(new Coordinate(a, b)), null);
+            return (null, $"column '{pair.Value.Key}' must hold \"lon,lat\", got '{pair.Value.Value}'");
+        }
+        var lon = First(props, LonKeys);
+        var lat = First(props, LatKeys);
+        if (lon is null && lat is null) return (null, "is missing: add lon/lat (or x/y) columns");
+        if (lon is null || lat is null) return (null, $"needs both columns: found '{(lon ?? lat)!.Value.Key}' only");
+        var x = Num(lon.Value.Value);
+        var y = Num(lat.Value.Value);
+        if (x is null) return (null, $"column '{lon.Value.Key}' must be a number, got '{lon.Value.Value}'");
+        if (y is null) return (null, $"column '{lat.Value.Key}' must be a number, got '{lat.Value.Value}'");
+        return (Factory.CreatePoint(new Coordinate(x.Value, y.Value)), null);
+    }
+
+    private static KeyValuePair<string, object?>? First(Dictionary<string, object?> props, string[] keys)
+    {
+        foreach (var k in keys)
+            if (props.TryGetValue(k, out var v) && v is not null && !(v is string s && s.Length == 0))
+                return new KeyValuePair<string, object?>(props.Keys.First(x => x.Equals(k, StringComparison.OrdinalIgnoreCase)), v);
+        return null;
+    }
+
+    private static double? Num(object? v) => v switch
+    {
+        double d => d,
+        int or long or decimal or float => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+        string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+}

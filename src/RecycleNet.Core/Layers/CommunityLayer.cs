@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Core.Layers;
+
+/// <summary>Residential communities (小区): points with households.</summary>
+public sealed class CommunityLayer : LayerDefinition<Community>
+{
+    private static readonly LayerField Households = new("households", "integer", "户数 households", "户数", "总户数");
+    private static readonly LayerField Population = new("population", "integer", "人口 residents", "人口", "人数");
+    private static readonly LayerField DistrictF = new("district", "string", "区县 district name or adcode; found by point-in-polygon when absent", "区县", "所在区县");
+    private static readonly LayerField DistrictIdF = new("districtId", "integer", "id of the district");
+
+    // Declared after the fields above: static initialisers run in textual order.
+    public static readonly CommunityLayer Instance = new();
+
+    public override string Name => "communities";
+    public override string Title => "居民小区 Communities";
+    public override bool IsPoint => true;
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, Households, Population, DistrictF, DistrictIdF, SourceField];
+
+    public override void WriteProperties(Utf8JsonWriter w, Community e, LayerLookups lookups)
+    {
+        WriteCommon(w, e);
+        w.WriteNumber("households", e.Households);
+        if (e.Population is { } p) w.WriteNumber("population", p); else w.WriteNull("population");
+        if (e.DistrictId is { } d)
+        {
+            w.WriteNumber("districtId", d);
+            if (lookups.DistrictNames.TryGetValue(d, out var n)) w.WriteString("district", n); else w.WriteNull("district");
+        }
+        else
+        {
+            w.WriteNull("districtId");
+            w.WriteNull("district");
+        }
+    }
+
+    public override void ReadProperties(RowReader r, Community target, ImportContext ctx, long? locatedDistrictId)
+    {
+        ReadCommon(r, target);
+        target.Households = r.Integer(Households, required: true) ?? 0;
+        target.Population = r.Integer(Population);
+        var named = r.String(DistrictF);
+        if (named is not null)
+        {
+            var d = ctx.Districts.Find(named);
+            if (d is null) r.Error("district", $"no district is named or coded '{named}'");
+            target.DistrictId = d?.Id;
+        }
+        else
+        {
+            target.DistrictId = locatedDistrictId;
+        }
+    }
+
+    public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
+    {
+        var n = await db.Outlets.CountAsync(o => o.ServedCommunityIds.Any(), ct);
+        return n == 0 ? null : $"{n} mobile stations list communities they serve; clear their servedCommunities first";
+    }
+
+    public override async Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
+    {
+        var ids = await db.Outlets.Where(o => o.ServedCommunityIds.Contains(id)).Select(o => o.Id).ToListAsync(ct);
+        return ids.Count == 0 ? null : $"community {id} is served by mobile station(s) {string.Join(", ", ids)}; remove it from their servedCommunities first";
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Core.Layers;
+
+/// <summary>Districts and counties (区县): polygons with census figures.</summary>
+public sealed class DistrictLayer : LayerDefinition<District>
+{
+    private static readonly LayerField AdcodeF = new("adcode", "string", "6-digit division code (行政区划代码)", "行政区划代码", "代码");
+    private static readonly LayerField PopulationF = new("population", "integer", "resident population (census)", "人口", "常住人口");
+    private static readonly LayerField HouseholdSizeF = new("avgHouseholdSize", "number", "average household size, persons", "户均人口", "平均家庭户规模");
+    private static readonly LayerField UrbanF = new("urbanShare", "number", "urban share of residents, 0-1", "城镇化率");
+    private static readonly LayerField HouseholdsF = new("households", "integer", "households = population / avgHouseholdSize (read-only)");
+
+    // Declared after the fields above: static initialisers run in textual order.
+    public static readonly DistrictLayer Instance = new();
+
+    public override string Name => "districts";
+    public override string Title => "区县 Districts";
+    public override bool IsPoint => false;
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, AdcodeF, PopulationF, HouseholdSizeF, HouseholdsF, UrbanF, SourceField];
+
+    public override void WriteProperties(Utf8JsonWriter w, District e, LayerLookups lookups)
+    {
+        WriteCommon(w, e);
+        w.WriteString("adcode", e.Adcode);
+        w.WriteNumber("population", e.Population);
+        w.WriteNumber("avgHouseholdSize", e.AvgHouseholdSize);
+        w.WriteNumber("households", e.Households);
+        if (e.UrbanShare is { } u) w.WriteNumber("urbanShare", u); else w.WriteNull("urbanShare");
+    }
+
+    public override void ReadProperties(RowReader r, District target, ImportContext ctx, long? locatedDistrictId)
+    {
+        ReadCommon(r, target);
+        var adcode = r.String(AdcodeF, required: true);
+        if (adcode is not null && (adcode.Length != 6 || !adcode.All(char.IsAsciiDigit)))
+            r.Error("adcode", $"must be a 6-digit administrative division code, got '{adcode}'");
+        target.Adcode = adcode ?? "";
+        target.Population = (long)(r.Number(PopulationF, required: true, min: 0, max: 50_000_000) ?? 0);
+        target.AvgHouseholdSize = r.Number(HouseholdSizeF, required: true, min: 1, max: 10) ?? 0;
+        target.UrbanShare = r.Number(UrbanF, min: 0, max: 1);
+    }
+
+    public override async Task CheckBatchAsync(RecycleNetDb db, IReadOnlyList<(int Index, SpatialEntity Entity)> items,
+        bool replacing, long? updatingId, List<ImportError> errors, CancellationToken ct)
+    {
+        var taken = replacing ? [] : (await db.Districts.Where(d => d.Id != updatingId).Select(d => d.Adcode).ToListAsync(ct)).ToHashSet();
+        var seen = new HashSet<string>();
+        foreach (var (index, e) in items)
+        {
+            var code = ((District)e).Adcode;
+            if (code.Length == 0) continue;
+            if (taken.Contains(code)) errors.Add(new ImportError(index, "adcode", $"district {code} already exists (use mode=replace or PUT)"));
+            else if (!seen.Add(code)) errors.Add(new ImportError(index, "adcode", $"district {code} appears twice in this import"));
+        }
+    }
+
+    public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
+    {
+        var n = await db.Communities.CountAsync(c => c.DistrictId != null, ct);
+        return n == 0 ? null : $"{n} communities are assigned to the current districts; replace or delete the communities first";
+    }
+
+    public override async Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
+    {
+        var n = await db.Communities.CountAsync(c => c.DistrictId == id, ct);
+        return n == 0 ? null : $"{n} communities lie in district {id}; move or delete them first";
+    }
+}

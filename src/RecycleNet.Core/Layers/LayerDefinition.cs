@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Core.Layers;
+
+/// <summary>A property of a layer: its camelCase name, JSON type, meaning, and accepted import aliases (e.g. Chinese headers).</summary>
+public sealed record LayerField(string Name, string Type, string Description, params string[] Aliases)
+{
+    public IEnumerable<string> Keys => Aliases.Prepend(Name);
+}
+
+/// <summary>
+/// What the service knows of one map layer: its URL name, geometry kind, properties, and how a feature's
+/// properties are written (GeoJSON) and read back (import, POST, PUT). One subclass per layer keeps every
+/// property name in one place.
+/// </summary>
+public abstract class LayerDefinition
+{
+    /// <summary>URL segment and collection id, e.g. "sorting-centers".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Human title, Chinese then English.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>True for point layers, false for the (multi)polygon district layer.</summary>
+    public abstract bool IsPoint { get; }
+
+    public abstract IReadOnlyList<LayerField> Fields { get; }
+
+    public abstract Type EntityType { get; }
+
+    // Non-generic entry points so endpoints and the importer can treat every layer alike.
+    /// <summary>All features, ordered by id, not tracked.</summary>
+    public abstract Task<List<SpatialEntity>> ListAsync(RecycleNetDb db, CancellationToken ct);
+    public abstract Task<SpatialEntity?> FindAsync(RecycleNetDb db, long id, CancellationToken ct);
+    /// <summary>Deletes one feature; returns how many rows went (0 or 1).</summary>
+    public abstract Task<int> DeleteAsync(RecycleNetDb db, long id, CancellationToken ct);
+    public abstract SpatialEntity Create();
+    public abstract void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities);
+    public abstract Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct);
+    public abstract void Write(Utf8JsonWriter w, SpatialEntity entity, LayerLookups lookups);
+    public abstract void Read(RowReader r, SpatialEntity target, ImportContext ctx, long? locatedDistrictId);
+
+    /// <summary>Rules across the rows of one import and the store (e.g. unique codes); default none.</summary>
+    /// <param name="replacing">The layer's current features are about to be replaced, so they do not count.</param>
+    /// <param name="updatingId">The feature a PUT rewrites, which does not conflict with itself.</param>
+    public virtual Task CheckBatchAsync(RecycleNetDb db, IReadOnlyList<(int Index, SpatialEntity Entity)> items,
+        bool replacing, long? updatingId, List<ImportError> errors, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Why all features of this layer cannot be replaced now (other layers refer to them), or null.</summary>
+    public virtual Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct) => Task.FromResult<string?>(null);
+
+    /// <summary>Why this feature cannot be deleted now (other features refer to it), or null.</summary>
+    public virtual Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct) => Task.FromResult<string?>(null);
+}
+
+/// <inheritdoc />
+public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEntity, new()
+{
+    public override Type EntityType => typeof(T);
+
+    public override async Task<List<SpatialEntity>> ListAsync(RecycleNetDb db, CancellationToken ct) =>
+        [.. await db.Set<T>().AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct)];
+    public override async Task<SpatialEntity?> FindAsync(RecycleNetDb db, long id, CancellationToken ct) =>
+        await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+    public override Task<int> DeleteAsync(RecycleNetDb db, long id, CancellationToken ct) =>
+        db.Set<T>().Where(e => e.Id == id).ExecuteDeleteAsync(ct);
+    public override SpatialEntity Create() => new T();
+    public override void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities) => db.Set<T>().AddRange(entities.Cast<T>());
+    public override Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct) => db.Set<T>().ExecuteDeleteAsync(ct);
+    public override void Write(Utf8JsonWriter w, SpatialEntity entity, LayerLookups lookups) => WriteProperties(w, (T)entity, lookups);
+    public override void Read(RowReader r, SpatialEntity target, ImportContext ctx, long? locatedDistrictId) =>
+        ReadProperties(r, (T)target, ctx, locatedDistrictId);
+
+    /// <summary>Writes the feature's "properties" members (not the object braces).</summary>
+    public abstract void WriteProperties(Utf8JsonWriter w, T entity, LayerLookups lookups);
+
+    /// <summary>
+    /// Validates the row's properties into <paramref name="target"/>, adding an error through the
+    /// reader for each broken rule. The target's geometry is already set and valid (or null when the
+    /// geometry itself was refused).
+    /// </summary>
+    public abstract void ReadProperties(RowReader r, T target, ImportContext ctx, long? locatedDistrictId);
+
+    protected static readonly LayerField NameField = new("name", "string", "名称 name", "名称", "小区名称", "网点名称", "plot_name");
+    protected static readonly LayerField SourceField = new("source", "string", "provenance, e.g. synthetic-demo", "来源");
+
+    protected static void WriteCommon(Utf8JsonWriter w, SpatialEntity e)
+    {
+        w.WriteString("name", e.Name);
+        if (e.Source is null) w.WriteNull("source"); else w.WriteString("source", e.Source);
+    }
+
+    protected static void ReadCommon(RowReader r, SpatialEntity target)
+    {
+        target.Name = r.String(NameField, required: true) ?? "";
+        target.Source = r.String(SourceField);
+    }
+}
+
+/// <summary>Look-ups a layer needs to write readable properties (district names for communities).</summary>
+/// <param name="CommunityNamesForReferences">
+/// When set, references to communities are written by name rather than id: for files meant to be
+/// imported into another store, where ids differ (the demo data set).
+/// </param>
+public sealed record LayerLookups(IReadOnlyDictionary<long, string> DistrictNames,
+    IReadOnlyDictionary<long, string>? CommunityNamesForReferences = null)
+{
+    public static readonly LayerLookups Empty = new(new Dictionary<long, string>());
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Model;
+
+namespace RecycleNet.Core.Layers;
+
+/// <summary>Recycling outlets: fixed sites and mobile stations.</summary>
+public sealed class OutletLayer : LayerDefinition<Outlet>
+{
+    private static readonly LayerField KindF = new("kind", "string", "fixed (固定型) | mobile (流动型)", "类型");
+    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", "状态");
+    private static readonly LayerField ModernF = new("modern", "boolean", "meets the modern-outlet standard (现代化回收网点)", "现代化");
+    private static readonly LayerField AreaF = new("areaM2", "number", "floor area, m²", "面积", "面积m2");
+    private static readonly LayerField OperatorF = new("operator", "string", "operating enterprise", "运营主体", "企业");
+    private static readonly LayerField OpenedF = new("openedOn", "string", "opening date, yyyy-MM-dd", "开业日期");
+    private static readonly LayerField ServedF = new("servedCommunities", "array", "mobile stations: ids (or unique names) of the communities served", "服务小区");
+
+    public static readonly IReadOnlyDictionary<string, OutletKind> KindSynonyms = new Dictionary<string, OutletKind>
+    {
+        ["固定"] = OutletKind.Fixed, ["固定型"] = OutletKind.Fixed, ["固定型站点"] = OutletKind.Fixed,
+        ["流动"] = OutletKind.Mobile, ["流动型"] = OutletKind.Mobile, ["流动站点"] = OutletKind.Mobile, ["流动型站点"] = OutletKind.Mobile,
+    };
+
+    public static readonly IReadOnlyDictionary<string, FacilityStatus> StatusSynonyms = new Dictionary<string, FacilityStatus>
+    {
+        ["规划"] = FacilityStatus.Planned, ["规划中"] = FacilityStatus.Planned, ["在建"] = FacilityStatus.Planned,
+        ["运营"] = FacilityStatus.Operating, ["运营中"] = FacilityStatus.Operating, ["营业"] = FacilityStatus.Operating,
+        ["关闭"] = FacilityStatus.Closed, ["已关闭"] = FacilityStatus.Closed, ["停业"] = FacilityStatus.Closed,
+    };
+
+    // Declared after the fields above: static initialisers run in textual order.
+    public static readonly OutletLayer Instance = new();
+
+    public override string Name => "outlets";
+    public override string Title => "回收网点 Recycling outlets";
+    public override bool IsPoint => true;
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, ServedF, SourceField];
+
+    public override void WriteProperties(Utf8JsonWriter w, Outlet e, LayerLookups lookups)
+    {
+        WriteCommon(w, e);
+        w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
+        w.WriteString("status", e.Status.ToString().ToLowerInvariant());
+        w.WriteBoolean("modern", e.Modern);
+        if (e.AreaM2 is { } a) w.WriteNumber("areaM2", a); else w.WriteNull("areaM2");
+        if (e.Operator is null) w.WriteNull("operator"); else w.WriteString("operator", e.Operator);
+        if (e.OpenedOn is { } o) w.WriteString("openedOn", o.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNull("openedOn");
+        w.WriteStartArray("servedCommunities");
+        foreach (var id in e.ServedCommunityIds)
+        {
+            if (lookups.CommunityNamesForReferences is { } names) w.WriteStringValue(names[id]);
+            else w.WriteNumberValue(id);
+        }
+        w.WriteEndArray();
+    }
+
+    public override void ReadProperties(RowReader r, Outlet target, ImportContext ctx, long? locatedDistrictId)
+    {
+        ReadCommon(r, target);
+        target.Kind = r.Enum(KindF, KindSynonyms, required: true) ?? OutletKind.Fixed;
+        target.Status = r.Enum(StatusF, StatusSynonyms) ?? FacilityStatus.Operating;
+        target.Modern = r.Bool(ModernF) ?? false;
+        target.AreaM2 = r.Number(AreaF, min: 0, max: 100_000);
+        target.Operator = r.String(OperatorF);
+        target.OpenedOn = r.Date(OpenedF);
+        target.ServedCommunityIds = [];
+        var served = r.List(ServedF);
+        if (served is null || served.Count == 0) return;
+        if (target.Kind != OutletKind.Mobile)
+        {
+            r.Error("servedCommunities", "only mobile stations (kind=mobile) list the communities they serve");
+            return;
+        }
+        foreach (var item in served)
+        {
+            var (id, problem) = ctx.Communities.Resolve(item);
+            if (problem is not null) r.Error("servedCommunities", problem);
+            else if (!target.ServedCommunityIds.Contains(id)) target.ServedCommunityIds.Add(id);
+        }
+    }
+}

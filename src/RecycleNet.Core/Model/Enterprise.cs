@@ -1,0 +1,19 @@
+namespace RecycleNet.Core.Model;
+
+/// <summary>A recycling enterprise or individual business that operates outlets and applies for subsidies.</summary>
+public sealed class Enterprise
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>Unified social credit code (统一社会信用代码), 18 characters, check digit verified.</summary>
+    public string CreditCode { get; set; } = "";
+
+    /// <summary>Registered on the MOFCOM business platform (商务部业务系统统一平台备案).</summary>
+    public bool MofcomRegistered { get; set; }
+
+    /// <summary>Number of directly operated outlets (直营网点).</summary>
+    public int DirectOutletCount { get; set; }
+
+    public string? Source { get; set; }
+}

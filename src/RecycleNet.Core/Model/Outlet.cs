@@ -1,0 +1,26 @@
+using NetTopologySuite.Geometries;
+
+namespace RecycleNet.Core.Model;
+
+/// <summary>A recycling outlet (再生资源回收网点): a fixed site or a mobile station.</summary>
+public sealed class Outlet : SpatialEntity
+{
+    public OutletKind Kind { get; set; }
+    public FacilityStatus Status { get; set; }
+
+    /// <summary>Meets the modern-outlet standard (现代化回收网点).</summary>
+    public bool Modern { get; set; }
+
+    /// <summary>Floor area in square metres (fixed outlets).</summary>
+    public double? AreaM2 { get; set; }
+
+    /// <summary>Operating enterprise or individual business, by name.</summary>
+    public string? Operator { get; set; }
+
+    public DateOnly? OpenedOn { get; set; }
+
+    /// <summary>For mobile stations: ids of the communities the station serves.</summary>
+    public List<long> ServedCommunityIds { get; set; } = [];
+
+    public Point Location => (Point)Geometry;
+}
