@@ -1,0 +1,53 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace RecycleNet.Tests.Api;
+
+/// <summary>
+/// The real service over a real SQLite file in a temporary folder. Settings go in as configuration,
+/// as an operator would give them.
+/// </summary>
+public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, long? maxImportBytes = null, bool configureKey = true)
+    : WebApplicationFactory<Program>
+{
+    public const string Key = "test-planner-key";
+
+    public string Folder { get; } = folder ?? Directory.CreateTempSubdirectory("recyclenet-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder b)
+    {
+        b.UseSetting("ConnectionStrings:RecycleNet", $"Data Source={Path.Combine(Folder, "recyclenet.db")}");
+        b.UseSetting("RecycleNet:SeedDemo", seedDemo ? "true" : "false");
+        b.UseSetting("RecycleNet:PoliciesDirectory", RepoPaths.Policies);
+        b.UseSetting("RecycleNet:DemoDataDirectory", RepoPaths.DemoData);
+        if (configureKey) b.UseSetting("RecycleNet:PlannerKeys:0", Key);
+        if (maxImportBytes is { } max) b.UseSetting("RecycleNet:MaxImportBytes", max.ToString());
+    }
+
+    /// <summary>A client that sends the planner key.</summary>
+    public HttpClient Planner(string key = Key)
+    {
+        var c = CreateClient();
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return c;
+    }
+}
+
+/// <summary>One demo-seeded service shared by a test class that only reads.</summary>
+public sealed class DemoService : IDisposable
+{
+    public ServiceFactory Factory { get; } = new();
+    public void Dispose() => Factory.Dispose();
+}
+
+public static class Json
+{
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage r) =>
+        JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    public static int FeatureCount(this JsonElement fc) => fc.GetProperty("features").GetArrayLength();
+
+    public static StringContent GeoJson(string json) => new(json, System.Text.Encoding.UTF8, "application/geo+json");
+}
