@@ -31,7 +31,7 @@ public static class ImportEndpoints
         if (!DeclaredCrs.TryParse(crs, out var declared))
             return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}");
         var importMode = ImportMode.Append;
-        if (mode is not null && !Enum.TryParse(mode, true, out importMode))
+        if (mode is not null && (!Enum.TryParse(mode, true, out importMode) || mode.Trim().All(char.IsAsciiDigit)))
             return Problems.BadParameter("mode", $"'{mode}' is not a mode; use append or replace");
 
         var limit = options.Value.MaxImportBytes;

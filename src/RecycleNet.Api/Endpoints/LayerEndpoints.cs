@@ -88,5 +88,6 @@ public static class LayerEndpoints
     }
 
     internal static async Task<LayerLookups> LookupsAsync(RecycleNetDb db, CancellationToken ct) =>
-        new(await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct));
+        // Names only: loading the District entities would read every outline's WKB on each request.
+        new(await db.Districts.Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct));
 }

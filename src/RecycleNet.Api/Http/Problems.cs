@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RecycleNet.Core.Import;
@@ -35,7 +36,7 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) => Make(409, "conflict", "The change conflicts with other data", detail + ". Nothing was changed.");
 
     public static ProblemHttpResult TooLarge(long limit) => Make(413, "body-too-large", "The request body is too large",
-        $"At most {limit:N0} bytes are accepted (RecycleNet:MaxImportBytes / MaxFeatureBytes); split the import.");
+        $"At most {limit.ToString("N0", CultureInfo.InvariantCulture)} bytes are accepted (RecycleNet:MaxImportBytes / MaxFeatureBytes); split the import.");
 
     public static ProblemHttpResult Unauthorized(HttpContext http, string detail)
     {

@@ -41,7 +41,7 @@ public static class GeometryValidator
             }
             if (!ChinaExtent.Contains(c.X, c.Y))
             {
-                Fail($"coordinates ({F(c.X)}, {F(c.Y)}) are outside China (longitude {ChinaExtent.MinLon}-{ChinaExtent.MaxLon}, latitude {ChinaExtent.MinLat}-{ChinaExtent.MaxLat}); declared CRS {crs.Name}");
+                Fail($"coordinates ({F(c.X)}, {F(c.Y)}) are outside China (longitude {F(ChinaExtent.MinLon)}-{F(ChinaExtent.MaxLon)}, latitude {F(ChinaExtent.MinLat)}-{F(ChinaExtent.MaxLat)}); declared CRS {crs.Name}");
                 return null;
             }
         }

@@ -52,8 +52,8 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
             default: Error(f.Name, $"must be a number, got '{v}'"); return null;
         }
         if (!double.IsFinite(d)) { Error(f.Name, "must be a finite number"); return null; }
-        if (d < min) { Error(f.Name, min == 0 ? $"must not be negative, got {d.ToString(CultureInfo.InvariantCulture)}" : $"must be at least {min}, got {d}"); return null; }
-        if (d > max) { Error(f.Name, $"must be at most {max.ToString(CultureInfo.InvariantCulture)}, got {d.ToString(CultureInfo.InvariantCulture)}"); return null; }
+        if (d < min) { Error(f.Name, min == 0 ? $"must not be negative, got {I(d)}" : $"must be at least {I(min)}, got {I(d)}"); return null; }
+        if (d > max) { Error(f.Name, $"must be at most {I(max)}, got {I(d)}"); return null; }
         return d;
     }
 
@@ -61,9 +61,12 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
     {
         var d = Number(f, required, min, max);
         if (d is null) return null;
-        if (d != Math.Floor(d.Value)) { Error(f.Name, $"must be a whole number, got {d.Value.ToString(CultureInfo.InvariantCulture)}"); return null; }
+        if (d != Math.Floor(d.Value)) { Error(f.Name, $"must be a whole number, got {I(d.Value)}"); return null; }
         return (int)d.Value;
     }
+
+    // Messages are read by people and scripts everywhere: numbers never take the server's culture.
+    private static string I(double d) => d.ToString(CultureInfo.InvariantCulture);
 
     public bool? Bool(LayerField f)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -6,7 +7,7 @@ namespace RecycleNet.Tests.Api;
 public class FeatureWriteTests
 {
     private static string Community(double lon, double lat, string name = "新小区", int households = 800) =>
-        $$$"""{"type":"Feature","geometry":{"type":"Point","coordinates":[{{{lon}}},{{{lat}}}]},"properties":{"name":"{{{name}}}","households":{{{households}}}}}""";
+        string.Create(CultureInfo.InvariantCulture, $$$"""{"type":"Feature","geometry":{"type":"Point","coordinates":[{{{lon}}},{{{lat}}}]},"properties":{"name":"{{{name}}}","households":{{{households}}}}}""");
 
     [Fact]
     public async Task Post_put_delete_a_community_with_its_district_found_by_point_in_polygon()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -36,7 +37,7 @@ public class ImportTests
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     private static string Point(double lon, double lat, string props) =>
-        $$$"""{"type":"Feature","geometry":{"type":"Point","coordinates":[{{{lon}}},{{{lat}}}]},"properties":{{{{props}}}}}""";
+        string.Create(CultureInfo.InvariantCulture, $$$"""{"type":"Feature","geometry":{"type":"Point","coordinates":[{{{lon}}},{{{lat}}}]},"properties":{{{{props}}}}}""");
 
     private static string Collection(params string[] features) => $$$"""{"type":"FeatureCollection","features":[{{{string.Join(",", features)}}}]}""";
 
@@ -69,7 +70,7 @@ public class ImportTests
         Assert.Equal(before, await SnapshotAsync(planner));
 
         // A Jinan point in zone 39 metres declared as zone 40 lands in China, but far outside every district.
-        var wrongZone = await planner.PostAsync("/api/import/communities?crs=EPSG:4528", Csv($"name,households,x,y\n错带,10,{x},{y}\n"));
+        var wrongZone = await planner.PostAsync("/api/import/communities?crs=EPSG:4528", Csv(string.Create(CultureInfo.InvariantCulture, $"name,households,x,y\n错带,10,{x},{y}\n")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongZone.StatusCode);
         var e = (await wrongZone.ReadJsonAsync()).GetProperty("errors")[0];
         Assert.Equal(2, e.GetProperty("index").GetInt32());
@@ -85,9 +86,9 @@ public class ImportTests
         var gcj = ChinaCoordinates.Wgs84ToGcj02(117.02, 36.66);
         var bd = ChinaCoordinates.Wgs84ToBd09(117.03, 36.67);
         var (x, y) = LocalProjection.ForZone(39).Project(117.04, 36.68);
-        await ImportsOkAsync(planner, "GCJ02", Csv($"name,households,lon,lat\nG,1,{gcj.Lon:R},{gcj.Lat:R}\n"));
-        await ImportsOkAsync(planner, "BD09", Csv($"name,households,经纬度\nB,1,\"{bd.Lon:R},{bd.Lat:R}\"\n"));
-        await ImportsOkAsync(planner, "EPSG:4527", Csv($"name,households,x,y\nK,1,{x:R},{y:R}\n"));
+        await ImportsOkAsync(planner, "GCJ02", Csv(string.Create(CultureInfo.InvariantCulture, $"name,households,lon,lat\nG,1,{gcj.Lon:R},{gcj.Lat:R}\n")));
+        await ImportsOkAsync(planner, "BD09", Csv(string.Create(CultureInfo.InvariantCulture, $"name,households,经纬度\nB,1,\"{bd.Lon:R},{bd.Lat:R}\"\n")));
+        await ImportsOkAsync(planner, "EPSG:4527", Csv(string.Create(CultureInfo.InvariantCulture, $"name,households,x,y\nK,1,{x:R},{y:R}\n")));
         var stored = (await (await planner.GetAsync("/api/communities")).ReadJsonAsync()).GetProperty("features").EnumerateArray()
             .ToDictionary(c => c.GetProperty("properties").GetProperty("name").GetString()!, c => c.GetProperty("geometry").GetProperty("coordinates"));
         Assert.Equal(117.02, stored["G"][0].GetDouble(), 1e-7);
@@ -177,6 +178,7 @@ public class ImportTests
     [InlineData("/api/import/communities", HttpStatusCode.BadRequest, "crs")]
     [InlineData("/api/import/communities?crs=EPSG:2000", HttpStatusCode.BadRequest, "crs")]
     [InlineData("/api/import/communities?crs=WGS84&mode=merge", HttpStatusCode.BadRequest, "mode")]
+    [InlineData("/api/import/communities?crs=WGS84&mode=1", HttpStatusCode.BadRequest, "mode")]
     [InlineData("/api/import/communities?crs=WGS84&format=shp", HttpStatusCode.BadRequest, "format")]
     public async Task Bad_parameters_are_named(string url, HttpStatusCode status, string? field)
     {
