@@ -60,7 +60,7 @@ public static class DemoDataFiles
     {
         using var stream = File.Create(path);
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
-            GeoJsonWriter.WriteCollection(w, layer, entities, new LayerLookups(new Dictionary<long, string>(), communityNames),
+            GeoJsonWriter.WriteCollection(w, layer, entities, LayerLookups.Empty with { CommunityNamesForReferences = communityNames },
                 description, decimals: 6, writeIds: false);
         stream.WriteByte((byte)'\n');
     }

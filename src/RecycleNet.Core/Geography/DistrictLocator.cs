@@ -15,7 +15,8 @@ public sealed class DistrictLocator
     private readonly List<District> _districts;
     private readonly STRtree<(District District, IPreparedGeometry Prepared)> _index = new();
     private readonly LocalProjection? _projection;
-    private readonly Dictionary<long, Geometry> _projected = [];
+    // Keyed by the district itself: districts not yet stored all have id 0.
+    private readonly Dictionary<District, Geometry> _projected = new(ReferenceEqualityComparer.Instance);
 
     public DistrictLocator(IEnumerable<District> districts)
     {
@@ -56,7 +57,7 @@ public sealed class DistrictLocator
         var bestM = double.PositiveInfinity;
         foreach (var d in _districts)
         {
-            if (!_projected.TryGetValue(d.Id, out var g)) _projected[d.Id] = g = _projection.Project(d.Geometry);
+            if (!_projected.TryGetValue(d, out var g)) _projected[d] = g = _projection.Project(d.Geometry);
             var m = g.Distance(q);
             if (m < bestM) (best, bestM) = (d, m);
         }

@@ -12,8 +12,6 @@ namespace RecycleNet.Core.Import;
 /// </summary>
 public static class GeometryValidator
 {
-    private static readonly GeometryFactory Wgs84Factory = new(new PrecisionModel(), 4326);
-
     /// <summary>The WGS84 geometry, or null after adding the reason to <paramref name="errors"/>.</summary>
     public static Geometry? ToWgs84(ImportRow row, LayerDefinition layer, DeclaredCrs crs, List<ImportError> errors)
     {
@@ -46,7 +44,7 @@ public static class GeometryValidator
             }
         }
 
-        var converted = CoordinateTransform.Apply(Wgs84Factory.CreateGeometry(g), crs.ToWgs84, 4326);
+        var converted = CoordinateTransform.Apply(g, crs.ToWgs84, 4326);
         if (crs.IsProjected)
         {
             var c = converted.Coordinates.FirstOrDefault(c => !ChinaExtent.Contains(c.X, c.Y));
