@@ -96,6 +96,6 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
     {
         var known = layer.Fields.SelectMany(f => f.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return rows.SelectMany(r => r.Properties.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(k => !known.Contains(k)).Take(50).ToList();
+            .Where(k => !known.Contains(k) && !TableRowReader.GeometryColumns.Contains(k)).Take(50).ToList();
     }
 }

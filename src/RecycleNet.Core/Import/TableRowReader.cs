@@ -19,6 +19,10 @@ public static class TableRowReader
     private static readonly string[] WktKeys = ["wkt", "geometry", "geom"];
     private static readonly GeometryFactory Factory = new();
 
+    /// <summary>Column names read as geometry, so an import does not report them as ignored properties.</summary>
+    public static readonly IReadOnlySet<string> GeometryColumns =
+        new HashSet<string>([.. LonKeys, .. LatKeys, .. PairKeys, .. WktKeys], StringComparer.OrdinalIgnoreCase);
+
     public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body)
     {
         string text;

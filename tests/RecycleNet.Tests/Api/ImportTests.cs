@@ -114,6 +114,15 @@ public class ImportTests
     }
 
     [Fact]
+    public async Task Unused_columns_are_reported_but_coordinate_columns_are_not()
+    {
+        using var f = await CityWithDistrictsAsync();
+        var r = await f.Planner().PostAsync("/api/import/communities?crs=WGS84", Csv("name,households,lon,lat,colour\n甲,10,117.02,36.66,red\n"));
+        var ignored = (await r.ReadJsonAsync()).GetProperty("ignoredFields").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(["colour"], ignored);
+    }
+
+    [Fact]
     public async Task XLSX_and_CSV_errors_name_the_sheet_row()
     {
         using var f = await CityWithDistrictsAsync();
