@@ -17,6 +17,9 @@ app.MapLayers();
 app.MapImport();
 app.MapPolicies();
 app.MapEnterprises();
+app.MapNetwork();
+app.MapCoverage();
+app.MapScorecard();
 
 await app.RunAsync();
 return 0;

@@ -31,6 +31,9 @@ public static class Problems
         "Nothing was changed. Each error gives the feature index (GeoJSON, from 0) or sheet row (CSV/XLSX, header = row 1), the field and the rule broken.",
         errors.Select(e => new { index = e.Index, field = e.Field, reason = e.Reason }).ToList());
 
+    public static ProblemHttpResult InvalidNetwork(string detail) => Make(422, "invalid-network", "The OSM file was refused",
+        detail + " The walking network in use is unchanged.", field: "body");
+
     public static ProblemHttpResult NotFound(string what) => Make(404, "not-found", $"{what} was not found");
 
     public static ProblemHttpResult Conflict(string detail) => Make(409, "conflict", "The change conflicts with other data", detail + ". Nothing was changed.");

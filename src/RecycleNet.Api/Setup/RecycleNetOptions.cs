@@ -15,6 +15,12 @@ public sealed class RecycleNetOptions
     /// <summary>Largest single-feature or enterprise body, bytes (default 1 MiB).</summary>
     public long MaxFeatureBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>An OSM file (.osm or .osm.pbf) to load as the walking network at start-up; overrides a stored upload.</summary>
+    public string? NetworkPath { get; set; }
+
+    /// <summary>Largest OSM upload to POST /api/network, bytes (default 1 GiB).</summary>
+    public long MaxNetworkBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Where the policy seeds are; default: seeds/policies beside the executable.</summary>
     public string? PoliciesDirectory { get; set; }
 

@@ -24,6 +24,9 @@ public static class ServiceSetup
             DatabasePath.FolderOf(sp.GetRequiredService<DatabaseSettings>().ConnectionString),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
         services.AddSingleton(sp => PolicyCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedPoliciesDirectory));
+        services.AddSingleton(sp => new NetworkStore(
+            DatabasePath.FolderOf(sp.GetRequiredService<DatabaseSettings>().ConnectionString),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Network")));
         services.AddScoped<RequirePlannerKey>();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -59,5 +62,6 @@ public static class ServiceSetup
         }
         app.Services.GetRequiredService<PlannerKeys>(); // created (and printed, if new) at start-up, not on the first write
         app.Services.GetRequiredService<PolicyCatalog>(); // a broken seed fails the start, not a request
+        app.Services.GetRequiredService<NetworkStore>().LoadAtStartup(options.NetworkPath); // so does a broken configured network
     }
 }

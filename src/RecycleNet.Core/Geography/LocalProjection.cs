@@ -19,25 +19,25 @@ public sealed class LocalProjection
     private readonly MathTransform _forward;
     private readonly MathTransform _inverse;
 
-    private LocalProjection(int zone)
+    private LocalProjection(int zone, int centralMeridian, int epsg, string wkt)
     {
         Zone = zone;
-        CentralMeridian = zone * 3;
-        Epsg = FirstZoneEpsg + (zone - FirstZone);
-        var cs = (ProjectedCoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(Wkt(zone));
+        CentralMeridian = centralMeridian;
+        Epsg = epsg;
+        var cs = (ProjectedCoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(wkt);
         var transform = new CoordinateTransformationFactory()
             .CreateFromCoordinateSystems(cs.GeographicCoordinateSystem, cs);
         _forward = transform.MathTransform;
         _inverse = transform.MathTransform.Inverse();
     }
 
-    /// <summary>Zone number (25-45); the easting carries it as its leading digits.</summary>
+    /// <summary>Zone number (25-45); the easting carries it as its leading digits. 0 for a projection outside China.</summary>
     public int Zone { get; }
 
     /// <summary>Central meridian in degrees east.</summary>
     public int CentralMeridian { get; }
 
-    /// <summary>EPSG code of the zone-prefixed CRS, e.g. 4527 for zone 39 (Jinan).</summary>
+    /// <summary>EPSG code of the zone-prefixed CRS, e.g. 4527 for zone 39 (Jinan); 0 outside China (no EPSG code).</summary>
     public int Epsg { get; }
 
     /// <summary>The zone whose central meridian is nearest the longitude (3-degree zones: round(lon / 3)).</summary>
@@ -48,6 +48,20 @@ public sealed class LocalProjection
             throw new ArgumentOutOfRangeException(nameof(lon), lon, "Longitude is outside China's Gauss-Kruger zones (73.5°E-136.5°E).");
         return ForZone(zone);
     }
+
+    /// <summary>
+    /// A metric projection for any area: the Gauss-Kruger zone inside China, elsewhere (e.g. a foreign OSM
+    /// extract used in tests) a transverse Mercator on the nearest 3-degree meridian, scale 1, without an EPSG code.
+    /// </summary>
+    public static LocalProjection ForArea(double lon)
+    {
+        if (double.IsNaN(lon) || lon < -180 || lon > 180) throw new ArgumentOutOfRangeException(nameof(lon), lon, "Longitude must lie in -180..180.");
+        var zone = (int)Math.Round(lon / 3.0, MidpointRounding.AwayFromZero);
+        if (zone is >= FirstZone and <= LastZone) return ForZone(zone);
+        return Foreign.GetOrAdd(zone * 3, cm => new LocalProjection(0, cm, 0, Wkt($"Transverse Mercator {cm}E", cm, 500_000, "")));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, LocalProjection> Foreign = new();
 
     public static LocalProjection ForZone(int zone)
     {
@@ -63,7 +77,9 @@ public sealed class LocalProjection
 
     private static readonly Lazy<LocalProjection>[] Cache =
         Enumerable.Range(FirstZone, LastZone - FirstZone + 1)
-            .Select(z => new Lazy<LocalProjection>(() => new LocalProjection(z))).ToArray();
+            .Select(z => new Lazy<LocalProjection>(() => new LocalProjection(z, z * 3, FirstZoneEpsg + z - FirstZone,
+                Wkt($"CGCS2000 / 3-degree Gauss-Kruger zone {z}", z * 3, z * 1_000_000L + 500_000L,
+                    $",AUTHORITY[\"EPSG\",\"{FirstZoneEpsg + z - FirstZone}\"]")))).ToArray();
 
     /// <summary>Longitude/latitude (degrees) to easting/northing (metres).</summary>
     public (double X, double Y) Project(double lon, double lat) => _forward.Transform(lon, lat);
@@ -91,13 +107,13 @@ public sealed class LocalProjection
     /// <summary>Length in metres of a lon/lat lineal geometry (perimeter for polygons).</summary>
     public double LengthM(Geometry lonLat) => Project(lonLat).Length;
 
-    private static string Wkt(int zone) =>
-        $"PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger zone {zone}\"," +
+    private static string Wkt(string name, int centralMeridian, long falseEasting, string authority) =>
+        $"PROJCS[\"{name}\"," +
         "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\"," +
         "SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0]," +
         "UNIT[\"degree\",0.0174532925199433]]," +
         "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0]," +
-        $"PARAMETER[\"central_meridian\",{zone * 3}],PARAMETER[\"scale_factor\",1]," +
-        $"PARAMETER[\"false_easting\",{zone * 1_000_000L + 500_000L}],PARAMETER[\"false_northing\",0]," +
-        $"UNIT[\"metre\",1],AUTHORITY[\"EPSG\",\"{FirstZoneEpsg + zone - FirstZone}\"]]";
+        $"PARAMETER[\"central_meridian\",{centralMeridian}],PARAMETER[\"scale_factor\",1]," +
+        $"PARAMETER[\"false_easting\",{falseEasting}],PARAMETER[\"false_northing\",0]," +
+        $"UNIT[\"metre\",1]{authority}]";
 }

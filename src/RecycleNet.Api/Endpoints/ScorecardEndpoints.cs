@@ -1,0 +1,102 @@
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>/api/scorecard: progress toward a policy's targets, coverage, fair shares, density and sorting-centre hauls.</summary>
+public static class ScorecardEndpoints
+{
+    public static void MapScorecard(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/scorecard", ScorecardAsync).WithTags("Coverage")
+            .WithSummary("Targets scorecard: ?policy=jinan-2024&year=2027 (also minutes, speedKmh, haulLimitKm, haulCircuity, kgPerHouseholdPerDay)");
+    }
+
+    private static async Task<IResult> ScorecardAsync(HttpRequest req, RecycleNetDb db, NetworkStore network, PolicyCatalog catalog, CancellationToken ct)
+    {
+        var policyId = req.Query["policy"].ToString();
+        if (string.IsNullOrWhiteSpace(policyId)) policyId = "jinan-2024";
+        if (catalog.Find(policyId) is not { } policy) return Problems.NotFound($"policy '{policyId}'");
+        int? year = null;
+        if (req.Query.ContainsKey("year"))
+        {
+            var years = policy.Targets.Select(t => t.Year).Distinct().Order().ToList();
+            if (!int.TryParse(req.Query["year"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) || !years.Contains(y))
+                return Problems.BadParameter("year", $"policy {policy.Id} has targets for {string.Join(", ", years)}");
+            year = y;
+        }
+        if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
+        var d = new ScorecardOptions();
+        if (!WalkingQuery.TryNumber(req, "haulLimitKm", d.HaulLimitM / 1000, out var haulKm, out problem)
+            || !WalkingQuery.TryNumber(req, "haulCircuity", d.HaulCircuity, out var haulCircuity, out problem)
+            || !WalkingQuery.TryNumber(req, "kgPerHouseholdPerDay", d.KgPerHouseholdPerDay, out var kg, out problem)) return problem!;
+        if (haulKm is <= 0 or > 500) return Problems.BadParameter("haulLimitKm", "must be above 0 and at most 500 km");
+        if (haulCircuity is < 1 or > 3) return Problems.BadParameter("haulCircuity", "must be between 1 and 3");
+        if (kg is < 0 or > 100) return Problems.BadParameter("kgPerHouseholdPerDay", "must be between 0 and 100 kg");
+        var options = d with
+        {
+            Coverage = new CoverageOptions { Walking = walk }, HaulLimitM = haulKm * 1000, HaulCircuity = haulCircuity, KgPerHouseholdPerDay = kg,
+        };
+        var s = ScorecardBuilder.Build(await CitySnapshotLoader.LoadAsync(db, ct), network.Graph, policy, year, options);
+        return TypedResults.Ok(Json(s));
+    }
+
+    private static object Json(Scorecard s) => new
+    {
+        policy = s.Policy.Id, city = s.Policy.City, year = s.Year,
+        targets = s.Targets.Select(t => new
+        {
+            t.Target.Id, t.Target.Metric, t.Target.LabelZh, t.Target.LabelEn, t.Target.Kind, t.Target.Unit, t.Target.Year,
+            target = t.Target.Value, current = t.Current, remaining = t.Remaining, progress = t.Progress, status = t.Status,
+            counted = t.Target.Metric switch
+            {
+                "modernOutlets" => "operating outlets (fixed and mobile) marked modern",
+                "greenSortingCenters" => "operating sorting centres marked green-certified",
+                _ => "not held by this service",
+            },
+            citation = t.Target.Citation,
+        }),
+        coverage = CoverageJson.Summary(s.Coverage),
+        fairShare = new
+        {
+            target = s.OutletTarget?.Id, outlets = s.OutletTarget?.Value,
+            basis = "the outlet target split by each district's households (communities); seats by largest remainder add up to the target; shortfall = fair share - modern operating outlets in the district",
+        },
+        districts = s.Districts.Select(d => new
+        {
+            id = d.Coverage.District.Id, name = d.Coverage.District.Name, adcode = d.Coverage.District.Adcode,
+            households = d.Coverage.Totals.Households, coveredHouseholds = d.Coverage.Totals.CoveredHouseholds,
+            share = Math.Round(d.Coverage.Totals.Share, 4),
+            operatingOutlets = d.Coverage.OperatingOutlets, modernOperatingOutlets = d.Coverage.ModernOperatingOutlets,
+            fairShare = d.FairShare, fairShareSeats = d.FairShareSeats, shortfall = d.Shortfall,
+            urbanHouseholds = d.UrbanHouseholds, outletsPer2000UrbanHouseholds = d.OutletsPer2000UrbanHouseholds,
+        }),
+        density = new
+        {
+            urbanHouseholds = s.UrbanHouseholds, operatingOutlets = s.OperatingOutlets,
+            outletsPer2000UrbanHouseholds = s.OutletsPer2000UrbanHouseholds,
+            practice = $"about 1 outlet per {s.Options.HouseholdsPerOutlet:0} urban households; urban households = census households × urban share",
+        },
+        haul = new
+        {
+            method = "straightLine", circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
+            kgPerHouseholdPerDay = s.Options.KgPerHouseholdPerDay,
+            loadBasis = "households served = covered households nearest each outlet (or listed by a mobile station); load = households × kgPerHouseholdPerDay",
+            outletsBeyondLimit = s.Hauls.Count(h => h.BeyondLimit),
+            centersOverCapacity = s.Centers.Count(c => c.OverCapacity),
+            outlets = s.Hauls.Select(h => new
+            {
+                id = h.Outlet.Id, name = h.Outlet.Name, centerId = h.Center?.Id, centerName = h.Center?.Name,
+                haulDistanceM = h.HaulDistanceM, beyondLimit = h.BeyondLimit, householdsServed = h.HouseholdsServed,
+            }),
+            centers = s.Centers.Select(c => new
+            {
+                id = c.Center.Id, name = c.Center.Name, capacityTonnesPerDay = c.Center.CapacityTonnesPerDay, greenCertified = c.Center.GreenCertified,
+                outlets = c.Outlets, householdsServed = c.HouseholdsServed, loadTonnesPerDay = c.LoadTonnesPerDay, overCapacity = c.OverCapacity,
+            }),
+        },
+    };
+}

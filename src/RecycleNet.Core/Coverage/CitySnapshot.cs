@@ -1,0 +1,27 @@
+using RecycleNet.Core.Model;
+
+namespace RecycleNet.Core.Coverage;
+
+/// <summary>
+/// Everything an analysis reads about a city at one moment: districts, communities, outlets and sorting
+/// centres (WGS84 geometries). Analyses are pure functions of a snapshot (and the walking network).
+/// </summary>
+public sealed record CitySnapshot(IReadOnlyList<District> Districts, IReadOnlyList<Community> Communities,
+    IReadOnlyList<Outlet> Outlets, IReadOnlyList<SortingCenter> SortingCenters)
+{
+    public IEnumerable<Outlet> OperatingFixedOutlets =>
+        Outlets.Where(o => o.Status == FacilityStatus.Operating && o.Kind == OutletKind.Fixed);
+
+    public IEnumerable<Outlet> OperatingMobileStations =>
+        Outlets.Where(o => o.Status == FacilityStatus.Operating && o.Kind == OutletKind.Mobile);
+
+    /// <summary>The longitude at the middle of the city's data, for choosing the metric projection.</summary>
+    public double CentreLongitude()
+    {
+        var env = new NetTopologySuite.Geometries.Envelope();
+        foreach (var d in Districts) env.ExpandToInclude(d.Geometry.EnvelopeInternal);
+        if (env.IsNull) foreach (var c in Communities) env.ExpandToInclude(c.Geometry.EnvelopeInternal);
+        if (env.IsNull) foreach (var o in Outlets) env.ExpandToInclude(o.Geometry.EnvelopeInternal);
+        return env.IsNull ? 117.0 : env.Centre.X;
+    }
+}

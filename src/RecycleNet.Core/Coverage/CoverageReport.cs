@@ -1,0 +1,50 @@
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Network;
+
+namespace RecycleNet.Core.Coverage;
+
+/// <summary>What covers a community: a fixed outlet within the walk, a mobile station that lists it, or nothing.</summary>
+public enum CoveredBy { None, FixedOutlet, MobileStation }
+
+/// <summary>Households and residents, in all and covered. Share = covered / all households (0 when there are none).</summary>
+public sealed record CoverageTotals(int Communities, int CoveredCommunities, long Households, long CoveredHouseholds,
+    long Population, long CoveredPopulation)
+{
+    public double Share => Households > 0 ? (double)CoveredHouseholds / Households : 0;
+}
+
+/// <summary>One district's coverage and the outlets operating inside it.</summary>
+public sealed record DistrictCoverage(District District, CoverageTotals Totals, int OperatingOutlets,
+    int OperatingFixedOutlets, int OperatingMobileStations, int ModernOperatingOutlets);
+
+/// <summary>
+/// One community's answer. <see cref="DistanceM"/> is the walk to the nearest operating fixed outlet in metres
+/// (access from the door to the street included): null when unreachable, or when beyond the limit and the
+/// scorer was not asked to measure beyond it. Population is the community's own, or households × the
+/// district's census household size (<see cref="PopulationEstimated"/>).
+/// </summary>
+public sealed record CommunityCoverage(Community Community, bool Covered, CoveredBy By, DistanceMethod Method,
+    double? DistanceM, long? NearestOutletId, long? MobileStationId, long Population, bool PopulationEstimated);
+
+/// <summary>How an operating fixed outlet reaches the network.</summary>
+public sealed record OutletAccess(Outlet Outlet, DistanceMethod Method, double? SnapDistanceM, District? District);
+
+/// <summary>The whole-city answer of <see cref="CoverageScorer"/>.</summary>
+public sealed record CoverageReport(WalkingOptions Walking, CoverageTotals City, IReadOnlyList<DistrictCoverage> Districts,
+    IReadOnlyList<CommunityCoverage> Communities, IReadOnlyList<OutletAccess> FixedOutlets, string? NetworkSource)
+{
+    /// <summary>"network", "straightLine" or "mixed": how the community distances were measured.</summary>
+    public string Method
+    {
+        get
+        {
+            var network = Communities.Count(c => c.Method != DistanceMethod.StraightLine);
+            if (NetworkSource is null || network == 0) return "straightLine";
+            return network == Communities.Count ? "network" : "mixed";
+        }
+    }
+
+    /// <summary>Communities per method (network, straightLine, unreachable).</summary>
+    public IReadOnlyDictionary<DistanceMethod, int> MethodCounts =>
+        Enum.GetValues<DistanceMethod>().ToDictionary(m => m, m => Communities.Count(c => c.Method == m));
+}

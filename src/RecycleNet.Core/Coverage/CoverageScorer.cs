@@ -1,0 +1,136 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Network;
+
+namespace RecycleNet.Core.Coverage;
+
+/// <summary>Options of a coverage run.</summary>
+public sealed record CoverageOptions
+{
+    public WalkingOptions Walking { get; init; } = new();
+
+    /// <summary>
+    /// Measure the walk to the nearest outlet even beyond the limit (for the gaps list: "1,900 m away").
+    /// Costs a search over the whole network instead of only the life circles.
+    /// </summary>
+    public bool MeasureBeyondLimit { get; init; }
+
+    /// <summary>Persons per household where neither the community nor its district says (China's 2020 census mean: 2.62).</summary>
+    public double FallbackHouseholdSize { get; init; } = 2.62;
+
+    /// <summary>How far outside every district outline an outlet may lie and still count for the nearest district, metres.</summary>
+    public double DistrictToleranceM { get; init; } = 500;
+}
+
+/// <summary>
+/// Who lives within the walk of a recycling outlet. A community is covered when the walk to the nearest
+/// operating fixed outlet is within the limit, or an operating mobile station lists it among the communities
+/// it serves. The whole city is computed at once: one multi-source Dijkstra from every operating fixed outlet
+/// (network mode), an STR-tree nearest-neighbour query (straight-line mode), then one pass over communities.
+/// Cost: O(E' log V') for the E' edges within the limit of some outlet + O(C log O) for C communities.
+/// </summary>
+public static class CoverageScorer
+{
+    public static CoverageReport Score(CitySnapshot city, WalkingGraph? graph, CoverageOptions options)
+    {
+        var walk = options.Walking;
+        if (walk.Validate() is { } bad) throw new ArgumentException($"{bad.Field} {bad.Rule}", nameof(options));
+        var projection = graph?.Projection ?? LocalProjection.ForArea(city.CentreLongitude());
+        var locator = new DistrictLocator(city.Districts);
+        var districtsById = city.Districts.ToDictionary(d => d.Id);
+
+        // Operating fixed outlets: each on the network, measured in a straight line, or unreachable.
+        var fixedOutlets = city.OperatingFixedOutlets.ToList();
+        var access = new List<OutletAccess>(fixedOutlets.Count);
+        var sources = new List<WalkSource>();
+        var straight = new STRtree<int>();
+        var straightCount = 0;
+        var xy = new (double X, double Y)[fixedOutlets.Count];
+        for (var i = 0; i < fixedOutlets.Count; i++)
+        {
+            var o = fixedOutlets[i];
+            xy[i] = projection.Project(o.Location.X, o.Location.Y);
+            var (method, snap) = WalkingAccess.Locate(graph, xy[i].X, xy[i].Y, walk.SnapDistanceM);
+            access.Add(new OutletAccess(o, method, snap?.DistanceM, DistrictOf(locator, o, options)));
+            if (snap is { } s) sources.Add(new WalkSource(s, i));
+            // Outlets off the network's area reach residents in a straight line; those are all of them without a network.
+            if (method == DistanceMethod.StraightLine) { straight.Insert(new Envelope(xy[i].X, xy[i].X, xy[i].Y, xy[i].Y), i); straightCount++; }
+        }
+        straight.Build();
+        var bound = options.MeasureBeyondLimit ? double.PositiveInfinity : walk.LimitM;
+        var tree = graph is not null && sources.Count > 0 ? NetworkSearch.Run(graph, sources, bound) : null;
+
+        var servedBy = new Dictionary<long, long>();
+        foreach (var m in city.OperatingMobileStations.OrderBy(m => m.Id))
+            foreach (var id in m.ServedCommunityIds) servedBy.TryAdd(id, m.Id);
+
+        var results = new List<CommunityCoverage>(city.Communities.Count);
+        foreach (var c in city.Communities)
+        {
+            var (x, y) = projection.Project(c.Location.X, c.Location.Y);
+            var (method, snap) = WalkingAccess.Locate(graph, x, y, walk.SnapDistanceM);
+            double best = double.PositiveInfinity; var nearest = -1;
+            if (snap is { } s && tree is not null) (best, nearest) = tree.DistanceTo(s);
+            if (method != DistanceMethod.Unreachable && straightCount > 0)
+            {
+                // Straight-line outlets: those beyond the network, or all of them when there is none.
+                var k = straight.NearestNeighbour(new Envelope(x, x, y, y), -1, PointDistance.Instance);
+                var d = Math.Sqrt((xy[k].X - x) * (xy[k].X - x) + (xy[k].Y - y) * (xy[k].Y - y)) * walk.Circuity;
+                if (d < best && (options.MeasureBeyondLimit || d <= walk.LimitM)) (best, nearest) = (d, k);
+            }
+            var withinWalk = best <= walk.LimitM;
+            var mobile = servedBy.TryGetValue(c.Id, out var mid) ? mid : (long?)null;
+            var by = withinWalk ? CoveredBy.FixedOutlet : mobile is not null ? CoveredBy.MobileStation : CoveredBy.None;
+            var (population, estimated) = PopulationOf(c, districtsById, options);
+            results.Add(new CommunityCoverage(c, by != CoveredBy.None, by, method,
+                double.IsFinite(best) ? best : null, nearest >= 0 ? fixedOutlets[nearest].Id : null, mobile, population, estimated));
+        }
+
+        var mobileAccess = city.OperatingMobileStations.Select(m => (Outlet: m, District: DistrictOf(locator, m, options))).ToList();
+        var districts = city.Districts.Select(d =>
+        {
+            var fixedHere = access.Count(a => a.District == d);
+            var mobileHere = mobileAccess.Count(a => a.District == d);
+            var modern = access.Count(a => a.District == d && a.Outlet.Modern) + mobileAccess.Count(a => a.District == d && a.Outlet.Modern);
+            return new DistrictCoverage(d, Totals(results.Where(r => r.Community.DistrictId == d.Id)),
+                fixedHere + mobileHere, fixedHere, mobileHere, modern);
+        }).ToList();
+        return new CoverageReport(walk, Totals(results), districts, results, access, graph?.Source);
+    }
+
+    private static District? DistrictOf(DistrictLocator locator, Outlet o, CoverageOptions options)
+    {
+        if (locator.IsEmpty) return null;
+        var (district, distance) = locator.Locate(o.Location);
+        return distance <= options.DistrictToleranceM ? district : null;
+    }
+
+    private static (long Population, bool Estimated) PopulationOf(Community c, Dictionary<long, District> districts, CoverageOptions options)
+    {
+        if (c.Population is { } p) return (p, false);
+        var size = c.DistrictId is { } id && districts.TryGetValue(id, out var d) && d.AvgHouseholdSize > 0
+            ? d.AvgHouseholdSize : options.FallbackHouseholdSize;
+        return ((long)Math.Round(c.Households * size), true);
+    }
+
+    private static CoverageTotals Totals(IEnumerable<CommunityCoverage> rows)
+    {
+        int n = 0, covered = 0; long hh = 0, chh = 0, pop = 0, cpop = 0;
+        foreach (var r in rows)
+        {
+            n++; hh += r.Community.Households; pop += r.Population;
+            if (!r.Covered) continue;
+            covered++; chh += r.Community.Households; cpop += r.Population;
+        }
+        return new CoverageTotals(n, covered, hh, chh, pop, cpop);
+    }
+
+    /// <summary>Distance between point envelopes = distance between the points.</summary>
+    private sealed class PointDistance : IItemDistance<Envelope, int>
+    {
+        public static readonly PointDistance Instance = new();
+        public double Distance(IBoundable<Envelope, int> a, IBoundable<Envelope, int> b) => a.Bounds.Distance(b.Bounds);
+    }
+}

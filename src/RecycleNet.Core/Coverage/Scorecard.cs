@@ -1,0 +1,41 @@
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Policies;
+
+namespace RecycleNet.Core.Coverage;
+
+/// <summary>Parameters of the scorecard, each with its unit; defaults are documented assumptions a city can change.</summary>
+public sealed record ScorecardOptions
+{
+    public CoverageOptions Coverage { get; init; } = new();
+
+    /// <summary>Road distance / straight-line distance for outlet-to-centre hauls (trucks drive on roads, not the walking network).</summary>
+    public double HaulCircuity { get; init; } = 1.3;
+
+    /// <summary>Haul distance beyond which an outlet is flagged, metres.</summary>
+    public double HaulLimitM { get; init; } = 20_000;
+
+    /// <summary>Recyclables an outlet collects per covered household per day, kilograms — an assumption for load estimates.</summary>
+    public double KgPerHouseholdPerDay { get; init; } = 1.0;
+
+    /// <summary>Practice density: one outlet per this many urban households.</summary>
+    public double HouseholdsPerOutlet { get; init; } = 2000;
+}
+
+/// <summary>A target with the current value. Current is null when the service holds no data for the metric.</summary>
+public sealed record TargetProgress(PolicyTarget Target, decimal? Current, decimal? Remaining, double? Progress, string Status);
+
+/// <summary>A district's share of the outlet target by households, and what it lacks.</summary>
+public sealed record DistrictScore(DistrictCoverage Coverage, decimal FairShare, int FairShareSeats, decimal Shortfall,
+    long UrbanHouseholds, double? OutletsPer2000UrbanHouseholds);
+
+/// <summary>An operating outlet's nearest operating sorting centre.</summary>
+public sealed record HaulAssignment(Outlet Outlet, SortingCenter? Center, double? HaulDistanceM, bool BeyondLimit, long HouseholdsServed);
+
+/// <summary>A sorting centre's estimated load from the households its outlets serve.</summary>
+public sealed record CenterLoad(SortingCenter Center, int Outlets, long HouseholdsServed, double LoadTonnesPerDay, bool OverCapacity);
+
+/// <summary>The targets scorecard for one policy (and year).</summary>
+public sealed record Scorecard(Policy Policy, int? Year, IReadOnlyList<TargetProgress> Targets, CoverageReport Coverage,
+    PolicyTarget? OutletTarget, IReadOnlyList<DistrictScore> Districts, long UrbanHouseholds, int OperatingOutlets,
+    double? OutletsPer2000UrbanHouseholds, IReadOnlyList<HaulAssignment> Hauls, IReadOnlyList<CenterLoad> Centers,
+    ScorecardOptions Options);

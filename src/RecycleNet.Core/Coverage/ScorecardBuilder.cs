@@ -1,0 +1,115 @@
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Network;
+using RecycleNet.Core.Policies;
+
+namespace RecycleNet.Core.Coverage;
+
+/// <summary>
+/// How far the city is from its policy's targets. Counts: modern outlets = operating outlets marked modern
+/// (fixed and mobile); green sorting centres = operating centres marked green-certified. Metrics the service
+/// holds no data for (e.g. appliance recycling volume) are listed as "not measured", never guessed.
+/// Also: each district's fair share of the outlet target by its households (largest-remainder seats that add
+/// up to the target) and its shortfall; outlets per 2,000 urban households (census households × urban share);
+/// each operating outlet's nearest operating centre by road (straight line × haul circuity) with centre loads.
+/// </summary>
+public static class ScorecardBuilder
+{
+    public static Scorecard Build(CitySnapshot city, WalkingGraph? graph, Policy policy, int? year, ScorecardOptions options)
+    {
+        var coverage = CoverageScorer.Score(city, graph, options.Coverage);
+        var targets = policy.Targets.Where(t => year is null || t.Year == year).ToList();
+        var progress = targets.Select(t => Progress(t, city)).ToList();
+
+        // The outlet target whose fair shares are shown: the chosen year's, else the latest.
+        var outletTarget = targets.Where(t => t.Metric == "modernOutlets").OrderByDescending(t => t.Year).FirstOrDefault()
+                           ?? policy.Targets.Where(t => t.Metric == "modernOutlets").OrderByDescending(t => t.Year).FirstOrDefault();
+        var seats = outletTarget is null ? null
+            : LargestRemainder((int)outletTarget.Value, coverage.Districts.Select(d => d.Totals.Households).ToList());
+        var cityHouseholds = coverage.Districts.Sum(d => d.Totals.Households);
+        var districts = coverage.Districts.Select((d, i) =>
+        {
+            var fair = outletTarget is null || cityHouseholds == 0 ? 0m
+                : Math.Round(outletTarget.Value * d.Totals.Households / cityHouseholds, 2);
+            var urban = UrbanHouseholds(d.District);
+            return new DistrictScore(d, fair, seats?[i] ?? 0, Math.Max(0, fair - d.ModernOperatingOutlets), urban,
+                urban > 0 ? Math.Round(d.OperatingOutlets / (urban / options.HouseholdsPerOutlet), 3) : null);
+        }).ToList();
+        var urbanAll = districts.Sum(d => d.UrbanHouseholds);
+        var operating = city.Outlets.Count(o => o.Status == FacilityStatus.Operating);
+
+        var (hauls, centers) = Hauls(city, coverage, graph?.Projection, options);
+        return new Scorecard(policy, year, progress, coverage, outletTarget, districts, urbanAll, operating,
+            urbanAll > 0 ? Math.Round(operating / (urbanAll / options.HouseholdsPerOutlet), 3) : null, hauls, centers, options);
+    }
+
+    private static TargetProgress Progress(PolicyTarget t, CitySnapshot city)
+    {
+        decimal? current = t.Metric switch
+        {
+            "modernOutlets" => city.Outlets.Count(o => o.Status == FacilityStatus.Operating && o.Modern),
+            "greenSortingCenters" => city.SortingCenters.Count(c => c.Status == FacilityStatus.Operating && c.GreenCertified),
+            _ => null,
+        };
+        if (current is null || t.Kind != "count") return new TargetProgress(t, null, null, null, "notMeasured");
+        var remaining = Math.Max(0, t.Value - current.Value);
+        var share = t.Value > 0 ? Math.Min(1.0, (double)(current.Value / t.Value)) : 1.0;
+        return new TargetProgress(t, current, remaining, Math.Round(share, 4), remaining == 0 ? "met" : "open");
+    }
+
+    private static long UrbanHouseholds(District d) => d.UrbanShare is { } u ? (long)Math.Round(d.Households * u) : 0;
+
+    /// <summary>Hamilton's method: integer seats proportional to weights that add up to the total exactly.</summary>
+    internal static int[] LargestRemainder(int total, IReadOnlyList<long> weights)
+    {
+        var seats = new int[weights.Count];
+        var sum = weights.Sum();
+        if (sum <= 0 || total <= 0) return seats;
+        var remainders = new (decimal Remainder, int Index)[weights.Count];
+        for (var i = 0; i < weights.Count; i++)
+        {
+            var exact = (decimal)total * weights[i] / sum;
+            seats[i] = (int)Math.Floor(exact);
+            remainders[i] = (exact - seats[i], i);
+        }
+        var left = total - seats.Sum();
+        foreach (var (_, i) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Index).Take(left)) seats[i]++;
+        return seats;
+    }
+
+    private static (List<HaulAssignment>, List<CenterLoad>) Hauls(CitySnapshot city, CoverageReport coverage, LocalProjection? projection, ScorecardOptions options)
+    {
+        projection ??= LocalProjection.ForArea(city.CentreLongitude());
+        var centers = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating).ToList();
+        var centerXy = centers.Select(c => projection.Project(c.Location.X, c.Location.Y)).ToList();
+        // Households an outlet serves: the covered communities it is nearest to, or that list it (mobile).
+        var served = new Dictionary<long, long>();
+        foreach (var c in coverage.Communities)
+        {
+            var outlet = c.By == CoveredBy.FixedOutlet ? c.NearestOutletId : c.By == CoveredBy.MobileStation ? c.MobileStationId : null;
+            if (outlet is { } id) served[id] = served.GetValueOrDefault(id) + c.Community.Households;
+        }
+        var hauls = new List<HaulAssignment>();
+        foreach (var o in city.Outlets.Where(o => o.Status == FacilityStatus.Operating).OrderBy(o => o.Id))
+        {
+            var (x, y) = projection.Project(o.Location.X, o.Location.Y);
+            var best = -1; var bestM = double.PositiveInfinity;
+            for (var i = 0; i < centers.Count; i++)
+            {
+                var m = Math.Sqrt((centerXy[i].X - x) * (centerXy[i].X - x) + (centerXy[i].Y - y) * (centerXy[i].Y - y)) * options.HaulCircuity;
+                if (m < bestM) (best, bestM) = (i, m);
+            }
+            hauls.Add(best < 0
+                ? new HaulAssignment(o, null, null, true, served.GetValueOrDefault(o.Id))
+                : new HaulAssignment(o, centers[best], Math.Round(bestM, 1), bestM > options.HaulLimitM, served.GetValueOrDefault(o.Id)));
+        }
+        var loads = centers.Select(c =>
+        {
+            var mine = hauls.Where(h => h.Center == c).ToList();
+            var households = mine.Sum(h => h.HouseholdsServed);
+            var tonnes = Math.Round(households * options.KgPerHouseholdPerDay / 1000.0, 2);
+            return new CenterLoad(c, mine.Count, households, tonnes, c.CapacityTonnesPerDay is { } cap && tonnes > cap);
+        }).ToList();
+        return (hauls, loads);
+    }
+}
