@@ -15,7 +15,7 @@ public sealed record ScorecardOptions
     public double HaulLimitM { get; init; } = 20_000;
 
     /// <summary>Recyclables an outlet collects per covered household per day, kilograms — an assumption for load estimates.</summary>
-    public double KgPerHouseholdPerDay { get; init; } = 1.0;
+    public double KgPerHouseholdPerDay { get; init; } = 0.5;
 
     /// <summary>Practice density: one outlet per this many urban households.</summary>
     public double HouseholdsPerOutlet { get; init; } = 2000;

@@ -60,7 +60,7 @@ public static class ScorecardBuilder
     private static long UrbanHouseholds(District d) => d.UrbanShare is { } u ? (long)Math.Round(d.Households * u) : 0;
 
     /// <summary>Hamilton's method: integer seats proportional to weights that add up to the total exactly.</summary>
-    internal static int[] LargestRemainder(int total, IReadOnlyList<long> weights)
+    public static int[] LargestRemainder(int total, IReadOnlyList<long> weights)
     {
         var seats = new int[weights.Count];
         var sum = weights.Sum();

@@ -9,7 +9,8 @@ namespace RecycleNet.Tests.Api;
 /// The real service over a real SQLite file in a temporary folder. Settings go in as configuration,
 /// as an operator would give them.
 /// </summary>
-public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, long? maxImportBytes = null, bool configureKey = true)
+public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, long? maxImportBytes = null, bool configureKey = true,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public const string Key = "test-planner-key";
@@ -24,6 +25,7 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
         b.UseSetting("RecycleNet:DemoDataDirectory", RepoPaths.DemoData);
         if (configureKey) b.UseSetting("RecycleNet:PlannerKeys:0", Key);
         if (maxImportBytes is { } max) b.UseSetting("RecycleNet:MaxImportBytes", max.ToString());
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
     }
 
     /// <summary>A client that sends the planner key.</summary>

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace RecycleNet.Tests.Api;
+
+public class NetworkApiTests
+{
+    /// <summary>An OSM XML grid of residential streets, n × n nodes about <paramref name="stepM"/> apart, centred on a point.</summary>
+    public static string GridOsm(double lon, double lat, int n, double stepM)
+    {
+        var dLat = stepM / 111_320.0;
+        var dLon = stepM / (111_320.0 * Math.Cos(lat * Math.PI / 180));
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"test\">\n");
+        long Id(int i, int j) => 1 + i * n + j;
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                sb.Append(string.Create(CultureInfo.InvariantCulture,
+                    $"  <node id=\"{Id(i, j)}\" lat=\"{lat + (j - n / 2) * dLat:F7}\" lon=\"{lon + (i - n / 2) * dLon:F7}\"/>\n"));
+        var way = 1000L;
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append($"  <way id=\"{way++}\">");
+            for (var j = 0; j < n; j++) sb.Append($"<nd ref=\"{Id(i, j)}\"/>");
+            sb.Append("<tag k=\"highway\" v=\"residential\"/></way>\n");
+            sb.Append($"  <way id=\"{way++}\">");
+            for (var j = 0; j < n; j++) sb.Append($"<nd ref=\"{Id(j, i)}\"/>");
+            sb.Append("<tag k=\"highway\" v=\"footway\"/></way>\n");
+        }
+        return sb.Append("</osm>\n").ToString();
+    }
+
+    private static StringContent Osm(string xml) => new(xml, Encoding.UTF8, "application/xml");
+
+    [Fact]
+    public async Task A_network_is_loaded_reported_kept_across_restarts_and_unloaded()
+    {
+        using var service = new ServiceFactory(seedDemo: false);
+        var planner = service.Planner();
+        Assert.False((await (await planner.GetAsync("/api/network")).ReadJsonAsync()).GetProperty("loaded").GetBoolean());
+
+        var r = await planner.PostAsync("/api/network?name=grid.osm", Osm(GridOsm(117.0, 36.67, 11, 100)));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var info = await r.ReadJsonAsync();
+        Assert.Equal(("grid.osm", 121, 220, "xml", "EPSG:4527"), (info.GetProperty("source").GetString(), info.GetProperty("nodes").GetInt32(),
+            info.GetProperty("edges").GetInt32(), info.GetProperty("format").GetString(), info.GetProperty("crs").GetString()));
+        var bbox = info.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.InRange(bbox[0], 116.99, 117.0);
+        Assert.InRange(bbox[3], 36.67, 36.68);
+        Assert.InRange(info.GetProperty("lengthKm").GetDouble(), 21.9, 22.1); // 220 edges of 100 m
+
+        using (var again = new ServiceFactory(seedDemo: false, folder: service.Folder))
+        {
+            var kept = await (await again.CreateClient().GetAsync("/api/network")).ReadJsonAsync();
+            Assert.Equal(("grid.osm", 220), (kept.GetProperty("source").GetString(), kept.GetProperty("edges").GetInt32()));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await planner.DeleteAsync("/api/network")).StatusCode);
+        Assert.False((await (await planner.GetAsync("/api/network")).ReadJsonAsync()).GetProperty("loaded").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("PK\u0003\u0004 a zip file", "neither OSM XML")]
+    [InlineData("<osm version=\"0.6\"><node id=\"1\" lat=\"36.6\" lon=\"117\"/><way id=\"2\"><nd ref=", "malformed")]
+    [InlineData("<osm version=\"0.6\"></osm>", "no OSM nodes or ways")]
+    public async Task A_bad_file_is_refused_and_the_loaded_network_stays(string body, string expected)
+    {
+        using var service = new ServiceFactory(seedDemo: false);
+        var planner = service.Planner();
+        await planner.PostAsync("/api/network?name=good.osm", Osm(GridOsm(117.0, 36.67, 5, 100)));
+        var r = await planner.PostAsync("/api/network?name=bad.osm", Osm(body));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        var problem = await r.ReadJsonAsync();
+        Assert.Contains(expected, problem.GetProperty("detail").GetString());
+        Assert.Equal("body", problem.GetProperty("field").GetString());
+        var still = await (await planner.GetAsync("/api/network")).ReadJsonAsync();
+        Assert.Equal(("good.osm", 40), (still.GetProperty("source").GetString(), still.GetProperty("edges").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Loading_a_network_needs_a_planner_key()
+    {
+        using var service = new ServiceFactory(seedDemo: false);
+        var r = await service.CreateClient().PostAsync("/api/network", Osm(GridOsm(117.0, 36.67, 5, 100)));
+        Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.CreateClient().DeleteAsync("/api/network")).StatusCode);
+    }
+
+    [SharedFact]
+    public async Task Real_OSM_loads_through_the_API()
+    {
+        using var service = new ServiceFactory(seedDemo: false);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Shared, "data", "networks", "shanghai-center.osm"));
+        var r = await service.Planner().PostAsync("/api/network?name=shanghai-center.osm", new ByteArrayContent(bytes));
+        var info = await r.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal(("EPSG:4528", 21_786L), (info.GetProperty("crs").GetString(), info.GetProperty("osm").GetProperty("nodesRead").GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_configured_network_path_is_loaded_at_start()
+    {
+        var folder = Directory.CreateTempSubdirectory("recyclenet-net-").FullName;
+        var path = Path.Combine(folder, "city.osm");
+        await File.WriteAllTextAsync(path, GridOsm(117.0, 36.67, 6, 80));
+        using var service = new ServiceFactory(seedDemo: false, settings: new Dictionary<string, string> { ["RecycleNet:NetworkPath"] = path });
+        var info = await (await service.CreateClient().GetAsync("/api/network")).ReadJsonAsync();
+        Assert.Equal(("city.osm", "configuration", 60), (info.GetProperty("source").GetString(), info.GetProperty("origin").GetString(), info.GetProperty("edges").GetInt32()));
+    }
+
+    [Fact]
+    public async Task With_a_network_around_one_outlet_life_circles_and_coverage_say_mixed()
+    {
+        using var service = new ServiceFactory();
+        var planner = service.Planner();
+        var outlets = (await (await planner.GetAsync("/api/outlets")).ReadJsonAsync()).GetProperty("features").EnumerateArray()
+            .First(f => f.GetProperty("properties").GetProperty("status").GetString() == "operating"
+                        && f.GetProperty("properties").GetProperty("kind").GetString() == "fixed");
+        var xy = outlets.GetProperty("geometry").GetProperty("coordinates");
+        var id = outlets.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync("/api/network", Osm(GridOsm(xy[0].GetDouble(), xy[1].GetDouble(), 31, 100)))).StatusCode);
+
+        var circles = await (await planner.GetAsync("/api/life-circles")).ReadJsonAsync();
+        Assert.Equal("mixed", circles.GetProperty("method").GetString());
+        var mine = circles.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("id").GetInt64() == id).GetProperty("properties");
+        Assert.Equal("network", mine.GetProperty("method").GetString());
+        // On a 100 m grid the 1,125 m walk reaches a diamond of about 2 × 1,125² m² (plus the street band).
+        Assert.InRange(mine.GetProperty("areaM2").GetDouble(), 2.0e6, 3.2e6);
+
+        var coverage = await (await planner.GetAsync("/api/coverage")).ReadJsonAsync();
+        Assert.Equal("mixed", coverage.GetProperty("method").GetString());
+        Assert.True(coverage.GetProperty("methods").GetProperty("network").GetInt32() > 0);
+        Assert.Equal("upload", coverage.GetProperty("network").GetString());
+    }
+}

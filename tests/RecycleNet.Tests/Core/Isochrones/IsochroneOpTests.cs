@@ -1,0 +1,108 @@
+using NetTopologySuite.Geometries;
+using RecycleNet.Core.Isochrones;
+using RecycleNet.Core.Network;
+using static RecycleNet.Tests.Core.Network.TestNetworks;
+
+namespace RecycleNet.Tests.Core.Isochrones;
+
+public class IsochroneOpTests
+{
+    private static readonly IsochroneOptions Fifteen = new(); // 15 min at 4.5 km/h = 1,125 m, 50 m street band
+
+    private static Isochrone From(WalkingGraph? g, double dx, double dy, IsochroneOptions? o = null)
+    {
+        var (lon, lat) = LonLat(dx, dy);
+        return IsochroneOp.Compute(g, lon, lat, o ?? Fifteen);
+    }
+
+    private static bool Covers(Isochrone iso, double dx, double dy)
+    {
+        var (lon, lat) = LonLat(dx, dy);
+        return iso.Geometry.Covers(new Point(lon, lat));
+    }
+
+    [Fact]
+    public void Across_a_river_only_what_the_bridge_reaches_is_inside()
+    {
+        // Origin on the north bank at x = -500: 500 m to the bridge, 200 m across, 425 m left on the south bank.
+        var iso = From(RiverWithOneBridge(), -500, 100);
+        Assert.Equal(DistanceMethod.Network, iso.Method);
+        Assert.True(Covers(iso, -500, 100));
+        Assert.True(Covers(iso, 0, 0));        // on the bridge
+        Assert.True(Covers(iso, 400, -100));   // south bank, 1,100 m walk
+        Assert.False(Covers(iso, 500, -100));  // south bank, 1,200 m walk (75 m past the band's end)
+        // Straight across from the origin is 200 m away but a 1,500 m walk: outside, as is the river itself.
+        Assert.False(Covers(iso, -500, -100));
+        Assert.False(Covers(iso, -800, -100));
+        Assert.False(Covers(iso, -500, 0));
+        // Along the north bank: 1,100 m west is in, 1,200 m west is out.
+        Assert.True(Covers(iso, -1600, 100));
+        Assert.False(Covers(iso, -1700, 100));
+    }
+
+    [Fact]
+    public void Frontier_edges_count_only_their_walked_part()
+    {
+        // A 2 km street; origin at its middle. 1,125 m reach each way, so the street's ends are out.
+        var d = new Drawing();
+        var a = d.Node(-1000, 0); var b = d.Node(1000, 0);
+        d.Edge(a, b);
+        var g = d.Build();
+        var iso = From(g, 0, 0, Fifteen with { Walking = new WalkingOptions { Minutes = 10 } }); // 750 m
+        Assert.True(Covers(iso, 700, 0));
+        Assert.True(Covers(iso, -700, 0));
+        Assert.False(Covers(iso, 850, 0));
+        Assert.False(Covers(iso, -850, 0));
+        // Area ≈ 1,500 m × 100 m band + two 50 m half-discs.
+        Assert.InRange(iso.AreaM2, 1500 * 100 + 7000, 1500 * 100 + 8000);
+    }
+
+    [Fact]
+    public void The_walk_to_the_street_uses_up_time()
+    {
+        // 10 min = 750 m; the origin is 250 m off the street, so 500 m are left along it each way.
+        var d = new Drawing();
+        var a = d.Node(-1000, 0); var b = d.Node(1000, 0);
+        d.Edge(a, b);
+        var iso = From(d.Build(), 0, 250, Fifteen with { Walking = new WalkingOptions { Minutes = 10 } });
+        Assert.Equal(250, iso.SnapDistanceM!.Value, 3);
+        Assert.True(Covers(iso, 480, 0));
+        Assert.False(Covers(iso, 600, 0));
+        Assert.True(Covers(iso, 0, 200)); // the path from the door
+    }
+
+    [Fact]
+    public void Without_a_network_the_circle_is_straight_line_and_says_so()
+    {
+        var iso = From(null, 0, 0);
+        Assert.Equal(DistanceMethod.StraightLine, iso.Method);
+        Assert.Equal(1125 / 1.3, iso.RadiusM!.Value, 6);
+        Assert.True(Covers(iso, 0, 860));
+        Assert.False(Covers(iso, 0, 870));
+        Assert.Equal(Math.PI * Math.Pow(1125 / 1.3, 2), iso.AreaM2, Math.PI * Math.Pow(1125 / 1.3, 2) * 0.01);
+    }
+
+    [Fact]
+    public void Outside_the_networks_area_it_is_straight_line_inside_it_off_street_unreachable()
+    {
+        var g = Grid(11, 400); // 4 km square, streets every 400 m
+        Assert.Equal(DistanceMethod.StraightLine, From(g, 20_000, 20_000).Method);
+        // The middle of a 400 m block is 200 m from a street: with a 150 m snapping limit it is unreachable.
+        var off = From(g, 1000, 1000, Fifteen with { Walking = new WalkingOptions { SnapDistanceM = 150 } });
+        Assert.Equal(DistanceMethod.Unreachable, off.Method);
+        Assert.True(off.Geometry.IsEmpty);
+        Assert.Equal(DistanceMethod.Network, From(g, 1000, 1000).Method);
+    }
+
+    [Fact]
+    public void The_polygon_is_far_smaller_than_a_convex_hull_on_a_sparse_network()
+    {
+        // A plus-shaped pair of streets: the reachable land is a cross, not a diamond.
+        var d = new Drawing();
+        var c = d.Node(0, 0);
+        foreach (var (x, y) in new[] { (2000.0, 0.0), (-2000.0, 0.0), (0.0, 2000.0), (0.0, -2000.0) }) d.Edge(c, d.Node(x, y));
+        var iso = From(d.Build(), 0, 0);
+        Assert.False(Covers(iso, 400, 400));
+        Assert.InRange(iso.AreaM2, 4 * 1125 * 100 * 0.9, 4 * 1125 * 100 * 1.1);
+    }
+}
