@@ -96,8 +96,6 @@ public static class IsochroneOp
                 }
             }
         }
-        var lines = factory.CreateMultiLineString(pieces.ToArray());
-        var parameters = new BufferParameters { QuadrantSegments = options.QuadrantSegments, EndCapStyle = NetTopologySuite.Operation.Buffer.EndCapStyle.Round };
-        return (BufferOp.Buffer(lines, options.StreetBufferM, parameters), seen.Count);
+        return (StreetBand.Build(pieces, options.StreetBufferM, options.QuadrantSegments, factory), seen.Count);
     }
 }

@@ -106,3 +106,38 @@ public class IsochroneOpTests
         Assert.InRange(iso.AreaM2, 4 * 1125 * 100 * 0.9, 4 * 1125 * 100 * 1.1);
     }
 }
+
+public class StreetBandTests
+{
+    [Fact]
+    public void The_fast_band_equals_the_plain_buffer_of_all_pieces()
+    {
+        // A 12 x 12 grid of 60 m blocks, one 200 m block left open in the middle (a compound), and stubs.
+        var f = new GeometryFactory();
+        var pieces = new List<LineString>();
+        for (var i = 0; i <= 12; i++)
+        {
+            if (i is 6) continue; // the compound: no street through the middle column...
+            pieces.Add(f.CreateLineString([new Coordinate(i * 60, 0), new Coordinate(i * 60, 720)]));
+            pieces.Add(f.CreateLineString([new Coordinate(0, i * 60), new Coordinate(720, i * 60)]));
+        }
+        pieces.Add(f.CreateLineString([new Coordinate(360, 0), new Coordinate(360, 250)])); // ...only a dead end into it
+        pieces.Add(f.CreateLineString([new Coordinate(720, 300), new Coordinate(900, 310)])); // a frontier piece
+        var fast = RecycleNet.Core.Isochrones.StreetBand.Build(pieces, 50, 8, f);
+        var plain = f.CreateMultiLineString([.. pieces]).Buffer(50, 8);
+        Assert.True(fast.IsValid);
+        Assert.True(fast.SymmetricDifference(plain).Area < plain.Area * 1e-6, $"{fast.Area} vs {plain.Area}");
+    }
+
+    [Fact]
+    public void A_large_block_ringed_by_streets_stays_empty_inside()
+    {
+        // A fenced 400 m square compound with streets only around it: its middle is 200 m from any street.
+        var f = new GeometryFactory();
+        var ring = new[] { (0.0, 0.0), (400.0, 0.0), (400.0, 400.0), (0.0, 400.0), (0.0, 0.0) };
+        var pieces = ring.Zip(ring.Skip(1), (a, b) => f.CreateLineString([new Coordinate(a.Item1, a.Item2), new Coordinate(b.Item1, b.Item2)])).ToList();
+        var band = RecycleNet.Core.Isochrones.StreetBand.Build(pieces, 50, 8, f);
+        Assert.False(band.Covers(f.CreatePoint(new Coordinate(200, 200))));
+        Assert.True(band.Covers(f.CreatePoint(new Coordinate(200, 40))));
+    }
+}
