@@ -42,7 +42,7 @@ public static class CoverageEndpoints
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
-            w.WriteString("method", MethodOf(circles.Select(c => c.Method).ToList(), graph));
+            w.WriteString("method", DistanceMethods.Summarize(circles.Select(c => c.Method), graph is not null));
             WriteWalk(w, walk);
             w.WriteStartArray("features");
             for (var i = 0; i < outlets.Count; i++)
@@ -134,10 +134,4 @@ public static class CoverageEndpoints
     }
 
     internal static string Name(DistanceMethod m) => JsonNamingPolicy.CamelCase.ConvertName(m.ToString());
-
-    private static string MethodOf(IReadOnlyList<DistanceMethod> methods, WalkingGraph? graph)
-    {
-        if (graph is null || methods.All(m => m == DistanceMethod.StraightLine)) return "straightLine";
-        return methods.All(m => m != DistanceMethod.StraightLine) ? "network" : "mixed";
-    }
 }

@@ -51,12 +51,7 @@ public static class ScorecardEndpoints
         {
             t.Target.Id, t.Target.Metric, t.Target.LabelZh, t.Target.LabelEn, t.Target.Kind, t.Target.Unit, t.Target.Year,
             target = t.Target.Value, current = t.Current, remaining = t.Remaining, progress = t.Progress, status = t.Status,
-            counted = t.Target.Metric switch
-            {
-                "modernOutlets" => "operating outlets (fixed and mobile) marked modern",
-                "greenSortingCenters" => "operating sorting centres marked green-certified",
-                _ => "not held by this service",
-            },
+            counted = t.Counted,
             citation = t.Target.Citation,
         }),
         coverage = CoverageJson.Summary(s.Coverage),

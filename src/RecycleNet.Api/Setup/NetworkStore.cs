@@ -66,7 +66,7 @@ public sealed class NetworkStore(string folder, ILogger logger)
             {
                 loaded = await Task.Run(() => Parse(read, sourceName, "upload", bytes), ct);
             }
-            foreach (var f in new[] { OsmFile.Format.Pbf, OsmFile.Format.Xml }) File.Delete(StoredPath(f));
+            DeleteStoredFiles(keepSourceName: true);
             File.Move(temp, StoredPath(loaded.Info.Format));
             await File.WriteAllTextAsync(SourceNamePath, sourceName, ct);
             Swap(loaded);
@@ -85,11 +85,16 @@ public sealed class NetworkStore(string folder, ILogger logger)
         await _loading.WaitAsync(ct);
         try
         {
-            foreach (var f in new[] { OsmFile.Format.Pbf, OsmFile.Format.Xml }) File.Delete(StoredPath(f));
-            File.Delete(SourceNamePath);
+            DeleteStoredFiles(keepSourceName: false);
             _current = null;
         }
         finally { _loading.Release(); }
+    }
+
+    private void DeleteStoredFiles(bool keepSourceName)
+    {
+        foreach (var f in new[] { OsmFile.Format.Pbf, OsmFile.Format.Xml }) File.Delete(StoredPath(f));
+        if (!keepSourceName) File.Delete(SourceNamePath);
     }
 
     private Loaded Parse(Stream s, string source, string origin, long bytes)

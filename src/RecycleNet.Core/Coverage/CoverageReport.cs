@@ -34,15 +34,7 @@ public sealed record CoverageReport(WalkingOptions Walking, CoverageTotals City,
     IReadOnlyList<CommunityCoverage> Communities, IReadOnlyList<OutletAccess> FixedOutlets, string? NetworkSource)
 {
     /// <summary>"network", "straightLine" or "mixed": how the community distances were measured.</summary>
-    public string Method
-    {
-        get
-        {
-            var network = Communities.Count(c => c.Method != DistanceMethod.StraightLine);
-            if (NetworkSource is null || network == 0) return "straightLine";
-            return network == Communities.Count ? "network" : "mixed";
-        }
-    }
+    public string Method => DistanceMethods.Summarize(Communities.Select(c => c.Method), NetworkSource is not null);
 
     /// <summary>Communities per method (network, straightLine, unreachable).</summary>
     public IReadOnlyDictionary<DistanceMethod, int> MethodCounts =>

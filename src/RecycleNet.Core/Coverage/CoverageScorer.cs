@@ -88,14 +88,15 @@ public static class CoverageScorer
                 double.IsFinite(best) ? best : null, nearest >= 0 ? fixedOutlets[nearest].Id : null, mobile, population, estimated));
         }
 
-        var mobileAccess = city.OperatingMobileStations.Select(m => (Outlet: m, District: DistrictOf(locator, m, options))).ToList();
+        var byDistrict = results.Where(r => r.Community.DistrictId is not null).ToLookup(r => r.Community.DistrictId!.Value);
+        var fixedIn = access.Where(a => a.District is not null).ToLookup(a => a.District!.Id, a => a.Outlet);
+        var mobileIn = city.OperatingMobileStations.Select(m => (Outlet: m, District: DistrictOf(locator, m, options)))
+            .Where(m => m.District is not null).ToLookup(m => m.District!.Id, m => m.Outlet);
         var districts = city.Districts.Select(d =>
         {
-            var fixedHere = access.Count(a => a.District == d);
-            var mobileHere = mobileAccess.Count(a => a.District == d);
-            var modern = access.Count(a => a.District == d && a.Outlet.Modern) + mobileAccess.Count(a => a.District == d && a.Outlet.Modern);
-            return new DistrictCoverage(d, Totals(results.Where(r => r.Community.DistrictId == d.Id)),
-                fixedHere + mobileHere, fixedHere, mobileHere, modern);
+            var (fixedHere, mobileHere) = (fixedIn[d.Id].Count(), mobileIn[d.Id].Count());
+            var modern = fixedIn[d.Id].Concat(mobileIn[d.Id]).Count(o => o.Modern);
+            return new DistrictCoverage(d, Totals(byDistrict[d.Id]), fixedHere + mobileHere, fixedHere, mobileHere, modern);
         }).ToList();
         return new CoverageReport(walk, Totals(results), districts, results, access, graph?.Source);
     }

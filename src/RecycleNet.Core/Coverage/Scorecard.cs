@@ -22,7 +22,7 @@ public sealed record ScorecardOptions
 }
 
 /// <summary>A target with the current value. Current is null when the service holds no data for the metric.</summary>
-public sealed record TargetProgress(PolicyTarget Target, decimal? Current, decimal? Remaining, double? Progress, string Status);
+public sealed record TargetProgress(PolicyTarget Target, decimal? Current, decimal? Remaining, double? Progress, string Status, string Counted);
 
 /// <summary>A district's share of the outlet target by households, and what it lacks.</summary>
 public sealed record DistrictScore(DistrictCoverage Coverage, decimal FairShare, int FairShareSeats, decimal Shortfall,

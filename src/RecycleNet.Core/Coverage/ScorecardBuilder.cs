@@ -45,16 +45,18 @@ public static class ScorecardBuilder
 
     private static TargetProgress Progress(PolicyTarget t, CitySnapshot city)
     {
-        decimal? current = t.Metric switch
+        (decimal? current, var counted) = t.Metric switch
         {
-            "modernOutlets" => city.Outlets.Count(o => o.Status == FacilityStatus.Operating && o.Modern),
-            "greenSortingCenters" => city.SortingCenters.Count(c => c.Status == FacilityStatus.Operating && c.GreenCertified),
-            _ => null,
+            "modernOutlets" => (city.Outlets.Count(o => o.Status == FacilityStatus.Operating && o.Modern),
+                "operating outlets (fixed and mobile) marked modern"),
+            "greenSortingCenters" => (city.SortingCenters.Count(c => c.Status == FacilityStatus.Operating && c.GreenCertified),
+                "operating sorting centres marked green-certified"),
+            _ => ((decimal?)null, "not held by this service"),
         };
-        if (current is null || t.Kind != "count") return new TargetProgress(t, null, null, null, "notMeasured");
+        if (current is null || t.Kind != "count") return new TargetProgress(t, null, null, null, "notMeasured", counted);
         var remaining = Math.Max(0, t.Value - current.Value);
         var share = t.Value > 0 ? Math.Min(1.0, (double)(current.Value / t.Value)) : 1.0;
-        return new TargetProgress(t, current, remaining, Math.Round(share, 4), remaining == 0 ? "met" : "open");
+        return new TargetProgress(t, current, remaining, Math.Round(share, 4), remaining == 0 ? "met" : "open", counted);
     }
 
     private static long UrbanHouseholds(District d) => d.UrbanShare is { } u ? (long)Math.Round(d.Households * u) : 0;

@@ -85,7 +85,8 @@ public static class IsochroneOp
                 var e = g.AdjEdge[k];
                 if (!seen.Add(e)) continue;
                 var len = g.EdgeLength[e];
-                var fromLeft = limit - tree.NodeDistance(g.EdgeFrom[e]); // negative or NaN-free: +∞ distance gives -∞
+                // Walk left on arrival at each end; an end not reached has +∞ distance, so -∞ left.
+                var fromLeft = limit - tree.NodeDistance(g.EdgeFrom[e]);
                 var toLeft = limit - tree.NodeDistance(g.EdgeTo[e]);
                 if (fromLeft >= len || toLeft >= len || (fromLeft >= 0 && toLeft >= 0 && fromLeft + toLeft >= len)) Piece(e, 0, len);
                 else

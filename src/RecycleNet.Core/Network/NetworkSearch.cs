@@ -38,11 +38,11 @@ public static class NetworkSearch
         }
 
         var settled = new List<int>();
-        var done = new bool[g.NodeCount];
         while (queue.TryDequeue(out var u, out var du))
         {
-            if (done[u] || du > dist[u]) continue; // a stale queue entry
-            done[u] = true;
+            // A node is queued again only with a strictly shorter distance, so an entry longer than the
+            // node's distance is stale and the first current entry popped settles it.
+            if (du > dist[u]) continue;
             settled.Add(u);
             for (var k = g.AdjStart[u]; k < g.AdjStart[u + 1]; k++)
             {

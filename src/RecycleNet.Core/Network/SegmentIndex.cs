@@ -64,7 +64,7 @@ internal sealed class SegmentIndex
 
         var (cc, cr) = CellOf(x, y);
         var best = double.MaxValue; var bestPoint = -1; double bestT = 0;
-        var maxRing = (int)Math.Ceiling(maxDistanceM / _cell) + 1 + (int)((dx + dy) / _cell);
+        var maxRing = (int)Math.Ceiling(maxDistanceM / _cell) + 1;
         for (var ring = 0; ring <= maxRing; ring++)
         {
             for (var r = cr - ring; r <= cr + ring; r++)
@@ -83,8 +83,9 @@ internal sealed class SegmentIndex
                     }
                 }
             }
-            // Anything in a further ring is at least ring * cell away (the point lies inside the centre cell).
-            if (bestPoint >= 0 && best <= ring * _cell - (dx + dy)) break;
+            // Anything in a further ring is at least ring * cell away: the point lies in the centre cell or, when
+            // outside the grid, beyond it, which only moves farther rings farther away.
+            if (bestPoint >= 0 && best <= ring * _cell) break;
         }
         if (bestPoint < 0 || best > maxDistanceM) return null;
         var e = _edgeOfPoint[bestPoint];

@@ -19,6 +19,7 @@ public sealed class WalkingGraph
     internal readonly int[] AdjStart, AdjEdge; // edges at node n: AdjEdge[AdjStart[n] .. AdjStart[n + 1] - 1]
     private readonly Lazy<SegmentIndex> _index;
     private readonly Lazy<Geometry> _hull;
+    private readonly Lazy<NetTopologySuite.Algorithm.Locate.IndexedPointInAreaLocator> _hullLocator;
 
     internal WalkingGraph(LocalProjection projection, double[] nodeX, double[] nodeY, int[] edgeFrom, int[] edgeTo,
         double[] edgeLength, int[] shapeStart, double[] shapeX, double[] shapeY, string source)
@@ -32,6 +33,7 @@ public sealed class WalkingGraph
         for (var i = 0; i < shapeX.Length; i++) BoundsProjected.ExpandToInclude(shapeX[i], shapeY[i]);
         _index = new Lazy<SegmentIndex>(() => new SegmentIndex(this));
         _hull = new Lazy<Geometry>(BuildHull);
+        _hullLocator = new(() => new NetTopologySuite.Algorithm.Locate.IndexedPointInAreaLocator(_hull.Value));
     }
 
     /// <summary>The metric projection node coordinates are in (a Gauss-Kruger zone in China).</summary>
@@ -69,6 +71,10 @@ public sealed class WalkingGraph
     /// </summary>
     public Geometry CoverageHull => _hull.Value;
 
+    /// <summary>Whether a projected point lies in <see cref="CoverageHull"/> (boundary included). O(log hull size).</summary>
+    public bool InCoverageArea(double x, double y) =>
+        CoverageHull.EnvelopeInternal.Contains(x, y) && _hullLocator.Value.Locate(new Coordinate(x, y)) != Location.Exterior;
+
     public double EdgeLengthM(int edge) => EdgeLength[edge];
     public (int From, int To) EdgeNodes(int edge) => (EdgeFrom[edge], EdgeTo[edge]);
     public (double X, double Y) NodePosition(int node) => (NodeX[node], NodeY[node]);
@@ -80,7 +86,7 @@ public sealed class WalkingGraph
     public SnapPoint? Snap(double x, double y, double maxDistanceM) => _index.Value.Nearest(x, y, maxDistanceM);
 
     /// <summary>Builds the snapping index now rather than on the first snap (e.g. right after loading).</summary>
-    public void Prepare() { _ = _index.Value; _ = _hull.Value; }
+    public void Prepare() { _ = _index.Value; _ = _hullLocator.Value; }
 
     /// <summary>Appends the part of an edge's shape between two offsets (metres from its From node) to a list.</summary>
     public void AppendSubLine(int edge, double fromM, double toM, List<Coordinate> into)

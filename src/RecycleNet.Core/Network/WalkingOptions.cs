@@ -47,6 +47,22 @@ public enum DistanceMethod
     Unreachable,
 }
 
+/// <summary>Names a set of measurements for answers: "network", "straightLine" or "mixed".</summary>
+public static class DistanceMethods
+{
+    /// <summary>
+    /// "straightLine" when there is no network or nothing was measured on it; "network" when nothing was
+    /// straight-line; "mixed" otherwise. Unreachable points count as on the network: a network covers them.
+    /// </summary>
+    public static string Summarize(IEnumerable<DistanceMethod> methods, bool networkLoaded)
+    {
+        if (!networkLoaded) return "straightLine";
+        bool onNetwork = false, straight = false;
+        foreach (var m in methods) { if (m == DistanceMethod.StraightLine) straight = true; else onNetwork = true; }
+        return !onNetwork ? "straightLine" : straight ? "mixed" : "network";
+    }
+}
+
 /// <summary>Decides, for one point, whether it is measured on the network, in a straight line, or is unreachable.</summary>
 public static class WalkingAccess
 {
@@ -60,9 +76,6 @@ public static class WalkingAccess
     {
         if (graph is null) return (DistanceMethod.StraightLine, null);
         if (graph.Snap(x, y, snapDistanceM) is { } snap) return (DistanceMethod.Network, snap);
-        var inside = graph.CoverageHull.EnvelopeInternal.Contains(x, y)
-                     && NetTopologySuite.Algorithm.Locate.SimplePointInAreaLocator.Locate(new NetTopologySuite.Geometries.Coordinate(x, y), graph.CoverageHull)
-                     != NetTopologySuite.Geometries.Location.Exterior;
-        return (inside ? DistanceMethod.Unreachable : DistanceMethod.StraightLine, null);
+        return (graph.InCoverageArea(x, y) ? DistanceMethod.Unreachable : DistanceMethod.StraightLine, null);
     }
 }
