@@ -20,6 +20,7 @@ app.MapEnterprises();
 app.MapNetwork();
 app.MapCoverage();
 app.MapScorecard();
+app.MapSubsidies();
 
 await app.RunAsync();
 return 0;

@@ -13,6 +13,8 @@ public static class PolicyEndpoints
             {
                 p.Id, p.City, p.CityEn, p.Title, p.DocumentNumber, p.Issuer, p.IssuedOn,
                 targets = p.Targets.Count, measures = p.Measures.Count, href = $"/api/policies/{p.Id}",
+                subsidyRules = p.Subsidies?.Rules.Count ?? 0,
+                subsidyRulesHref = p.Subsidies is null ? null : $"/api/policies/{p.Id}/subsidy-rules",
             })))
             .WithSummary("The policies known, one line each");
         group.MapGet("/{id}", IResult (string id, PolicyCatalog catalog) =>

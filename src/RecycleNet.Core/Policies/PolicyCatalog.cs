@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RecycleNet.Core.Subsidies;
 
 namespace RecycleNet.Core.Policies;
 
@@ -48,8 +49,9 @@ public sealed class PolicyCatalog
     private static void Validate(Policy p)
     {
         var docs = p.Documents.Select(d => d.Key).ToHashSet();
-        var citations = p.Targets.Select(t => (t.Id, t.Citation)).Concat(p.Measures.Select(m => (m.Id, m.Citation)));
-        foreach (var (id, c) in citations)
+        if (p.Subsidies is { } rules && SubsidyRuleValidator.Check(rules) is [_, ..] problems)
+            throw new InvalidDataException($"{p.Id} subsidy rules: {string.Join("; ", problems)}");
+        foreach (var (id, c) in p.Citations())
         {
             if (c is null || string.IsNullOrWhiteSpace(c.Quote)) throw new InvalidDataException($"{p.Id}/{id} has no citation quote");
             if (!docs.Contains(c.Document)) throw new InvalidDataException($"{p.Id}/{id} cites unknown document '{c.Document}'");

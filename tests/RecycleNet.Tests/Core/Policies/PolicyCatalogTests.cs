@@ -38,7 +38,7 @@ public class PolicyCatalogTests
         foreach (var p in Catalog.All)
         {
             var docs = p.Documents.ToDictionary(d => d.Key, d => Squash(File.ReadAllText(Path.Combine(RepoPaths.Shared, "seeds", d.SeedFile))));
-            foreach (var (id, c) in p.Targets.Select(t => (t.Id, t.Citation)).Concat(p.Measures.Select(m => (m.Id, m.Citation))))
+            foreach (var (id, c) in p.Citations())
                 Assert.True(docs[c.Document].Contains(Squash(c.Quote)), $"{p.Id}/{id}: quote not found in {c.Document}");
         }
     }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.Storage;
+using RecycleNet.Core.Subsidies;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>
+/// POST /api/subsidies/estimate (public): what an applicant's outlets, stations and facility recognitions earn
+/// under a policy's subsidy rules, each yuan with its clause; as JSON or, on Accept: xlsx, a workbook.
+/// GET /api/policies/{id}/subsidy-rules: the rules themselves.
+/// </summary>
+public static class SubsidyEndpoints
+{
+    public static void MapSubsidies(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/subsidies/estimate", EstimateAsync).WithTags("Subsidies")
+            .WithSummary("Estimate an applicant's subsidies clause by clause; fixed outlets with a location also get the households they would newly cover")
+            .Produces(200, contentType: "application/json")
+            .Produces(200, contentType: SubsidyWorkbook.MediaType)
+            .ProducesProblem(400).ProducesProblem(404);
+        app.MapGet("/api/policies/{id}/subsidy-rules", IResult (string id, PolicyCatalog catalog) => catalog.Find(id) switch
+            {
+                null => Problems.NotFound($"policy '{id}'"),
+                { Subsidies: null } p => Problems.Make(404, "not-found", $"policy '{p.Id}' has no subsidy rules",
+                    "Its documents set no subsidy for outlets or sorting centres that this service encodes."),
+                { Subsidies: { } rules } p => TypedResults.Ok(SubsidyJson.Rules(p, rules)),
+            })
+            .WithTags("Policies").WithSummary("A policy's subsidy rules: conditions, amounts and caps, each with its citation");
+    }
+
+    private static async Task<IResult> EstimateAsync(HttpRequest req, PolicyCatalog catalog, IOptions<RecycleNetOptions> options,
+        RecycleNetDb db, NetworkStore network, CancellationToken ct)
+    {
+        var limit = options.Value.MaxFeatureBytes;
+        if (await BodyReader.ReadAsync(req, limit, ct) is not { } body) return Problems.TooLarge(limit);
+        if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
+        if (SubsidyRequestReader.TryRead(body, catalog, out var request) is { } bad) return bad;
+        var estimate = SubsidyEstimator.Estimate(request!.Rules, request.Application);
+
+        // Value for money: only when some planned outlet says where it would be.
+        var sites = request.Application.Items.OfType<FixedOutletPlan>()
+            .Where(f => f.Location is not null)
+            .Select(f => new PlannedSite(f.Id, f.Location!.Value.Lon, f.Location.Value.Lat)).ToList();
+        var gain = sites.Count == 0 ? null : CoverageGainOp.Measure(await CitySnapshotLoader.LoadAsync(db, ct), network.Graph,
+            sites, new CoverageOptions { Walking = walk });
+
+        if (SubsidyWorkbook.Wanted(req))
+        {
+            var file = $"subsidy-estimate-{request.Policy.Id}.xlsx";
+            return TypedResults.File(SubsidyWorkbook.Build(request, estimate, gain), SubsidyWorkbook.MediaType, file);
+        }
+        return TypedResults.Ok(SubsidyJson.Estimate(request, estimate, gain));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>
+/// Typed reads of JSON object members that collect an error (JSON path, rule) instead of throwing, so one answer
+/// can list every field to fix. A member that is absent or null reads as null; the caller decides if it was needed.
+/// </summary>
+public sealed class JsonFieldReader
+{
+    public List<(string Field, string Rule)> Errors { get; } = [];
+
+    public void Fail(string field, string rule) => Errors.Add((field, rule));
+
+    /// <summary>Refuses members other than <paramref name="known"/>: a misspelt field must not silently change an answer.</summary>
+    public void OnlyKnown(JsonElement obj, string path, params string[] known)
+    {
+        foreach (var p in obj.EnumerateObject())
+            if (!known.Contains(p.Name))
+                Fail(Join(path, p.Name), $"is not a known field; expected one of {string.Join(", ", known)}");
+    }
+
+    public static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    public static JsonElement? Member(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+    public string? Text(JsonElement obj, string path, string name, int maxLength = 200)
+    {
+        if (Member(obj, name) is not { } v) return null;
+        var at = Join(path, name);
+        if (v.ValueKind != JsonValueKind.String) { Fail(at, $"must be a string, not {Kind(v)}"); return null; }
+        var s = v.GetString()!.Trim();
+        if (s.Length == 0) { Fail(at, "must not be empty"); return null; }
+        if (s.Length > maxLength) { Fail(at, $"must be at most {maxLength} characters"); return null; }
+        return s;
+    }
+
+    public bool? Flag(JsonElement obj, string path, string name)
+    {
+        if (Member(obj, name) is not { } v) return null;
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
+        Fail(Join(path, name), $"must be true or false, not {Kind(v)}");
+        return null;
+    }
+
+    /// <summary>A number ≥ 0, read as an exact decimal (money and areas are never doubles).</summary>
+    public decimal? Amount(JsonElement obj, string path, string name)
+    {
+        if (Member(obj, name) is not { } v) return null;
+        var at = Join(path, name);
+        if (v.ValueKind != JsonValueKind.Number) { Fail(at, $"must be a number, not {Kind(v)}"); return null; }
+        if (!v.TryGetDecimal(out var d)) { Fail(at, "is too large or too precise for an exact decimal"); return null; }
+        if (d < 0) { Fail(at, $"must not be negative (got {d.ToString(CultureInfo.InvariantCulture)})"); return null; }
+        return d;
+    }
+
+    /// <summary>A whole number ≥ 0.</summary>
+    public int? Count(JsonElement obj, string path, string name)
+    {
+        var d = Amount(obj, path, name);
+        if (d is null) return null;
+        if (d != decimal.Truncate(d.Value) || d > int.MaxValue)
+        {
+            Fail(Join(path, name), $"must be a whole number (got {d.Value.ToString(CultureInfo.InvariantCulture)})");
+            return null;
+        }
+        return (int)d.Value;
+    }
+
+    /// <summary>A calendar date written yyyy-MM-dd (ISO 8601), nothing else.</summary>
+    public DateOnly? Date(JsonElement obj, string path, string name)
+    {
+        if (Member(obj, name) is not { } v) return null;
+        var at = Join(path, name);
+        if (v.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Fail(at, v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}' is not a date written yyyy-MM-dd" : $"must be a date string yyyy-MM-dd, not {Kind(v)}");
+        return null;
+    }
+
+    /// <summary>The member as an object, or null (with an error when present but not an object).</summary>
+    public JsonElement? Object(JsonElement obj, string path, string name)
+    {
+        if (Member(obj, name) is not { } v) return null;
+        if (v.ValueKind == JsonValueKind.Object) return v;
+        Fail(Join(path, name), $"must be an object, not {Kind(v)}");
+        return null;
+    }
+
+    /// <summary>The member's objects with their paths (name[i]); absent is empty.</summary>
+    public IEnumerable<(JsonElement Item, string Path)> Objects(JsonElement obj, string name)
+    {
+        if (Member(obj, name) is not { } v) yield break;
+        if (v.ValueKind != JsonValueKind.Array) { Fail(name, $"must be an array, not {Kind(v)}"); yield break; }
+        var i = 0;
+        foreach (var e in v.EnumerateArray())
+        {
+            var at = $"{name}[{i++}]";
+            if (e.ValueKind == JsonValueKind.Object) yield return (e, at);
+            else Fail(at, $"must be an object, not {Kind(e)}");
+        }
+    }
+
+    public static string Kind(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{v.GetString()}\"",
+        JsonValueKind.Number => $"the number {v.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+}

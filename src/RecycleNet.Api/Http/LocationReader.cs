@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json;
+using RecycleNet.Core.Geography;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>
+/// A point given as { "lon": x, "lat": y } or a GeoJSON Point, in the request's declared CRS (WGS84 unless it says
+/// otherwise, as RFC 7946 does), converted to WGS84 and required to lie in China.
+/// </summary>
+public static class LocationReader
+{
+    public static (double Lon, double Lat)? Read(JsonFieldReader r, JsonElement obj, string path, DeclaredCrs crs)
+    {
+        if (r.Object(obj, path, "location") is not { } loc) return null;
+        var at = $"{path}.location";
+        double x, y;
+        if (loc.TryGetProperty("coordinates", out var c))
+        {
+            if (!loc.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Point"
+                || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() < 2
+                || c[0].ValueKind != JsonValueKind.Number || c[1].ValueKind != JsonValueKind.Number)
+            {
+                r.Fail(at, "must be a GeoJSON Point { \"type\": \"Point\", \"coordinates\": [lon, lat] } or { \"lon\": x, \"lat\": y }");
+                return null;
+            }
+            (x, y) = (c[0].GetDouble(), c[1].GetDouble());
+        }
+        else if (loc.TryGetProperty("lon", out var lon) && loc.TryGetProperty("lat", out var lat)
+                 && lon.ValueKind == JsonValueKind.Number && lat.ValueKind == JsonValueKind.Number)
+            (x, y) = (lon.GetDouble(), lat.GetDouble());
+        else
+        {
+            r.Fail(at, "must be { \"lon\": x, \"lat\": y } with numbers, or a GeoJSON Point");
+            return null;
+        }
+        var (wLon, wLat) = crs.ToWgs84(x, y);
+        if (ChinaExtent.Contains(wLon, wLat)) return (wLon, wLat);
+        var given = string.Create(CultureInfo.InvariantCulture, $"({x}, {y})");
+        r.Fail(at, ChinaExtent.LooksSwapped(wLon, wLat)
+            ? $"{given} looks like latitude, longitude; give longitude first"
+            : $"{given} in {crs} is not in China");
+        return null;
+    }
+}

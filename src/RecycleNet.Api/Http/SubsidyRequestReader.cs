@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.Subsidies;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>A subsidy estimate request, read and checked: the policy, the application, and each item's JSON path.</summary>
+public sealed record SubsidyRequest(Policy Policy, SubsidyRuleSet Rules, SubsidyApplication Application,
+    IReadOnlyDictionary<string, string> PathOf);
+
+/// <summary>
+/// Reads POST /api/subsidies/estimate. Every problem is collected with its JSON path (applicant.boxTrucks,
+/// fixedOutlets[2].areaM2) and the rule broken. Which facts are required follows from the policy's rules: a fact
+/// is needed when a rule that applies to a listed item tests it or computes from it.
+/// </summary>
+public static class SubsidyRequestReader
+{
+    private const string Fixed = "fixedOutlets", Mobile = "mobileStations", Facilities = "facilities";
+
+    public static IResult? TryRead(ReadOnlyMemory<byte> body, PolicyCatalog catalog, out SubsidyRequest? request)
+    {
+        request = null;
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(body); }
+        catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
+        using var _ = doc;
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) return Problems.BadBody("the body must be a JSON object");
+
+        var r = new JsonFieldReader();
+        var policyId = r.Text(root, "", "policy");
+        if (policyId is null) return Invalid(r.Errors.Count > 0 ? r.Errors : [("policy", "is required: the id of a policy, e.g. jinan-2024")]);
+        if (catalog.Find(policyId) is not { } policy)
+            return Problems.Make(404, "not-found", $"policy '{policyId}' was not found",
+                $"Known policies: {string.Join(", ", catalog.All.Select(p => p.Id).Order())}.", field: "policy");
+        if (policy.Subsidies is not { } rules)
+            return Problems.Make(404, "not-found", $"policy '{policyId}' has no subsidy rules",
+                $"Policies with subsidy rules: {string.Join(", ", catalog.All.Where(p => p.Subsidies is not null).Select(p => p.Id).Order())}.", field: "policy");
+
+        r.OnlyKnown(root, "", "policy", "applicationWindow", "applicant", Fixed, Mobile, Facilities, "crs");
+        var crs = DeclaredCrs.Wgs84;
+        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
+            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+
+        var (from, to) = Window(r, root);
+        var applicantJson = r.Object(root, "", "applicant");
+        var applicant = applicantJson is { } a ? ReadApplicant(r, a) : new SubsidyApplicant(null, null, null, null, null);
+
+        var items = new List<(SubsidyItem Item, string Path)>();
+        foreach (var (e, path) in r.Objects(root, Fixed))
+        {
+            r.OnlyKnown(e, path, "id", "name", "areaM2", "builtOn", "directlyOperated", "location");
+            items.Add((new FixedOutletPlan(Id(r, e, path), r.Amount(e, path, "areaM2"), r.Date(e, path, "builtOn"),
+                r.Flag(e, path, "directlyOperated"), LocationReader.Read(r, e, path, crs)), path));
+        }
+        foreach (var (e, path) in r.Objects(root, Mobile))
+        {
+            r.OnlyKnown(e, path, "id", "name", "communitiesServed", "operatingMonths", "meetsGuideline", "investmentYuan");
+            items.Add((new MobileStationPlan(Id(r, e, path), r.Count(e, path, "communitiesServed"), r.Amount(e, path, "operatingMonths"),
+                r.Flag(e, path, "meetsGuideline"), r.Amount(e, path, "investmentYuan")), path));
+        }
+        foreach (var (e, path) in r.Objects(root, Facilities))
+        {
+            r.OnlyKnown(e, path, "id", "name", "kind", "recognizedOn");
+            var kind = r.Text(e, path, "kind");
+            if (kind is null) r.Fail($"{path}.kind", $"is required: one of {string.Join(", ", rules.FacilityKinds)}");
+            items.Add((new FacilityRecognition(Id(r, e, path), kind ?? "", r.Date(e, path, "recognizedOn")), path));
+        }
+
+        CheckIdsUnique(r, items);
+        CheckRequiredFacts(r, rules, applicant, items);
+        CheckCounts(r, applicant, items);
+        if (r.Errors.Count > 0) return Invalid(r.Errors);
+        request = new SubsidyRequest(policy, rules, new SubsidyApplication(from!.Value, to!.Value, applicant, items.Select(i => i.Item).ToList()),
+            items.ToDictionary(i => i.Item.Id, i => i.Path));
+        return null;
+    }
+
+    private static (DateOnly? From, DateOnly? To) Window(JsonFieldReader r, JsonElement root)
+    {
+        const string at = "applicationWindow";
+        if (r.Object(root, "", at) is not { } w)
+        {
+            if (JsonFieldReader.Member(root, at) is null) r.Fail(at, "is required: { \"from\": \"yyyy-MM-dd\", \"to\": \"yyyy-MM-dd\" }");
+            return (null, null);
+        }
+        r.OnlyKnown(w, at, "from", "to");
+        var from = r.Date(w, at, "from");
+        var to = r.Date(w, at, "to");
+        if (from is null && JsonFieldReader.Member(w, "from") is null) r.Fail($"{at}.from", "is required");
+        if (to is null && JsonFieldReader.Member(w, "to") is null) r.Fail($"{at}.to", "is required");
+        if (from is { } f && to is { } t && t < f) r.Fail($"{at}.to", string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-dd} is before the window's start {f:yyyy-MM-dd}"));
+        return (from, to);
+    }
+
+    private static SubsidyApplicant ReadApplicant(JsonFieldReader r, JsonElement a)
+    {
+        const string at = "applicant";
+        r.OnlyKnown(a, at, "name", "mofcomRegistered", "directOutletCount", "smallestDirectOutletAreaM2", "boxTrucks");
+        return new SubsidyApplicant(r.Text(a, at, "name"), r.Flag(a, at, "mofcomRegistered"), r.Count(a, at, "directOutletCount"),
+            r.Amount(a, at, "smallestDirectOutletAreaM2"), r.Count(a, at, "boxTrucks"));
+    }
+
+    private static string Id(JsonFieldReader r, JsonElement e, string path)
+    {
+        // A number id (1, 2, ...) is a common habit; take it as its text.
+        if (JsonFieldReader.Member(e, "id") is { ValueKind: JsonValueKind.Number } n) return n.GetRawText();
+        var id = r.Text(e, path, "id", 100);
+        if (id is null && JsonFieldReader.Member(e, "id") is null) r.Fail($"{path}.id", "is required: each item needs an id to be named in the answer");
+        return id ?? "";
+    }
+
+    private static void CheckIdsUnique(JsonFieldReader r, List<(SubsidyItem Item, string Path)> items)
+    {
+        var first = new Dictionary<string, string>();
+        foreach (var (item, path) in items.Where(i => i.Item.Id.Length > 0))
+            if (!first.TryAdd(item.Id, path)) r.Fail($"{path}.id", $"'{item.Id}' is already the id of {first[item.Id]}; ids must be unique");
+    }
+
+    private static void CheckRequiredFacts(JsonFieldReader r, SubsidyRuleSet rules, SubsidyApplicant applicant,
+        List<(SubsidyItem Item, string Path)> items)
+    {
+        var reported = new HashSet<string>();
+        foreach (var (item, path) in items)
+        {
+            if (item is FacilityRecognition { Kind: "" }) continue;
+            if (rules.RuleFor(item) is not { } rule)
+            {
+                r.Fail(item is FacilityRecognition ? $"{path}.kind" : path, item is FacilityRecognition f
+                    ? $"'{f.Kind}' is not a facility kind of this policy; use one of {string.Join(", ", rules.FacilityKinds)}"
+                    : $"this policy has no subsidy rule for {item.ItemType} items");
+                continue;
+            }
+            foreach (var s in SubsidySubjects.ReadBy(rule))
+            {
+                if (s.Read(applicant, item) is not null) continue;
+                var at = s.IsApplicant ? $"applicant.{s.Field}" : $"{path}.{s.Field}";
+                // An invalid value has been reported already; do not also call it missing.
+                if (r.Errors.Any(e => e.Field == at) || !reported.Add(at)) continue;
+                r.Fail(at, $"is required by rule {rule.Id} ({Describe(s.Type)})");
+            }
+        }
+    }
+
+    private static string Describe(SubjectType t) => t switch
+    {
+        SubjectType.Flag => "true or false",
+        SubjectType.Count => "a whole number ≥ 0",
+        SubjectType.Number => "a number ≥ 0",
+        _ => "a date yyyy-MM-dd",
+    };
+
+    // directOutletCount includes the new outlets, so it cannot be below the directly operated ones listed.
+    private static void CheckCounts(JsonFieldReader r, SubsidyApplicant applicant, List<(SubsidyItem Item, string Path)> items)
+    {
+        var listed = items.Count(i => i.Item is FixedOutletPlan { DirectlyOperated: true });
+        if (applicant.DirectOutletCount is { } n && n < listed)
+            r.Fail("applicant.directOutletCount", $"counts the new outlets too, and {listed} directly operated outlets are listed in fixedOutlets; it must be at least {listed}");
+    }
+
+    private static IResult Invalid(IReadOnlyList<(string Field, string Rule)> errors) => Problems.Make(400, "invalid-request",
+        errors.Count == 1 ? $"Invalid value for '{errors[0].Field}'" : $"The request has {errors.Count} problems",
+        string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")),
+        errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), errors[0].Field);
+}
