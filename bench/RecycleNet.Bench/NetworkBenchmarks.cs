@@ -35,6 +35,14 @@ public class CoverageBenchmarks
     [Benchmark]
     public CoverageTotals WholeCityCoverageWithGapDistances() => CoverageScorer.Score(_city, _graph, FifteenWithGaps).City;
 
+    /// <summary>
+    /// What one planned outlet would add (the subsidy estimate's value for money, and the what-if of the web page):
+    /// a whole-city coverage run plus one bounded search from the site.
+    /// </summary>
+    [Benchmark]
+    public long OnePlannedOutletGain() =>
+        CoverageGainOp.Measure(_city, _graph, [new PlannedSite("P", _centre.Lon + 0.004, _centre.Lat + 0.004)], Fifteen).Combined.Households;
+
     /// <summary>One 15-minute life-circle polygon (search + buffered street pieces + union).</summary>
     [Benchmark]
     public double OneLifeCircle() => IsochroneOp.Compute(_graph, _centre.Lon, _centre.Lat, Circle).AreaM2;

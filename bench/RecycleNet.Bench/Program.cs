@@ -10,8 +10,8 @@ using RecycleNet.Bench;
 if (args is ["peak", ..]) return PeakMemory.Run(args[1..]);
 
 var switcher = BenchmarkSwitcher.FromTypes(File.Exists(OsmLoadBenchmarks.ShanghaiPath)
-    ? [typeof(CoverageBenchmarks), typeof(OsmLoadBenchmarks)]
-    : [typeof(CoverageBenchmarks)]);
+    ? [typeof(CoverageBenchmarks), typeof(SubsidyBenchmarks), typeof(OsmLoadBenchmarks)]
+    : [typeof(CoverageBenchmarks), typeof(SubsidyBenchmarks)]);
 if (!File.Exists(OsmLoadBenchmarks.ShanghaiPath)) Console.WriteLine($"Skipping the OSM load benchmark: {OsmLoadBenchmarks.ShanghaiPath} is absent.");
 switcher.Run(args.Length > 0 ? args : ["--filter", "*"], DefaultConfig.Instance);
 return 0;
@@ -36,7 +36,7 @@ public static partial class Program
 /// </summary>
 public static class PeakMemory
 {
-    private static readonly string[] Scenarios = ["network", "coverage", "coverage-gaps", "life-circle", "osm-load"];
+    private static readonly string[] Scenarios = ["network", "coverage", "coverage-gaps", "life-circle", "planned-outlet", "osm-load"];
 
     public static int Run(string[] args)
     {
@@ -74,6 +74,7 @@ public static class PeakMemory
                 Start();
                 if (scenario == "coverage") b.WholeCityCoverage();
                 else if (scenario == "coverage-gaps") b.WholeCityCoverageWithGapDistances();
+                else if (scenario == "planned-outlet") b.OnePlannedOutletGain();
                 else b.OneLifeCircle();
                 break;
         }
