@@ -7,8 +7,11 @@ using RecycleNet.Core.Subsidies;
 namespace RecycleNet.Api.Http;
 
 /// <summary>A subsidy estimate request, read and checked: the policy, the application, and each item's JSON path.</summary>
-public sealed record SubsidyRequest(Policy Policy, SubsidyRuleSet Rules, SubsidyApplication Application,
-    IReadOnlyDictionary<string, string> PathOf);
+public sealed record SubsidyRequest(Policy Policy, SubsidyApplication Application, IReadOnlyDictionary<string, string> PathOf)
+{
+    /// <summary>The policy's rules; the reader only accepts policies that have them.</summary>
+    public SubsidyRuleSet Rules => Policy.Subsidies!;
+}
 
 /// <summary>
 /// Reads POST /api/subsidies/estimate. Every problem is collected with its JSON path (applicant.boxTrucks,
@@ -73,7 +76,7 @@ public static class SubsidyRequestReader
         CheckRequiredFacts(r, rules, applicant, items);
         CheckCounts(r, applicant, items);
         if (r.Errors.Count > 0) return Invalid(r.Errors);
-        request = new SubsidyRequest(policy, rules, new SubsidyApplication(from!.Value, to!.Value, applicant, items.Select(i => i.Item).ToList()),
+        request = new SubsidyRequest(policy, new SubsidyApplication(from!.Value, to!.Value, applicant, items.Select(i => i.Item).ToList()),
             items.ToDictionary(i => i.Item.Id, i => i.Path));
         return null;
     }
