@@ -22,22 +22,11 @@ public sealed class CommunityLayer : LayerDefinition<Community>
     public override bool IsPoint => true;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, Households, Population, DistrictF, DistrictIdF, SourceField];
 
-    public override void WriteProperties(Utf8JsonWriter w, Community e, LayerLookups lookups)
-    {
-        WriteCommon(w, e);
-        w.WriteNumber("households", e.Households);
-        if (e.Population is { } p) w.WriteNumber("population", p); else w.WriteNull("population");
-        if (e.DistrictId is { } d)
-        {
-            w.WriteNumber("districtId", d);
-            if (lookups.DistrictNames.TryGetValue(d, out var n)) w.WriteString("district", n); else w.WriteNull("district");
-        }
-        else
-        {
-            w.WriteNull("districtId");
-            w.WriteNull("district");
-        }
-    }
+    public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(Community e, LayerLookups lookups) =>
+    [
+        P("name", e.Name), P("source", e.Source), P("households", (long)e.Households), P("population", e.Population),
+        P("districtId", e.DistrictId), P("district", e.DistrictId is { } d ? lookups.DistrictNames.GetValueOrDefault(d) : null),
+    ];
 
     public override void ReadProperties(RowReader r, Community target, ImportContext ctx, long? locatedDistrictId)
     {

@@ -23,15 +23,11 @@ public sealed class DistrictLayer : LayerDefinition<District>
     public override bool IsPoint => false;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, AdcodeF, PopulationF, HouseholdSizeF, HouseholdsF, UrbanF, SourceField];
 
-    public override void WriteProperties(Utf8JsonWriter w, District e, LayerLookups lookups)
-    {
-        WriteCommon(w, e);
-        w.WriteString("adcode", e.Adcode);
-        w.WriteNumber("population", e.Population);
-        w.WriteNumber("avgHouseholdSize", e.AvgHouseholdSize);
-        w.WriteNumber("households", e.Households);
-        if (e.UrbanShare is { } u) w.WriteNumber("urbanShare", u); else w.WriteNull("urbanShare");
-    }
+    public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(District e, LayerLookups lookups) =>
+    [
+        P("name", e.Name), P("source", e.Source), P("adcode", e.Adcode), P("population", e.Population),
+        P("avgHouseholdSize", e.AvgHouseholdSize), P("households", e.Households), P("urbanShare", e.UrbanShare),
+    ];
 
     public override void ReadProperties(RowReader r, District target, ImportContext ctx, long? locatedDistrictId)
     {

@@ -41,7 +41,14 @@ public abstract class LayerDefinition
     public abstract SpatialEntity Create();
     public abstract void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities);
     public abstract Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct);
-    public abstract void Write(Utf8JsonWriter w, SpatialEntity entity, LayerLookups lookups);
+    /// <summary>The feature's properties in <see cref="Fields"/> order: string, long, double, bool, DateOnly, a list of those, or null.</summary>
+    public abstract IReadOnlyList<KeyValuePair<string, object?>> Properties(SpatialEntity entity, LayerLookups lookups);
+
+    /// <summary>Writes the feature's "properties" members (not the object braces).</summary>
+    public void Write(Utf8JsonWriter w, SpatialEntity entity, LayerLookups lookups)
+    {
+        foreach (var (name, value) in Properties(entity, lookups)) PropertyValues.Write(w, name, value);
+    }
     public abstract void Read(RowReader r, SpatialEntity target, ImportContext ctx, long? locatedDistrictId);
 
     /// <summary>Rules across the rows of one import and the store (e.g. unique codes); default none.</summary>
@@ -71,12 +78,13 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
     public override SpatialEntity Create() => new T();
     public override void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities) => db.Set<T>().AddRange(entities.Cast<T>());
     public override Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct) => db.Set<T>().ExecuteDeleteAsync(ct);
-    public override void Write(Utf8JsonWriter w, SpatialEntity entity, LayerLookups lookups) => WriteProperties(w, (T)entity, lookups);
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties(SpatialEntity entity, LayerLookups lookups) =>
+        PropertiesOf((T)entity, lookups);
     public override void Read(RowReader r, SpatialEntity target, ImportContext ctx, long? locatedDistrictId) =>
         ReadProperties(r, (T)target, ctx, locatedDistrictId);
 
-    /// <summary>Writes the feature's "properties" members (not the object braces).</summary>
-    public abstract void WriteProperties(Utf8JsonWriter w, T entity, LayerLookups lookups);
+    /// <summary>The feature's properties, named as in <see cref="LayerDefinition.Fields"/>.</summary>
+    public abstract IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(T entity, LayerLookups lookups);
 
     /// <summary>
     /// Validates the row's properties into <paramref name="target"/>, adding an error through the
@@ -88,11 +96,7 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
     protected static readonly LayerField NameField = new("name", "string", "名称 name", "名称", "小区名称", "网点名称", "plot_name");
     protected static readonly LayerField SourceField = new("source", "string", "provenance, e.g. synthetic-demo", "来源");
 
-    protected static void WriteCommon(Utf8JsonWriter w, SpatialEntity e)
-    {
-        w.WriteString("name", e.Name);
-        if (e.Source is null) w.WriteNull("source"); else w.WriteString("source", e.Source);
-    }
+    protected static KeyValuePair<string, object?> P(string name, object? value) => new(name, value);
 
     protected static void ReadCommon(RowReader r, SpatialEntity target)
     {

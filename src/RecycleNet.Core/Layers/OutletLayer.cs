@@ -37,23 +37,16 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     public override bool IsPoint => true;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, ServedF, SourceField];
 
-    public override void WriteProperties(Utf8JsonWriter w, Outlet e, LayerLookups lookups)
-    {
-        WriteCommon(w, e);
-        w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
-        w.WriteString("status", e.Status.ToString().ToLowerInvariant());
-        w.WriteBoolean("modern", e.Modern);
-        if (e.AreaM2 is { } a) w.WriteNumber("areaM2", a); else w.WriteNull("areaM2");
-        if (e.Operator is null) w.WriteNull("operator"); else w.WriteString("operator", e.Operator);
-        if (e.OpenedOn is { } o) w.WriteString("openedOn", o.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNull("openedOn");
-        w.WriteStartArray("servedCommunities");
-        foreach (var id in e.ServedCommunityIds)
-        {
-            if (lookups.CommunityNamesForReferences is { } names) w.WriteStringValue(names[id]);
-            else w.WriteNumberValue(id);
-        }
-        w.WriteEndArray();
-    }
+    public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(Outlet e, LayerLookups lookups) =>
+    [
+        P("name", e.Name), P("source", e.Source), P("kind", e.Kind.ToString().ToLowerInvariant()),
+        P("status", e.Status.ToString().ToLowerInvariant()), P("modern", e.Modern), P("areaM2", e.AreaM2),
+        P("operator", e.Operator), P("openedOn", e.OpenedOn),
+        // For files meant for another store, references are names: ids differ there.
+        P("servedCommunities", lookups.CommunityNamesForReferences is { } names
+            ? e.ServedCommunityIds.Select(id => (object?)names[id]).ToList()
+            : e.ServedCommunityIds.Select(id => (object?)id).ToList()),
+    ];
 
     public override void ReadProperties(RowReader r, Outlet target, ImportContext ctx, long? locatedDistrictId)
     {

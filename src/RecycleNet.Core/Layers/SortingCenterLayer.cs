@@ -19,13 +19,11 @@ public sealed class SortingCenterLayer : LayerDefinition<SortingCenter>
     public override bool IsPoint => true;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, StatusF, CapacityF, GreenF, SourceField];
 
-    public override void WriteProperties(Utf8JsonWriter w, SortingCenter e, LayerLookups lookups)
-    {
-        WriteCommon(w, e);
-        w.WriteString("status", e.Status.ToString().ToLowerInvariant());
-        if (e.CapacityTonnesPerDay is { } c) w.WriteNumber("capacityTonnesPerDay", c); else w.WriteNull("capacityTonnesPerDay");
-        w.WriteBoolean("greenCertified", e.GreenCertified);
-    }
+    public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(SortingCenter e, LayerLookups lookups) =>
+    [
+        P("name", e.Name), P("source", e.Source), P("status", e.Status.ToString().ToLowerInvariant()),
+        P("capacityTonnesPerDay", e.CapacityTonnesPerDay), P("greenCertified", e.GreenCertified),
+    ];
 
     public override void ReadProperties(RowReader r, SortingCenter target, ImportContext ctx, long? locatedDistrictId)
     {
