@@ -1,4 +1,5 @@
 using RecycleNet.Api.Endpoints;
+using RecycleNet.Api.Ogc;
 using RecycleNet.Api.Setup;
 
 if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
@@ -21,6 +22,7 @@ app.MapNetwork();
 app.MapCoverage();
 app.MapScorecard();
 app.MapSubsidies();
+app.MapOgc();
 
 await app.RunAsync();
 return 0;

@@ -19,7 +19,9 @@ public static class ServiceSetup
         services.Configure<RecycleNetOptions>(builder.Configuration.GetSection("RecycleNet"));
         services.AddSingleton(sp => new DatabaseSettings(DatabasePath.ConnectionString(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddDbContext<RecycleNetDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddSingleton<StoreRevision>();
+        services.AddDbContext<RecycleNetDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<StoreRevision>().Interceptors));
         services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value,
             DatabasePath.FolderOf(sp.GetRequiredService<DatabaseSettings>().ConnectionString),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
@@ -30,6 +32,9 @@ public static class ServiceSetup
         services.AddScoped<RequirePlannerKey>();
         services.AddProblemDetails();
         services.AddOpenApi();
+        // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
+        services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
+        services.AddSingleton<FeatureCache>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -20,6 +20,7 @@ public sealed class DistrictLayer : LayerDefinition<District>
 
     public override string Name => "districts";
     public override string Title => "区县 Districts";
+    public override string Description => "District outlines (区县) with 2020 census population, household size and urban share.";
     public override bool IsPoint => false;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, AdcodeF, PopulationF, HouseholdSizeF, HouseholdsF, UrbanF, SourceField];
 

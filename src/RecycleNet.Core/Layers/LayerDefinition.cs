@@ -30,6 +30,12 @@ public abstract class LayerDefinition
 
     public abstract IReadOnlyList<LayerField> Fields { get; }
 
+    /// <summary>The date property datetime filters test (e.g. an outlet's opening date), or null.</summary>
+    public virtual string? DateField => null;
+
+    /// <summary>Where the layer's data comes from and what it holds, for catalogues (OGC collection descriptions).</summary>
+    public abstract string Description { get; }
+
     public abstract Type EntityType { get; }
 
     // Non-generic entry points so endpoints and the importer can treat every layer alike.

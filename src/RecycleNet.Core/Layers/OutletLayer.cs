@@ -34,6 +34,8 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
 
     public override string Name => "outlets";
     public override string Title => "回收网点 Recycling outlets";
+    public override string Description => "Recycling outlets (回收网点): fixed outlets and mobile stations, status, modern standard, floor area, opening date.";
+    public override string? DateField => "openedOn";
     public override bool IsPoint => true;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, ServedF, SourceField];
 

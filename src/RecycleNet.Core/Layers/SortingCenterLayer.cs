@@ -16,6 +16,7 @@ public sealed class SortingCenterLayer : LayerDefinition<SortingCenter>
 
     public override string Name => "sorting-centers";
     public override string Title => "分拣中心 Sorting centres";
+    public override string Description => "Sorting centres (分拣中心): status, capacity in tonnes per day, green certification.";
     public override bool IsPoint => true;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, StatusF, CapacityF, GreenF, SourceField];
 

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Features;
+using RecycleNet.Core.Geography;
+
+namespace RecycleNet.Api.Ogc;
+
+/// <summary>
+/// OGC API – Features under /ogc: Part 1 Core (landing page, conformance, collections, items, one item; JSON
+/// and HTML), Part 2 CRS (crs, bbox-crs, Content-Crs; CRS84, EPSG:4326, EPSG:4490, EPSG:3857, the local
+/// Gauss-Kruger zone, and GCJ-02 / BD-09 under our own URNs), and Part 3's queryables with equality query
+/// parameters. The OpenAPI 3.0 document of these routes is /openapi/ogc.json.
+/// </summary>
+public static class OgcEndpoints
+{
+    public static readonly string[] ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+    ];
+
+    public static void MapOgc(this IEndpointRouteBuilder app)
+    {
+        var ogc = app.MapGroup(OgcLinks.Root).WithTags("OGC API – Features").WithGroupName("ogc");
+        ogc.MapGet("/", Landing).WithName("ogc-landing").WithSummary("Landing page");
+        ogc.MapGet("/conformance", Conformance).WithName("ogc-conformance").WithSummary("The conformance classes implemented");
+        ogc.MapGet("/collections", CollectionsAsync).WithName("ogc-collections").WithSummary("The feature collections");
+        ogc.MapGet("/collections/{collectionId}", CollectionAsync).WithName("ogc-collection").WithSummary("One collection: extent, CRSs, links");
+        ogc.MapGet("/collections/{collectionId}/queryables", QueryablesAsync).WithName("ogc-queryables")
+            .WithSummary("The properties that can be filtered with ?name=value (JSON Schema)");
+        ogc.MapGet("/collections/{collectionId}/items", OgcItemsEndpoint.ItemsAsync).WithName("ogc-items")
+            .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value");
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoint.ItemAsync).WithName("ogc-item")
+            .WithSummary("One feature by its id");
+    }
+
+    private static IResult Landing(HttpRequest req)
+    {
+        if (OgcFormat.TryRead(req, OgcFormat.Resources, out var format) is { } bad) return bad;
+        var b = OgcLinks.Base(req);
+        if (format == OgcFormat.Html) return OgcHtml.Landing(req);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("title", "RecycleNet — 再生资源回收网络 OGC API – Features");
+            w.WriteString("description", "Districts, communities, recycling outlets and sorting centres of the city, for QGIS, ArcGIS, GDAL and web maps.");
+            w.WriteStartArray("links");
+            OgcLinks.Write(w, $"{b}?f=json", "self", OgcLinks.Json, "this document");
+            OgcLinks.Write(w, $"{b}?f=html", "alternate", OgcLinks.Html, "this document as HTML");
+            OgcLinks.Write(w, $"{req.Scheme}://{req.Host}{req.PathBase}/openapi/ogc.json", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition (OpenAPI 3.0)");
+            OgcLinks.Write(w, $"{b}/conformance", "conformance", OgcLinks.Json, "conformance classes");
+            OgcLinks.Write(w, $"{b}/collections", "data", OgcLinks.Json, "the collections");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static IResult Conformance(HttpRequest req)
+    {
+        if (OgcFormat.TryRead(req, OgcFormat.Resources, out var format) is { } bad) return bad;
+        if (format == OgcFormat.Html) return OgcHtml.Conformance(req, ConformanceClasses);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("conformsTo");
+            foreach (var c in ConformanceClasses) w.WriteStringValue(c);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> CollectionsAsync(HttpRequest req, FeatureCache cache, CancellationToken ct)
+    {
+        if (OgcFormat.TryRead(req, OgcFormat.Resources, out var format) is { } bad) return bad;
+        var tables = new List<FeatureTable>();
+        foreach (var c in FeatureCache.Collections) tables.Add(await cache.GetAsync(c, ct));
+        var crs = await SupportedCrsAsync(cache, ct);
+        if (format == OgcFormat.Html) return OgcHtml.Collections(req, tables);
+        var b = OgcLinks.Base(req);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("links");
+            OgcLinks.Write(w, $"{b}/collections?f=json", "self", OgcLinks.Json, "this document");
+            OgcLinks.Write(w, $"{b}/collections?f=html", "alternate", OgcLinks.Html, "this document as HTML");
+            w.WriteEndArray();
+            w.WriteStartArray("collections");
+            foreach (var t in tables) WriteCollection(w, b, t, crs);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> CollectionAsync(string collectionId, HttpRequest req, FeatureCache cache, CancellationToken ct)
+    {
+        if (FeatureCache.Find(collectionId) is not { } c) return UnknownCollection(collectionId);
+        if (OgcFormat.TryRead(req, OgcFormat.Resources, out var format) is { } bad) return bad;
+        var table = await cache.GetAsync(c, ct);
+        var crs = await SupportedCrsAsync(cache, ct);
+        if (format == OgcFormat.Html) return OgcHtml.Collection(req, table, crs);
+        return Json(w => WriteCollection(w, OgcLinks.Base(req), table, crs));
+    }
+
+    private static IResult QueryablesAsync(string collectionId, HttpRequest req)
+    {
+        if (FeatureCache.Find(collectionId) is not { } c) return UnknownCollection(collectionId);
+        var self = $"{OgcLinks.Base(req)}/collections/{c.Id}/queryables";
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
+            w.WriteString("$id", self);
+            w.WriteString("type", "object");
+            w.WriteString("title", c.Title);
+            w.WriteStartObject("properties");
+            w.WriteStartObject("geometry");
+            w.WriteString("format", c.GeometryType == "point" ? "geometry-point" : "geometry-any");
+            w.WriteString("x-ogc-role", "primary-geometry");
+            w.WriteEndObject();
+            foreach (var f in c.Fields)
+            {
+                w.WriteStartObject(f.Name);
+                w.WriteString("title", f.Description);
+                w.WriteString("type", f.Type);
+                if (f.Name == c.DateField) w.WriteString("format", "date");
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteBoolean("additionalProperties", false);
+            w.WriteEndObject();
+        }, "application/schema+json");
+    }
+
+    internal static void WriteCollection(Utf8JsonWriter w, string b, FeatureTable t, IReadOnlyList<OutputCrs> crs)
+    {
+        var c = t.Info;
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        w.WriteString("title", c.Title);
+        w.WriteString("description", c.Description);
+        w.WriteString("itemType", "feature");
+        w.WriteStartArray("links");
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}?f=json", "self", OgcLinks.Json, c.Title);
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}?f=html", "alternate", OgcLinks.Html, c.Title);
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}/items?f=json", "items", OgcLinks.GeoJson, "the features");
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}/items?f=html", "items", OgcLinks.Html, "the features as HTML");
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "queryables");
+        w.WriteEndArray();
+        w.WriteStartObject("extent");
+        if (!t.Extent.IsNull)
+        {
+            w.WriteStartObject("spatial");
+            w.WriteStartArray("bbox");
+            w.WriteStartArray();
+            foreach (var v in new[] { t.Extent.MinX, t.Extent.MinY, t.Extent.MaxX, t.Extent.MaxY }) w.WriteNumberValue(Math.Round(v, 7));
+            w.WriteEndArray();
+            w.WriteEndArray();
+            w.WriteString("crs", OutputCrs.Crs84Uri);
+            w.WriteEndObject();
+        }
+        if (t.DateExtent is { } dates)
+        {
+            w.WriteStartObject("temporal");
+            w.WriteStartArray("interval");
+            w.WriteStartArray();
+            w.WriteStringValue(dates.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z");
+            w.WriteStringValue(dates.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T23:59:59Z");
+            w.WriteEndArray();
+            w.WriteEndArray();
+            w.WriteString("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("crs");
+        foreach (var x in crs) w.WriteStringValue(x.Uri);
+        w.WriteEndArray();
+        w.WriteString("storageCrs", OutputCrs.Crs84Uri);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The CRSs offered: the fixed ones and the Gauss-Kruger zone of the city's districts (Jinan: EPSG:4527).</summary>
+    internal static async Task<IReadOnlyList<OutputCrs>> SupportedCrsAsync(FeatureCache cache, CancellationToken ct)
+    {
+        var districts = await cache.GetAsync(FeatureCache.Find("districts")!, ct);
+        var lon = districts.Extent.IsNull ? 117.0 : districts.Extent.Centre.X;
+        return OutputCrs.Supported(LocalProjection.ForLongitude(ChinaExtent.Contains(lon, 35) ? lon : 117.0));
+    }
+
+    internal static IResult UnknownCollection(string id) => Problems.Make(404, "not-found", $"collection '{id}' was not found",
+        $"Collections: {string.Join(", ", FeatureCache.Collections.Select(c => c.Id))}.", field: "collectionId");
+
+    internal static IResult Json(Action<Utf8JsonWriter> write, string contentType = "application/json; charset=utf-8") =>
+        new StreamedJsonResult(write, contentType);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using RecycleNet.Core.Features;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Layers;
+
+namespace RecycleNet.Api.Ogc;
+
+/// <summary>Features as GeoJSON in the requested CRS (coordinates in its axis order, as Part 2 requires).</summary>
+public static class OgcFeatureJson
+{
+    /// <param name="more">Writes further members (links) before the feature closes.</param>
+    public static void WriteFeature(Utf8JsonWriter w, FeatureRecord f, OutputCrs crs, Action<Utf8JsonWriter>? more = null)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "Feature");
+        w.WriteNumber("id", f.Id);
+        w.WritePropertyName("geometry");
+        GeoJsonWriter.WriteGeometry(w, crs.FromWgs84(f.Geometry), crs.Decimals);
+        w.WriteStartObject("properties");
+        foreach (var (name, value) in f.Properties) PropertyValues.Write(w, name, value);
+        w.WriteEndObject();
+        more?.Invoke(w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Besides the Content-Crs header, an EPSG CRS is also named in the pre-RFC 7946 "crs" member, so a page saved
+    /// to a file still says what its numbers are (GDAL and QGIS read it; RFC 7946 readers ignore unknown members).
+    /// </summary>
+    public static void WriteLegacyCrs(Utf8JsonWriter w, OutputCrs crs)
+    {
+        if (crs.Epsg is not { } code) return;
+        w.WriteStartObject("crs");
+        w.WriteString("type", "name");
+        w.WriteStartObject("properties");
+        w.WriteString("name", $"urn:ogc:def:crs:EPSG::{code}");
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static void WritePage(Utf8JsonWriter w, HttpRequest req, CollectionInfo c, FeaturePage page, OgcItemsQuery q)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "FeatureCollection");
+        w.WriteNumber("numberMatched", page.NumberMatched);
+        w.WriteNumber("numberReturned", page.Features.Count);
+        w.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        WriteLegacyCrs(w, q.Crs);
+        w.WriteStartArray("links");
+        OgcLinks.Write(w, OgcLinks.With(req, ("f", "json")), "self", OgcLinks.GeoJson, "this page");
+        OgcLinks.Write(w, OgcLinks.With(req, ("f", "html")), "alternate", OgcLinks.Html, "this page as HTML");
+        var (offset, limit) = (q.Query.Offset, q.Query.Limit);
+        if (offset + page.Features.Count < page.NumberMatched)
+            OgcLinks.Write(w, OgcLinks.With(req, ("offset", (offset + limit).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("f", "json")), "next", OgcLinks.GeoJson, "next page");
+        if (offset > 0)
+            OgcLinks.Write(w, OgcLinks.With(req, ("offset", Math.Max(0, offset - limit).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("f", "json")), "prev", OgcLinks.GeoJson, "previous page");
+        OgcLinks.Write(w, $"{OgcLinks.Base(req)}/collections/{c.Id}", "collection", OgcLinks.Json, c.Title);
+        w.WriteEndArray();
+        w.WriteStartArray("features");
+        foreach (var f in page.Features) WriteFeature(w, f, q.Crs);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using RecycleNet.Api.Http;
+using RecycleNet.Core.Features;
+using RecycleNet.Core.Geography;
+
+namespace RecycleNet.Api.Ogc;
+
+/// <summary>
+/// The query of /collections/{id}/items, read and checked: limit (default 100, above the maximum clamped, not
+/// refused), offset, bbox with bbox-crs, crs, datetime, one equality filter per queryable, and f. Anything else
+/// is a 400 naming the parameter (OGC API – Features /rec/core/query-param-unknown).
+/// </summary>
+public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string Format)
+{
+    public const int DefaultLimit = 100, MaxLimit = 10_000;
+
+    private static readonly string[] Reserved = ["f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime"];
+
+    public static IResult? TryRead(HttpRequest req, CollectionInfo collection, IReadOnlyList<OutputCrs> supported, out OgcItemsQuery? result)
+    {
+        result = null;
+        var q = req.Query;
+        foreach (var key in q.Keys)
+            if (!Reserved.Contains(key) && collection.Fields.All(f => f.Name != key))
+                return Problems.BadParameter(key, $"is not a parameter of {collection.Id}; use {string.Join(", ", Reserved)} or a queryable ({string.Join(", ", collection.Fields.Select(f => f.Name))})");
+
+        if (OgcFormat.TryRead(req, OgcFormat.Items, out var format) is { } badFormat) return badFormat;
+        if (!TryInt(q, "limit", DefaultLimit, 1, out var limit, out var problem)) return problem;
+        if (!TryInt(q, "offset", 0, 0, out var offset, out problem)) return problem;
+        if (TryCrs(q, "crs", supported, out var crs) is { } badCrs) return badCrs;
+        if (TryCrs(q, "bbox-crs", supported, out var bboxCrs) is { } badBboxCrs) return badBboxCrs;
+
+        NetTopologySuite.Geometries.Envelope? bbox = null;
+        if (q.TryGetValue("bbox", out var rawBbox))
+        {
+            var parts = rawBbox.ToString().Split(',');
+            var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : (double?)null).ToList();
+            if (parts.Length is not (4 or 6) || numbers.Any(n => n is null))
+                return Problems.BadParameter("bbox", $"'{rawBbox}' must be 4 numbers (or 6 with heights) separated by commas: lower-left then upper-right corner");
+            // With 6 numbers the heights sit third and sixth.
+            var (a0, b0, a1, b1) = parts.Length == 4 ? (numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value)
+                : (numbers[0]!.Value, numbers[1]!.Value, numbers[3]!.Value, numbers[4]!.Value);
+            if (a0 > a1 || b0 > b1)
+                return Problems.BadParameter("bbox", $"'{rawBbox}': the lower-left corner must come first and lie below and left of the upper-right one (no box crosses the antimeridian here)");
+            bbox = bboxCrs.ToWgs84(a0, b0, a1, b1);
+        }
+
+        DateOnly? from = null, to = null;
+        if (q.TryGetValue("datetime", out var rawDate))
+        {
+            if (collection.DateField is null)
+                return Problems.BadParameter("datetime", $"{collection.Id} carries no dates; datetime does not apply");
+            var ends = rawDate.ToString().Split('/');
+            if (ends.Length > 2 || !TryDate(ends[0], out from) || !TryDate(ends[^1], out to) || (ends.Length == 1 && from is null))
+                return Problems.BadParameter("datetime", $"'{rawDate}' must be a date (2024-08-01), a date-time, or an interval start/end with '..' for an open end");
+            if (from > to) return Problems.BadParameter("datetime", $"'{rawDate}': the interval ends before it starts");
+        }
+
+        var equals = q.Where(kv => collection.Fields.Any(f => f.Name == kv.Key)).Select(kv => (kv.Key, kv.Value.ToString())).ToList();
+        result = new OgcItemsQuery(new FeatureQuery
+        {
+            Bbox = bbox, Offset = offset, Limit = Math.Min(limit, MaxLimit), PropertyEquals = equals, From = from, To = to,
+        }, crs, format);
+        return null;
+    }
+
+    private static bool TryInt(IQueryCollection q, string name, int fallback, int min, out int value, out IResult? problem)
+    {
+        problem = null;
+        value = fallback;
+        if (!q.TryGetValue(name, out var raw)) return true;
+        var text = raw.ToString();
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+        {
+            if (value >= min) return true;
+        }
+        // Digits beyond int's range still mean "as many as you allow": clamp like any other large limit.
+        else if (name == "limit" && text.Length > 0 && text.All(char.IsAsciiDigit)) { value = MaxLimit; return true; }
+        problem = Problems.BadParameter(name, $"'{raw}' must be a whole number ≥ {min}");
+        return false;
+    }
+
+    public static IResult? TryCrs(IQueryCollection q, string name, IReadOnlyList<OutputCrs> supported, out OutputCrs crs)
+    {
+        crs = supported[0];
+        if (!q.TryGetValue(name, out var raw)) return null;
+        if (OutputCrs.Find(supported, raw.ToString()) is { } found) { crs = found; return null; }
+        return Problems.BadParameter(name, $"'{raw}' is not a supported CRS; use one of {string.Join(", ", supported.Select(c => c.Uri))}");
+    }
+
+    private static bool TryDate(string text, out DateOnly? date)
+    {
+        date = null;
+        if (text is ".." or "") return true;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { date = d; return true; }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt) && text.Contains('T'))
+        {
+            date = DateOnly.FromDateTime(dt.UtcDateTime);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+using NetTopologySuite.Geometries;
+using RecycleNet.Core.Layers;
+
+namespace RecycleNet.Core.Features;
+
+/// <summary>One feature of a collection: a stable id, a WGS84 geometry (lon/lat degrees) and its properties in schema order.</summary>
+public sealed record FeatureRecord(long Id, Geometry Geometry, IReadOnlyList<KeyValuePair<string, object?>> Properties)
+{
+    public object? this[string name]
+    {
+        get
+        {
+            foreach (var (k, v) in Properties) if (k == name) return v;
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// What a collection is: id, titles, geometry kind, property schema (every property is a queryable), and the
+/// property holding a date for datetime filters, if any.
+/// </summary>
+public sealed record CollectionInfo(string Id, string Title, string Description, string GeometryType,
+    IReadOnlyList<LayerField> Fields, string? DateField = null);

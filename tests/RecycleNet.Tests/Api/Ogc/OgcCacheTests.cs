@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json;
+
+namespace RecycleNet.Tests.Api.Ogc;
+
+/// <summary>The OGC pages are served from memory; every write, through any route, must show in the next read.</summary>
+public class OgcCacheTests
+{
+    private static async Task<int> CountAsync(HttpClient c, string collection) =>
+        (await (await c.GetAsync($"/ogc/collections/{collection}/items?limit=1")).ReadJsonAsync()).GetProperty("numberMatched").GetInt32();
+
+    [Fact]
+    public async Task Feature_writes_deletes_and_imports_show_at_once()
+    {
+        using var f = new ServiceFactory();
+        var client = f.CreateClient();
+        var planner = f.Planner();
+        var before = await CountAsync(client, "sorting-centers");
+
+        var centre = """{"type":"Feature","geometry":{"type":"Point","coordinates":[117.1,36.7]},"properties":{"name":"新中心","status":"planned"}}""";
+        var created = await planner.PostAsync("/api/sorting-centers", Json.GeoJson(centre));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetInt64();
+        Assert.Equal(before + 1, await CountAsync(client, "sorting-centers"));
+        var planned = await (await client.GetAsync("/ogc/collections/sorting-centers/items?status=planned&name=新中心")).ReadJsonAsync();
+        Assert.Equal(id, planned.GetProperty("features")[0].GetProperty("id").GetInt64());
+
+        var renamed = centre.Replace("新中心", "改名中心");
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsync($"/api/sorting-centers/{id}", Json.GeoJson(renamed))).StatusCode);
+        var one = await (await client.GetAsync($"/ogc/collections/sorting-centers/items/{id}")).ReadJsonAsync();
+        Assert.Equal("改名中心", one.GetProperty("properties").GetProperty("name").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteAsync($"/api/sorting-centers/{id}")).StatusCode);
+        Assert.Equal(before, await CountAsync(client, "sorting-centers"));
+
+        var import = """{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[117.05,36.65]},"properties":{"name":"导入中心"}}]}""";
+        var r = await planner.PostAsync("/api/import/sorting-centers?crs=WGS84&mode=replace", Json.GeoJson(import));
+        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+        Assert.Equal(1, await CountAsync(client, "sorting-centers"));
+    }
+}
