@@ -33,8 +33,10 @@ public static class OgcEndpoints
         ogc.MapGet("/conformance", Conformance).WithName("ogc-conformance").WithSummary("The conformance classes implemented");
         ogc.MapGet("/collections", CollectionsAsync).WithName("ogc-collections").WithSummary("The feature collections");
         ogc.MapGet("/collections/{collectionId}", CollectionAsync).WithName("ogc-collection").WithSummary("One collection: extent, CRSs, links");
-        ogc.MapGet("/collections/{collectionId}/queryables", QueryablesAsync).WithName("ogc-queryables")
-            .WithSummary("The properties that can be filtered with ?name=value (JSON Schema)");
+        ogc.MapGet("/collections/{collectionId}/queryables", (string collectionId, HttpRequest req) => Schema(collectionId, req, "queryables"))
+            .WithName("ogc-queryables").WithSummary("The properties that can be filtered with ?name=value (JSON Schema)");
+        ogc.MapGet("/collections/{collectionId}/schema", (string collectionId, HttpRequest req) => Schema(collectionId, req, "schema"))
+            .WithName("ogc-schema").WithSummary("The features' properties and their types (JSON Schema; GDAL builds its fields from it)");
         ogc.MapGet("/collections/{collectionId}/items", OgcItemsEndpoint.ItemsAsync).WithName("ogc-items")
             .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value");
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoint.ItemAsync).WithName("ogc-item")
@@ -102,16 +104,18 @@ public static class OgcEndpoints
     {
         if (FeatureCache.Find(collectionId) is not { } c) return UnknownCollection(collectionId);
         if (OgcFormat.TryRead(req, OgcFormat.Resources, out var format) is { } bad) return bad;
-        var table = await cache.GetAsync(c, ct);
+        if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } badWalk) return badWalk;
+        var table = await cache.GetAsync(c, walk, ct);
         var crs = await SupportedCrsAsync(cache, ct);
         if (format == OgcFormat.Html) return OgcHtml.Collection(req, table, crs);
         return Json(w => WriteCollection(w, OgcLinks.Base(req), table, crs));
     }
 
-    private static IResult QueryablesAsync(string collectionId, HttpRequest req)
+    /// <summary>Every property is queryable, so the queryables and the schema are one JSON Schema at two addresses.</summary>
+    private static IResult Schema(string collectionId, HttpRequest req, string what)
     {
         if (FeatureCache.Find(collectionId) is not { } c) return UnknownCollection(collectionId);
-        var self = $"{OgcLinks.Base(req)}/collections/{c.Id}/queryables";
+        var self = $"{OgcLinks.Base(req)}/collections/{c.Id}/{what}";
         return Json(w =>
         {
             w.WriteStartObject();
@@ -152,6 +156,7 @@ public static class OgcEndpoints
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/items?f=json", "items", OgcLinks.GeoJson, "the features");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/items?f=html", "items", OgcLinks.Html, "the features as HTML");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "queryables");
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}/schema", "describedby", "application/schema+json", "the features' schema");
         w.WriteEndArray();
         w.WriteStartObject("extent");
         if (!t.Extent.IsNull)

@@ -1,28 +1,14 @@
 using System.Text.Json;
+using RecycleNet.Api.Http;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Api.Ogc;
 
-/// <summary>Features as GeoJSON in the requested CRS (coordinates in its axis order, as Part 2 requires).</summary>
+/// <summary>Pages of features as GeoJSON in the requested CRS (coordinates in its axis order, as Part 2 requires).</summary>
 public static class OgcFeatureJson
 {
-    /// <param name="more">Writes further members (links) before the feature closes.</param>
-    public static void WriteFeature(Utf8JsonWriter w, FeatureRecord f, OutputCrs crs, Action<Utf8JsonWriter>? more = null)
-    {
-        w.WriteStartObject();
-        w.WriteString("type", "Feature");
-        w.WriteNumber("id", f.Id);
-        w.WritePropertyName("geometry");
-        GeoJsonWriter.WriteGeometry(w, crs.FromWgs84(f.Geometry), crs.Decimals);
-        w.WriteStartObject("properties");
-        foreach (var (name, value) in f.Properties) PropertyValues.Write(w, name, value);
-        w.WriteEndObject();
-        more?.Invoke(w);
-        w.WriteEndObject();
-    }
-
     /// <summary>
     /// Besides the Content-Crs header, an EPSG CRS is also named in the pre-RFC 7946 "crs" member, so a page saved
     /// to a file still says what its numbers are (GDAL and QGIS read it; RFC 7946 readers ignore unknown members).
@@ -57,7 +43,7 @@ public static class OgcFeatureJson
         OgcLinks.Write(w, $"{OgcLinks.Base(req)}/collections/{c.Id}", "collection", OgcLinks.Json, c.Title);
         w.WriteEndArray();
         w.WriteStartArray("features");
-        foreach (var f in page.Features) WriteFeature(w, f, q.Crs);
+        foreach (var f in page.Features) FeatureJson.WriteFeature(w, f, q.Crs);
         w.WriteEndArray();
         w.WriteEndObject();
     }

@@ -79,6 +79,7 @@ public static class OgcHtml
         return Page(c.Title, Crumbs(req, ("Collections", $"{b}/collections?f=html"), (c.Id, null)), $"""
             <p>{E(c.Description)}</p>
             <p>要素数 Features: {t.Count:N0} · 范围 Extent: {extent}</p>
+            {(c.IsComputed ? $"<p>按请求计算 Computed on request; 参数 parameters: <code>{string.Join("</code>, <code>", c.Parameters!)}</code> (e.g. <code>?minutes=10&amp;speedKmh=4</code>)</p>" : "")}
             <p><a href="{b}/collections/{c.Id}/items?f=html">浏览要素 Browse items</a> · <a href="{b}/collections/{c.Id}/items?f=json">GeoJSON</a> ·
                <a href="{b}/collections/{c.Id}/queryables">可查询属性 Queryables</a> · <a href="{b}/collections/{c.Id}?f=json">JSON</a></p>
             <h2>属性 Properties</h2><table><tr><th>name</th><th>type</th><th>说明</th></tr>{fields}</table>

@@ -10,8 +10,8 @@ public static class OgcItemsEndpoint
         if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
         var crs = await OgcEndpoints.SupportedCrsAsync(cache, ct);
         if (OgcItemsQuery.TryRead(req, c, crs, out var q) is { } bad) return bad;
-        var table = await cache.GetAsync(c, ct);
-        var page = table.Query(q!.Query);
+        var table = await cache.GetAsync(c, q!.Walk, ct);
+        var page = table.Query(q.Query);
         res.Headers["Content-Crs"] = $"<{q.Crs.Uri}>";
         if (q.Format == OgcFormat.Html) return OgcHtml.Items(req, c, page, q);
         return OgcEndpoints.Json(w => OgcFeatureJson.WritePage(w, req, c, page, q), "application/geo+json; charset=utf-8");
@@ -23,13 +23,14 @@ public static class OgcItemsEndpoint
         if (OgcFormat.TryRead(req, OgcFormat.Items, out var format) is { } bad) return bad;
         var supported = await OgcEndpoints.SupportedCrsAsync(cache, ct);
         if (OgcItemsQuery.TryCrs(req.Query, "crs", supported, out var crs) is { } badCrs) return badCrs;
-        var table = await cache.GetAsync(c, ct);
+        if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } badWalk) return badWalk;
+        var table = await cache.GetAsync(c, walk, ct);
         if (!long.TryParse(featureId, out var id) || table.Find(id) is not { } f)
             return Http.Problems.Make(404, "not-found", $"feature '{featureId}' of {c.Id} was not found", field: "featureId");
         res.Headers["Content-Crs"] = $"<{crs.Uri}>";
         if (format == OgcFormat.Html) return OgcHtml.Item(req, c, f);
         var b = OgcLinks.Base(req);
-        return OgcEndpoints.Json(w => OgcFeatureJson.WriteFeature(w, f, crs, more =>
+        return OgcEndpoints.Json(w => Http.FeatureJson.WriteFeature(w, f, crs, more =>
         {
             more.WriteStartArray("links");
             OgcLinks.Write(more, OgcLinks.With(req, ("f", "json")), "self", OgcLinks.GeoJson, "this feature");

@@ -2,6 +2,7 @@ using System.Globalization;
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
+using RecycleNet.Core.Network;
 
 namespace RecycleNet.Api.Ogc;
 
@@ -10,7 +11,8 @@ namespace RecycleNet.Api.Ogc;
 /// refused), offset, bbox with bbox-crs, crs, datetime, one equality filter per queryable, and f. Anything else
 /// is a 400 naming the parameter (OGC API – Features /rec/core/query-param-unknown).
 /// </summary>
-public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string Format)
+/// <param name="Walk">For computed collections, the walking parameters (minutes, speedKmh) asked for.</param>
+public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string Format, WalkingOptions? Walk)
 {
     public const int DefaultLimit = 100, MaxLimit = 10_000;
 
@@ -21,8 +23,9 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         result = null;
         var q = req.Query;
         foreach (var key in q.Keys)
-            if (!Reserved.Contains(key) && collection.Fields.All(f => f.Name != key))
-                return Problems.BadParameter(key, $"is not a parameter of {collection.Id}; use {string.Join(", ", Reserved)} or a queryable ({string.Join(", ", collection.Fields.Select(f => f.Name))})");
+            if (!Reserved.Contains(key) && collection.Fields.All(f => f.Name != key) && collection.Parameters?.Contains(key) != true)
+                return Problems.BadParameter(key, $"is not a parameter of {collection.Id}; use {string.Join(", ", Reserved.Concat(collection.Parameters ?? []))} or a queryable ({string.Join(", ", collection.Fields.Select(f => f.Name))})");
+        if (TryWalk(req, collection, out var walk) is { } badWalk) return badWalk;
 
         if (OgcFormat.TryRead(req, OgcFormat.Items, out var format) is { } badFormat) return badFormat;
         if (!TryInt(q, "limit", DefaultLimit, 1, out var limit, out var problem)) return problem;
@@ -60,8 +63,20 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         result = new OgcItemsQuery(new FeatureQuery
         {
             Bbox = bbox, Offset = offset, Limit = Math.Min(limit, MaxLimit), PropertyEquals = equals, From = from, To = to,
-        }, crs, format);
+        }, crs, format, walk);
         return null;
+    }
+
+    /// <summary>minutes and speedKmh of a computed collection (defaults 15 and 4.5), checked like /api/coverage's.</summary>
+    public static IResult? TryWalk(HttpRequest req, CollectionInfo collection, out WalkingOptions? walk)
+    {
+        walk = null;
+        if (!collection.IsComputed) return null;
+        var d = new WalkingOptions();
+        if (!WalkingQuery.TryNumber(req, "minutes", d.Minutes, out var minutes, out var problem)
+            || !WalkingQuery.TryNumber(req, "speedKmh", d.SpeedKmh, out var speed, out problem)) return problem;
+        walk = d with { Minutes = minutes, SpeedKmh = speed };
+        return walk.Validate() is { } bad ? Problems.BadParameter(bad.Field, bad.Rule) : null;
     }
 
     private static bool TryInt(IQueryCollection q, string name, int fallback, int min, out int value, out IResult? problem)

@@ -1,41 +1,54 @@
 using System.Collections.Concurrent;
 using RecycleNet.Api.Endpoints;
+using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Features;
+using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
+using RecycleNet.Core.Network;
 using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
 
 /// <summary>
-/// The OGC collections' features in memory, one <see cref="FeatureTable"/> per collection, rebuilt on the first
-/// read after the store's revision moved. A page of 100 is then an index query, not a table scan and WKB decode.
+/// The OGC collections' features in memory, one <see cref="FeatureTable"/> per collection (and per walking
+/// parameters for the computed ones), rebuilt on the first read after the store's revision moved or another
+/// walking network was loaded. A page of 100 is then an index query, not a table scan and WKB decode.
 /// One build at a time per collection; readers of the current revision never wait.
 /// </summary>
-public sealed class FeatureCache(StoreRevision revision, IServiceScopeFactory scopes)
+public sealed class FeatureCache(StoreRevision revision, NetworkStore network, IServiceScopeFactory scopes)
 {
-    private sealed record Entry(long Revision, FeatureTable Table);
+    /// <summary>Computed tables kept for other walking parameters than the default, at most.</summary>
+    private const int MaxComputedVariants = 8;
+
+    private sealed record Entry(long Revision, WalkingGraph? Graph, FeatureTable Table);
 
     private readonly ConcurrentDictionary<string, Entry> _tables = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
 
-    /// <summary>The store layers served as collections, in catalogue order.</summary>
+    /// <summary>The store layers, then the coverage analyses, as collections.</summary>
     public static IReadOnlyList<CollectionInfo> Collections { get; } = LayerCatalog.All
-        .Select(l => new CollectionInfo(l.Name, l.Title, l.Description, l.IsPoint ? "point" : "polygon", l.Fields, l.DateField)).ToList();
+        .Select(l => new CollectionInfo(l.Name, l.Title, l.Description, l.IsPoint ? "point" : "polygon", l.Fields, l.DateField))
+        .Append(CoverageFeatures.LifeCircles).Append(CoverageFeatures.Gaps).ToList();
 
     public static CollectionInfo? Find(string id) => Collections.FirstOrDefault(c => c.Id == id);
 
-    public async Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct)
+    /// <param name="walk">The walking parameters of a computed collection; null for the defaults (and for store layers).</param>
+    public async Task<FeatureTable> GetAsync(CollectionInfo collection, WalkingOptions? walk, CancellationToken ct)
     {
+        walk ??= new WalkingOptions();
+        var key = collection.IsComputed ? $"{collection.Id}|{walk.Minutes}|{walk.SpeedKmh}" : collection.Id;
         var rev = revision.Value; // taken before reading: a write meanwhile moves it on, so this build is not kept as current
-        if (_tables.TryGetValue(collection.Id, out var e) && e.Revision == rev) return e.Table;
-        var gate = _gates.GetOrAdd(collection.Id, _ => new SemaphoreSlim(1, 1));
+        var graph = network.Graph;
+        if (Current(key, rev, graph) is { } table) return table;
+        var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            rev = revision.Value;
-            if (_tables.TryGetValue(collection.Id, out e) && e.Revision == rev) return e.Table;
-            var table = await BuildAsync(collection, ct);
-            _tables[collection.Id] = new Entry(rev, table);
+            (rev, graph) = (revision.Value, network.Graph);
+            if (Current(key, rev, graph) is { } built) return built;
+            table = await BuildAsync(collection, walk, graph, ct);
+            if (collection.IsComputed) Trim(key);
+            _tables[key] = new Entry(rev, graph, table);
             return table;
         }
         finally
@@ -44,11 +57,34 @@ public sealed class FeatureCache(StoreRevision revision, IServiceScopeFactory sc
         }
     }
 
-    private async Task<FeatureTable> BuildAsync(CollectionInfo collection, CancellationToken ct)
+    public Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct) => GetAsync(collection, null, ct);
+
+    private FeatureTable? Current(string key, long rev, WalkingGraph? graph) =>
+        _tables.TryGetValue(key, out var e) && e.Revision == rev && ReferenceEquals(e.Graph, graph) ? e.Table : null;
+
+    // Each distinct minutes/speed pair costs a table; keep a few, dropping others when a new one comes.
+    private void Trim(string adding)
     {
-        var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
+        var computed = _tables.Keys.Where(k => k.Contains('|') && k != adding).ToList();
+        foreach (var k in computed.Skip(MaxComputedVariants - 1)) _tables.TryRemove(k, out _);
+    }
+
+    private async Task<FeatureTable> BuildAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
+    {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+        if (collection == CoverageFeatures.LifeCircles)
+        {
+            var city = await CitySnapshotLoader.LoadAsync(db, ct);
+            return new FeatureTable(collection, CoverageFeatures.BuildLifeCircles(city, graph, new IsochroneOptions { Walking = walk }, ct));
+        }
+        if (collection == CoverageFeatures.Gaps)
+        {
+            var city = await CitySnapshotLoader.LoadAsync(db, ct);
+            var report = CoverageScorer.Score(city, graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
+            return new FeatureTable(collection, CoverageFeatures.BuildGaps(city, report));
+        }
+        var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
         var lookups = await LayerEndpoints.LookupsAsync(db, ct);
         var rows = (await layer.ListAsync(db, ct)).Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups)));
         return new FeatureTable(collection, rows);

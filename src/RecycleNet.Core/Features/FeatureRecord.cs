@@ -18,7 +18,11 @@ public sealed record FeatureRecord(long Id, Geometry Geometry, IReadOnlyList<Key
 
 /// <summary>
 /// What a collection is: id, titles, geometry kind, property schema (every property is a queryable), and the
-/// property holding a date for datetime filters, if any.
+/// property holding a date for datetime filters, if any, and the parameters of a computed collection
+/// (e.g. minutes and speedKmh of the life circles).
 /// </summary>
 public sealed record CollectionInfo(string Id, string Title, string Description, string GeometryType,
-    IReadOnlyList<LayerField> Fields, string? DateField = null);
+    IReadOnlyList<LayerField> Fields, string? DateField = null, IReadOnlyList<string>? Parameters = null)
+{
+    public bool IsComputed => Parameters is { Count: > 0 };
+}

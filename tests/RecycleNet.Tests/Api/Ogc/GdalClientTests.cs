@@ -21,8 +21,9 @@ public class GdalClientTests(KestrelService service) : IClassFixture<KestrelServ
     public async Task Ogrinfo_lists_every_collection_with_its_fields_and_feature_count()
     {
         var list = Gdal.Ok("ogrinfo", "-ro", "-q", Landing);
-        foreach (var id in new[] { "districts", "communities", "outlets", "sorting-centers" }) Assert.Contains($": {id} (", list);
-        foreach (var (id, field) in new[] { ("districts", "adcode: String"), ("communities", "households: Integer"), ("outlets", "modern: Integer(Boolean)"), ("sorting-centers", "greenCertified: Integer(Boolean)") })
+        foreach (var id in new[] { "districts", "communities", "outlets", "sorting-centers", "life-circles", "coverage-gaps" }) Assert.Contains($": {id} (", list);
+        foreach (var (id, field) in new[] { ("districts", "adcode: String"), ("communities", "households: Integer"), ("outlets", "modern: Integer(Boolean)"),
+                     ("sorting-centers", "greenCertified: Integer(Boolean)"), ("life-circles", "areaM2: "), ("coverage-gaps", "distanceM: Real") })
         {
             var summary = Gdal.Ok("ogrinfo", "-ro", "-so", Landing, id);
             Assert.Equal(await StoreCountAsync(id), Gdal.FeatureCount(summary));
@@ -35,7 +36,7 @@ public class GdalClientTests(KestrelService service) : IClassFixture<KestrelServ
     {
         var gpkg = Path.Combine(Directory.CreateTempSubdirectory("ogc-gdal-").FullName, "copy.gpkg");
         Gdal.Ok("ogr2ogr", "-f", "GPKG", gpkg, Landing, "-oo", "PAGE_SIZE=1000");
-        foreach (var id in new[] { "districts", "communities", "outlets", "sorting-centers" })
+        foreach (var id in new[] { "districts", "communities", "outlets", "sorting-centers", "life-circles", "coverage-gaps" })
             Assert.Equal(await StoreCountAsync(id), Gdal.FeatureCount(Gdal.Ok("ogrinfo", "-ro", "-so", gpkg, id)));
         var store = await (await service.Factory.CreateClient().GetAsync("/ogc/collections/districts/items")).ReadJsonAsync();
         var names = store.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()!).Order().ToList();

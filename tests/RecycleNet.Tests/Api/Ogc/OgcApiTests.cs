@@ -46,7 +46,7 @@ public class OgcApiTests(DemoService demo) : IClassFixture<DemoService>
     {
         var all = await GetJsonAsync("/ogc/collections");
         var ids = all.GetProperty("collections").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["districts", "communities", "outlets", "sorting-centers"], ids);
+        Assert.Equal(["districts", "communities", "outlets", "sorting-centers", "life-circles", "coverage-gaps"], ids);
         var communities = await GetJsonAsync("/ogc/collections/communities");
         var crs = communities.GetProperty("crs").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Equal(OutputCrs.Crs84Uri, crs[0]);
@@ -116,6 +116,30 @@ public class OgcApiTests(DemoService demo) : IClassFixture<DemoService>
         var district = store[0].GetProperty("properties").GetProperty("districtId").GetInt64();
         var sameDistrict = await GetJsonAsync($"/ogc/collections/communities/items?districtId={district}");
         Assert.Equal(store.Count(f => f.GetProperty("properties").GetProperty("districtId").GetInt64() == district), sameDistrict.GetProperty("numberMatched").GetInt32());
+    }
+
+    [Fact]
+    public async Task Life_circles_and_coverage_gaps_are_computed_collections_with_walking_parameters()
+    {
+        var coverage = await GetJsonAsync("/api/coverage");
+        var circles = await GetJsonAsync("/ogc/collections/life-circles/items?limit=1000");
+        var lifeCircles = await GetJsonAsync("/api/life-circles");
+        Assert.Equal(lifeCircles.GetProperty("features").GetArrayLength(), circles.GetProperty("numberMatched").GetInt32());
+        Assert.All(Features(circles), f => Assert.Equal("Polygon", f.GetProperty("geometry").GetProperty("type").GetString()));
+        var gaps = await GetJsonAsync("/ogc/collections/coverage-gaps/items?limit=10000");
+        Assert.Equal(coverage.GetProperty("uncoveredCommunities").GetInt32(), gaps.GetProperty("numberMatched").GetInt32());
+        var ids = Features(gaps).Select(f => f.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(ids.Order(), ids); // stable id order for paging, unlike /api/coverage/gaps's largest-first
+        var longer = await GetJsonAsync("/ogc/collections/coverage-gaps/items?minutes=30&limit=1");
+        var coverage30 = await GetJsonAsync("/api/coverage?minutes=30");
+        Assert.Equal(coverage30.GetProperty("uncoveredCommunities").GetInt32(), longer.GetProperty("numberMatched").GetInt32());
+        Assert.True(longer.GetProperty("numberMatched").GetInt32() < gaps.GetProperty("numberMatched").GetInt32());
+        var small = await GetJsonAsync("/ogc/collections/life-circles/items?minutes=5&speedKmh=4&limit=1");
+        Assert.Equal(333.3, small.GetProperty("features")[0].GetProperty("properties").GetProperty("limitM").GetDouble(), 1);
+        var bad = await Client.GetAsync("/ogc/collections/coverage-gaps/items?minutes=-5");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("minutes", (await bad.ReadJsonAsync()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/ogc/collections/communities/items?minutes=5")).StatusCode);
     }
 
     [Fact]
