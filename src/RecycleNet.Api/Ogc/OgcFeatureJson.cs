@@ -35,6 +35,12 @@ public static class OgcFeatureJson
         w.WriteStartArray("links");
         OgcLinks.Write(w, OgcLinks.With(req, ("f", "json")), "self", OgcLinks.GeoJson, "this page");
         OgcLinks.Write(w, OgcLinks.With(req, ("f", "html")), "alternate", OgcLinks.Html, "this page as HTML");
+        // Downloads take every matching feature unless a limit is given: the links drop this page's limit and offset.
+        foreach (var format in OgcFormat.Downloads)
+        {
+            var (mediaType, _, title) = OgcFormat.Describe(format);
+            OgcLinks.Write(w, OgcLinks.With(req, ("f", format), ("limit", null), ("offset", null)), "alternate", mediaType.Split(';')[0], $"all matching features as {title}");
+        }
         var (offset, limit) = (q.Query.Offset, q.Query.Limit);
         if (offset + page.Features.Count < page.NumberMatched)
             OgcLinks.Write(w, OgcLinks.With(req, ("offset", (offset + limit).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("f", "json")), "next", OgcLinks.GeoJson, "next page");

@@ -98,7 +98,11 @@ public static class OgcHtml
         var pager = new StringBuilder("<p class=\"pager\">");
         if (offset > 0) pager.Append($"<a href=\"{E(OgcLinks.With(req, ("offset", Math.Max(0, offset - limit).ToString(CultureInfo.InvariantCulture))))}\">‹ 上一页 previous</a>");
         if (offset + page.Features.Count < page.NumberMatched) pager.Append($"<a href=\"{E(OgcLinks.With(req, ("offset", (offset + limit).ToString(CultureInfo.InvariantCulture))))}\">下一页 next ›</a>");
-        pager.Append($"<a href=\"{E(OgcLinks.With(req, ("f", "json")))}\">GeoJSON</a></p>");
+        pager.Append($"<a href=\"{E(OgcLinks.With(req, ("f", "json")))}\">GeoJSON</a>");
+        pager.Append(" 下载全部 Download all: ");
+        foreach (var format in OgcFormat.Downloads)
+            pager.Append($"<a href=\"{E(OgcLinks.With(req, ("f", format), ("limit", null), ("offset", null)))}\">{OgcFormat.Describe(format).Title}</a>");
+        pager.Append("</p>");
         var shown = page.Features.Count == 0 ? "0" : $"{offset + 1:N0}–{offset + page.Features.Count:N0}";
         return Page($"{c.Title} — 要素 items", Crumbs(req, ("Collections", $"{b}/collections?f=html"), (c.Id, $"{b}/collections/{c.Id}?f=html"), ("items", null)),
             $"<p>共 {page.NumberMatched:N0} 个要素，显示 {shown}。{page.NumberMatched:N0} matched, showing {shown}.</p>" +

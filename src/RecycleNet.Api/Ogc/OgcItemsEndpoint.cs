@@ -14,6 +14,7 @@ public static class OgcItemsEndpoint
         var page = table.Query(q.Query);
         res.Headers["Content-Crs"] = $"<{q.Crs.Uri}>";
         if (q.Format == OgcFormat.Html) return OgcHtml.Items(req, c, page, q);
+        if (OgcFormat.Downloads.Contains(q.Format)) return await OgcDownload.FileAsync(c, page, q, ct);
         return OgcEndpoints.Json(w => OgcFeatureJson.WritePage(w, req, c, page, q), "application/geo+json; charset=utf-8");
     }
 

@@ -14,7 +14,7 @@ namespace RecycleNet.Api.Ogc;
 /// <param name="Walk">For computed collections, the walking parameters (minutes, speedKmh) asked for.</param>
 public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string Format, WalkingOptions? Walk)
 {
-    public const int DefaultLimit = 100, MaxLimit = 10_000;
+    public const int DefaultLimit = 100, MaxLimit = 10_000, MaxDownload = 1_000_000;
 
     private static readonly string[] Reserved = ["f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime"];
 
@@ -28,10 +28,13 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         if (TryWalk(req, collection, out var walk) is { } badWalk) return badWalk;
 
         if (OgcFormat.TryRead(req, OgcFormat.Items, out var format) is { } badFormat) return badFormat;
-        if (!TryInt(q, "limit", DefaultLimit, 1, out var limit, out var problem)) return problem;
+        var download = OgcFormat.Downloads.Contains(format);
+        if (!TryInt(q, "limit", download ? MaxDownload : DefaultLimit, 1, out var limit, out var problem)) return problem;
         if (!TryInt(q, "offset", 0, 0, out var offset, out problem)) return problem;
         if (TryCrs(q, "crs", supported, out var crs) is { } badCrs) return badCrs;
         if (TryCrs(q, "bbox-crs", supported, out var bboxCrs) is { } badBboxCrs) return badBboxCrs;
+        if (format is OgcFormat.GeoPackage or OgcFormat.Shapefile && crs.Wkt is null)
+            return Problems.BadParameter("crs", $"{crs.Title} has no EPSG definition a {format} file could declare; download it as GeoJSON, CSV or XLSX, or choose an EPSG CRS");
 
         NetTopologySuite.Geometries.Envelope? bbox = null;
         if (q.TryGetValue("bbox", out var rawBbox))
@@ -62,7 +65,7 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         var equals = q.Where(kv => collection.Fields.Any(f => f.Name == kv.Key)).Select(kv => (kv.Key, kv.Value.ToString())).ToList();
         result = new OgcItemsQuery(new FeatureQuery
         {
-            Bbox = bbox, Offset = offset, Limit = Math.Min(limit, MaxLimit), PropertyEquals = equals, From = from, To = to,
+            Bbox = bbox, Offset = offset, Limit = Math.Min(limit, download ? MaxDownload : MaxLimit), PropertyEquals = equals, From = from, To = to,
         }, crs, format, walk);
         return null;
     }
@@ -90,7 +93,7 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
             if (value >= min) return true;
         }
         // Digits beyond int's range still mean "as many as you allow": clamp like any other large limit.
-        else if (name == "limit" && text.Length > 0 && text.All(char.IsAsciiDigit)) { value = MaxLimit; return true; }
+        else if (name == "limit" && text.Length > 0 && text.All(char.IsAsciiDigit)) { value = int.MaxValue; return true; }
         problem = Problems.BadParameter(name, $"'{raw}' must be a whole number ≥ {min}");
         return false;
     }

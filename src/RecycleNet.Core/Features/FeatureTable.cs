@@ -50,6 +50,9 @@ public sealed class FeatureTable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(q.Offset);
         ArgumentOutOfRangeException.ThrowIfNegative(q.Limit);
+        // No filter: the page is a slice and the count is known, O(limit) however deep the offset.
+        if (q.Bbox is null && q.PropertyEquals.Count == 0 && !q.HasDates)
+            return new FeaturePage(_rows.Length, _rows.Skip(q.Offset).Take(q.Limit).ToList());
         IEnumerable<FeatureRecord> candidates = _rows;
         if (q.Bbox is { } box)
         {

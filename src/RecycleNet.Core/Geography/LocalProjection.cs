@@ -24,12 +24,16 @@ public sealed class LocalProjection
         Zone = zone;
         CentralMeridian = centralMeridian;
         Epsg = epsg;
+        Wkt = wkt;
         var cs = (ProjectedCoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(wkt);
         var transform = new CoordinateTransformationFactory()
             .CreateFromCoordinateSystems(cs.GeographicCoordinateSystem, cs);
         _forward = transform.MathTransform;
         _inverse = transform.MathTransform.Inverse();
     }
+
+    /// <summary>The projection as OGC WKT 1 (with its EPSG authority for the CGCS2000 zones), for .prj files and GeoPackages.</summary>
+    public string Wkt { get; }
 
     /// <summary>Zone number (25-45); the easting carries it as its leading digits. 0 for a projection outside China.</summary>
     public int Zone { get; }
@@ -58,7 +62,7 @@ public sealed class LocalProjection
         if (double.IsNaN(lon) || lon < -180 || lon > 180) throw new ArgumentOutOfRangeException(nameof(lon), lon, "Longitude must lie in -180..180.");
         var zone = (int)Math.Round(lon / 3.0, MidpointRounding.AwayFromZero);
         if (zone is >= FirstZone and <= LastZone) return ForZone(zone);
-        return Foreign.GetOrAdd(zone * 3, cm => new LocalProjection(0, cm, 0, Wkt($"Transverse Mercator {cm}E", cm, 500_000, "")));
+        return Foreign.GetOrAdd(zone * 3, cm => new LocalProjection(0, cm, 0, WktOf($"Transverse Mercator {cm}E", cm, 500_000, "")));
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, LocalProjection> Foreign = new();
@@ -78,7 +82,7 @@ public sealed class LocalProjection
     private static readonly Lazy<LocalProjection>[] Cache =
         Enumerable.Range(FirstZone, LastZone - FirstZone + 1)
             .Select(z => new Lazy<LocalProjection>(() => new LocalProjection(z, z * 3, FirstZoneEpsg + z - FirstZone,
-                Wkt($"CGCS2000 / 3-degree Gauss-Kruger zone {z}", z * 3, z * 1_000_000L + 500_000L,
+                WktOf($"CGCS2000 / 3-degree Gauss-Kruger zone {z}", z * 3, z * 1_000_000L + 500_000L,
                     $",AUTHORITY[\"EPSG\",\"{FirstZoneEpsg + z - FirstZone}\"]")))).ToArray();
 
     /// <summary>Longitude/latitude (degrees) to easting/northing (metres).</summary>
@@ -107,7 +111,7 @@ public sealed class LocalProjection
     /// <summary>Length in metres of a lon/lat lineal geometry (perimeter for polygons).</summary>
     public double LengthM(Geometry lonLat) => Project(lonLat).Length;
 
-    private static string Wkt(string name, int centralMeridian, long falseEasting, string authority) =>
+    private static string WktOf(string name, int centralMeridian, long falseEasting, string authority) =>
         $"PROJCS[\"{name}\"," +
         "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\"," +
         "SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0]," +
