@@ -41,6 +41,7 @@ public static class OgcEndpoints
             .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value");
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoint.ItemAsync).WithName("ogc-item")
             .WithSummary("One feature by its id");
+        OgcTilesEndpoint.MapTiles(ogc);
     }
 
     private static IResult Landing(HttpRequest req)
@@ -157,6 +158,7 @@ public static class OgcEndpoints
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/items?f=html", "items", OgcLinks.Html, "the features as HTML");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "queryables");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/schema", "describedby", "application/schema+json", "the features' schema");
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcLinks.Json, "vector tiles (XYZ URL template)");
         w.WriteEndArray();
         w.WriteStartObject("extent");
         if (!t.Extent.IsNull)

@@ -128,7 +128,8 @@ public sealed class OutputCrs
 
     private static string EpsgUri(int code) => $"http://www.opengis.net/def/crs/EPSG/0/{code}";
 
-    private static (double, double) ToWebMercator(double lon, double lat)
+    /// <summary>WGS84 degrees to Web Mercator metres (EPSG:3857), latitude clamped to the square world.</summary>
+    public static (double X, double Y) ToWebMercator(double lon, double lat)
     {
         const double r = 6378137.0;
         var clamped = Math.Clamp(lat, -85.05112878, 85.05112878);
