@@ -10,8 +10,8 @@ namespace RecycleNet.Api.Ogc;
 /// <summary>
 /// OGC API – Features under /ogc: Part 1 Core (landing page, conformance, collections, items, one item; JSON
 /// and HTML), Part 2 CRS (crs, bbox-crs, Content-Crs; CRS84, EPSG:4326, EPSG:4490, EPSG:3857, the local
-/// Gauss-Kruger zone, and GCJ-02 / BD-09 under our own URNs), and Part 3's queryables with equality query
-/// parameters. The OpenAPI 3.0 document of these routes is /openapi/ogc.json.
+/// Gauss-Kruger zone, and GCJ-02 / BD-09 under our own URNs), and Part 3: queryables with equality query
+/// parameters, and filters in CQL2 text (basic CQL2 and S_INTERSECTS with any geometry literal). The OpenAPI 3.0 document of these routes is /openapi/ogc.json.
 /// </summary>
 public static class OgcEndpoints
 {
@@ -24,6 +24,12 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
     ];
 
     public static void MapOgc(this IEndpointRouteBuilder app)

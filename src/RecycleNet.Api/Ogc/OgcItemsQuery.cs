@@ -8,7 +8,8 @@ namespace RecycleNet.Api.Ogc;
 
 /// <summary>
 /// The query of /collections/{id}/items, read and checked: limit (default 100, above the maximum clamped, not
-/// refused), offset, bbox with bbox-crs, crs, datetime, one equality filter per queryable, and f. Anything else
+/// refused), offset, bbox with bbox-crs, crs, datetime, one equality filter per queryable, a CQL2 text filter
+/// (filter, filter-lang, filter-crs), and f. Anything else
 /// is a 400 naming the parameter (OGC API – Features /rec/core/query-param-unknown).
 /// </summary>
 /// <param name="Walk">For computed collections, the walking parameters (minutes, speedKmh) asked for.</param>
@@ -16,7 +17,7 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
 {
     public const int DefaultLimit = 100, MaxLimit = 10_000, MaxDownload = 1_000_000;
 
-    private static readonly string[] Reserved = ["f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime"];
+    private static readonly string[] Reserved = ["f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs"];
 
     public static IResult? TryRead(HttpRequest req, CollectionInfo collection, IReadOnlyList<OutputCrs> supported, out OgcItemsQuery? result)
     {
@@ -62,10 +63,21 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
             if (from > to) return Problems.BadParameter("datetime", $"'{rawDate}': the interval ends before it starts");
         }
 
+        Func<FeatureRecord, bool>? filter = null;
+        if (q.TryGetValue("filter-lang", out var lang) && !string.Equals(lang, "cql2-text", StringComparison.OrdinalIgnoreCase))
+            return Problems.BadParameter("filter-lang", $"'{lang}' is not offered; filters are written in cql2-text");
+        if (TryCrs(q, "filter-crs", supported, out var filterCrs) is { } badFilterCrs) return badFilterCrs;
+        if (q.TryGetValue("filter", out var rawFilter))
+        {
+            try { filter = Cql2Text.Parse(rawFilter.ToString(), collection, filterCrs); }
+            catch (Cql2Exception e) { return Problems.BadParameter("filter", e.Message); }
+        }
+
         var equals = q.Where(kv => collection.Fields.Any(f => f.Name == kv.Key)).Select(kv => (kv.Key, kv.Value.ToString())).ToList();
         result = new OgcItemsQuery(new FeatureQuery
         {
             Bbox = bbox, Offset = offset, Limit = Math.Min(limit, download ? MaxDownload : MaxLimit), PropertyEquals = equals, From = from, To = to,
+            Filter = filter,
         }, crs, format, walk);
         return null;
     }

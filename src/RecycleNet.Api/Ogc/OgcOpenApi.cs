@@ -33,6 +33,9 @@ public static class OgcOpenApi
             Add("bbox", "minx,miny,maxx,maxy (axis order of bbox-crs)", JsonSchemaType.String);
             Add("bbox-crs", "CRS of bbox (default CRS84)", JsonSchemaType.String);
             Add("datetime", "date or interval start/end ('..' open) on the collection's date property", JsonSchemaType.String);
+            Add("filter", "CQL2 text, e.g. households >= 1000 AND S_INTERSECTS(geometry, BBOX(117,36.6,117.1,36.7))", JsonSchemaType.String);
+            Add("filter-lang", "cql2-text (the only one offered)", JsonSchemaType.String);
+            Add("filter-crs", "CRS of the filter's geometry literals (default CRS84)", JsonSchemaType.String);
             return Task.CompletedTask;
         });
     }

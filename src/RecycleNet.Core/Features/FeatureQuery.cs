@@ -17,6 +17,9 @@ public sealed record FeatureQuery
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public bool HasDates => From is not null || To is not null;
+
+    /// <summary>A further test on each feature, e.g. a parsed CQL2 filter.</summary>
+    public Func<FeatureRecord, bool>? Filter { get; init; }
 }
 
 /// <summary>One page: how many features match in all, and the ones in [offset, offset + limit), by id.</summary>

@@ -51,7 +51,7 @@ public sealed class FeatureTable
         ArgumentOutOfRangeException.ThrowIfNegative(q.Offset);
         ArgumentOutOfRangeException.ThrowIfNegative(q.Limit);
         // No filter: the page is a slice and the count is known, O(limit) however deep the offset.
-        if (q.Bbox is null && q.PropertyEquals.Count == 0 && !q.HasDates)
+        if (q.Bbox is null && q.PropertyEquals.Count == 0 && !q.HasDates && q.Filter is null)
             return new FeaturePage(_rows.Length, _rows.Skip(q.Offset).Take(q.Limit).ToList());
         IEnumerable<FeatureRecord> candidates = _rows;
         if (q.Bbox is { } box)
@@ -65,6 +65,7 @@ public sealed class FeatureTable
         if (q.HasDates && Info.DateField is { } field)
             candidates = candidates.Where(r => r[field] is DateOnly d && (q.From is not { } f || d >= f) && (q.To is not { } t || d <= t));
 
+        if (q.Filter is { } filter) candidates = candidates.Where(filter);
         var matched = 0;
         var page = new List<FeatureRecord>(Math.Min(q.Limit, 10_000));
         foreach (var r in candidates)

@@ -143,6 +143,24 @@ public class OgcApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Fact]
+    public async Task A_CQL2_filter_selects_what_the_store_would()
+    {
+        var store = Features(await GetJsonAsync("/api/communities")).Select(f => f.GetProperty("properties")).ToList();
+        var expected = store.Count(p => p.GetProperty("households").GetInt32() >= 1500 && p.GetProperty("district").GetString() == "历下区");
+        var url = "/ogc/collections/communities/items?limit=1&filter=" + Uri.EscapeDataString("households >= 1500 AND district = '历下区'");
+        Assert.Equal(expected, (await GetJsonAsync(url)).GetProperty("numberMatched").GetInt32());
+        var spatial = "/ogc/collections/communities/items?limit=1&filter=" + Uri.EscapeDataString("S_INTERSECTS(geometry, BBOX(117.0,36.6,117.1,36.7))");
+        var bbox = await GetJsonAsync("/ogc/collections/communities/items?limit=1&bbox=117.0,36.6,117.1,36.7");
+        Assert.Equal(bbox.GetProperty("numberMatched").GetInt32(), (await GetJsonAsync(spatial)).GetProperty("numberMatched").GetInt32());
+        var bad = await Client.GetAsync("/ogc/collections/communities/items?filter=" + Uri.EscapeDataString("households >= 'many'"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.ReadJsonAsync();
+        Assert.Equal("filter", problem.GetProperty("field").GetString());
+        Assert.Contains("'households' is an integer", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/ogc/collections/communities/items?filter=households>1&filter-lang=cql2-json")).StatusCode);
+    }
+
+    [Fact]
     public async Task Datetime_filters_outlets_by_opening_date()
     {
         var outlets = Features(await GetJsonAsync("/api/outlets")).Select(f => f.GetProperty("properties"))
