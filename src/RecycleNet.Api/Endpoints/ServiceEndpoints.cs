@@ -21,6 +21,7 @@ public static class ServiceEndpoints
                 layers = LayerCatalog.All.Select(l => new { l.Name, l.Title, href = $"/api/{l.Name}" }),
                 links = new[]
                 {
+                    new { rel = "data", href = "/ogc" },
                     new { rel = "policies", href = "/api/policies" },
                     new { rel = "enterprises", href = "/api/enterprises" },
                     new { rel = "service-desc", href = "/openapi/v1.json" },
