@@ -1,0 +1,164 @@
+using System.Diagnostics;
+
+namespace RecycleNet.Core.SiteSelection;
+
+/// <summary>Options of a maximal-covering run.</summary>
+public sealed record MclpOptions
+{
+    /// <summary>Wall-clock budget of the swap search (greedy always finishes), seconds.</summary>
+    public double SwapSeconds { get; init; } = 5;
+
+    /// <summary>Wall-clock budget of the exact model, seconds; the solver's bound is reported when it stops early.</summary>
+    public double ExactSeconds { get; init; } = 30;
+}
+
+/// <summary>
+/// A plan and how good it provably is: <see cref="Objective"/> is the weight covered; <see cref="UpperBound"/> is
+/// a value no plan with the same number of sites can exceed; <see cref="Gap"/> = (bound − objective) / bound.
+/// <see cref="Gains"/> are each site's gain in the order chosen (greedy) or by size (exact).
+/// </summary>
+public sealed record MclpResult(IReadOnlyList<int> Chosen, IReadOnlyList<long> Gains, long Objective, double UpperBound,
+    string Method, TimeSpan Elapsed, bool Optimal)
+{
+    public double Gap => UpperBound <= 0 ? 0 : Math.Max(0, (UpperBound - Objective) / UpperBound);
+}
+
+/// <summary>
+/// Maximal covering location (MCLP): choose k candidate sites to cover the most demand weight.
+/// The heuristic is lazy greedy (CELF: marginal gains only shrink, so a stale gain at the top of the heap is
+/// re-checked rather than every gain recomputed) followed by 1-for-1 swaps while they help and time allows.
+/// Its bound is the submodular "online" bound: for any set S, OPT ≤ f(S) + the k largest marginal gains over S
+/// — true for every monotone submodular coverage function, so the gap it gives is a guarantee, not an estimate.
+/// Cost: greedy O(Σ degree · log m) in practice; each swap pass O(k · m · degree).
+/// </summary>
+public static class MclpSolver
+{
+    public static MclpResult Greedy(CoverageSets sets, int k, MclpOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        options ??= new MclpOptions();
+        var watch = Stopwatch.StartNew();
+        k = Math.Min(k, sets.CandidateCount);
+        var state = new CoverState(sets);
+        var chosen = new List<int>(k);
+        // Max-heap of (stale gain, candidate); a popped gain is recomputed and pushed back unless still the best.
+        var heap = new PriorityQueue<int, long>(Comparer<long>.Create((a, b) => b.CompareTo(a)));
+        for (var j = 0; j < sets.CandidateCount; j++) heap.Enqueue(j, state.Gain(j));
+        while (chosen.Count < k && heap.TryDequeue(out var j, out _))
+        {
+            var fresh = state.Gain(j);
+            if (heap.TryPeek(out _, out var next) && fresh < next) { heap.Enqueue(j, fresh); continue; }
+            if (fresh == 0) break; // nothing left to gain: fewer than k sites suffice
+            state.Add(j);
+            chosen.Add(j);
+        }
+        Swap(sets, state, chosen, options.SwapSeconds, watch);
+        var objective = state.Covered;
+        var bound = Math.Min(OnlineBound(sets, state, k), sets.Weights.Sum());
+        var gains = Ordered(sets, chosen); // reorders chosen by gain, for ranking
+        return new MclpResult(chosen, gains, objective, bound, "greedy+swap", watch.Elapsed, objective >= bound);
+    }
+
+    /// <summary>OPT ≤ f(S) + Σ of the k largest marginal gains Δ(j | S) (monotone submodular coverage).</summary>
+    public static double OnlineBound(CoverageSets sets, CoverState state, int k)
+    {
+        var top = new PriorityQueue<long, long>();
+        for (var j = 0; j < sets.CandidateCount; j++)
+        {
+            if (state.Chosen[j]) continue;
+            var g = state.Gain(j);
+            if (top.Count < k) top.Enqueue(g, g);
+            else if (top.TryPeek(out _, out var least) && g > least) { top.Dequeue(); top.Enqueue(g, g); }
+        }
+        double sum = state.Covered;
+        while (top.TryDequeue(out var g, out _)) sum += g;
+        return sum;
+    }
+
+    // First-improvement 1-for-1 swaps: drop a chosen site, add an unchosen one, keep it if coverage grows.
+    private static void Swap(CoverageSets sets, CoverState state, List<int> chosen, double seconds, Stopwatch watch)
+    {
+        var improved = true;
+        while (improved && watch.Elapsed.TotalSeconds < seconds)
+        {
+            improved = false;
+            for (var a = 0; a < chosen.Count && watch.Elapsed.TotalSeconds < seconds; a++)
+            {
+                var outSite = chosen[a];
+                var loss = state.Loss(outSite);
+                state.Remove(outSite);
+                int best = -1; long bestGain = loss;
+                for (var j = 0; j < sets.CandidateCount; j++)
+                {
+                    if (state.Chosen[j] || j == outSite) continue;
+                    var g = state.Gain(j);
+                    if (g > bestGain) { bestGain = g; best = j; }
+                }
+                if (best >= 0)
+                {
+                    state.Add(best);
+                    chosen[a] = best;
+                    improved = true;
+                }
+                else state.Add(outSite);
+            }
+        }
+    }
+
+    /// <summary>The chosen sites' gains when added in the order of largest gain first (for ranking a plan).</summary>
+    public static IReadOnlyList<long> Ordered(CoverageSets sets, List<int> chosen)
+    {
+        var state = new CoverState(sets);
+        var left = new List<int>(chosen);
+        var gains = new List<long>(chosen.Count);
+        chosen.Clear();
+        while (left.Count > 0)
+        {
+            var best = left.MaxBy(state.Gain);
+            var g = state.Gain(best);
+            state.Add(best);
+            chosen.Add(best);
+            gains.Add(g);
+            left.Remove(best);
+        }
+        return gains;
+    }
+}
+
+/// <summary>How many chosen sites cover each demand; marginal gains and losses follow from it in O(degree).</summary>
+public sealed class CoverState(CoverageSets sets)
+{
+    private readonly int[] _count = new int[sets.DemandCount];
+
+    public bool[] Chosen { get; } = new bool[sets.CandidateCount];
+
+    /// <summary>Weight covered by the chosen sites.</summary>
+    public long Covered { get; private set; }
+
+    public long Gain(int j)
+    {
+        long g = 0;
+        foreach (var i in sets.Covers(j)) if (_count[i] == 0) g += sets.Weights[i];
+        return g;
+    }
+
+    /// <summary>Weight only <paramref name="j"/> covers (what removing it would lose).</summary>
+    public long Loss(int j)
+    {
+        long g = 0;
+        foreach (var i in sets.Covers(j)) if (_count[i] == 1) g += sets.Weights[i];
+        return g;
+    }
+
+    public void Add(int j)
+    {
+        Chosen[j] = true;
+        foreach (var i in sets.Covers(j)) if (_count[i]++ == 0) Covered += sets.Weights[i];
+    }
+
+    public void Remove(int j)
+    {
+        Chosen[j] = false;
+        foreach (var i in sets.Covers(j)) if (--_count[i] == 0) Covered -= sets.Weights[i];
+    }
+}
