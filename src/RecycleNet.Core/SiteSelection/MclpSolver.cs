@@ -5,8 +5,17 @@ namespace RecycleNet.Core.SiteSelection;
 /// <summary>Options of a maximal-covering run.</summary>
 public sealed record MclpOptions
 {
-    /// <summary>Wall-clock budget of the swap search (greedy always finishes), seconds.</summary>
+    /// <summary>Wall-clock budget of the local search after greedy (swaps, then perturb-and-repair rounds), seconds.</summary>
     public double SwapSeconds { get; init; } = 5;
+
+    /// <summary>Wall-clock budget of the Lagrangian bound, seconds.</summary>
+    public double BoundSeconds { get; init; } = 3;
+
+    /// <summary>Seed of the perturbations, so a run can be repeated exactly.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Perturb-and-repair rounds without a better plan after which the search stops early.</summary>
+    public int StallRounds { get; init; } = 300;
 
     /// <summary>Wall-clock budget of the exact model, seconds; the solver's bound is reported when it stops early.</summary>
     public double ExactSeconds { get; init; } = 30;
@@ -53,10 +62,12 @@ public static class MclpSolver
             chosen.Add(j);
         }
         Swap(sets, state, chosen, options.SwapSeconds, watch);
-        var objective = state.Covered;
-        var bound = Math.Min(OnlineBound(sets, state, k), sets.Weights.Sum());
+        chosen = Perturb(sets, state, chosen, k, options, watch);
+        var objective = sets.Value(chosen);
+        var bound = Math.Min(OnlineBound(sets, new CoverState(sets, chosen), k), sets.Weights.Sum());
+        if (bound > objective) bound = Math.Min(bound, LagrangianBound.Compute(sets, k, objective, seconds: options.BoundSeconds));
         var gains = Ordered(sets, chosen); // reorders chosen by gain, for ranking
-        return new MclpResult(chosen, gains, objective, bound, "greedy+swap", watch.Elapsed, objective >= bound);
+        return new MclpResult(chosen, gains, objective, Math.Max(bound, objective), "greedy+local search", watch.Elapsed, objective >= bound);
     }
 
     /// <summary>OPT ≤ f(S) + Σ of the k largest marginal gains Δ(j | S) (monotone submodular coverage).</summary>
@@ -73,6 +84,52 @@ public static class MclpSolver
         double sum = state.Covered;
         while (top.TryDequeue(out var g, out _)) sum += g;
         return sum;
+    }
+
+    // Iterated local search: drop a few sites at random, refill greedily, descend by swaps; keep the best plan.
+    private static List<int> Perturb(CoverageSets sets, CoverState state, List<int> chosen, int k, MclpOptions options, Stopwatch watch)
+    {
+        var best = new List<int>(chosen);
+        var bestValue = state.Covered;
+        if (chosen.Count < 2) return best;
+        var rng = new Random(options.Seed);
+        var drop = Math.Max(2, chosen.Count / 10);
+        // Stop when time is up, or after many rounds without a better plan (small cases settle in milliseconds).
+        var stale = 0;
+        while (watch.Elapsed.TotalSeconds < options.SwapSeconds && stale < options.StallRounds)
+        {
+            stale++;
+            var current = new List<int>(best);
+            var s = new CoverState(sets, current);
+            for (var n = 0; n < drop && current.Count > 0; n++)
+            {
+                var a = rng.Next(current.Count);
+                s.Remove(current[a]);
+                current.RemoveAt(a);
+            }
+            Fill(sets, s, current, k);
+            Swap(sets, s, current, options.SwapSeconds, watch);
+            if (s.Covered > bestValue) { bestValue = s.Covered; best = current; stale = 0; }
+        }
+        return best;
+    }
+
+    /// <summary>Greedy additions up to k sites (plain, not lazy: the refills are small).</summary>
+    private static void Fill(CoverageSets sets, CoverState state, List<int> chosen, int k)
+    {
+        while (chosen.Count < k)
+        {
+            int best = -1; long bestGain = 0;
+            for (var j = 0; j < sets.CandidateCount; j++)
+            {
+                if (state.Chosen[j]) continue;
+                var g = state.Gain(j);
+                if (g > bestGain) { bestGain = g; best = j; }
+            }
+            if (best < 0) return;
+            state.Add(best);
+            chosen.Add(best);
+        }
     }
 
     // First-improvement 1-for-1 swaps: drop a chosen site, add an unchosen one, keep it if coverage grows.
@@ -128,6 +185,11 @@ public static class MclpSolver
 /// <summary>How many chosen sites cover each demand; marginal gains and losses follow from it in O(degree).</summary>
 public sealed class CoverState(CoverageSets sets)
 {
+    public CoverState(CoverageSets sets, IEnumerable<int> chosen) : this(sets)
+    {
+        foreach (var j in chosen) Add(j);
+    }
+
     private readonly int[] _count = new int[sets.DemandCount];
 
     public bool[] Chosen { get; } = new bool[sets.CandidateCount];
