@@ -69,6 +69,23 @@ public static class SubsidyEstimator
         return new SubsidyItemResult(item, rule, true, SubsidyText.Normalize(amount), false, new(zh, en), reasons);
     }
 
+    /// <summary>
+    /// What an eligible item earns under <paramref name="rule"/> when its amount basis is <paramref name="basis"/>
+    /// (e.g. a fixed outlet of that many m²), after the per-item maximum; for "up to" rules, the maximum. For
+    /// planning costs, where the applicant's own conditions are assumed met.
+    /// </summary>
+    public static decimal AmountFor(SubsidyRule rule, decimal basis)
+    {
+        var a = rule.Amount;
+        var raw = a.Kind switch
+        {
+            SubsidyAmount.PerUnit => basis * a.RateYuan!.Value,
+            SubsidyAmount.ShareOf => basis * a.Share!.Value,
+            _ => a.MaxYuanPerItem!.Value,
+        };
+        return SubsidyText.Normalize(a.MaxYuanPerItem is { } max ? Math.Min(raw, max) : raw);
+    }
+
     private static object Read(string subject, SubsidyApplication app, SubsidyItem item) =>
         SubsidySubjects.All[subject].Read(app.Applicant, item)
         ?? throw new ArgumentException($"{subject} is not stated for {item.Id}, and rule needs it", nameof(app));

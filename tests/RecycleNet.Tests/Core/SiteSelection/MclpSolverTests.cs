@@ -46,7 +46,12 @@ public class MclpSolverTests
             Assert.True(exact.Optimal);
             Assert.InRange(greedy.Objective, (long)Math.Floor((1 - 1 / Math.E) * opt), opt);
             Assert.True(greedy.UpperBound >= opt, $"online bound {greedy.UpperBound} below the optimum {opt}");
-            Assert.True(MclpExact.LpBound(sets, k) >= opt - 1e-6);
+            var lp = MclpExact.LpBound(sets, k);
+            Assert.True(lp >= opt - 1e-6);
+            // Every Lagrangian iterate bounds the optimum; with enough steps it comes close to the LP value.
+            var lagrangian = LagrangianBound.Compute(sets, k, greedy.Objective, maxIterations: 2000);
+            Assert.True(lagrangian >= opt - 1e-6, $"Lagrangian bound {lagrangian} below the optimum {opt}");
+            Assert.True(lagrangian <= lp * 1.05 + 1, $"Lagrangian bound {lagrangian} far above the LP bound {lp}");
             Assert.Equal(sets.Value(greedy.Chosen), greedy.Objective);
             Assert.Equal(greedy.Objective, greedy.Gains.Sum());
             Assert.True(greedy.Chosen.Count <= k);

@@ -1,0 +1,195 @@
+using NetTopologySuite.Geometries;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Network;
+
+namespace RecycleNet.Core.SiteSelection;
+
+/// <summary>Where candidate outlet sites come from.</summary>
+public enum CandidateSource
+{
+    /// <summary>Every community's location (an outlet at a compound's gate).</summary>
+    Communities,
+    /// <summary>A regular grid over the districts, <see cref="OutletSitingOptions.GridSpacingM"/> apart.</summary>
+    Grid,
+    /// <summary>Sites the planner lists (vacant shop fronts, community service centres: 一点多用).</summary>
+    Uploaded,
+}
+
+/// <summary>
+/// Options of an outlet siting run. Exactly one goal: <see cref="Sites"/> (add k outlets), <see cref="CityShare"/>
+/// (fewest outlets until that share of households is covered), or <see cref="BudgetYuan"/> (as many as the budget
+/// pays for at each site's subsidy). Operating outlets stay; only uncovered households count as gains.
+/// </summary>
+public sealed record OutletSitingOptions
+{
+    public WalkingOptions Walking { get; init; } = new();
+    public CandidateSource Candidates { get; init; } = CandidateSource.Communities;
+
+    /// <summary>Grid spacing, metres (<see cref="CandidateSource.Grid"/>).</summary>
+    public double GridSpacingM { get; init; } = 250;
+
+    /// <summary>The planner's sites, WGS84 (<see cref="CandidateSource.Uploaded"/>).</summary>
+    public IReadOnlyList<PlannedSite> UploadedSites { get; init; } = [];
+
+    public int? Sites { get; init; }
+
+    /// <summary>City coverage share to reach, 0–1 (households covered / all).</summary>
+    public double? CityShare { get; init; }
+
+    /// <summary>Subsidy budget in yuan; each site costs <see cref="SiteCostYuan"/>.</summary>
+    public decimal? BudgetYuan { get; init; }
+
+    /// <summary>What one new outlet costs the budget (the subsidy it earns), yuan; required with a budget.</summary>
+    public decimal? SiteCostYuan { get; init; }
+
+    /// <summary>Use SCIP (OR-Tools) for the exact plan as well, within <see cref="MclpOptions.ExactSeconds"/>.</summary>
+    public bool Exact { get; init; }
+
+    public MclpOptions Solver { get; init; } = new();
+}
+
+/// <summary>One proposed site: rank (1 = largest gain), the households it adds given the higher-ranked ones, running totals.</summary>
+public sealed record SiteProposal(int Rank, long CandidateIndex, double Lon, double Lat, string? Label, long HouseholdsGained,
+    long CumulativeHouseholds, double CumulativeShare, District? District, DistanceMethod Method);
+
+/// <summary>
+/// A siting answer: coverage before and after, the proposals, the solution with its bound and gap, and for a share
+/// goal a proven lower bound on the number of sites any plan needs.
+/// </summary>
+public sealed record OutletSitingResult(CoverageTotals Before, CoverageTotals After, IReadOnlyList<SiteProposal> Proposals,
+    MclpResult Solution, int CandidateCount, int CoveragePairs, TimeSpan BuildTime, int? SitesNeededLowerBound, bool GoalReached);
+
+/// <summary>
+/// Where the next outlets should go: maximal covering over today's uncovered communities with candidates from
+/// communities, a grid or the planner's list, coverage sets from walking distances (<see cref="CoverageSetBuilder"/>),
+/// the heuristic with its guaranteed bound, and SCIP as the exact referee on request.
+/// </summary>
+public static class OutletSiting
+{
+    public static OutletSitingResult Plan(CitySnapshot city, WalkingGraph? graph, OutletSitingOptions options, CancellationToken ct = default)
+    {
+        var goals = new[] { options.Sites is not null, options.CityShare is not null, options.BudgetYuan is not null }.Count(g => g);
+        if (goals != 1) throw new ArgumentException("give exactly one goal: sites, cityShare or budgetYuan", nameof(options));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var walk = options.Walking;
+        var before = CoverageScorer.Score(city, graph, new CoverageOptions { Walking = walk });
+        var projection = graph?.Projection ?? LocalProjection.ForArea(city.CentreLongitude());
+        var open = before.Communities.Where(c => !c.Covered).ToList();
+        var demands = open.Select(c => { var (x, y) = projection.Project(c.Community.Location.X, c.Community.Location.Y); return new SitePoint(x, y); }).ToList();
+        var candidates = Candidates(city, projection, options);
+        var sets = CoverageSetBuilder.Build(demands, [.. open.Select(c => (long)c.Community.Households)],
+            [.. candidates.Select(c => c.Point)], graph, walk, ct);
+        var build = watch.Elapsed;
+
+        var b = before.City;
+        int k;
+        long? needed = null;
+        if (options.Sites is { } sites) k = sites;
+        else if (options.BudgetYuan is { } budget)
+        {
+            if (options.SiteCostYuan is not > 0) throw new ArgumentException("a budget needs a positive site cost", nameof(options));
+            k = (int)Math.Min(int.MaxValue, decimal.Floor(budget / options.SiteCostYuan.Value));
+        }
+        else
+        {
+            needed = Math.Max(0, (long)Math.Ceiling(options.CityShare!.Value * b.Households) - b.CoveredHouseholds);
+            k = sets.CandidateCount; // the greedy order is cut where the share is reached
+        }
+        k = Math.Min(k, sets.CandidateCount);
+
+        MclpResult solution;
+        int? lowerBound = null;
+        if (needed is { } need)
+        {
+            // Fewest sites: the greedy order cut where the need is met; then a local search with that many sites, kept
+            // if it still meets the need (it covers at least as much). No plan of fewer sites than the smallest k whose
+            // upper bound reaches the need can meet it.
+            var full = MclpSolver.Greedy(sets, k, options.Solver with { SwapSeconds = 0 });
+            var take = 0; long sum = 0;
+            while (take < full.Gains.Count && sum < need) sum += full.Gains[take++];
+            var searched = MclpSolver.Greedy(sets, take, options.Solver);
+            solution = searched.Objective >= sum ? searched
+                : new MclpResult([.. full.Chosen.Take(take)], [.. full.Gains.Take(take)], sum, searched.UpperBound, full.Method, full.Elapsed, false);
+            lowerBound = SitesLowerBound(sets, need, take);
+        }
+        else
+        {
+            solution = MclpSolver.Greedy(sets, k, options.Solver);
+            if (options.Exact && solution.Gap > 0)
+            {
+                var exact = MclpExact.Solve(sets, k, options.Solver, solution.Chosen);
+                if (exact.Objective >= solution.Objective) solution = exact with { UpperBound = Math.Min(exact.UpperBound, solution.UpperBound) };
+            }
+        }
+
+        var locator = new DistrictLocator(city.Districts);
+        var proposals = new List<SiteProposal>(solution.Chosen.Count);
+        long running = b.CoveredHouseholds;
+        for (var r = 0; r < solution.Chosen.Count; r++)
+        {
+            var c = candidates[solution.Chosen[r]];
+            running += solution.Gains[r];
+            var (district, distance) = locator.IsEmpty ? (null, double.PositiveInfinity) : locator.Locate(new Point(c.Lon, c.Lat));
+            var (method, _) = WalkingAccess.Locate(graph, c.Point.X, c.Point.Y, walk.SnapDistanceM);
+            proposals.Add(new SiteProposal(r + 1, solution.Chosen[r], c.Lon, c.Lat, c.Label, solution.Gains[r], running,
+                b.Households > 0 ? (double)running / b.Households : 0, distance <= 500 ? district : null, method));
+        }
+        var after = b with { CoveredHouseholds = running, CoveredCommunities = b.CoveredCommunities + CountCovered(sets, solution.Chosen) };
+        var reached = needed is null || running - b.CoveredHouseholds >= needed;
+        return new OutletSitingResult(b, after, proposals, solution, sets.CandidateCount, sets.Demands.Length, build, lowerBound, reached);
+    }
+
+    /// <summary>The smallest k whose bound could reach <paramref name="need"/> (binary search; bounds grow with k).</summary>
+    private static int SitesLowerBound(CoverageSets sets, long need, int upper)
+    {
+        int lo = 0, hi = upper;
+        var empty = new CoverState(sets);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (MclpSolver.OnlineBound(sets, empty, mid) >= need) hi = mid; else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    private static int CountCovered(CoverageSets sets, IEnumerable<int> chosen)
+    {
+        var seen = new HashSet<int>();
+        foreach (var j in chosen) foreach (var i in sets.Covers(j)) seen.Add(i);
+        return seen.Count;
+    }
+
+    private sealed record Candidate(SitePoint Point, double Lon, double Lat, string? Label);
+
+    private static List<Candidate> Candidates(CitySnapshot city, LocalProjection projection, OutletSitingOptions options)
+    {
+        Candidate Of(double lon, double lat, string? label) { var (x, y) = projection.Project(lon, lat); return new(new SitePoint(x, y), lon, lat, label); }
+        switch (options.Candidates)
+        {
+            case CandidateSource.Communities:
+                return [.. city.Communities.Select(c => Of(c.Location.X, c.Location.Y, c.Name))];
+            case CandidateSource.Uploaded:
+                return [.. options.UploadedSites.Select(s => Of(s.Lon, s.Lat, s.Id))];
+            default:
+                if (options.GridSpacingM < 50) throw new ArgumentException("grid spacing must be at least 50 m", nameof(options));
+                var list = new List<Candidate>();
+                foreach (var d in city.Districts)
+                {
+                    var shape = projection.Project(d.Geometry);
+                    var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(shape);
+                    var env = shape.EnvelopeInternal;
+                    var s = options.GridSpacingM;
+                    for (var x = Math.Ceiling(env.MinX / s) * s; x <= env.MaxX; x += s)
+                        for (var y = Math.Ceiling(env.MinY / s) * s; y <= env.MaxY; y += s)
+                            if (prepared.Covers(new Point(x, y)))
+                            {
+                                var (lon, lat) = projection.Unproject(x, y);
+                                list.Add(new Candidate(new SitePoint(x, y), lon, lat, null));
+                            }
+                }
+                return list;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Network;
+using RecycleNet.Core.SiteSelection;
+using RecycleNet.Tests.Core.Coverage;
+using static RecycleNet.Tests.Core.Network.TestNetworks;
+
+namespace RecycleNet.Tests.Core.SiteSelection;
+
+/// <summary>Outlet siting on <see cref="HandMadeCity"/>: uncovered are C2 (800 hh, south bank), C5 (300, beyond the streets) and C6 (200, in the river).</summary>
+public class OutletSitingTests
+{
+    private static readonly WalkingOptions Walk = new() { SnapDistanceM = 60 };
+
+    private static OutletSitingResult Plan(OutletSitingOptions o) =>
+        OutletSiting.Plan(HandMadeCity.Build(), RiverWithOneBridge(), o with { Walking = Walk });
+
+    [Fact]
+    public void One_more_outlet_goes_where_the_most_uncovered_households_are()
+    {
+        var r = Plan(new OutletSitingOptions { Sites = 1 });
+        var p = Assert.Single(r.Proposals);
+        Assert.Equal(("C2", 800L, 1), (p.Label, p.HouseholdsGained, p.Rank));
+        Assert.Equal(DistanceMethod.Network, p.Method);
+        Assert.Equal("西区", p.District!.Name);
+        Assert.Equal(2000, r.Before.CoveredHouseholds); // F1, F4 and M1 stay and are not counted as gains
+        Assert.Equal(2800, r.After.CoveredHouseholds);
+        Assert.Equal(2800.0 / 3300, p.CumulativeShare, 9);
+        Assert.Equal(0, r.Solution.Gap);
+    }
+
+    [Fact]
+    public void Two_outlets_add_the_community_beyond_the_streets_and_never_the_unreachable_one()
+    {
+        var r = Plan(new OutletSitingOptions { Sites = 3 });
+        // C6 in the river cannot be covered by anyone: two sites suffice and a third would add nothing.
+        Assert.Equal(["C2", "C5"], r.Proposals.Select(p => p.Label));
+        Assert.Equal([800L, 300L], r.Proposals.Select(p => p.HouseholdsGained));
+        Assert.Equal(3100, r.After.CoveredHouseholds);
+    }
+
+    [Fact]
+    public void A_share_goal_takes_the_fewest_sites_and_proves_no_fewer_would_do()
+    {
+        var r = Plan(new OutletSitingOptions { CityShare = 0.7 }); // 2,310 of 3,300: 310 more than today
+        Assert.True(r.GoalReached);
+        Assert.Single(r.Proposals);
+        Assert.Equal(1, r.SitesNeededLowerBound);
+        var all = Plan(new OutletSitingOptions { CityShare = 1.0 }); // C6 is unreachable
+        Assert.False(all.GoalReached);
+        Assert.Equal(2, all.Proposals.Count);
+    }
+
+    [Fact]
+    public void A_budget_buys_as_many_sites_as_it_pays_for()
+    {
+        var r = Plan(new OutletSitingOptions { BudgetYuan = 25_000, SiteCostYuan = 10_000 });
+        Assert.Equal(2, r.Proposals.Count);
+        Assert.Throws<ArgumentException>(() => Plan(new OutletSitingOptions { BudgetYuan = 25_000 }));
+        Assert.Throws<ArgumentException>(() => Plan(new OutletSitingOptions { Sites = 2, CityShare = 0.5 }));
+    }
+
+    [Fact]
+    public void Grid_and_uploaded_candidates_work_like_community_candidates()
+    {
+        var grid = Plan(new OutletSitingOptions { Sites = 1, Candidates = CandidateSource.Grid, GridSpacingM = 100 });
+        Assert.True(grid.CandidateCount > 1000);
+        Assert.Equal(800, grid.Proposals[0].HouseholdsGained);
+        var (lon, lat) = LonLat(-450, -100);
+        var uploaded = Plan(new OutletSitingOptions
+        {
+            Sites = 1, Candidates = CandidateSource.Uploaded, UploadedSites = [new PlannedSite("空置门面", lon, lat)],
+        });
+        Assert.Equal(("空置门面", 800L), (uploaded.Proposals[0].Label, uploaded.Proposals[0].HouseholdsGained));
+    }
+
+    [Fact]
+    public void The_exact_solver_confirms_the_plan_with_no_gap()
+    {
+        var r = Plan(new OutletSitingOptions { Sites = 2, Exact = true, Candidates = CandidateSource.Grid, GridSpacingM = 200 });
+        Assert.Equal(0, r.Solution.Gap);
+        Assert.Equal(1100, r.Proposals.Sum(p => p.HouseholdsGained));
+    }
+}
