@@ -36,6 +36,21 @@ public sealed record CoverageReport(WalkingOptions Walking, CoverageTotals City,
     /// <summary>"network", "straightLine" or "mixed": how the community distances were measured.</summary>
     public string Method => DistanceMethods.Summarize(Communities.Select(c => c.Method), NetworkSource is not null);
 
+    /// <summary>
+    /// Households each operating outlet serves: the covered communities it is nearest to (fixed outlets) or that list
+    /// it (mobile stations). The basis of outlet volumes for centre loads and centre siting.
+    /// </summary>
+    public IReadOnlyDictionary<long, long> HouseholdsServed()
+    {
+        var served = new Dictionary<long, long>();
+        foreach (var c in Communities)
+        {
+            var outlet = c.By == CoveredBy.FixedOutlet ? c.NearestOutletId : c.By == CoveredBy.MobileStation ? c.MobileStationId : null;
+            if (outlet is { } id) served[id] = served.GetValueOrDefault(id) + c.Community.Households;
+        }
+        return served;
+    }
+
     /// <summary>Communities per method (network, straightLine, unreachable).</summary>
     public IReadOnlyDictionary<DistanceMethod, int> MethodCounts =>
         Enum.GetValues<DistanceMethod>().ToDictionary(m => m, m => Communities.Count(c => c.Method == m));

@@ -84,13 +84,7 @@ public static class ScorecardBuilder
         projection ??= LocalProjection.ForArea(city.CentreLongitude());
         var centers = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating).ToList();
         var centerXy = centers.Select(c => projection.Project(c.Location.X, c.Location.Y)).ToList();
-        // Households an outlet serves: the covered communities it is nearest to, or that list it (mobile).
-        var served = new Dictionary<long, long>();
-        foreach (var c in coverage.Communities)
-        {
-            var outlet = c.By == CoveredBy.FixedOutlet ? c.NearestOutletId : c.By == CoveredBy.MobileStation ? c.MobileStationId : null;
-            if (outlet is { } id) served[id] = served.GetValueOrDefault(id) + c.Community.Households;
-        }
+        var served = coverage.HouseholdsServed();
         var hauls = new List<HaulAssignment>();
         foreach (var o in city.Outlets.Where(o => o.Status == FacilityStatus.Operating).OrderBy(o => o.Id))
         {

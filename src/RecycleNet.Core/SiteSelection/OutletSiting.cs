@@ -174,22 +174,7 @@ public static class OutletSiting
                 return [.. options.UploadedSites.Select(s => Of(s.Lon, s.Lat, s.Id))];
             default:
                 if (options.GridSpacingM < 50) throw new ArgumentException("grid spacing must be at least 50 m", nameof(options));
-                var list = new List<Candidate>();
-                foreach (var d in city.Districts)
-                {
-                    var shape = projection.Project(d.Geometry);
-                    var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(shape);
-                    var env = shape.EnvelopeInternal;
-                    var s = options.GridSpacingM;
-                    for (var x = Math.Ceiling(env.MinX / s) * s; x <= env.MaxX; x += s)
-                        for (var y = Math.Ceiling(env.MinY / s) * s; y <= env.MaxY; y += s)
-                            if (prepared.Covers(new Point(x, y)))
-                            {
-                                var (lon, lat) = projection.Unproject(x, y);
-                                list.Add(new Candidate(new SitePoint(x, y), lon, lat, null));
-                            }
-                }
-                return list;
+                return [.. DistrictGrid.Points(city, projection, options.GridSpacingM).Select(g => new Candidate(new SitePoint(g.X, g.Y), g.Lon, g.Lat, null))];
         }
     }
 }

@@ -1,0 +1,106 @@
+using NetTopologySuite.Geometries;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Network;
+
+namespace RecycleNet.Core.SiteSelection;
+
+/// <summary>Options of a sorting-centre siting run (distances are straight line × haul circuity: trucks use roads).</summary>
+public sealed record CenterSitingOptions
+{
+    /// <summary>Centres to add.</summary>
+    public int Centers { get; init; } = 1;
+
+    /// <summary>Candidates: a grid over the districts this far apart (metres), unless sites are uploaded.</summary>
+    public double GridSpacingM { get; init; } = 2_000;
+
+    public IReadOnlyList<PlannedSite> UploadedSites { get; init; } = [];
+
+    public double HaulCircuity { get; init; } = 1.3;
+    public double HaulLimitM { get; init; } = 20_000;
+    public double KgPerHouseholdPerDay { get; init; } = 0.5;
+
+    /// <summary>Capacity of a new centre, tonnes/day; with it, existing centres keep their own (unknown = unlimited).</summary>
+    public double? CapacityTonnesPerDay { get; init; }
+
+    /// <summary>Seconds SCIP may use to prove or improve the plan (0: heuristic only, unless capacities force the model).</summary>
+    public double ExactSeconds { get; init; }
+
+    public CoverageOptions Coverage { get; init; } = new();
+}
+
+public sealed record CenterProposal(int Rank, double Lon, double Lat, string? Label, District? District, int Outlets, double LoadTonnesPerDay);
+
+/// <summary>An outlet's haul: to an existing centre (by id) or a proposed one (by rank); both null when beyond the limit.</summary>
+public sealed record OutletHaul(Outlet Outlet, long? CenterId, int? ProposalRank, double? DistanceM, double VolumeTonnesPerDay);
+
+public sealed record ExistingCenterLoad(SortingCenter Center, int Outlets, double LoadTonnesPerDay, bool OverCapacity);
+
+public sealed record CenterSitingResult(IReadOnlyList<CenterProposal> Proposals, IReadOnlyList<OutletHaul> Hauls,
+    IReadOnlyList<ExistingCenterLoad> Existing, PMedianResult Solution, double CostBeforeTonneKm, int CandidateCount);
+
+/// <summary>
+/// Where the next sorting centres should go: operating outlets weighted by what they collect (households served ×
+/// kg per household per day), operating centres kept, candidates from a district grid or the planner's list,
+/// solved as a p-median (<see cref="PMedian"/>). Reports each outlet's assignment, each centre's load, and the haul
+/// before and after in tonne·km per day.
+/// </summary>
+public static class CenterSiting
+{
+    public static CenterSitingResult Plan(CitySnapshot city, WalkingGraph? graph, CenterSitingOptions options, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Centers);
+        var coverage = CoverageScorer.Score(city, graph, options.Coverage);
+        var served = coverage.HouseholdsServed();
+        var projection = graph?.Projection ?? LocalProjection.ForArea(city.CentreLongitude());
+        var outlets = city.Outlets.Where(o => o.Status == FacilityStatus.Operating).OrderBy(o => o.Id).ToList();
+        var existing = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating).OrderBy(c => c.Id).ToList();
+        var candidates = Candidates(city, projection, options);
+        var facilities = existing.Select(c => projection.Project(c.Location.X, c.Location.Y))
+            .Concat(candidates.Select(c => (c.X, c.Y))).ToList();
+        var volumes = outlets.Select(o => served.GetValueOrDefault(o.Id) * options.KgPerHouseholdPerDay / 1000).ToArray();
+        var links = outlets.Select(o =>
+        {
+            var (x, y) = projection.Project(o.Location.X, o.Location.Y);
+            return (IReadOnlyList<(int, double)>)facilities.Select((f, k) => (k, Math.Sqrt((f.Item1 - x) * (f.Item1 - x) + (f.Item2 - y) * (f.Item2 - y)) * options.HaulCircuity))
+                .Where(l => l.Item2 <= options.HaulLimitM).ToList();
+        }).ToArray();
+        double?[] capacities = options.CapacityTonnesPerDay is { } cap
+            ? [.. existing.Select(c => c.CapacityTonnesPerDay), .. candidates.Select(_ => (double?)cap)]
+            : new double?[facilities.Count];
+        var problem = new PMedianProblem(volumes, links, existing.Count, candidates.Count, capacities);
+        var before = PMedian.Solve(problem with { Capacities = new double?[facilities.Count] }, 0).CostTonneKm;
+        var solution = PMedian.Solve(problem, options.Centers, options.ExactSeconds);
+
+        var locator = new DistrictLocator(city.Districts);
+        var rankOf = solution.Opened.Select((c, r) => (c, r)).ToDictionary(t => existing.Count + t.c, t => t.r + 1);
+        var proposals = solution.Opened.Select((c, r) =>
+        {
+            var site = candidates[c];
+            var f = existing.Count + c;
+            var (district, distance) = locator.IsEmpty ? (null, double.PositiveInfinity) : locator.Locate(new Point(site.Lon, site.Lat));
+            return new CenterProposal(r + 1, site.Lon, site.Lat, site.Label, distance <= 500 ? district : null,
+                solution.Assignment.Count(a => a == f), Math.Round(solution.Loads[f], 3));
+        }).ToList();
+        var hauls = outlets.Select((o, i) =>
+        {
+            var f = solution.Assignment[i];
+            double? d = f < 0 ? null : Math.Round(links[i].First(l => l.Item1 == f).Item2, 1);
+            return new OutletHaul(o, f >= 0 && f < existing.Count ? existing[f].Id : null, f >= existing.Count ? rankOf[f] : null, d, volumes[i]);
+        }).ToList();
+        var loads = existing.Select((c, f) => new ExistingCenterLoad(c, solution.Assignment.Count(a => a == f), Math.Round(solution.Loads[f], 3),
+            c.CapacityTonnesPerDay is { } k && solution.Loads[f] > k)).ToList();
+        return new CenterSitingResult(proposals, hauls, loads, solution, before, candidates.Count);
+    }
+
+    private sealed record Site(double X, double Y, double Lon, double Lat, string? Label);
+
+    private static List<Site> Candidates(CitySnapshot city, LocalProjection projection, CenterSitingOptions options)
+    {
+        if (options.UploadedSites.Count > 0)
+            return [.. options.UploadedSites.Select(s => { var (x, y) = projection.Project(s.Lon, s.Lat); return new Site(x, y, s.Lon, s.Lat, s.Id); })];
+        if (options.GridSpacingM < 200) throw new ArgumentException("the centre grid spacing must be at least 200 m", nameof(options));
+        return [.. DistrictGrid.Points(city, projection, options.GridSpacingM).Select(g => new Site(g.X, g.Y, g.Lon, g.Lat, null))];
+    }
+}
