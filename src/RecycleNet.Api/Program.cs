@@ -1,5 +1,6 @@
 using RecycleNet.Api.Endpoints;
 using RecycleNet.Api.Ogc;
+using RecycleNet.Api.Siting;
 using RecycleNet.Api.Setup;
 
 if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
@@ -23,6 +24,7 @@ app.MapCoverage();
 app.MapScorecard();
 app.MapSubsidies();
 app.MapOgc();
+app.MapSiting();
 
 await app.RunAsync();
 return 0;

@@ -10,10 +10,10 @@ namespace RecycleNet.Api.Http;
 /// </summary>
 public static class LocationReader
 {
-    public static (double Lon, double Lat)? Read(JsonFieldReader r, JsonElement obj, string path, DeclaredCrs crs)
+    public static (double Lon, double Lat)? Read(JsonFieldReader r, JsonElement obj, string path, DeclaredCrs crs, string member = "location")
     {
-        if (r.Object(obj, path, "location") is not { } loc) return null;
-        var at = $"{path}.location";
+        if (r.Object(obj, path, member) is not { } loc) return null;
+        var at = $"{path}.{member}";
         double x, y;
         if (loc.TryGetProperty("coordinates", out var c))
         {

@@ -24,6 +24,12 @@ public static class Problems
     public static ProblemHttpResult BadParameter(string field, string rule) =>
         Make(400, "invalid-parameter", $"Invalid value for '{field}'", rule, field: field);
 
+    /// <summary>A request body with named problems: every one in "errors" (field, reason), the first in "field".</summary>
+    public static ProblemHttpResult InvalidRequest(IReadOnlyList<(string Field, string Rule)> errors) => Make(400, "invalid-request",
+        errors.Count == 1 ? $"Invalid value for '{errors[0].Field}'" : $"The request has {errors.Count} problems",
+        string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")),
+        errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), errors[0].Field);
+
     public static ProblemHttpResult BadBody(string detail) => Make(400, "unreadable-body", "The request body could not be read", detail);
 
     public static ProblemHttpResult Invalid(IReadOnlyList<ImportError> errors, string what) => Make(422, "invalid-input",

@@ -34,7 +34,7 @@ public static class SubsidyRequestReader
 
         var r = new JsonFieldReader();
         var policyId = r.Text(root, "", "policy");
-        if (policyId is null) return Invalid(r.Errors.Count > 0 ? r.Errors : [("policy", "is required: the id of a policy, e.g. jinan-2024")]);
+        if (policyId is null) return Problems.InvalidRequest(r.Errors.Count > 0 ? r.Errors : [("policy", "is required: the id of a policy, e.g. jinan-2024")]);
         if (catalog.Find(policyId) is not { } policy)
             return Problems.Make(404, "not-found", $"policy '{policyId}' was not found",
                 $"Known policies: {string.Join(", ", catalog.All.Select(p => p.Id).Order())}.", field: "policy");
@@ -75,7 +75,7 @@ public static class SubsidyRequestReader
         CheckIdsUnique(r, items);
         CheckRequiredFacts(r, rules, applicant, items);
         CheckCounts(r, applicant, items);
-        if (r.Errors.Count > 0) return Invalid(r.Errors);
+        if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
         request = new SubsidyRequest(policy, new SubsidyApplication(from!.Value, to!.Value, applicant, items.Select(i => i.Item).ToList()),
             items.ToDictionary(i => i.Item.Id, i => i.Path));
         return null;
@@ -163,8 +163,4 @@ public static class SubsidyRequestReader
             r.Fail("applicant.directOutletCount", $"counts the new outlets too, and {listed} directly operated outlets are listed in fixedOutlets; it must be at least {listed}");
     }
 
-    private static IResult Invalid(IReadOnlyList<(string Field, string Rule)> errors) => Problems.Make(400, "invalid-request",
-        errors.Count == 1 ? $"Invalid value for '{errors[0].Field}'" : $"The request has {errors.Count} problems",
-        string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")),
-        errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), errors[0].Field);
 }

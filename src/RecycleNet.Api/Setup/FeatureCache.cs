@@ -15,7 +15,7 @@ namespace RecycleNet.Api.Setup;
 /// walking network was loaded. A page of 100 is then an index query, not a table scan and WKB decode.
 /// One build at a time per collection; readers of the current revision never wait.
 /// </summary>
-public sealed class FeatureCache(StoreRevision revision, NetworkStore network, IServiceScopeFactory scopes)
+public sealed class FeatureCache(StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, IServiceScopeFactory scopes)
 {
     /// <summary>Computed tables kept for other walking parameters than the default, at most.</summary>
     private const int MaxComputedVariants = 8;
@@ -28,7 +28,7 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, I
     /// <summary>The store layers, then the coverage analyses, as collections.</summary>
     public static IReadOnlyList<CollectionInfo> Collections { get; } = LayerCatalog.All
         .Select(l => new CollectionInfo(l.Name, l.Title, l.Description, l.IsPoint ? "point" : "polygon", l.Fields, l.DateField))
-        .Append(CoverageFeatures.LifeCircles).Append(CoverageFeatures.Gaps).ToList();
+        .Append(CoverageFeatures.LifeCircles).Append(CoverageFeatures.Gaps).Append(Siting.SitingJson.Collection).ToList();
 
     public static CollectionInfo? Find(string id) => Collections.FirstOrDefault(c => c.Id == id);
 
@@ -37,14 +37,14 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, I
     {
         walk ??= new WalkingOptions();
         var key = collection.IsComputed ? $"{collection.Id}|{walk.Minutes}|{walk.SpeedKmh}" : collection.Id;
-        var rev = revision.Value; // taken before reading: a write meanwhile moves it on, so this build is not kept as current
+        var rev = Revision(collection); // taken before reading: a write meanwhile moves it on, so this build is not kept as current
         var graph = network.Graph;
         if (Current(key, rev, graph) is { } table) return table;
         var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            (rev, graph) = (revision.Value, network.Graph);
+            (rev, graph) = (Revision(collection), network.Graph);
             if (Current(key, rev, graph) is { } built) return built;
             table = await BuildAsync(collection, walk, graph, ct);
             if (collection.IsComputed) Trim(key);
@@ -59,6 +59,9 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, I
 
     public Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct) => GetAsync(collection, null, ct);
 
+    // The proposals change when a siting run finishes, not when the store does.
+    private long Revision(CollectionInfo c) => c == Siting.SitingJson.Collection ? siting.Version : revision.Value;
+
     private FeatureTable? Current(string key, long rev, WalkingGraph? graph) =>
         _tables.TryGetValue(key, out var e) && e.Revision == rev && ReferenceEquals(e.Graph, graph) ? e.Table : null;
 
@@ -71,6 +74,7 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, I
 
     private async Task<FeatureTable> BuildAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
     {
+        if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, siting.LatestProposals);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
         if (collection == CoverageFeatures.LifeCircles)

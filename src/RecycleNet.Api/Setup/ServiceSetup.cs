@@ -35,6 +35,7 @@ public static class ServiceSetup
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
         services.AddSingleton<FeatureCache>();
+        services.AddSingleton<Siting.SitingJobs>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -43,7 +43,8 @@ public static class ScorecardBuilder
             urbanAll > 0 ? Math.Round(operating / (urbanAll / options.HouseholdsPerOutlet), 3) : null, hauls, centers, options);
     }
 
-    private static TargetProgress Progress(PolicyTarget t, CitySnapshot city)
+    /// <summary>How far the city is on one target: current, remaining, share, status, and what is counted.</summary>
+    public static TargetProgress Progress(PolicyTarget t, CitySnapshot city)
     {
         (decimal? current, var counted) = t.Metric switch
         {

@@ -37,8 +37,10 @@ public sealed record OutletHaul(Outlet Outlet, long? CenterId, int? ProposalRank
 
 public sealed record ExistingCenterLoad(SortingCenter Center, int Outlets, double LoadTonnesPerDay, bool OverCapacity);
 
+/// <param name="CostBeforeTonneKm">Today's haul, tonne·km/day, of the <paramref name="ServedBefore"/> outlets within reach of a centre.</param>
 public sealed record CenterSitingResult(IReadOnlyList<CenterProposal> Proposals, IReadOnlyList<OutletHaul> Hauls,
-    IReadOnlyList<ExistingCenterLoad> Existing, PMedianResult Solution, double CostBeforeTonneKm, int CandidateCount);
+    IReadOnlyList<ExistingCenterLoad> Existing, PMedianResult Solution, double CostBeforeTonneKm, int ServedBefore, int ServedAfter,
+    int CandidateCount);
 
 /// <summary>
 /// Where the next sorting centres should go: operating outlets weighted by what they collect (households served ×
@@ -70,7 +72,10 @@ public static class CenterSiting
             ? [.. existing.Select(c => c.CapacityTonnesPerDay), .. candidates.Select(_ => (double?)cap)]
             : new double?[facilities.Count];
         var problem = new PMedianProblem(volumes, links, existing.Count, candidates.Count, capacities);
-        var before = PMedian.Solve(problem with { Capacities = new double?[facilities.Count] }, 0).CostTonneKm;
+        // Today: each outlet to its nearest operating centre within the limit.
+        var nearestToday = links.Select(l => l.Where(x => x.Item1 < existing.Count).Select(x => x.Item2).DefaultIfEmpty(double.NaN).Min()).ToArray();
+        var before = nearestToday.Select((d, i) => double.IsNaN(d) ? 0 : volumes[i] * d / 1000).Sum();
+        var servedBefore = nearestToday.Count(d => !double.IsNaN(d));
         var solution = PMedian.Solve(problem, options.Centers, options.ExactSeconds);
 
         var locator = new DistrictLocator(city.Districts);
@@ -91,7 +96,7 @@ public static class CenterSiting
         }).ToList();
         var loads = existing.Select((c, f) => new ExistingCenterLoad(c, solution.Assignment.Count(a => a == f), Math.Round(solution.Loads[f], 3),
             c.CapacityTonnesPerDay is { } k && solution.Loads[f] > k)).ToList();
-        return new CenterSitingResult(proposals, hauls, loads, solution, before, candidates.Count);
+        return new CenterSitingResult(proposals, hauls, loads, solution, before, servedBefore, solution.Assignment.Count(a => a >= 0), candidates.Count);
     }
 
     private sealed record Site(double X, double Y, double Lon, double Lat, string? Label);

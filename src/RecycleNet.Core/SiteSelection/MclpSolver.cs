@@ -17,6 +17,9 @@ public sealed record MclpOptions
     /// <summary>Perturb-and-repair rounds without a better plan after which the search stops early.</summary>
     public int StallRounds { get; init; } = 300;
 
+    /// <summary>Stops the run (OperationCanceledException) between search steps.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Wall-clock budget of the exact model, seconds; the solver's bound is reported when it stops early.</summary>
     public double ExactSeconds { get; init; } = 30;
 }
@@ -61,6 +64,7 @@ public static class MclpSolver
             state.Add(j);
             chosen.Add(j);
         }
+        options.Cancellation.ThrowIfCancellationRequested();
         Swap(sets, state, chosen, options.SwapSeconds, watch);
         chosen = Perturb(sets, state, chosen, k, options, watch);
         var objective = sets.Value(chosen);
@@ -98,6 +102,7 @@ public static class MclpSolver
         var stale = 0;
         while (watch.Elapsed.TotalSeconds < options.SwapSeconds && stale < options.StallRounds)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             stale++;
             var current = new List<int>(best);
             var s = new CoverState(sets, current);

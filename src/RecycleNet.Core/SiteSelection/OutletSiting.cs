@@ -68,17 +68,22 @@ public sealed record OutletSitingResult(CoverageTotals Before, CoverageTotals Af
 /// </summary>
 public static class OutletSiting
 {
-    public static OutletSitingResult Plan(CitySnapshot city, WalkingGraph? graph, OutletSitingOptions options, CancellationToken ct = default)
+    /// <param name="progress">Told each stage as it starts (for a job's status).</param>
+    public static OutletSitingResult Plan(CitySnapshot city, WalkingGraph? graph, OutletSitingOptions options, CancellationToken ct = default,
+        Action<string>? progress = null)
     {
         var goals = new[] { options.Sites is not null, options.CityShare is not null, options.BudgetYuan is not null }.Count(g => g);
         if (goals != 1) throw new ArgumentException("give exactly one goal: sites, cityShare or budgetYuan", nameof(options));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var walk = options.Walking;
+        progress?.Invoke("scoring today's coverage");
         var before = CoverageScorer.Score(city, graph, new CoverageOptions { Walking = walk });
         var projection = graph?.Projection ?? LocalProjection.ForArea(city.CentreLongitude());
         var open = before.Communities.Where(c => !c.Covered).ToList();
         var demands = open.Select(c => { var (x, y) = projection.Project(c.Community.Location.X, c.Community.Location.Y); return new SitePoint(x, y); }).ToList();
         var candidates = Candidates(city, projection, options);
+        if (candidates.Count == 0) throw new ArgumentException("there are no candidate sites", nameof(options));
+        progress?.Invoke($"building coverage sets: {demands.Count:N0} uncovered communities × {candidates.Count:N0} candidates");
         var sets = CoverageSetBuilder.Build(demands, [.. open.Select(c => (long)c.Community.Households)],
             [.. candidates.Select(c => c.Point)], graph, walk, ct);
         var build = watch.Elapsed;
@@ -99,6 +104,9 @@ public static class OutletSiting
         }
         k = Math.Min(k, sets.CandidateCount);
 
+        ct.ThrowIfCancellationRequested();
+        progress?.Invoke(options.Exact ? "solving (heuristic, then SCIP)" : "solving (heuristic)");
+        options = options with { Solver = options.Solver with { Cancellation = ct } };
         MclpResult solution;
         int? lowerBound = null;
         if (needed is { } need)

@@ -26,8 +26,8 @@ public sealed record PMedianResult(IReadOnlyList<int> Opened, int[] Assignment, 
 
 /// <summary>
 /// Sorting-centre siting as a p-median: open p candidates minimising Σ volume × haul distance, existing centres
-/// open. Without capacities: greedy opening then Teitz–Bart vertex substitution (swap an opened candidate for a
-/// closed one while the cost falls), with SCIP (OR-Tools) as referee and bound on request. With capacities the
+/// open. Without capacities: greedy opening then fast interchange (swap an opened candidate for a closed one while
+/// the cost falls), its gap measured against the LP relaxation (GLOP), with SCIP (OR-Tools) as referee on request. With capacities the
 /// heuristic cannot guarantee feasibility, so the capacitated model goes to SCIP with the heuristic as a hint.
 /// Outlets with no facility within the haul limit are left out of the objective and reported as unassigned.
 /// </summary>
@@ -41,70 +41,141 @@ public static class PMedian
         var heuristic = Heuristic(p, open, searchSeconds, watch);
         var capacitated = p.Capacities.Any(c => c is not null);
         if (exactSeconds <= 0 && !capacitated)
-            return Result(p, heuristic, 0, "greedy+substitution", false, watch);
+            return Result(p, heuristic, LpBound(p, open, Math.Max(1, searchSeconds)), "greedy+interchange", false, watch);
         return Exact(p, open, heuristic, Math.Max(exactSeconds, 1), capacitated, watch);
     }
 
+    // An outlet nothing open serves yet counts as this far away, so serving it is worth more than any shortening.
+    private const double Unserved = 1e7;
+
+    /// <summary>
+    /// Greedy opening with exact marginal savings (each outlet's distance to its nearest open facility is kept),
+    /// then fast interchange: with each outlet's nearest and second-nearest open facility, every (close a, open c)
+    /// pair is priced in one sweep over the candidates' links; the best improving swap is made until none is left.
+    /// O(Σ links + candidates × p) per sweep.
+    /// </summary>
     private static List<int> Heuristic(PMedianProblem p, int open, double seconds, Stopwatch watch)
     {
+        var byFacility = new List<(int Outlet, double D)>[p.Facilities];
+        for (var f = 0; f < p.Facilities; f++) byFacility[f] = [];
+        for (var i = 0; i < p.Volumes.Length; i++) foreach (var (f, d) in p.Links[i]) byFacility[f].Add((i, d));
         var isOpen = new bool[p.Facilities];
         for (var f = 0; f < p.Existing; f++) isOpen[f] = true;
         var chosen = new List<int>();
+        var (b1, f1, b2) = Nearest(p, isOpen);
         for (var n = 0; n < open; n++)
         {
-            var best = -1; var bestCost = double.PositiveInfinity;
+            var best = -1; var bestSaving = -1.0;
             for (var c = 0; c < p.Candidates; c++)
             {
                 var f = p.Existing + c;
                 if (isOpen[f]) continue;
-                isOpen[f] = true;
-                var cost = Cost(p, isOpen);
-                isOpen[f] = false;
-                if (cost < bestCost) { bestCost = cost; best = c; }
+                double saving = 0;
+                foreach (var (i, d) in byFacility[f]) if (d < b1[i]) saving += p.Volumes[i] * (b1[i] - d);
+                if (saving > bestSaving) { bestSaving = saving; best = c; }
             }
             if (best < 0) break;
             isOpen[p.Existing + best] = true;
             chosen.Add(best);
+            (b1, f1, b2) = Nearest(p, isOpen);
         }
-        // Teitz–Bart: try each closed candidate in place of each opened one; keep any swap that lowers the cost.
-        var current = Cost(p, isOpen);
-        var improved = true;
-        while (improved && watch.Elapsed.TotalSeconds < seconds)
+
+        var position = new Dictionary<int, int>(); // facility → index in chosen
+        var correction = new double[chosen.Count];
+        while (watch.Elapsed.TotalSeconds < seconds && chosen.Count > 0)
         {
-            improved = false;
-            for (var a = 0; a < chosen.Count; a++)
-                for (var c = 0; c < p.Candidates && watch.Elapsed.TotalSeconds < seconds; c++)
+            position.Clear();
+            for (var a = 0; a < chosen.Count; a++) position[p.Existing + chosen[a]] = a;
+            // Closing a alone moves its outlets to their second-nearest facility.
+            var loss = new double[chosen.Count];
+            for (var i = 0; i < p.Volumes.Length; i++)
+                if (f1[i] >= 0 && position.TryGetValue(f1[i], out var a)) loss[a] += p.Volumes[i] * (b2[i] - b1[i]);
+            var bestDelta = -1e-9; int bestA = -1, bestC = -1;
+            for (var c = 0; c < p.Candidates; c++)
+            {
+                var f = p.Existing + c;
+                if (isOpen[f]) continue;
+                Array.Clear(correction);
+                double gain = 0;
+                foreach (var (i, d) in byFacility[f])
                 {
-                    var (fOut, fIn) = (p.Existing + chosen[a], p.Existing + c);
-                    if (isOpen[fIn]) continue;
-                    isOpen[fOut] = false; isOpen[fIn] = true;
-                    var cost = Cost(p, isOpen);
-                    if (cost < current - 1e-9) { current = cost; chosen[a] = c; improved = true; break; }
-                    isOpen[fIn] = false; isOpen[fOut] = true;
+                    if (d < b1[i]) gain += p.Volumes[i] * (b1[i] - d);
+                    // If a (this outlet's nearest) closes, the outlet falls back to min(second nearest, c), not to its nearest.
+                    if (f1[i] >= 0 && position.TryGetValue(f1[i], out var a))
+                        correction[a] += p.Volumes[i] * (Math.Max(0, b2[i] - d) - Math.Max(0, b1[i] - d));
                 }
+                for (var a = 0; a < chosen.Count; a++)
+                {
+                    var delta = loss[a] - gain - correction[a]; // cost change of closing a and opening c
+                    if (delta < bestDelta) { bestDelta = delta; bestA = a; bestC = c; }
+                }
+            }
+            if (bestA < 0) break;
+            isOpen[p.Existing + chosen[bestA]] = false;
+            isOpen[p.Existing + bestC] = true;
+            chosen[bestA] = bestC;
+            (b1, f1, b2) = Nearest(p, isOpen);
         }
         return chosen;
     }
 
-    /// <summary>Σ volume × distance to the nearest open facility; an outlet that could be served but is not costs its volume × 10⁹ m.</summary>
-    private static double Cost(PMedianProblem p, bool[] isOpen)
+    /// <summary>Each outlet's nearest and second-nearest open facility (distance, facility; distance).</summary>
+    private static (double[] B1, int[] F1, double[] B2) Nearest(PMedianProblem p, bool[] isOpen)
     {
-        double total = 0;
-        for (var i = 0; i < p.Volumes.Length; i++)
+        var n = p.Volumes.Length;
+        var (b1, f1, b2) = (new double[n], new int[n], new double[n]);
+        for (var i = 0; i < n; i++)
         {
-            if (p.Links[i].Count == 0) continue; // nobody can serve it: the same for every plan
-            var best = double.PositiveInfinity;
-            foreach (var (f, d) in p.Links[i]) if (isOpen[f] && d < best) best = d;
-            total += p.Volumes[i] * (double.IsFinite(best) ? best : 1e9);
+            (b1[i], f1[i], b2[i]) = (Unserved, -1, Unserved);
+            foreach (var (f, d) in p.Links[i])
+            {
+                if (!isOpen[f]) continue;
+                if (d < b1[i]) { b2[i] = b1[i]; (b1[i], f1[i]) = (d, f); }
+                else if (d < b2[i]) b2[i] = d;
+            }
         }
-        return total;
+        return (b1, f1, b2);
     }
 
     private static PMedianResult Exact(PMedianProblem p, int open, List<int> hint, double seconds, bool capacitated, Stopwatch watch)
     {
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools has no SCIP on this platform");
+        var (o, z, objective) = Build(solver, p, open, integer: true, capacitated);
+        solver.SetHint([.. hint.Select(c => o[p.Existing + c])], [.. hint.Select(_ => 1.0)]);
+        solver.SetTimeLimit((long)(seconds * 1000));
+        var status = solver.Solve();
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+        {
+            if (capacitated) throw new InvalidOperationException($"no plan serves every reachable outlet within the centres' capacities (SCIP: {status})");
+            return Result(p, hint, LpBound(p, open, seconds), "greedy+interchange", false, watch);
+        }
+        var opened = Enumerable.Range(0, p.Candidates).Where(c => o[p.Existing + c].SolutionValue() > 0.5).ToList();
+        var assignment = new int[p.Volumes.Length];
+        Array.Fill(assignment, -1);
+        foreach (var ((i, f), v) in z) if (v.SolutionValue() > 0.5) assignment[i] = f;
+        var optimal = status == Solver.ResultStatus.OPTIMAL;
+        return Result(p, opened, optimal ? double.NaN : objective.BestBound(), "SCIP (OR-Tools)", optimal, watch, capacitated ? assignment : null);
+    }
+
+    /// <summary>The LP relaxation's optimum (GLOP), tonne·km: no plan of <paramref name="open"/> new centres hauls less.</summary>
+    public static double LpBound(PMedianProblem p, int open, double seconds = 10)
+    {
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP on this platform");
+        var (_, _, objective) = Build(solver, p, Math.Min(open, p.Candidates), integer: false, capacitated: p.Capacities.Any(c => c is not null));
+        solver.SetTimeLimit((long)(seconds * 1000));
+        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? objective.Value() : 0;
+    }
+
+    /// <summary>
+    /// min Σ vᵢ dᵢf zᵢf (tonne·km) with Σ_f zᵢf = 1 for each reachable outlet, zᵢf ≤ o_f, Σ candidates o = p,
+    /// existing o = 1, and with capacities Σᵢ vᵢ zᵢf ≤ cap_f · o_f (single sourcing: z binary).
+    /// </summary>
+    private static (Variable[] O, Dictionary<(int, int), Variable> Z, Objective Objective) Build(Solver solver, PMedianProblem p, int open,
+        bool integer, bool capacitated)
+    {
         var o = new Variable[p.Facilities];
-        for (var f = 0; f < p.Facilities; f++) o[f] = f < p.Existing ? solver.MakeIntVar(1, 1, $"o{f}") : solver.MakeBoolVar($"o{f}");
+        for (var f = 0; f < p.Facilities; f++)
+            o[f] = f < p.Existing ? solver.MakeNumVar(1, 1, $"o{f}") : integer ? solver.MakeBoolVar($"o{f}") : solver.MakeNumVar(0, 1, $"o{f}");
         var count = solver.MakeConstraint(open, open);
         for (var c = 0; c < p.Candidates; c++) count.SetCoefficient(o[p.Existing + c], 1);
         var objective = solver.Objective();
@@ -123,31 +194,18 @@ public static class PMedian
             foreach (var (f, d) in p.Links[i])
             {
                 // With capacities an outlet goes to one centre (single sourcing); without, z is integral at an optimum anyway.
-                var v = capacitated ? solver.MakeBoolVar($"z{i}_{f}") : solver.MakeNumVar(0, 1, $"z{i}_{f}");
+                var v = integer && capacitated ? solver.MakeBoolVar($"z{i}_{f}") : solver.MakeNumVar(0, 1, $"z{i}_{f}");
                 z[(i, f)] = v;
                 one.SetCoefficient(v, 1);
                 var link = solver.MakeConstraint(double.NegativeInfinity, 0);
                 link.SetCoefficient(v, 1);
                 link.SetCoefficient(o[f], -1);
-                objective.SetCoefficient(v, p.Volumes[i] * d / 1000); // tonne·km
+                objective.SetCoefficient(v, p.Volumes[i] * d / 1000);
                 loadRows[f]?.SetCoefficient(v, p.Volumes[i]);
             }
         }
         objective.SetMinimization();
-        solver.SetHint([.. hint.Select(c => o[p.Existing + c])], [.. hint.Select(_ => 1.0)]);
-        solver.SetTimeLimit((long)(seconds * 1000));
-        var status = solver.Solve();
-        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
-        {
-            if (capacitated) throw new InvalidOperationException($"no plan serves every reachable outlet within the centres' capacities (SCIP: {status})");
-            return Result(p, hint, 0, "greedy+substitution", false, watch);
-        }
-        var opened = Enumerable.Range(0, p.Candidates).Where(c => o[p.Existing + c].SolutionValue() > 0.5).ToList();
-        var assignment = new int[p.Volumes.Length];
-        Array.Fill(assignment, -1);
-        foreach (var ((i, f), v) in z) if (v.SolutionValue() > 0.5) assignment[i] = f;
-        var optimal = status == Solver.ResultStatus.OPTIMAL;
-        return Result(p, opened, optimal ? double.NaN : objective.BestBound(), "SCIP (OR-Tools)", optimal, watch, capacitated ? assignment : null);
+        return (o, z, objective);
     }
 
     /// <summary>Σ volume × distance to the nearest facility of all (existing and every candidate), tonne·km.</summary>

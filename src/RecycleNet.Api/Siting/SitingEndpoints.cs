@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.SiteSelection;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Siting;
+
+/// <summary>
+/// /api/siting: where the next outlets and sorting centres should go (planner key). A POST starts a run and answers
+/// 202 with its status URL (or, with ?wait=true, the finished answer); GET the status URL for the stage and, when
+/// done, the plan; DELETE it to cancel.
+/// </summary>
+public static class SitingEndpoints
+{
+    public static void MapSiting(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/siting").WithTags("Siting").AddEndpointFilter<RequirePlannerKey>();
+        group.MapPost("/outlets", OutletsAsync)
+            .WithSummary("Propose outlet sites: k sites, a city coverage share, a subsidy budget, or the policy's remaining target");
+        group.MapPost("/sorting-centers", CentersAsync)
+            .WithSummary("Propose sorting-centre sites (p-median on outlet volumes; capacity and haul limit as options)");
+        group.MapGet("/jobs/{id:guid}", IResult (Guid id, HttpRequest req, SitingJobs jobs) =>
+            jobs.Find(id) is { } job ? TypedResults.Ok(Status(job, req)) : Problems.NotFound($"siting job {id}"))
+            .WithSummary("A siting run's stage, and its plan when done");
+        group.MapDelete("/jobs/{id:guid}", IResult (Guid id, SitingJobs jobs) =>
+        {
+            if (jobs.Find(id) is not { } job) return Problems.NotFound($"siting job {id}");
+            job.Cancel.Cancel();
+            return TypedResults.Accepted($"/api/siting/jobs/{id}");
+        }).WithSummary("Cancel a siting run");
+    }
+
+    private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, RecycleNetDb db, NetworkStore network, PolicyCatalog catalog,
+        SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
+    {
+        if (await BodyReader.ReadAsync(req, o.Value.MaxImportBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxImportBytes);
+        var city = await CitySnapshotLoader.LoadAsync(db, ct);
+        if (SitingRequest.TryReadOutlets(body, catalog, city, out var options, out _, out var cost) is { } bad) return bad;
+        var graph = network.Graph;
+        var job = jobs.Start(SitingRequest.Outlets, (job, token) =>
+        {
+            var plan = OutletSiting.Plan(city, graph, options!, token, stage => job.Stage = stage);
+            return SitingJson.Outlets(job.Id, plan, cost);
+        });
+        return await Answer(job, req, wait == true);
+    }
+
+    private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, RecycleNetDb db, NetworkStore network, PolicyCatalog catalog,
+        SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
+    {
+        if (await BodyReader.ReadAsync(req, o.Value.MaxImportBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxImportBytes);
+        var city = await CitySnapshotLoader.LoadAsync(db, ct);
+        if (SitingRequest.TryReadCenters(body, catalog, city, out var options, out _) is { } bad) return bad;
+        var graph = network.Graph;
+        var job = jobs.Start(SitingRequest.Centers, (job, token) =>
+        {
+            job.Stage = "solving the p-median";
+            return SitingJson.Centers(job.Id, CenterSiting.Plan(city, graph, options!, token));
+        });
+        return await Answer(job, req, wait == true);
+    }
+
+    private static async Task<IResult> Answer(SitingJob job, HttpRequest req, bool wait)
+    {
+        var href = $"/api/siting/jobs/{job.Id}";
+        if (!wait) return TypedResults.Accepted(href, Status(job, req));
+        await job.Work;
+        return job.Status == JobStatus.Failed
+            ? Problems.Make(422, "siting-failed", "The siting run could not produce a plan", job.Error, field: "goal")
+            : TypedResults.Ok(Status(job, req));
+    }
+
+    private static object Status(SitingJob job, HttpRequest req) => new
+    {
+        id = job.Id,
+        kind = job.Kind,
+        status = job.Status,
+        stage = job.Stage,
+        started = job.Started,
+        elapsedMs = job.Elapsed is { } e ? Math.Round(e.TotalMilliseconds) : (double?)null,
+        href = $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{job.Id}",
+        error = job.Error,
+        result = job.Result,
+    };
+}

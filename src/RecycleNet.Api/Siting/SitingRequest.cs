@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using RecycleNet.Api.Http;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Network;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.SiteSelection;
+using RecycleNet.Core.Subsidies;
+
+namespace RecycleNet.Api.Siting;
+
+/// <summary>The parts of a siting request both kinds share: policy and year (for targets and costs), planner sites, time.</summary>
+public sealed record SitingCommon(Policy? Policy, int? Year, bool ReachTarget, IReadOnlyList<PlannedSite> UploadedSites, double TimeLimitSeconds, bool Exact);
+
+/// <summary>
+/// Reads siting requests (JSON) with every problem named by its field, like the subsidy estimate: one goal, shares
+/// in 0–1, counts and money ≥ 0, a known candidate source, planner sites as GeoJSON Points in a declared CRS.
+/// </summary>
+public static class SitingRequest
+{
+    public const string Outlets = "outlets", Centers = "sortingCenters";
+
+    private static readonly string[] Common = ["goal", "policy", "year", "reachTarget", "uploadedSites", "crs", "exact", "timeLimitSeconds"];
+
+    public static IResult? TryReadOutlets(ReadOnlyMemory<byte> body, PolicyCatalog catalog, CitySnapshot city,
+        out OutletSitingOptions? options, out SitingCommon? common, out decimal? siteCost)
+    {
+        (options, common, siteCost) = (null, null, null);
+        if (Parse(body, out var root) is { } bad) return bad;
+        var r = new JsonFieldReader();
+        r.OnlyKnown(root, "", [.. Common, "sites", "cityShare", "budgetYuan", "siteAreaM2", "candidates", "gridSpacingM", "minutes", "speedKmh"]);
+        var c = ReadCommon(r, root, catalog);
+        var sites = r.Count(root, "", "sites");
+        var share = Number(r, root, "cityShare");
+        var budget = r.Amount(root, "", "budgetYuan");
+        var area = r.Amount(root, "", "siteAreaM2") ?? 20m;
+        var grid = Number(r, root, "gridSpacingM") ?? 250;
+        var minutes = Number(r, root, "minutes") ?? 15;
+        var speed = Number(r, root, "speedKmh") ?? 4.5;
+        if (share is > 1) r.Fail("cityShare", $"is a share of households from 0 to 1 (got {share.Value.ToString(CultureInfo.InvariantCulture)}, above 100 %)");
+        if (grid is < 50 or > 10_000) r.Fail("gridSpacingM", "must be from 50 to 10,000 m");
+        var walk = new WalkingOptions { Minutes = minutes, SpeedKmh = speed };
+        if (walk.Validate() is { } w) r.Fail(w.Field, w.Rule);
+        var source = CandidateSource.Communities;
+        if (r.Text(root, "", "candidates") is { } text)
+        {
+            if (!Enum.TryParse(text, ignoreCase: true, out source) || !Enum.IsDefined(source))
+                r.Fail("candidates", $"'{text}' is not a candidate source; use communities, grid or uploaded");
+        }
+        else if (c?.UploadedSites.Count > 0) source = CandidateSource.Uploaded;
+        if (source == CandidateSource.Uploaded && c?.UploadedSites.Count == 0)
+            r.Fail("uploadedSites", "is required (a GeoJSON FeatureCollection of points) when candidates are uploaded; the candidate set is empty");
+
+        // The policy's fixed-outlet rule prices a site: the subsidy a new outlet of siteAreaM2 earns.
+        var rule = c?.Policy?.Subsidies?.Rules.FirstOrDefault(x => x.AppliesTo == SubsidyItemTypes.FixedOutlet);
+        siteCost = rule is null ? null : SubsidyEstimator.AmountFor(rule, area);
+
+        var goals = new[] { sites is not null, share is not null, budget is not null, c?.ReachTarget == true }.Count(g => g);
+        if (goals != 1)
+            r.Fail("goal", goals == 0 ? "give one goal: sites, cityShare, budgetYuan or reachTarget" : "give only one goal of sites, cityShare, budgetYuan and reachTarget");
+        if (budget is not null && siteCost is not > 0)
+            r.Fail("budgetYuan", $"needs a policy with a fixed-outlet subsidy rule to price the sites (policy {c?.Policy?.Id ?? "none"})");
+        if (c?.ReachTarget == true && c.Policy is { } p)
+        {
+            var remaining = Remaining(p, c.Year, "modernOutlets", city);
+            if (remaining is null) r.Fail("reachTarget", $"policy {p.Id} sets no modern-outlet target{(c.Year is { } y ? $" for {y}" : "")}");
+            else sites = remaining;
+        }
+        if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
+        options = new OutletSitingOptions
+        {
+            Walking = walk, Candidates = source, GridSpacingM = grid, UploadedSites = c!.UploadedSites,
+            Sites = sites, CityShare = share, BudgetYuan = budget, SiteCostYuan = siteCost, Exact = c.Exact,
+            Solver = new MclpOptions { SwapSeconds = c.TimeLimitSeconds, ExactSeconds = c.TimeLimitSeconds },
+        };
+        common = c;
+        return null;
+    }
+
+    public static IResult? TryReadCenters(ReadOnlyMemory<byte> body, PolicyCatalog catalog, CitySnapshot city,
+        out CenterSitingOptions? options, out SitingCommon? common)
+    {
+        (options, common) = (null, null);
+        if (Parse(body, out var root) is { } bad) return bad;
+        var r = new JsonFieldReader();
+        r.OnlyKnown(root, "", [.. Common, "centers", "gridSpacingM", "capacityTonnesPerDay", "haulLimitKm", "haulCircuity", "kgPerHouseholdPerDay"]);
+        var c = ReadCommon(r, root, catalog);
+        var centers = r.Count(root, "", "centers");
+        var grid = Number(r, root, "gridSpacingM") ?? 2_000;
+        var capacity = Number(r, root, "capacityTonnesPerDay");
+        var limit = Number(r, root, "haulLimitKm") ?? 20;
+        var circuity = Number(r, root, "haulCircuity") ?? 1.3;
+        var kg = Number(r, root, "kgPerHouseholdPerDay") ?? 0.5;
+        if (grid is < 200 or > 50_000) r.Fail("gridSpacingM", "must be from 200 to 50,000 m");
+        if (capacity is <= 0) r.Fail("capacityTonnesPerDay", "must be above 0");
+        if (limit is <= 0 or > 500) r.Fail("haulLimitKm", "must be above 0 and at most 500 km");
+        if (circuity is < 1 or > 3) r.Fail("haulCircuity", "must be from 1 to 3");
+        if (kg is <= 0 or > 100) r.Fail("kgPerHouseholdPerDay", "must be above 0 and at most 100");
+        var goals = (centers is not null ? 1 : 0) + (c?.ReachTarget == true ? 1 : 0);
+        if (goals != 1) r.Fail("goal", goals == 0 ? "give centers or reachTarget" : "give only one of centers and reachTarget");
+        if (c?.ReachTarget == true && c.Policy is { } p)
+        {
+            var remaining = Remaining(p, c.Year, "greenSortingCenters", city);
+            if (remaining is null) r.Fail("reachTarget", $"policy {p.Id} sets no green sorting-centre target");
+            else centers = remaining;
+        }
+        if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
+        options = new CenterSitingOptions
+        {
+            Centers = centers!.Value, GridSpacingM = grid, UploadedSites = c!.UploadedSites, CapacityTonnesPerDay = capacity,
+            HaulLimitM = limit * 1000, HaulCircuity = circuity, KgPerHouseholdPerDay = kg,
+            ExactSeconds = c.Exact || capacity is not null ? c.TimeLimitSeconds : 0,
+        };
+        common = c;
+        return null;
+    }
+
+    /// <summary>What is left of a count target (latest year, or the year asked for), or null when the policy sets none.</summary>
+    private static int? Remaining(Policy p, int? year, string metric, CitySnapshot city)
+    {
+        var t = p.Targets.Where(t => t.Metric == metric && (year is null || t.Year == year)).OrderByDescending(t => t.Year).FirstOrDefault();
+        return t is null ? null : (int?)(ScorecardBuilder.Progress(t, city).Remaining ?? 0);
+    }
+
+    private static SitingCommon? ReadCommon(JsonFieldReader r, JsonElement root, PolicyCatalog catalog)
+    {
+        var policyId = r.Text(root, "", "policy") ?? "jinan-2024";
+        var policy = catalog.Find(policyId);
+        if (policy is null) r.Fail("policy", $"'{policyId}' is not a known policy; use {string.Join(", ", catalog.All.Select(p => p.Id).Order())}");
+        var year = r.Count(root, "", "year");
+        var reach = r.Flag(root, "", "reachTarget") ?? false;
+        var exact = r.Flag(root, "", "exact") ?? false;
+        var seconds = Number(r, root, "timeLimitSeconds") ?? 10;
+        if (seconds is <= 0 or > 600) r.Fail("timeLimitSeconds", "must be above 0 and at most 600");
+        var crs = DeclaredCrs.Wgs84;
+        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
+            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+        var sites = new List<PlannedSite>();
+        if (r.Object(root, "", "uploadedSites") is { } fc)
+        {
+            var n = 0;
+            foreach (var (f, path) in r.Objects(fc, "features"))
+            {
+                var at = $"uploadedSites.{path}";
+                var label = JsonFieldReader.Member(f, "properties") is { ValueKind: JsonValueKind.Object } props
+                    && JsonFieldReader.Member(props, "name") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
+                if (LocationReader.Read(r, f, at, crs, "geometry") is { } p) sites.Add(new PlannedSite(label ?? $"site {n + 1}", p.Lon, p.Lat));
+                else if (JsonFieldReader.Member(f, "geometry") is null) r.Fail($"{at}.geometry", "is required: a Point");
+                n++;
+            }
+        }
+        return new SitingCommon(policy, year, reach, sites, seconds, exact);
+    }
+
+    private static double? Number(JsonFieldReader r, JsonElement root, string name) => (double?)r.Amount(root, "", name) is { } v ? v : null;
+
+    private static IResult? Parse(ReadOnlyMemory<byte> body, out JsonElement root)
+    {
+        root = default;
+        try { root = JsonDocument.Parse(body).RootElement.Clone(); }
+        catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
+        return root.ValueKind == JsonValueKind.Object ? null : Problems.BadBody("the body must be a JSON object");
+    }
+
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace RecycleNet.Tests.Api;
+
+/// <summary>/api/siting over the demo data: proposals for the remaining Jinan outlets and centres, jobs, errors.</summary>
+public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
+{
+    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private async Task<JsonElement> RunAsync(string route, string json)
+    {
+        var r = await demo.Factory.Planner().PostAsync($"/api/siting/{route}?wait=true", Body(json));
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        var job = await r.ReadJsonAsync();
+        Assert.Equal("done", job.GetProperty("status").GetString());
+        return job.GetProperty("result");
+    }
+
+    private async Task<(int Outlets, int Centres)> RemainingAsync()
+    {
+        var card = await (await demo.Factory.CreateClient().GetAsync("/api/scorecard?policy=jinan-2024&year=2027")).ReadJsonAsync();
+        var targets = card.GetProperty("targets").EnumerateArray().ToList();
+        int Left(string metric) => (int)targets.Single(t => t.GetProperty("metric").GetString() == metric).GetProperty("remaining").GetDecimal();
+        return (Left("modernOutlets"), Left("greenSortingCenters"));
+    }
+
+    [Fact]
+    public async Task The_remaining_Jinan_outlets_are_proposed_with_their_gains_subsidy_and_gap()
+    {
+        var (outlets, _) = await RemainingAsync();
+        var r = await RunAsync("outlets", """{"reachTarget":true,"policy":"jinan-2024","year":2027,"timeLimitSeconds":3}""");
+        var proposals = r.GetProperty("proposals").GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(outlets, proposals.Count);
+        var gains = proposals.Select(p => p.GetProperty("properties").GetProperty("householdsGained").GetInt64()).ToList();
+        Assert.Equal(gains.OrderDescending(), gains);
+        Assert.All(proposals, p => Assert.Equal(4000m, p.GetProperty("properties").GetProperty("estimatedSubsidyYuan").GetDecimal())); // 20 m² × 200 yuan
+        Assert.Equal(4000m * outlets, r.GetProperty("totalSubsidyYuan").GetDecimal());
+        var before = r.GetProperty("before").GetProperty("coveredHouseholds").GetInt64();
+        Assert.Equal(before + gains.Sum(), r.GetProperty("after").GetProperty("coveredHouseholds").GetInt64());
+        var solver = r.GetProperty("solver");
+        Assert.True(solver.GetProperty("bound").GetDouble() >= solver.GetProperty("objective").GetDouble());
+        Assert.InRange(solver.GetProperty("gap").GetDouble(), 0, 0.05);
+
+        // The plan is the OGC collection siting-proposals too.
+        var ogc = await (await demo.Factory.CreateClient().GetAsync("/ogc/collections/siting-proposals/items?kind=outlet&limit=1000")).ReadJsonAsync();
+        Assert.Equal(outlets, ogc.GetProperty("numberMatched").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_remaining_green_centres_are_proposed_with_assignments_and_loads()
+    {
+        var (_, centres) = await RemainingAsync();
+        var r = await RunAsync("sorting-centers", """{"reachTarget":true,"exact":true,"timeLimitSeconds":30}""");
+        Assert.Equal(centres, r.GetProperty("proposals").GetProperty("features").GetArrayLength());
+        var solver = r.GetProperty("solver");
+        Assert.Equal("SCIP (OR-Tools)", solver.GetProperty("method").GetString());
+        Assert.True(solver.GetProperty("bound").GetDouble() <= solver.GetProperty("objective").GetDouble() + 1e-6);
+        var assignments = r.GetProperty("assignments").EnumerateArray().ToList();
+        Assert.Equal(r.GetProperty("outlets").GetInt32(), assignments.Count);
+        var loads = r.GetProperty("proposals").GetProperty("features").EnumerateArray().Sum(f => f.GetProperty("properties").GetProperty("loadTonnesPerDay").GetDouble())
+                    + r.GetProperty("existing").EnumerateArray().Sum(e => e.GetProperty("loadTonnesPerDay").GetDouble());
+        var volumes = assignments.Where(a => a.GetProperty("withinLimit").GetBoolean()).Sum(a => a.GetProperty("volumeTonnesPerDay").GetDouble());
+        Assert.Equal(volumes, loads, 0.01);
+    }
+
+    [Fact]
+    public async Task A_budget_buys_sites_at_the_policy_subsidy_and_a_share_goal_reports_its_lower_bound()
+    {
+        var budget = await RunAsync("outlets", """{"budgetYuan":40000,"siteAreaM2":20,"timeLimitSeconds":1}""");
+        Assert.Equal(10, budget.GetProperty("proposals").GetProperty("features").GetArrayLength()); // 40,000 / (20 m² × 200 yuan)
+        var share = await RunAsync("outlets", """{"cityShare":0.2,"candidates":"grid","gridSpacingM":500,"timeLimitSeconds":1}""");
+        Assert.True(share.GetProperty("goalReached").GetBoolean());
+        Assert.True(share.GetProperty("after").GetProperty("share").GetDouble() >= 0.2);
+        Assert.InRange(share.GetProperty("sitesNeededLowerBound").GetInt32(), 1, share.GetProperty("proposals").GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_run_reports_its_stage_and_can_be_cancelled()
+    {
+        var planner = demo.Factory.Planner();
+        var started = await planner.PostAsync("/api/siting/outlets", Body("""{"sites":60,"timeLimitSeconds":60}"""));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var href = started.Headers.Location!.ToString();
+        var status = await (await planner.GetAsync(href)).ReadJsonAsync();
+        Assert.Equal("running", status.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await planner.DeleteAsync(href)).StatusCode);
+        for (var i = 0; i < 100 && status.GetProperty("status").GetString() == "running"; i++)
+        {
+            await Task.Delay(100);
+            status = await (await planner.GetAsync(href)).ReadJsonAsync();
+        }
+        Assert.Equal("cancelled", status.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await planner.GetAsync($"/api/siting/jobs/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("outlets", """{"sites":-1}""", "sites")]
+    [InlineData("outlets", """{"cityShare":1.2}""", "cityShare")]
+    [InlineData("outlets", """{"budgetYuan":-5}""", "budgetYuan")]
+    [InlineData("outlets", """{"sites":3,"candidates":"uploaded"}""", "uploadedSites")]
+    [InlineData("outlets", """{"sites":3,"cityShare":0.5}""", "goal")]
+    [InlineData("outlets", """{}""", "goal")]
+    [InlineData("outlets", """{"sites":3,"policy":"atlantis"}""", "policy")]
+    [InlineData("outlets", """{"sites":3,"minutes":0}""", "minutes")]
+    [InlineData("outlets", """{"sites":3,"uploadedSites":{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[36.6,117.0]}}]}}""", "uploadedSites.features[0].geometry")]
+    [InlineData("sorting-centers", """{"centers":-2}""", "centers")]
+    [InlineData("sorting-centers", """{"centers":2,"capacityTonnesPerDay":0}""", "capacityTonnesPerDay")]
+    [InlineData("sorting-centers", """{"centers":2,"haulLimitKm":900}""", "haulLimitKm")]
+    public async Task Bad_options_are_400_naming_the_field(string route, string json, string field)
+    {
+        var r = await demo.Factory.Planner().PostAsync($"/api/siting/{route}", Body(json));
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        var fields = (await r.ReadJsonAsync()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString());
+        Assert.Contains(field, fields);
+    }
+
+    [Fact]
+    public async Task Siting_needs_the_planner_key()
+    {
+        var r = await demo.Factory.CreateClient().PostAsync("/api/siting/outlets", Body("""{"sites":1}"""));
+        Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+    }
+}
