@@ -21,7 +21,7 @@ public class GdalClientTests(KestrelService service) : IClassFixture<KestrelServ
     public async Task Ogrinfo_lists_every_collection_with_its_fields_and_feature_count()
     {
         var list = Gdal.Ok("ogrinfo", "-ro", "-q", Landing);
-        foreach (var id in new[] { "districts", "communities", "outlets", "sorting-centers", "life-circles", "coverage-gaps" }) Assert.Contains($": {id} (", list);
+        foreach (var id in new[] { "districts", "communities", "outlets", "sorting-centers", "life-circles", "coverage-gaps", "siting-proposals" }) Assert.Contains($": {id} (", list);
         foreach (var (id, field) in new[] { ("districts", "adcode: String"), ("communities", "households: Integer"), ("outlets", "modern: Integer(Boolean)"),
                      ("sorting-centers", "greenCertified: Integer(Boolean)"), ("life-circles", "areaM2: "), ("coverage-gaps", "distanceM: Real") })
         {
