@@ -42,7 +42,8 @@ public static class SitingEndpoints
         var job = jobs.Start(SitingRequest.Outlets, (job, token) =>
         {
             var plan = OutletSiting.Plan(city, graph, options!, token, stage => job.Stage = stage);
-            return SitingJson.Outlets(job.Id, plan, cost);
+            var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
+            return SitingJson.Outlets(job.Id, plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
         });
         return await Answer(job, req, wait == true);
     }

@@ -24,13 +24,14 @@ public static class SitingJson
             new LayerField("jobId", "string", "the siting run"),
         ]);
 
-    public static (object Answer, IReadOnlyList<FeatureRecord> Features) Outlets(Guid job, OutletSitingResult r, decimal? siteCost)
+    /// <param name="costOf">The subsidy a candidate (by index) would earn, or null when the policy sets none.</param>
+    public static (object Answer, IReadOnlyList<FeatureRecord> Features) Outlets(Guid job, OutletSitingResult r, decimal? siteCost, Func<long, decimal?> costOf)
     {
         var features = r.Proposals.Select(p => new FeatureRecord(p.Rank, new Point(p.Lon, p.Lat),
         [
             P("kind", "outlet"), P("rank", (long)p.Rank), P("label", p.Label), P("district", p.District?.Name),
             P("householdsGained", p.HouseholdsGained), P("cumulativeShare", Math.Round(p.CumulativeShare, 4)),
-            P("estimatedSubsidyYuan", siteCost), P("outlets", null), P("loadTonnesPerDay", null), P("jobId", job.ToString()),
+            P("estimatedSubsidyYuan", costOf(p.CandidateIndex)), P("outlets", null), P("loadTonnesPerDay", null), P("jobId", job.ToString()),
         ])).ToList();
         var answer = new
         {
@@ -43,7 +44,7 @@ public static class SitingJson
             coveragePairs = r.CoveragePairs,
             buildMs = Math.Round(r.BuildTime.TotalMilliseconds),
             siteCostYuan = siteCost,
-            totalSubsidyYuan = siteCost * r.Proposals.Count,
+            totalSubsidyYuan = siteCost is null ? (decimal?)null : r.Proposals.Sum(p => costOf(p.CandidateIndex) ?? 0),
             proposals = FeatureCollection(features),
         };
         return (answer, features);

@@ -11,7 +11,9 @@ using RecycleNet.Core.Subsidies;
 namespace RecycleNet.Api.Siting;
 
 /// <summary>The parts of a siting request both kinds share: policy and year (for targets and costs), planner sites, time.</summary>
-public sealed record SitingCommon(Policy? Policy, int? Year, bool ReachTarget, IReadOnlyList<PlannedSite> UploadedSites, double TimeLimitSeconds, bool Exact);
+/// <param name="UploadedAreasM2">Per planner site, its floor area when given (properties.areaM2), which prices it.</param>
+public sealed record SitingCommon(Policy? Policy, int? Year, bool ReachTarget, IReadOnlyList<PlannedSite> UploadedSites,
+    IReadOnlyList<decimal?> UploadedAreasM2, double TimeLimitSeconds, bool Exact);
 
 /// <summary>
 /// Reads siting requests (JSON) with every problem named by its field, like the subsidy estimate: one goal, shares
@@ -29,16 +31,22 @@ public static class SitingRequest
         (options, common, siteCost) = (null, null, null);
         if (Parse(body, out var root) is { } bad) return bad;
         var r = new JsonFieldReader();
-        r.OnlyKnown(root, "", [.. Common, "sites", "cityShare", "budgetYuan", "siteAreaM2", "candidates", "gridSpacingM", "minutes", "speedKmh"]);
+        r.OnlyKnown(root, "", [.. Common, "sites", "cityShare", "districtShare", "districtFloor", "budgetYuan", "siteAreaM2", "candidates",
+            "gridSpacingM", "minutes", "speedKmh"]);
         var c = ReadCommon(r, root, catalog);
         var sites = r.Count(root, "", "sites");
         var share = Number(r, root, "cityShare");
+        var districtShare = Number(r, root, "districtShare");
+        var floor = Number(r, root, "districtFloor");
         var budget = r.Amount(root, "", "budgetYuan");
         var area = r.Amount(root, "", "siteAreaM2") ?? 20m;
         var grid = Number(r, root, "gridSpacingM") ?? 250;
         var minutes = Number(r, root, "minutes") ?? 15;
         var speed = Number(r, root, "speedKmh") ?? 4.5;
-        if (share is > 1) r.Fail("cityShare", $"is a share of households from 0 to 1 (got {share.Value.ToString(CultureInfo.InvariantCulture)}, above 100 %)");
+        foreach (var (name, v) in new[] { ("cityShare", share), ("districtShare", districtShare), ("districtFloor", floor) })
+            if (v is > 1) r.Fail(name, $"is a share of households from 0 to 1 (got {v.Value.ToString(CultureInfo.InvariantCulture)}, above 100 %)");
+        if (floor is not null && sites is null && budget is null && c?.ReachTarget != true)
+            r.Fail("districtFloor", "goes with sites, budgetYuan or reachTarget");
         if (grid is < 50 or > 10_000) r.Fail("gridSpacingM", "must be from 50 to 10,000 m");
         var walk = new WalkingOptions { Minutes = minutes, SpeedKmh = speed };
         if (walk.Validate() is { } w) r.Fail(w.Field, w.Rule);
@@ -56,9 +64,10 @@ public static class SitingRequest
         var rule = c?.Policy?.Subsidies?.Rules.FirstOrDefault(x => x.AppliesTo == SubsidyItemTypes.FixedOutlet);
         siteCost = rule is null ? null : SubsidyEstimator.AmountFor(rule, area);
 
-        var goals = new[] { sites is not null, share is not null, budget is not null, c?.ReachTarget == true }.Count(g => g);
+        var goals = new[] { sites is not null, share is not null, districtShare is not null, budget is not null, c?.ReachTarget == true }.Count(g => g);
         if (goals != 1)
-            r.Fail("goal", goals == 0 ? "give one goal: sites, cityShare, budgetYuan or reachTarget" : "give only one goal of sites, cityShare, budgetYuan and reachTarget");
+            r.Fail("goal", goals == 0 ? "give one goal: sites, cityShare, districtShare, budgetYuan or reachTarget"
+                : "give only one goal of sites, cityShare, districtShare, budgetYuan and reachTarget");
         if (budget is not null && siteCost is not > 0)
             r.Fail("budgetYuan", $"needs a policy with a fixed-outlet subsidy rule to price the sites (policy {c?.Policy?.Id ?? "none"})");
         if (c?.ReachTarget == true && c.Policy is { } p)
@@ -71,7 +80,9 @@ public static class SitingRequest
         options = new OutletSitingOptions
         {
             Walking = walk, Candidates = source, GridSpacingM = grid, UploadedSites = c!.UploadedSites,
-            Sites = sites, CityShare = share, BudgetYuan = budget, SiteCostYuan = siteCost, Exact = c.Exact,
+            Sites = sites, CityShare = share, DistrictShare = districtShare, DistrictFloor = floor, BudgetYuan = budget, SiteCostYuan = siteCost,
+            UploadedCostsYuan = [.. c.UploadedAreasM2.Select(a => a is { } m2 && rule is not null ? SubsidyEstimator.AmountFor(rule, m2) : (decimal?)null)],
+            Exact = c.Exact,
             Solver = new MclpOptions { SwapSeconds = c.TimeLimitSeconds, ExactSeconds = c.TimeLimitSeconds },
         };
         common = c;
@@ -137,20 +148,26 @@ public static class SitingRequest
         if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
             r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
         var sites = new List<PlannedSite>();
+        var areas = new List<decimal?>();
         if (r.Object(root, "", "uploadedSites") is { } fc)
         {
             var n = 0;
             foreach (var (f, path) in r.Objects(fc, "features"))
             {
                 var at = $"uploadedSites.{path}";
-                var label = JsonFieldReader.Member(f, "properties") is { ValueKind: JsonValueKind.Object } props
-                    && JsonFieldReader.Member(props, "name") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
-                if (LocationReader.Read(r, f, at, crs, "geometry") is { } p) sites.Add(new PlannedSite(label ?? $"site {n + 1}", p.Lon, p.Lat));
+                var props = JsonFieldReader.Member(f, "properties") is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;
+                var label = props is { } pr && JsonFieldReader.Member(pr, "name") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
+                var area = props is { } pa ? r.Amount(pa, $"{at}.properties", "areaM2") : null;
+                if (LocationReader.Read(r, f, at, crs, "geometry") is { } p)
+                {
+                    sites.Add(new PlannedSite(label ?? $"site {n + 1}", p.Lon, p.Lat));
+                    areas.Add(area);
+                }
                 else if (JsonFieldReader.Member(f, "geometry") is null) r.Fail($"{at}.geometry", "is required: a Point");
                 n++;
             }
         }
-        return new SitingCommon(policy, year, reach, sites, seconds, exact);
+        return new SitingCommon(policy, year, reach, sites, areas, seconds, exact);
     }
 
     private static double? Number(JsonFieldReader r, JsonElement root, string name) => (double?)r.Amount(root, "", name) is { } v ? v : null;

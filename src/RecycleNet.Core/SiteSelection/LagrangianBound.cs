@@ -8,13 +8,20 @@ namespace RecycleNet.Core.SiteSelection;
 /// </summary>
 public static class LagrangianBound
 {
-    public static double Compute(CoverageSets sets, int k, long lowerBound, int maxIterations = 300, double seconds = 5)
+    public static double Compute(CoverageSets sets, int k, long lowerBound, int maxIterations = 300, double seconds = 5) =>
+        Compute(sets, null, k, lowerBound, maxIterations, seconds);
+
+    /// <summary>
+    /// The budgeted form: sites cost <paramref name="costs"/> and together at most <paramref name="budget"/>; the
+    /// inner problem becomes a fractional knapsack over cⱼ (a relaxation, so still an upper bound).
+    /// </summary>
+    public static double Compute(CoverageSets sets, double[]? costs, double budget, long lowerBound, int maxIterations = 300, double seconds = 5)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var w = sets.Weights;
         var lambda = w.Select(x => x * 0.5).ToArray();
         var c = new double[sets.CandidateCount];
-        var count = new int[sets.DemandCount];
+        var share = new double[sets.DemandCount];
         var best = double.PositiveInfinity;
         var agility = 2.0;
         var sinceBetter = 0;
@@ -26,24 +33,39 @@ public static class LagrangianBound
                 foreach (var i in sets.Covers(j)) s += lambda[i];
                 c[j] = s;
             }
-            var top = TopK(c, k);
+            var top = costs is null ? TopK(c, (int)budget).Select(j => (j, 1.0)).ToArray() : Knapsack(c, costs, budget);
             double ub = 0;
             for (var i = 0; i < w.Length; i++) ub += w[i] - lambda[i];
-            foreach (var j in top) ub += c[j];
+            foreach (var (j, x) in top) ub += c[j] * x;
             if (ub < best - 1e-9) { best = ub; sinceBetter = 0; }
             else if (++sinceBetter >= 10) { agility /= 2; sinceBetter = 0; }
             if (best - lowerBound < 1e-6 * Math.Max(1, best) || agility < 1e-4) break;
 
             // Subgradient of UB at λ: (sites chosen covering i) − 1 for each demand (y = 1 while λ < w).
-            Array.Clear(count);
-            foreach (var j in top) foreach (var i in sets.Covers(j)) count[i]++;
+            Array.Clear(share);
+            foreach (var (j, x) in top) foreach (var i in sets.Covers(j)) share[i] += x;
             double norm = 0;
-            for (var i = 0; i < w.Length; i++) { var g = count[i] - 1.0; norm += g * g; }
+            for (var i = 0; i < w.Length; i++) { var g = share[i] - 1.0; norm += g * g; }
             if (norm == 0) break;
             var step = agility * (ub - lowerBound) / norm;
-            for (var i = 0; i < w.Length; i++) lambda[i] = Math.Clamp(lambda[i] - step * (count[i] - 1.0), 0, w[i]);
+            for (var i = 0; i < w.Length; i++) lambda[i] = Math.Clamp(lambda[i] - step * (share[i] - 1.0), 0, w[i]);
         }
         return best;
+    }
+
+    /// <summary>Items by value per cost, whole while the budget lasts, then a fraction of the next: the LP optimum of a knapsack.</summary>
+    private static (int, double)[] Knapsack(double[] values, double[] costs, double budget)
+    {
+        var order = Enumerable.Range(0, values.Length).Where(j => values[j] > 0)
+            .OrderByDescending(j => costs[j] > 0 ? values[j] / costs[j] : double.PositiveInfinity).ToList();
+        var taken = new List<(int, double)>();
+        var left = budget;
+        foreach (var j in order)
+        {
+            if (costs[j] <= left) { taken.Add((j, 1)); left -= costs[j]; }
+            else { if (left > 0) taken.Add((j, left / costs[j])); break; }
+        }
+        return [.. taken];
     }
 
     private static int[] TopK(double[] values, int k)

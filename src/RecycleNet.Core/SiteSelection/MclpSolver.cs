@@ -74,6 +74,66 @@ public static class MclpSolver
         return new MclpResult(chosen, gains, objective, Math.Max(bound, objective), "greedy+local search", watch.Elapsed, objective >= bound);
     }
 
+    /// <summary>
+    /// Budgeted covering: each site costs <paramref name="costs"/>[j] yuan, the plan at most <paramref name="budget"/>.
+    /// Lazy greedy on gain per yuan, compared with the best single affordable site (together a ½(1−1/e) guarantee),
+    /// then swaps that stay within budget. Bound: the Lagrangian relaxation with a fractional knapsack.
+    /// </summary>
+    public static MclpResult Budgeted(CoverageSets sets, decimal[] costs, decimal budget, MclpOptions? options = null)
+    {
+        options ??= new MclpOptions();
+        if (costs.Length != sets.CandidateCount) throw new ArgumentException("one cost per candidate", nameof(costs));
+        if (costs.Any(c => c <= 0)) throw new ArgumentException("costs must be above 0", nameof(costs));
+        var watch = Stopwatch.StartNew();
+        var state = new CoverState(sets);
+        var chosen = new List<int>();
+        var spent = 0m;
+        var heap = new PriorityQueue<int, double>(Comparer<double>.Create((a, b) => b.CompareTo(a)));
+        for (var j = 0; j < sets.CandidateCount; j++) if (costs[j] <= budget) heap.Enqueue(j, state.Gain(j) / (double)costs[j]);
+        while (heap.TryDequeue(out var j, out _))
+        {
+            if (spent + costs[j] > budget) continue; // cannot afford any more; later, cheaper ones may still fit
+            var fresh = state.Gain(j) / (double)costs[j];
+            if (heap.TryPeek(out _, out var next) && fresh < next) { heap.Enqueue(j, fresh); continue; }
+            if (fresh <= 0) break;
+            state.Add(j);
+            chosen.Add(j);
+            spent += costs[j];
+        }
+        // The best single affordable site beats the ratio greedy on awkward cost mixes.
+        var single = Enumerable.Range(0, sets.CandidateCount).Where(j => costs[j] <= budget).DefaultIfEmpty(-1)
+            .MaxBy(j => j < 0 ? -1 : new CoverState(sets).Gain(j));
+        if (single >= 0 && new CoverState(sets, [single]).Covered > state.Covered)
+        {
+            state = new CoverState(sets, [single]);
+            chosen = [single];
+            spent = costs[single];
+        }
+        options.Cancellation.ThrowIfCancellationRequested();
+        var improved = true;
+        while (improved && watch.Elapsed.TotalSeconds < options.SwapSeconds)
+        {
+            improved = false;
+            for (var a = 0; a < chosen.Count; a++)
+            {
+                var outSite = chosen[a];
+                var loss = state.Loss(outSite);
+                state.Remove(outSite);
+                var room = budget - spent + costs[outSite];
+                int best = -1; long bestGain = loss;
+                for (var j = 0; j < sets.CandidateCount; j++)
+                    if (!state.Chosen[j] && j != outSite && costs[j] <= room && state.Gain(j) is var g && g > bestGain) { bestGain = g; best = j; }
+                if (best >= 0) { state.Add(best); spent += costs[best] - costs[outSite]; chosen[a] = best; improved = true; }
+                else state.Add(outSite);
+            }
+        }
+        var objective = state.Covered;
+        var bound = Math.Min(sets.Weights.Sum(), LagrangianBound.Compute(sets, [.. costs.Select(c => (double)c)], (double)budget, objective,
+            seconds: options.BoundSeconds));
+        var gains = Ordered(sets, chosen);
+        return new MclpResult(chosen, gains, objective, Math.Max(bound, objective), "greedy per yuan+swap", watch.Elapsed, objective >= bound);
+    }
+
     /// <summary>OPT ≤ f(S) + Σ of the k largest marginal gains Δ(j | S) (monotone submodular coverage).</summary>
     public static double OnlineBound(CoverageSets sets, CoverState state, int k)
     {
@@ -201,6 +261,9 @@ public sealed class CoverState(CoverageSets sets)
 
     /// <summary>Weight covered by the chosen sites.</summary>
     public long Covered { get; private set; }
+
+    /// <summary>No chosen site covers demand <paramref name="i"/>.</summary>
+    public bool IsUncovered(int i) => _count[i] == 0;
 
     public long Gain(int j)
     {

@@ -44,6 +44,15 @@ public sealed record OutletSitingOptions
     /// <summary>What one new outlet costs the budget (the subsidy it earns), yuan; required with a budget.</summary>
     public decimal? SiteCostYuan { get; init; }
 
+    /// <summary>Goal: the fewest outlets so that every district's coverage share reaches this, 0–1.</summary>
+    public double? DistrictShare { get; init; }
+
+    /// <summary>With <see cref="Sites"/> or a budget: no district may stay below this coverage share, 0–1 (where reachable).</summary>
+    public double? DistrictFloor { get; init; }
+
+    /// <summary>Per uploaded site, its own cost in yuan (e.g. from its floor area); null entries cost <see cref="SiteCostYuan"/>.</summary>
+    public IReadOnlyList<decimal?> UploadedCostsYuan { get; init; } = [];
+
     /// <summary>Use SCIP (OR-Tools) for the exact plan as well, within <see cref="MclpOptions.ExactSeconds"/>.</summary>
     public bool Exact { get; init; }
 
@@ -56,7 +65,8 @@ public sealed record SiteProposal(int Rank, long CandidateIndex, double Lon, dou
 
 /// <summary>
 /// A siting answer: coverage before and after, the proposals, the solution with its bound and gap, and for a share
-/// goal a proven lower bound on the number of sites any plan needs.
+/// goal a proven lower bound on the number of sites any plan needs. <see cref="GoalReached"/> is false when a share,
+/// a district share or a district floor cannot be reached with the candidates given.
 /// </summary>
 public sealed record OutletSitingResult(CoverageTotals Before, CoverageTotals After, IReadOnlyList<SiteProposal> Proposals,
     MclpResult Solution, int CandidateCount, int CoveragePairs, TimeSpan BuildTime, int? SitesNeededLowerBound, bool GoalReached);
@@ -72,8 +82,10 @@ public static class OutletSiting
     public static OutletSitingResult Plan(CitySnapshot city, WalkingGraph? graph, OutletSitingOptions options, CancellationToken ct = default,
         Action<string>? progress = null)
     {
-        var goals = new[] { options.Sites is not null, options.CityShare is not null, options.BudgetYuan is not null }.Count(g => g);
-        if (goals != 1) throw new ArgumentException("give exactly one goal: sites, cityShare or budgetYuan", nameof(options));
+        var goals = new[] { options.Sites is not null, options.CityShare is not null, options.BudgetYuan is not null, options.DistrictShare is not null }.Count(g => g);
+        if (goals != 1) throw new ArgumentException("give exactly one goal: sites, cityShare, districtShare or budgetYuan", nameof(options));
+        if (options.DistrictFloor is not null && options.Sites is null && options.BudgetYuan is null)
+            throw new ArgumentException("a district floor goes with a number of sites or a budget", nameof(options));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var walk = options.Walking;
         progress?.Invoke("scoring today's coverage");
@@ -91,12 +103,18 @@ public static class OutletSiting
         var b = before.City;
         int k;
         long? needed = null;
+        decimal[]? costs = null;
         if (options.Sites is { } sites) k = sites;
         else if (options.BudgetYuan is { } budget)
         {
             if (options.SiteCostYuan is not > 0) throw new ArgumentException("a budget needs a positive site cost", nameof(options));
-            k = (int)Math.Min(int.MaxValue, decimal.Floor(budget / options.SiteCostYuan.Value));
+            costs = [.. candidates.Select((_, j) => options.Candidates == CandidateSource.Uploaded && j < options.UploadedCostsYuan.Count
+                ? options.UploadedCostsYuan[j] ?? options.SiteCostYuan.Value : options.SiteCostYuan.Value)];
+            if (costs.Distinct().Count() == 1) { k = (int)Math.Min(int.MaxValue, decimal.Floor(budget / costs[0])); costs = null; }
+            else if (options.DistrictFloor is not null) throw new ArgumentException("a district floor with sites of different costs is not supported; give sites instead", nameof(options));
+            else k = sets.CandidateCount;
         }
+        else if (options.DistrictShare is not null) k = sets.CandidateCount;
         else
         {
             needed = Math.Max(0, (long)Math.Ceiling(options.CityShare!.Value * b.Households) - b.CoveredHouseholds);
@@ -109,7 +127,26 @@ public static class OutletSiting
         options = options with { Solver = options.Solver with { Cancellation = ct } };
         MclpResult solution;
         int? lowerBound = null;
-        if (needed is { } need)
+        var floorsMet = true;
+        if ((options.DistrictShare ?? options.DistrictFloor) is { } y)
+        {
+            // Each district must gain what lifts it to the share y (communities outside every district form no group).
+            var districtIds = city.Districts.Select(d => d.Id).ToList();
+            var group = open.Select(c => c.Community.DistrictId is { } id ? districtIds.IndexOf(id) : -1)
+                .Select(g => g < 0 ? districtIds.Count : g).ToArray();
+            var need = new long[districtIds.Count + 1];
+            foreach (var d in before.Districts)
+            {
+                var g = districtIds.IndexOf(d.District.Id);
+                need[g] = Math.Max(0, (long)Math.Ceiling(y * d.Totals.Households) - d.Totals.CoveredHouseholds);
+            }
+            var (r, met, lb) = DistrictFloors.Solve(sets, group, need, options.DistrictShare is null ? k : null, options.Solver);
+            (solution, floorsMet) = (r, met);
+            if (options.DistrictShare is not null) lowerBound = lb;
+        }
+        else if (costs is not null)
+            solution = MclpSolver.Budgeted(sets, costs, options.BudgetYuan!.Value, options.Solver);
+        else if (needed is { } need)
         {
             // Fewest sites: the greedy order cut where the need is met; then a local search with that many sites, kept
             // if it still meets the need (it covers at least as much). No plan of fewer sites than the smallest k whose
@@ -145,7 +182,7 @@ public static class OutletSiting
                 b.Households > 0 ? (double)running / b.Households : 0, distance <= 500 ? district : null, method));
         }
         var after = b with { CoveredHouseholds = running, CoveredCommunities = b.CoveredCommunities + CountCovered(sets, solution.Chosen) };
-        var reached = needed is null || running - b.CoveredHouseholds >= needed;
+        var reached = floorsMet && (needed is null || running - b.CoveredHouseholds >= needed);
         return new OutletSitingResult(b, after, proposals, solution, sets.CandidateCount, sets.Demands.Length, build, lowerBound, reached);
     }
 

@@ -77,6 +77,35 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Fact]
+    public async Task District_goals_and_priced_planner_sites()
+    {
+        var share = await RunAsync("outlets", """{"districtShare":0.3,"candidates":"grid","gridSpacingM":1000,"timeLimitSeconds":1}""");
+        Assert.True(share.GetProperty("goalReached").GetBoolean());
+        Assert.InRange(share.GetProperty("sitesNeededLowerBound").GetInt32(), 1, share.GetProperty("proposals").GetProperty("features").GetArrayLength());
+        var floor = await RunAsync("outlets", """{"sites":30,"districtFloor":0.2,"timeLimitSeconds":1}""");
+        Assert.Equal(30, floor.GetProperty("proposals").GetProperty("features").GetArrayLength());
+
+        var communities = await (await demo.Factory.CreateClient().GetAsync("/ogc/collections/coverage-gaps/items?limit=2")).ReadJsonAsync();
+        var at = communities.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("geometry").GetProperty("coordinates")).ToList();
+        object Site(JsonElement c, string name, int? area) => new
+        {
+            type = "Feature", geometry = new { type = "Point", coordinates = new[] { c[0].GetDouble(), c[1].GetDouble() } },
+            properties = area is null ? (object)new { name } : new { name, areaM2 = area },
+        };
+        var json = JsonSerializer.Serialize(new
+        {
+            sites = 2, candidates = "uploaded",
+            uploadedSites = new { type = "FeatureCollection", features = new[] { Site(at[0], "甲", 30), Site(at[1], "乙", null) } },
+        });
+        var priced = await RunAsync("outlets", json);
+        var subsidy = priced.GetProperty("proposals").GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("properties").GetProperty("label").GetString()!, f => f.GetProperty("properties").GetProperty("estimatedSubsidyYuan").GetDecimal());
+        Assert.Equal(6000m, subsidy["甲"]); // 30 m² × 200 yuan
+        Assert.Equal(4000m, subsidy["乙"]); // the default 20 m²
+        Assert.Equal(10_000m, priced.GetProperty("totalSubsidyYuan").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_run_reports_its_stage_and_can_be_cancelled()
     {
         var planner = demo.Factory.Planner();
@@ -105,6 +134,8 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     [InlineData("outlets", """{"sites":3,"policy":"atlantis"}""", "policy")]
     [InlineData("outlets", """{"sites":3,"minutes":0}""", "minutes")]
     [InlineData("outlets", """{"sites":3,"uploadedSites":{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[36.6,117.0]}}]}}""", "uploadedSites.features[0].geometry")]
+    [InlineData("outlets", """{"districtShare":2}""", "districtShare")]
+    [InlineData("outlets", """{"cityShare":0.5,"districtFloor":0.2}""", "districtFloor")]
     [InlineData("sorting-centers", """{"centers":-2}""", "centers")]
     [InlineData("sorting-centers", """{"centers":2,"capacityTonnesPerDay":0}""", "capacityTonnesPerDay")]
     [InlineData("sorting-centers", """{"centers":2,"haulLimitKm":900}""", "haulLimitKm")]

@@ -81,3 +81,42 @@ public class OutletSitingTests
         Assert.Equal(1100, r.Proposals.Sum(p => p.HouseholdsGained));
     }
 }
+
+public class OutletSitingDistrictTests
+{
+    private static OutletSitingResult Plan(OutletSitingOptions o) =>
+        OutletSiting.Plan(HandMadeCity.Build(), RiverWithOneBridge(), o with { Walking = new WalkingOptions { SnapDistanceM = 60 } });
+
+    [Fact]
+    public void Every_district_reaching_a_share_takes_a_site_in_each()
+    {
+        // West: 1,000 of 2,000 covered, needs 1,600 (C2 gives 800); East: 1,000 of 1,300, needs 1,040 (C5 gives 300).
+        var r = Plan(new OutletSitingOptions { DistrictShare = 0.8 });
+        Assert.True(r.GoalReached);
+        Assert.Equal(["C2", "C5"], r.Proposals.Select(p => p.Label));
+        Assert.Equal(1, r.SitesNeededLowerBound); // each district alone could be lifted by one site
+    }
+
+    [Fact]
+    public void A_fairness_floor_that_one_site_cannot_meet_is_reported_unmet()
+    {
+        Assert.False(Plan(new OutletSitingOptions { Sites = 1, DistrictFloor = 0.8 }).GoalReached);
+        var two = Plan(new OutletSitingOptions { Sites = 2, DistrictFloor = 0.8 });
+        Assert.True(two.GoalReached);
+        Assert.Equal(1100, two.Proposals.Sum(p => p.HouseholdsGained));
+    }
+
+    [Fact]
+    public void Uploaded_sites_with_their_own_costs_are_planned_within_the_budget()
+    {
+        var (a, b) = (LonLat(-450, -100), LonLat(1500, 800));
+        var r = Plan(new OutletSitingOptions
+        {
+            BudgetYuan = 9_000, SiteCostYuan = 4_000, Candidates = CandidateSource.Uploaded,
+            UploadedSites = [new PlannedSite("大门面", a.Lon, a.Lat), new PlannedSite("小门面", b.Lon, b.Lat)],
+            UploadedCostsYuan = [8_000m, null],
+        });
+        // Both together cost 12,000: the 8,000 one covers 800 households, the 4,000 one 300.
+        Assert.Equal(["大门面"], r.Proposals.Select(p => p.Label));
+    }
+}
