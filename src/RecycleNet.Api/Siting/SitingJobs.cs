@@ -64,8 +64,9 @@ public sealed class SitingJobs
                 job.Status = JobStatus.Cancelled;
                 job.Stage = "cancelled";
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Whatever went wrong, the job says so rather than staying "running" forever.
                 job.Status = JobStatus.Failed;
                 job.Error = e.Message;
                 job.Stage = "failed";
