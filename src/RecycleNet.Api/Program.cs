@@ -11,6 +11,7 @@ builder.AddRecycleNet();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles(); // the web page (wwwroot) and its npm-installed libraries (wwwroot/lib)
 await app.InitializeAsync();
 
 app.MapOpenApi();
@@ -21,6 +22,7 @@ app.MapPolicies();
 app.MapEnterprises();
 app.MapNetwork();
 app.MapCoverage();
+app.MapWhatIf();
 app.MapScorecard();
 app.MapSubsidies();
 app.MapOgc();

@@ -41,7 +41,31 @@ public static class ScorecardEndpoints
             Coverage = new CoverageOptions { Walking = walk }, HaulLimitM = haulKm * 1000, HaulCircuity = haulCircuity, KgPerHouseholdPerDay = kg,
         };
         var s = ScorecardBuilder.Build(await CitySnapshotLoader.LoadAsync(db, ct), network.Graph, policy, year, options);
+        var format = req.Query["f"].ToString();
+        if (format is "xlsx") return TypedResults.File(DistrictsWorkbook(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"scorecard-districts-{policy.Id}.xlsx");
+        if (format is not ("" or "json")) return Problems.BadParameter("f", $"'{format}' is not offered; use json or xlsx");
         return TypedResults.Ok(Json(s));
+    }
+
+    /// <summary>The district table as a workbook (Chinese headers with English), numbers as numbers.</summary>
+    private static byte[] DistrictsWorkbook(Scorecard s)
+    {
+        var rows = s.Districts.Select(d => new Dictionary<string, object?>
+        {
+            ["区县 District"] = d.Coverage.District.Name,
+            ["行政区划代码 Adcode"] = d.Coverage.District.Adcode,
+            ["户数 Households"] = d.Coverage.Totals.Households,
+            ["已覆盖户数 Covered households"] = d.Coverage.Totals.CoveredHouseholds,
+            ["覆盖率 Coverage share"] = Math.Round(d.Coverage.Totals.Share, 4),
+            ["运营网点 Operating outlets"] = d.Coverage.OperatingOutlets,
+            ["现代化网点 Modern outlets"] = d.Coverage.ModernOperatingOutlets,
+            ["应建数 Fair share"] = d.FairShare,
+            ["缺口 Shortfall"] = d.Shortfall,
+        }).ToList();
+        using var ms = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, sheetName: "districts");
+        return ms.ToArray();
     }
 
     private static object Json(Scorecard s) => new

@@ -14,7 +14,23 @@ public static class ServiceEndpoints
                     : TypedResults.Problem(title: "The database cannot be reached", statusCode: 503))
             .WithTags("Service").WithSummary("200 when the service and its database answer");
 
-        app.MapGet("/", () => TypedResults.Ok(new
+        app.MapGet("/api/ui/config", (Microsoft.Extensions.Options.IOptions<Setup.RecycleNetOptions> o) => TypedResults.Ok(new
+            {
+                baseMapUrl = o.Value.BaseMapUrl,
+                baseMapCrs = o.Value.BaseMapCrs.Replace("-", "").ToUpperInvariant() == "GCJ02" ? "GCJ02" : "WGS84",
+                baseMapAttribution = o.Value.BaseMapAttribution,
+            }))
+            .WithTags("Service").WithSummary("What the web page needs to know: the base map, if any");
+
+        // Browsers get the planners' web page; API clients the JSON index.
+        app.MapGet("/", IResult (HttpRequest req, IWebHostEnvironment env) =>
+                req.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+                    ? TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "index.html"), "text/html; charset=utf-8")
+                    : Index())
+            .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)");
+    }
+
+    private static IResult Index() => TypedResults.Ok(new
             {
                 title = "RecycleNet",
                 description = "再生资源回收网络规划服务 — recycling-network planning for Chinese cities",
@@ -27,7 +43,5 @@ public static class ServiceEndpoints
                     new { rel = "service-desc", href = "/openapi/v1.json" },
                     new { rel = "health", href = "/health" },
                 },
-            }))
-            .WithTags("Service").WithSummary("What this service offers");
-    }
+            });
 }

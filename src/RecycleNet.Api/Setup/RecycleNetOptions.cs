@@ -27,6 +27,14 @@ public sealed class RecycleNetOptions
     /// <summary>Where the demo data is; default: data/jinan beside the executable.</summary>
     public string? DemoDataDirectory { get; set; }
 
+    /// <summary>Base map tile URL template for the web page ({z}/{x}/{y}); none by default (the machines here have no internet).</summary>
+    public string? BaseMapUrl { get; set; }
+
+    /// <summary>The base map's CRS: WGS84 (also CGCS2000, e.g. Tianditu) or GCJ02 (Amap, Tencent), so layers are drawn to match.</summary>
+    public string BaseMapCrs { get; set; } = "WGS84";
+
+    public string? BaseMapAttribution { get; set; }
+
     public string ResolvedPoliciesDirectory => PoliciesDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds", "policies");
     public string ResolvedDemoDataDirectory => DemoDataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data", "jinan");
 }

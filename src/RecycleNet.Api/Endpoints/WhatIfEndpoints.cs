@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>
+/// POST /api/coverage/what-if: coverage with hypothetical outlets added, moved or closed — nothing is saved.
+/// Body: { "add": [{ "lon", "lat", "name"? }], "move": [{ "id", "lon", "lat" }], "close": [id, …], "crs"? } (default WGS84;
+/// GCJ02 when the page shows an Amap/Tencent base map);
+/// the walking parameters of /api/coverage come as query parameters. Answers today's summary and the what-if's.
+/// </summary>
+public static class WhatIfEndpoints
+{
+    public static void MapWhatIf(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/coverage/what-if", WhatIfAsync).WithTags("Coverage")
+            .WithSummary("Coverage if outlets were added, moved or closed (nothing is saved)");
+
+    private static async Task<IResult> WhatIfAsync(HttpRequest req, RecycleNetDb db, NetworkStore network, IOptions<RecycleNetOptions> o, CancellationToken ct)
+    {
+        if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
+        if (await BodyReader.ReadAsync(req, o.Value.MaxFeatureBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxFeatureBytes);
+        JsonElement root;
+        try { root = JsonDocument.Parse(body).RootElement.Clone(); }
+        catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
+        if (root.ValueKind != JsonValueKind.Object) return Problems.BadBody("the body must be a JSON object");
+
+        var city = await CitySnapshotLoader.LoadAsync(db, ct);
+        var r = new JsonFieldReader();
+        r.OnlyKnown(root, "", "add", "move", "close", "crs");
+        var crs = DeclaredCrs.Wgs84;
+        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
+            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+        var outlets = city.Outlets.ToDictionary(x => x.Id);
+        var changed = new Dictionary<long, Outlet>(outlets);
+        var nextId = -1L;
+        foreach (var (e, path) in r.Objects(root, "add"))
+        {
+            r.OnlyKnown(e, path, "lon", "lat", "name");
+            if (Point(r, e, path, crs) is { } p)
+                changed[nextId] = new Outlet
+                {
+                    Id = nextId--, Name = r.Text(e, path, "name") ?? "假设网点 what-if outlet", Kind = OutletKind.Fixed,
+                    Status = FacilityStatus.Operating, Geometry = p,
+                };
+        }
+        foreach (var (e, path) in r.Objects(root, "move"))
+        {
+            r.OnlyKnown(e, path, "id", "lon", "lat");
+            var id = r.Count(e, path, "id");
+            if (id is null) { r.Fail($"{path}.id", "is required: the id of an outlet"); continue; }
+            if (!outlets.TryGetValue(id.Value, out var existing)) { r.Fail($"{path}.id", $"outlet {id} does not exist"); continue; }
+            if (Point(r, e, path, crs) is { } p) changed[existing.Id] = Copy(existing, p, existing.Status);
+        }
+        if (JsonFieldReader.Member(root, "close") is { } close)
+        {
+            if (close.ValueKind != JsonValueKind.Array) r.Fail("close", "must be an array of outlet ids");
+            else
+            {
+                var i = 0;
+                foreach (var v in close.EnumerateArray())
+                {
+                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && outlets.TryGetValue(id, out var existing))
+                        changed[id] = Copy(changed[id], (Point)changed[id].Geometry, FacilityStatus.Closed);
+                    else r.Fail($"close[{i}]", $"{v.GetRawText()} is not the id of an outlet");
+                    i++;
+                }
+            }
+        }
+        if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
+
+        var options = new CoverageOptions { Walking = walk };
+        var before = CoverageScorer.Score(city, network.Graph, options);
+        var after = CoverageScorer.Score(city with { Outlets = [.. changed.Values] }, network.Graph, options);
+        return TypedResults.Ok(new { before = CoverageJson.Summary(before), after = CoverageJson.Summary(after) });
+    }
+
+    private static Point? Point(JsonFieldReader r, JsonElement e, string path, DeclaredCrs crs)
+    {
+        var lon = JsonFieldReader.Member(e, "lon");
+        var lat = JsonFieldReader.Member(e, "lat");
+        if (lon is not { ValueKind: JsonValueKind.Number } || lat is not { ValueKind: JsonValueKind.Number })
+        {
+            r.Fail($"{path}.lon", "lon and lat are required numbers (WGS84)");
+            return null;
+        }
+        var (x, y) = crs.ToWgs84(lon.Value.GetDouble(), lat.Value.GetDouble());
+        if (ChinaExtent.Contains(x, y)) return new Point(x, y);
+        r.Fail($"{path}.lon", ChinaExtent.LooksSwapped(x, y) ? "lon and lat look swapped" : "the point is not in China");
+        return null;
+    }
+
+    private static Outlet Copy(Outlet o, Point at, FacilityStatus status) => new()
+    {
+        Id = o.Id, Name = o.Name, Kind = o.Kind, Status = status, Modern = o.Modern, AreaM2 = o.AreaM2, Operator = o.Operator,
+        OpenedOn = o.OpenedOn, ServedCommunityIds = o.ServedCommunityIds, Geometry = at, Source = o.Source,
+    };
+}

@@ -1,0 +1,41 @@
+import { t } from './i18n.js';
+
+/** Shows an error from the API (problem+json: title, detail, each field's reason) without breaking the page. */
+export function showError(problem) {
+  const box = document.getElementById('message');
+  const lines = [problem.title ?? t('error')];
+  if (problem.errors?.length) lines.push(...problem.errors.map(e => `${e.field}: ${e.reason}`));
+  else if (problem.detail) lines.push(problem.detail);
+  box.textContent = lines.join('\n');
+  box.hidden = false;
+  clearTimeout(showError.timer);
+  showError.timer = setTimeout(() => { box.hidden = true; }, 12000);
+}
+
+export function clearError() { document.getElementById('message').hidden = true; }
+
+function headers(extra = {}) {
+  const key = document.getElementById('plannerKey').value.trim();
+  return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
+}
+
+async function read(r) {
+  const type = r.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await r.json() : await r.text();
+  if (!r.ok) {
+    const problem = typeof body === 'object' ? body : { title: `${r.status} ${r.statusText}`, detail: body };
+    showError(problem);
+    throw Object.assign(new Error(problem.title), { problem, status: r.status });
+  }
+  return body;
+}
+
+export async function getJson(url) { return read(await fetch(url, { headers: headers({ Accept: 'application/json' }) })); }
+
+export async function postJson(url, data, accept = 'application/json') {
+  const r = await fetch(url, { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: accept }), body: JSON.stringify(data) });
+  if (accept !== 'application/json' && r.ok) return r.blob();
+  return read(r);
+}
+
+export async function del(url) { return read(await fetch(url, { method: 'DELETE', headers: headers() })); }

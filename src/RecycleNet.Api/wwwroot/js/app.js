@@ -1,0 +1,37 @@
+import { apply, setLanguage, language } from './i18n.js';
+import { clearError } from './api.js';
+import { initMap, startPlacing, resetWhatIf, loadLayers } from './map.js';
+import { loadScorecard } from './scorecard.js';
+import { loadGaps } from './gaps.js';
+import { initSiting } from './siting.js';
+import { initSubsidy } from './subsidy.js';
+
+const loaded = {};
+const loaders = { scorecard: loadScorecard, gaps: loadGaps };
+
+function show(tab) {
+  clearError();
+  for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === tab);
+  for (const p of document.querySelectorAll('.panel')) p.hidden = p.id !== `${tab}-panel`;
+  if (loaders[tab] && !loaded[tab]) { loaded[tab] = true; loaders[tab]().catch(() => { loaded[tab] = false; }); }
+  if (tab === 'map') window.dispatchEvent(new Event('resize'));
+}
+
+document.getElementById('plannerKey').value = sessionStorage.getItem('plannerKey') ?? '';
+document.getElementById('plannerKey').addEventListener('change', e => sessionStorage.setItem('plannerKey', e.target.value));
+for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => show(b.dataset.tab));
+document.getElementById('lang').addEventListener('click', () => {
+  setLanguage(language() === 'zh' ? 'en' : 'zh');
+  for (const k of Object.keys(loaded)) delete loaded[k]; // re-render texts and numbers in the new language
+  const active = document.querySelector('#tabs button.active').dataset.tab;
+  show(active);
+  loadLayers().catch(() => {});
+});
+document.getElementById('whatifAdd').addEventListener('click', startPlacing);
+document.getElementById('whatifReset').addEventListener('click', resetWhatIf);
+apply();
+setLanguage(language());
+initSiting();
+initSubsidy();
+initMap().then(() => document.body.dataset.ready = 'true').catch(() => { document.body.dataset.ready = 'error'; });
+export { show };

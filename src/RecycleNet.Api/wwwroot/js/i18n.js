@@ -1,0 +1,78 @@
+// Chinese first; English by the switch in the header. Numbers follow the language (zh-CN or en).
+const en = {
+  'title': 'Recycling-network planning', 'tab.map': 'Map', 'tab.scorecard': 'Targets', 'tab.gaps': 'Coverage gaps',
+  'tab.siting': 'Siting', 'tab.subsidy': 'Subsidy calculator', 'key': 'Planner key', 'layers': 'Layers',
+  'layer.districts': 'Districts (shaded by coverage)', 'layer.communities': 'Communities (covered / uncovered)',
+  'layer.outlets': 'Recycling outlets', 'layer.centers': 'Sorting centres', 'layer.circles': '15-minute life circles',
+  'layer.proposals': 'Siting proposals', 'whatif.title': 'What-if',
+  'whatif.hint': 'Click “Place an outlet”, then a spot on the map; click an outlet to close it. Nothing is saved.',
+  'whatif.add': 'Place an outlet', 'whatif.reset': 'Clear what-if', 'whatif.placing': 'Click the map to place the outlet…',
+  'whatif.result': 'What-if: {after} of households covered (today {before}), {delta} households',
+  'districts': 'Districts', 'export': 'Export XLSX', 'siting.kind': 'Kind', 'siting.outlets': 'Recycling outlets',
+  'siting.centers': 'Sorting centres', 'siting.goal': 'Goal', 'siting.reachTarget': 'Reach the policy target',
+  'siting.sites': 'Add a number', 'siting.cityShare': 'City coverage share of', 'siting.value': 'Value',
+  'siting.time': 'Time limit (s)', 'siting.run': 'Run', 'siting.cancel': 'Cancel', 'siting.needKey': 'Siting needs the planner key.',
+  'siting.stage': 'Running: {stage}', 'siting.done': 'Done in {ms} ms: objective {objective}, bound {bound}, gap {gap} ({method})',
+  'subsidy.window': 'Application window', 'subsidy.applicant': 'Applicant', 'subsidy.name': 'Name',
+  'subsidy.mofcom': 'Registered on the MOFCOM business platform', 'subsidy.directCount': 'Directly operated outlets (new included)',
+  'subsidy.smallest': 'Smallest directly operated outlet (m²)', 'subsidy.trucks': 'Box trucks', 'subsidy.fixed': 'New fixed outlet',
+  'subsidy.area': 'Area (m²)', 'subsidy.builtOn': 'Built on', 'subsidy.direct': 'Directly operated', 'subsidy.mobile': 'Mobile station',
+  'subsidy.communities': 'Communities served', 'subsidy.months': 'Months operating', 'subsidy.investment': 'Actual investment (yuan)',
+  'subsidy.guideline': 'Meets 济商务字〔2020〕63号', 'subsidy.estimate': 'Estimate', 'subsidy.xlsx': 'Download XLSX',
+  'subsidy.total': 'Total {total} yuan: outlets {outlets} yuan, facility rewards up to {facilities} yuan',
+  'eligible': 'eligible', 'ineligible': 'not eligible', 'households': 'Households', 'covered': 'Covered', 'share': 'Share',
+  'fairShare': 'Fair share', 'shortfall': 'Shortfall', 'outlets': 'Outlets', 'name': 'Name', 'district': 'District',
+  'distance': 'Walk to nearest outlet (m)', 'rank': 'Rank', 'gained': 'Households gained', 'cumulative': 'Cumulative share',
+  'subsidyCol': 'Subsidy (yuan)', 'load': 'Load (t/day)', 'gapsSummary': '{n} communities, {hh} households are not within the walk of an outlet.',
+  'target': 'Target', 'current': 'Now', 'remaining': 'Remaining', 'notMeasured': 'not measured by this service', 'citation': 'Source',
+  'coverage': 'City coverage: {share} of households ({covered} of {all}); distances: {method}', 'error': 'Error',
+};
+const zh = {
+  'whatif.placing': '请在地图上点击放置网点……', 'whatif.result': '假设情况：户数覆盖率 {after}（现为 {before}），变化 {delta} 户',
+  'siting.needKey': '选址需要规划员密钥。', 'siting.stage': '计算中：{stage}', 'siting.done': '完成，用时 {ms} 毫秒：目标值 {objective}，上界 {bound}，最优性差距 {gap}（{method}）',
+  'subsidy.total': '合计 {total} 元：网点补贴 {outlets} 元，园区/分拣中心奖励最高 {facilities} 元',
+  'eligible': '符合', 'ineligible': '不符合', 'households': '户数', 'covered': '已覆盖户数', 'share': '覆盖率',
+  'fairShare': '应建数', 'shortfall': '缺口', 'outlets': '网点数', 'name': '名称', 'district': '区县', 'distance': '距最近网点步行距离（米）',
+  'rank': '排序', 'gained': '新增覆盖户数', 'cumulative': '累计覆盖率', 'subsidyCol': '补贴（元）', 'load': '负荷（吨/日）',
+  'gapsSummary': '共 {n} 个小区、{hh} 户不在网点步行范围内。', 'target': '目标', 'current': '现状', 'remaining': '尚需',
+  'notMeasured': '本服务未统计', 'citation': '依据', 'coverage': '全市户数覆盖率 {share}（{covered} / {all}）；距离测算：{method}', 'error': '错误',
+};
+
+let lang = localStorage.getItem('lang') || 'zh';
+const zhDefaults = {};
+
+export function language() { return lang; }
+
+export function setLanguage(l) {
+  lang = l;
+  localStorage.setItem('lang', l);
+  document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+  apply();
+}
+
+/** The text for a key in the current language, with {name} placeholders filled. */
+export function t(key, values = {}) {
+  const text = (lang === 'en' ? en[key] : zh[key] ?? zhDefaults[key]) ?? en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
+}
+
+/** Rewrites every element marked data-i18n; the Chinese in the HTML is the default. */
+export function apply() {
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    const key = el.dataset.i18n;
+    if (!(key in zhDefaults)) zhDefaults[key] = el.textContent;
+    el.textContent = t(key);
+  }
+  document.getElementById('lang').textContent = lang === 'zh' ? 'EN' : '中文';
+}
+
+export function fmt(n, digits = 0) {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(n);
+}
+
+export function pct(share) {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** A bilingual pair from the API ({zh, en} or labelZh/labelEn) in the current language. */
+export function pick(zhText, enText) { return lang === 'zh' ? zhText : enText; }

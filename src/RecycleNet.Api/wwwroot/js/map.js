@@ -1,0 +1,126 @@
+import { getJson, postJson } from './api.js';
+import { t, fmt, pct } from './i18n.js';
+
+// Layers come from the OGC API. With a GCJ-02 base map (Amap, Tencent) they are requested in GCJ-02 so they line up.
+let map, config, crs = '', fitted = false;
+const layers = {};
+const whatIf = { add: [], close: new Set(), placing: false, markers: L.layerGroup() };
+
+function shade(share) {
+  // Light to dark green as coverage rises; red when almost nobody is covered.
+  const s = Math.max(0, Math.min(1, share));
+  return s < 0.05 ? '#d9534f' : `hsl(${110 + 30 * s}, ${45 + 20 * s}%, ${85 - 50 * s}%)`;
+}
+
+async function ogc(collection, extra = '') {
+  return getJson(`/ogc/collections/${collection}/items?limit=10000${crs}${extra}`);
+}
+
+export async function initMap(onChange) {
+  config = await getJson('/api/ui/config');
+  crs = config.baseMapCrs === 'GCJ02' ? '&crs=GCJ-02' : '';
+  map = L.map('map', { preferCanvas: true, attributionControl: !!config.baseMapUrl });
+  window.recyclenet = { map, layers }; // a handle for the browser tests (and curious planners in the console)
+  if (config.baseMapUrl) L.tileLayer(config.baseMapUrl, { attribution: config.baseMapAttribution ?? '', maxZoom: 19 }).addTo(map);
+  // 'preclick' fires for every click on the map, even on a feature whose popup stops the click itself.
+  map.on('preclick', e => placeOutlet(e.latlng, onChange));
+  whatIf.markers.addTo(map);
+  await loadLayers();
+  for (const box of document.querySelectorAll('#layers input[data-layer]')) {
+    box.addEventListener('change', () => toggle(box.dataset.layer, box.checked));
+  }
+}
+
+function toggle(name, on) {
+  const layer = layers[name];
+  if (!layer) return;
+  if (on) layer.addTo(map); else map.removeLayer(layer);
+}
+
+export async function loadLayers() {
+  const [coverage, districts, communities, gaps, outlets, centers, circles, proposals] = await Promise.all([
+    getJson('/api/coverage'), ogc('districts'), ogc('communities'), ogc('coverage-gaps'), ogc('outlets'),
+    ogc('sorting-centers'), ogc('life-circles'), ogc('siting-proposals'),
+  ]);
+  const shareById = Object.fromEntries(coverage.districts.map(d => [d.id, d.share]));
+  const uncovered = new Set(gaps.features.map(f => f.id));
+  for (const l of Object.values(layers)) map.removeLayer(l);
+
+  layers.districts = L.geoJSON(districts, {
+    style: f => ({ color: '#35524a', weight: 1, fillColor: shade(shareById[f.id] ?? 0), fillOpacity: 0.55 }),
+    onEachFeature: (f, l) => l.bindPopup(`<b>${f.properties.name}</b><br>${t('share')}: ${pct(shareById[f.id] ?? 0)}<br>${t('households')}: ${fmt(f.properties.households)}`),
+  });
+  layers.communities = L.geoJSON(communities, {
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 2.5, weight: 0, fillOpacity: 0.9, fillColor: uncovered.has(f.id) ? '#c0392b' : '#1e8449' }),
+    onEachFeature: (f, l) => l.bindPopup(`<b>${f.properties.name}</b><br>${t('households')}: ${fmt(f.properties.households)}<br>${uncovered.has(f.id) ? '✗' : '✓'}`),
+  });
+  layers.outlets = L.geoJSON(outlets, {
+    pointToLayer: (f, ll) => L.circleMarker(ll, {
+      radius: 6, weight: 2, color: '#fff', fillOpacity: 1,
+      fillColor: f.properties.status !== 'operating' ? '#999' : f.properties.kind === 'mobile' ? '#8e44ad' : '#1f6fb2',
+    }),
+    onEachFeature: (f, l) => {
+      l.bindPopup(`<b>${f.properties.name}</b><br>${f.properties.kind} · ${f.properties.status}${f.properties.modern ? ' · modern' : ''}`);
+      l.on('click', e => { if (whatIf.placing) return; L.DomEvent.stopPropagation(e); closeOutlet(f.id, l); });
+    },
+  });
+  layers.centers = L.geoJSON(centers, {
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 9, weight: 2, color: '#fff', fillOpacity: 1, fillColor: f.properties.greenCertified ? '#27ae60' : '#e67e22' }),
+    onEachFeature: (f, l) => l.bindPopup(`<b>${f.properties.name}</b><br>${f.properties.status}${f.properties.capacityTonnesPerDay ? ` · ${fmt(f.properties.capacityTonnesPerDay)} t/d` : ''}`),
+  });
+  layers.circles = L.geoJSON(circles, { style: { color: '#1f6fb2', weight: 1, fillOpacity: 0.08 } });
+  layers.proposals = L.geoJSON(proposals, {
+    pointToLayer: (f, ll) => L.marker(ll, { icon: L.divIcon({ className: 'proposal', html: `${f.properties.rank}` }) }),
+    onEachFeature: (f, l) => l.bindPopup(`#${f.properties.rank} ${f.properties.label ?? ''}<br>${f.properties.householdsGained != null ? `${t('gained')}: ${fmt(f.properties.householdsGained)}` : `${t('load')}: ${fmt(f.properties.loadTonnesPerDay, 1)}`}`),
+  });
+  for (const box of document.querySelectorAll('#layers input[data-layer]')) toggle(box.dataset.layer, box.checked);
+  if (!fitted && layers.districts.getLayers().length) { map.fitBounds(layers.districts.getBounds()); fitted = true; }
+  document.getElementById('coverageSummary').textContent =
+    t('coverage', { share: pct(coverage.city.share), covered: fmt(coverage.city.coveredHouseholds), all: fmt(coverage.city.households), method: coverage.method });
+  return coverage;
+}
+
+export function zoomTo(lon, lat) {
+  document.querySelector('[data-tab="map"]').click();
+  map.setView([lat, lon], 15);
+}
+
+export function startPlacing() {
+  whatIf.placing = true;
+  document.getElementById('whatifResult').textContent = t('whatif.placing');
+  document.getElementById('map').style.cursor = 'crosshair';
+}
+
+async function placeOutlet(latlng, onChange) {
+  if (!whatIf.placing) return;
+  whatIf.placing = false;
+  document.getElementById('map').style.cursor = '';
+  whatIf.add.push({ lon: latlng.lng, lat: latlng.lat });
+  L.circleMarker(latlng, { radius: 7, color: '#000', dashArray: '3', fillColor: '#f1c40f', fillOpacity: 1 }).addTo(whatIf.markers);
+  await runWhatIf(onChange);
+}
+
+async function closeOutlet(id, layer) {
+  if (whatIf.close.has(id)) whatIf.close.delete(id); else whatIf.close.add(id);
+  layer.setStyle({ fillColor: whatIf.close.has(id) ? '#000' : '#1f6fb2' });
+  await runWhatIf();
+}
+
+export async function runWhatIf(onChange) {
+  // Positions are sent in the CRS the map shows (GCJ-02 under an Amap/Tencent base map); the service converts them.
+  const r = await postJson('/api/coverage/what-if', { crs: config.baseMapCrs === 'GCJ02' ? 'GCJ02' : 'WGS84', add: whatIf.add, close: [...whatIf.close] });
+  const delta = r.after.city.coveredHouseholds - r.before.city.coveredHouseholds;
+  document.getElementById('whatifResult').textContent =
+    t('whatif.result', { after: pct(r.after.city.share), before: pct(r.before.city.share), delta: (delta >= 0 ? '+' : '') + fmt(delta) });
+  document.getElementById('whatifResult').dataset.after = r.after.city.coveredHouseholds;
+  onChange?.(r);
+  return r;
+}
+
+export function resetWhatIf() {
+  whatIf.add = [];
+  whatIf.close.clear();
+  whatIf.markers.clearLayers();
+  document.getElementById('whatifResult').textContent = '';
+  loadLayers();
+}

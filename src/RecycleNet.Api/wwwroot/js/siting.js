@@ -1,0 +1,49 @@
+import { postJson, getJson, del, showError } from './api.js';
+import { t, fmt, pct } from './i18n.js';
+import { loadLayers } from './map.js';
+
+let running = null;
+
+export function initSiting() {
+  const form = document.getElementById('sitingForm');
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!document.getElementById('plannerKey').value.trim()) { showError({ title: t('siting.needKey') }); return; }
+    const f = new FormData(form);
+    const kind = f.get('kind'), goal = f.get('goal'), value = Number(f.get('value'));
+    const body = { timeLimitSeconds: Number(f.get('time')) };
+    if (goal === 'reachTarget') body.reachTarget = true;
+    else if (goal === 'cityShare') body.cityShare = value > 1 ? value / 100 : value;
+    else body[kind === 'outlets' ? 'sites' : 'centers'] = value;
+    let job;
+    try { job = await postJson(`/api/siting/${kind}`, body); } catch { return; }
+    running = job.href;
+    document.getElementById('sitingCancel').disabled = false;
+    poll();
+  });
+  document.getElementById('sitingCancel').addEventListener('click', async () => { if (running) await del(running).catch(() => {}); });
+}
+
+async function poll() {
+  const status = document.getElementById('sitingStatus');
+  let job;
+  try { job = await getJson(running); } catch { running = null; return; }
+  if (job.status === 'running') {
+    status.textContent = t('siting.stage', { stage: job.stage });
+    setTimeout(poll, 500);
+    return;
+  }
+  running = null;
+  document.getElementById('sitingCancel').disabled = true;
+  if (job.status !== 'done') { status.textContent = `${job.status}: ${job.error ?? ''}`; return; }
+  const r = job.result, s = r.solver;
+  status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: s.method });
+  const table = document.getElementById('sitingTable');
+  const outlets = job.kind === 'outlets';
+  table.innerHTML = `<thead><tr><th>${t('rank')}</th><th>${t('name')}</th><th>${t('district')}</th>${outlets
+    ? `<th>${t('gained')}</th><th>${t('cumulative')}</th><th>${t('subsidyCol')}</th>` : `<th>${t('outlets')}</th><th>${t('load')}</th>`}</tr></thead>
+    <tbody>${r.proposals.features.map(({ properties: p }) => `<tr><td>${p.rank}</td><td>${p.label ?? ''}</td><td>${p.district ?? ''}</td>${outlets
+      ? `<td>${fmt(p.householdsGained)}</td><td>${pct(p.cumulativeShare)}</td><td>${p.estimatedSubsidyYuan == null ? '' : fmt(p.estimatedSubsidyYuan)}</td>`
+      : `<td>${p.outlets}</td><td>${fmt(p.loadTonnesPerDay, 1)}</td>`}</tr>`).join('')}</tbody>`;
+  loadLayers();
+}

@@ -1,0 +1,41 @@
+import { postJson } from './api.js';
+import { t, fmt, pick } from './i18n.js';
+
+function request(form) {
+  const f = new FormData(form);
+  const num = name => f.get(name) === '' ? null : Number(f.get(name));
+  return {
+    policy: 'jinan-2024',
+    applicationWindow: { from: f.get('from'), to: f.get('to') },
+    applicant: {
+      name: f.get('name'), mofcomRegistered: f.get('mofcom') === 'on', directOutletCount: num('directOutletCount'),
+      smallestDirectOutletAreaM2: num('smallestDirectOutletAreaM2'), boxTrucks: num('boxTrucks'),
+    },
+    fixedOutlets: [{ id: 'F1', areaM2: num('areaM2'), builtOn: f.get('builtOn'), directlyOperated: f.get('direct') === 'on' }],
+    mobileStations: [{ id: 'M1', communitiesServed: num('communitiesServed'), operatingMonths: num('operatingMonths'),
+      meetsGuideline: f.get('guideline') === 'on', investmentYuan: num('investmentYuan') }],
+  };
+}
+
+export function initSubsidy() {
+  const form = document.getElementById('subsidyForm');
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    let r;
+    try { r = await postJson('/api/subsidies/estimate', request(form)); } catch { return; }
+    const out = document.getElementById('subsidyResult');
+    out.innerHTML = `<p class="total">${t('subsidy.total', { total: fmt(r.totalYuan, 2), outlets: fmt(r.outletSubsidyYuan, 2), facilities: fmt(r.facilityRewardUpToYuan, 2) })}</p>
+      ${r.items.map(i => `<div class="item ${i.eligible ? 'ok' : 'no'}" data-id="${i.id}">
+        <h3>${i.id} · ${pick(i.rule.labelZh, i.rule.labelEn)} — ${i.eligible ? t('eligible') : t('ineligible')}: <span class="amount">${fmt(i.amountYuan, 2)}</span></h3>
+        <p>${pick(i.calculation.zh, i.calculation.en)}</p>
+        ${i.reasons.map(x => `<p class="reason">✗ ${pick(x.reasonZh, x.reason)} → ${pick(x.remedyZh, x.remedy)}</p>`).join('')}
+        <p class="cite">${t('citation')}: ${i.citation.section} ${i.citation.item} — “${i.citation.quote}”</p></div>`).join('')}`;
+  });
+  document.getElementById('subsidyXlsx').addEventListener('click', async () => {
+    let blob;
+    try { blob = await postJson('/api/subsidies/estimate', request(form), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'); } catch { return; }
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'subsidy-estimate-jinan-2024.xlsx' });
+    a.click();
+    URL.revokeObjectURL(a.href);
+  });
+}
