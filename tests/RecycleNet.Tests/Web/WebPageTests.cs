@@ -82,6 +82,29 @@ public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [ChromiumFact]
+    public async Task A_planner_saves_a_what_if_with_the_key()
+    {
+        var page = await browser.OpenAsync();
+        var gap = (await ApiAsync("/api/coverage/gaps")).GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates");
+        var outletsBefore = (await ApiAsync("/api/outlets")).GetProperty("features").GetArrayLength();
+        var coveredBefore = (await ApiAsync("/api/coverage")).GetProperty("city").GetProperty("coveredHouseholds").GetInt64();
+        await page.EvaluateAsync($"() => {{ window.recyclenet.map.setView([{gap[1].GetRawText()}, {gap[0].GetRawText()}], 14, {{ animate: false }}); }}");
+        var box = await page.Locator("#map").BoundingBoxAsync();
+        await page.ClickAsync("#whatifAdd");
+        await page.Mouse.ClickAsync(box!.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.WaitForSelectorAsync("#whatifResult[data-after]");
+        // Without the key the save is refused and the page says why.
+        await page.ClickAsync("#whatifSave");
+        await page.WaitForSelectorAsync("#message:not([hidden])");
+        Assert.Equal(outletsBefore, (await ApiAsync("/api/outlets")).GetProperty("features").GetArrayLength());
+        await page.FillAsync("#plannerKey", ServiceFactory.Key);
+        await page.ClickAsync("#whatifSave");
+        await page.WaitForFunctionAsync("() => document.getElementById('whatifResult').innerText.includes('已保存')");
+        Assert.Equal(outletsBefore + 1, (await ApiAsync("/api/outlets")).GetProperty("features").GetArrayLength());
+        Assert.True((await ApiAsync("/api/coverage")).GetProperty("city").GetProperty("coveredHouseholds").GetInt64() > coveredBefore);
+    }
+
+    [ChromiumFact]
     public async Task The_subsidy_calculator_answers_a_valid_request_and_explains_an_invalid_one()
     {
         var page = await browser.OpenAsync();

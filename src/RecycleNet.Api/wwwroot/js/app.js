@@ -1,6 +1,6 @@
 import { apply, setLanguage, language } from './i18n.js';
 import { clearError } from './api.js';
-import { initMap, startPlacing, resetWhatIf, loadLayers } from './map.js';
+import { initMap, startPlacing, startMoving, saveWhatIf, resetWhatIf, loadLayers } from './map.js';
 import { loadScorecard } from './scorecard.js';
 import { loadGaps } from './gaps.js';
 import { initSiting } from './siting.js';
@@ -29,6 +29,8 @@ document.getElementById('lang').addEventListener('click', () => {
 });
 document.getElementById('whatifAdd').addEventListener('click', startPlacing);
 document.getElementById('whatifReset').addEventListener('click', resetWhatIf);
+document.getElementById('whatifMove').addEventListener('click', startMoving);
+document.getElementById('whatifSave').addEventListener('click', () => saveWhatIf().catch(() => {}));
 apply();
 setLanguage(language());
 initSiting();

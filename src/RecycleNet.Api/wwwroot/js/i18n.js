@@ -5,8 +5,10 @@ const en = {
   'layer.districts': 'Districts (shaded by coverage)', 'layer.communities': 'Communities (covered / uncovered)',
   'layer.outlets': 'Recycling outlets', 'layer.centers': 'Sorting centres', 'layer.circles': '15-minute life circles',
   'layer.proposals': 'Siting proposals', 'whatif.title': 'What-if',
-  'whatif.hint': 'Click “Place an outlet”, then a spot on the map; click an outlet to close it. Nothing is saved.',
+  'whatif.hint': 'Click “Place an outlet”, then a spot on the map; click an outlet to close it; “Move an outlet”, then the outlet, then its new place. Nothing is saved unless a planner clicks Save.',
   'whatif.add': 'Place an outlet', 'whatif.reset': 'Clear what-if', 'whatif.placing': 'Click the map to place the outlet…',
+  'whatif.move': 'Move an outlet', 'whatif.pick': 'Click the outlet to move…', 'whatif.moveTo': 'Click its new place…',
+  'whatif.save': 'Save (planner key)', 'whatif.saved': 'Saved.', 'whatif.newName': 'New outlet',
   'whatif.result': 'What-if: {after} of households covered (today {before}), {delta} households',
   'districts': 'Districts', 'export': 'Export XLSX', 'siting.kind': 'Kind', 'siting.outlets': 'Recycling outlets',
   'siting.centers': 'Sorting centres', 'siting.goal': 'Goal', 'siting.reachTarget': 'Reach the policy target',
@@ -28,7 +30,8 @@ const en = {
   'coverage': 'City coverage: {share} of households ({covered} of {all}); distances: {method}', 'error': 'Error',
 };
 const zh = {
-  'whatif.placing': '请在地图上点击放置网点……', 'whatif.result': '假设情况：户数覆盖率 {after}（现为 {before}），变化 {delta} 户',
+  'whatif.placing': '请在地图上点击放置网点……', 'whatif.pick': '请点击要移动的网点……', 'whatif.moveTo': '请点击新位置……',
+  'whatif.saved': '已保存。', 'whatif.newName': '新网点', 'whatif.result': '假设情况：户数覆盖率 {after}（现为 {before}），变化 {delta} 户',
   'siting.needKey': '选址需要规划员密钥。', 'siting.stage': '计算中：{stage}', 'siting.done': '完成，用时 {ms} 毫秒：目标值 {objective}，上界 {bound}，最优性差距 {gap}（{method}）',
   'subsidy.total': '合计 {total} 元：网点补贴 {outlets} 元，园区/分拣中心奖励最高 {facilities} 元',
   'eligible': '符合', 'ineligible': '不符合', 'households': '户数', 'covered': '已覆盖户数', 'share': '覆盖率',

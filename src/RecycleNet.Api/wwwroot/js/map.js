@@ -1,10 +1,10 @@
-import { getJson, postJson } from './api.js';
+import { getJson, postJson, showError } from './api.js';
 import { t, fmt, pct } from './i18n.js';
 
 // Layers come from the OGC API. With a GCJ-02 base map (Amap, Tencent) they are requested in GCJ-02 so they line up.
 let map, config, crs = '', fitted = false;
 const layers = {};
-const whatIf = { add: [], close: new Set(), placing: false, markers: L.layerGroup() };
+const whatIf = { add: [], close: new Set(), move: new Map(), placing: false, moveMode: false, moving: null, markers: L.layerGroup() };
 
 function shade(share) {
   // Light to dark green as coverage rises; red when almost nobody is covered.
@@ -61,7 +61,12 @@ export async function loadLayers() {
     }),
     onEachFeature: (f, l) => {
       l.bindPopup(`<b>${f.properties.name}</b><br>${f.properties.kind} · ${f.properties.status}${f.properties.modern ? ' · modern' : ''}`);
-      l.on('click', e => { if (whatIf.placing) return; L.DomEvent.stopPropagation(e); closeOutlet(f.id, l); });
+      l.on('click', e => {
+        if (whatIf.placing) return;
+        L.DomEvent.stopPropagation(e);
+        if (whatIf.moveMode) { whatIf.moving = { id: f.id, layer: l }; whatIf.placing = true; document.getElementById('whatifResult').textContent = t('whatif.moveTo'); }
+        else closeOutlet(f.id, l);
+      });
     },
   });
   layers.centers = L.geoJSON(centers, {
@@ -95,9 +100,47 @@ async function placeOutlet(latlng, onChange) {
   if (!whatIf.placing) return;
   whatIf.placing = false;
   document.getElementById('map').style.cursor = '';
-  whatIf.add.push({ lon: latlng.lng, lat: latlng.lat });
-  L.circleMarker(latlng, { radius: 7, color: '#000', dashArray: '3', fillColor: '#f1c40f', fillOpacity: 1 }).addTo(whatIf.markers);
+  if (whatIf.moving) {
+    // Moving an existing outlet: it is drawn at its new place; the what-if measures it there.
+    whatIf.move.set(whatIf.moving.id, { id: whatIf.moving.id, lon: latlng.lng, lat: latlng.lat });
+    whatIf.moving.layer.setLatLng(latlng);
+    whatIf.moving = null;
+    whatIf.moveMode = false;
+  } else {
+    whatIf.add.push({ lon: latlng.lng, lat: latlng.lat });
+    L.circleMarker(latlng, { radius: 7, color: '#000', dashArray: '3', fillColor: '#f1c40f', fillOpacity: 1 }).addTo(whatIf.markers);
+  }
   await runWhatIf(onChange);
+}
+
+export function startMoving() {
+  whatIf.moveMode = true;
+  document.getElementById('whatifResult').textContent = t('whatif.pick');
+}
+
+/** Saves the what-if for real (planner key): new outlets are added, moved ones moved, closed ones closed. */
+export async function saveWhatIf() {
+  const outlets = await getJson('/ogc/collections/outlets/items?limit=10000');
+  const byId = new Map(outlets.features.map(f => [f.id, f]));
+  const send = (method, url, feature) => fetch(url, {
+    method, body: JSON.stringify(feature),
+    headers: { 'Content-Type': 'application/geo+json', Authorization: `Bearer ${document.getElementById('plannerKey').value.trim()}` },
+  }).then(async r => { if (!r.ok) { const p = await r.json().catch(() => ({ title: r.statusText })); showError(p); throw new Error(p.title); } });
+  for (const [i, a] of whatIf.add.entries())
+    await send('POST', '/api/outlets', { type: 'Feature', geometry: { type: 'Point', coordinates: [a.lon, a.lat] },
+      properties: { name: `${t('whatif.newName')} ${i + 1}`, kind: 'fixed', status: 'operating' } });
+  for (const id of new Set([...whatIf.move.keys(), ...whatIf.close])) {
+    const f = structuredClone(byId.get(id));
+    if (!f) continue;
+    const m = whatIf.move.get(id);
+    if (m) f.geometry = { type: 'Point', coordinates: [m.lon, m.lat] };
+    if (whatIf.close.has(id)) f.properties.status = 'closed';
+    delete f.links;
+    await send('PUT', `/api/outlets/${id}`, { type: 'Feature', geometry: f.geometry, properties: f.properties });
+  }
+  document.getElementById('whatifResult').textContent = t('whatif.saved');
+  whatIf.add = []; whatIf.close.clear(); whatIf.move.clear(); whatIf.markers.clearLayers();
+  await loadLayers();
 }
 
 async function closeOutlet(id, layer) {
@@ -108,7 +151,9 @@ async function closeOutlet(id, layer) {
 
 export async function runWhatIf(onChange) {
   // Positions are sent in the CRS the map shows (GCJ-02 under an Amap/Tencent base map); the service converts them.
-  const r = await postJson('/api/coverage/what-if', { crs: config.baseMapCrs === 'GCJ02' ? 'GCJ02' : 'WGS84', add: whatIf.add, close: [...whatIf.close] });
+  const r = await postJson('/api/coverage/what-if', {
+    crs: config.baseMapCrs === 'GCJ02' ? 'GCJ02' : 'WGS84', add: whatIf.add, move: [...whatIf.move.values()], close: [...whatIf.close],
+  });
   const delta = r.after.city.coveredHouseholds - r.before.city.coveredHouseholds;
   document.getElementById('whatifResult').textContent =
     t('whatif.result', { after: pct(r.after.city.share), before: pct(r.before.city.share), delta: (delta >= 0 ? '+' : '') + fmt(delta) });
@@ -120,6 +165,7 @@ export async function runWhatIf(onChange) {
 export function resetWhatIf() {
   whatIf.add = [];
   whatIf.close.clear();
+  whatIf.move.clear();
   whatIf.markers.clearLayers();
   document.getElementById('whatifResult').textContent = '';
   loadLayers();
