@@ -115,6 +115,11 @@ public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Contains("7,000", await page.InnerTextAsync("#subsidyResult .item[data-id='F1'] .amount"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "subsidy.png") });
 
+        // A sorting-centre recognition adds a reward "up to" 200,000 outside the outlet cap.
+        await page.SelectOptionAsync("select[name='facilityKind']", "provincialSortingCenter");
+        await page.ClickAsync("#subsidyForm button[type='submit']");
+        await page.WaitForFunctionAsync("() => document.querySelector('#subsidyResult .total')?.innerText.includes('267,000')");
+
         await page.FillAsync("input[name='areaM2']", "-5");
         await page.ClickAsync("#subsidyForm button[type='submit']");
         await page.WaitForSelectorAsync("#message:not([hidden])");

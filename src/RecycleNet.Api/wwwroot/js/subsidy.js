@@ -14,6 +14,7 @@ function request(form) {
     fixedOutlets: [{ id: 'F1', areaM2: num('areaM2'), builtOn: f.get('builtOn'), directlyOperated: f.get('direct') === 'on' }],
     mobileStations: [{ id: 'M1', communitiesServed: num('communitiesServed'), operatingMonths: num('operatingMonths'),
       meetsGuideline: f.get('guideline') === 'on', investmentYuan: num('investmentYuan') }],
+    facilities: f.get('facilityKind') ? [{ id: 'C1', kind: f.get('facilityKind'), recognizedOn: f.get('recognizedOn') }] : [],
   };
 }
 
