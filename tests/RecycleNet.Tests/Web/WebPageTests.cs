@@ -131,6 +131,31 @@ public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [ChromiumFact]
+    public async Task Gaps_zoom_the_map_and_siting_shows_its_proposals_and_gap()
+    {
+        var page = await browser.OpenAsync();
+        await page.ClickAsync("[data-tab='gaps']");
+        await page.WaitForSelectorAsync("#gapsTable tbody tr");
+        var largest = (await ApiAsync("/api/coverage/gaps")).GetProperty("features")[0].GetProperty("properties").GetProperty("name").GetString();
+        Assert.Equal(largest, await page.Locator("#gapsTable tbody tr").First.Locator("td").First.InnerTextAsync());
+        await page.Locator("#gapsTable tbody tr a").First.ClickAsync();
+        Assert.False(await page.Locator("#map-panel").IsHiddenAsync());
+        Assert.Equal(15, await page.EvaluateAsync<int>("() => window.recyclenet.map.getZoom()"));
+
+        await page.FillAsync("#plannerKey", ServiceFactory.Key);
+        await page.ClickAsync("[data-tab='siting']");
+        await page.SelectOptionAsync("select[name='goal']", "sites");
+        await page.FillAsync("input[name='value']", "5");
+        await page.FillAsync("input[name='time']", "1");
+        await page.ClickAsync("#sitingForm button[type='submit']");
+        await page.WaitForSelectorAsync("#sitingTable tbody tr", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        Assert.Equal(5, await page.Locator("#sitingTable tbody tr").CountAsync());
+        Assert.Contains("最优性差距", await page.InnerTextAsync("#sitingStatus"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "siting.png") });
+        Assert.True(await page.EvaluateAsync<int>("() => window.recyclenet.layers.proposals.getLayers().length") >= 5);
+    }
+
+    [ChromiumFact]
     public async Task The_page_switches_to_English()
     {
         var page = await browser.OpenAsync();
