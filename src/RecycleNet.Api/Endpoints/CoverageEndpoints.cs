@@ -6,7 +6,6 @@ using RecycleNet.Core.Features;
 using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
-using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -27,14 +26,14 @@ public static class CoverageEndpoints
             .WithSummary("Uncovered communities (GeoJSON) with households and the walk to the nearest outlet, largest first");
     }
 
-    private static async Task<IResult> LifeCirclesAsync(HttpRequest req, RecycleNetDb db, NetworkStore network, CancellationToken ct)
+    private static async Task<IResult> LifeCirclesAsync(HttpRequest req, CityCache cities, NetworkStore network, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         if (!WalkingQuery.TryNumber(req, "streetBufferM", new IsochroneOptions().StreetBufferM, out var buffer, out problem)) return problem!;
         if (buffer is <= 0 or > 500) return Problems.BadParameter("streetBufferM", "must be a distance in metres above 0 and at most 500");
         var options = new IsochroneOptions { Walking = walk, StreetBufferM = buffer };
         var graph = network.Graph;
-        var circles = CoverageFeatures.BuildLifeCircles(await CitySnapshotLoader.LoadAsync(db, ct), graph, options, ct);
+        var circles = CoverageFeatures.BuildLifeCircles(await cities.GetAsync(ct), graph, options, ct);
         return new StreamedJsonResult(w => FeatureJson.WriteCollection(w, circles, h =>
         {
             h.WriteString("method", DistanceMethods.Summarize(circles.Select(CoverageFeatures.MethodOf), graph is not null));
@@ -42,17 +41,17 @@ public static class CoverageEndpoints
         }));
     }
 
-    private static async Task<IResult> CoverageAsync(HttpRequest req, RecycleNetDb db, NetworkStore network, CancellationToken ct)
+    private static async Task<IResult> CoverageAsync(HttpRequest req, CityCache cities, NetworkStore network, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
-        var report = CoverageScorer.Score(await CitySnapshotLoader.LoadAsync(db, ct), network.Graph, new CoverageOptions { Walking = walk });
+        var report = CoverageScorer.Score(await cities.GetAsync(ct), network.Graph, new CoverageOptions { Walking = walk });
         return TypedResults.Ok(CoverageJson.Summary(report));
     }
 
-    private static async Task<IResult> GapsAsync(HttpRequest req, RecycleNetDb db, NetworkStore network, CancellationToken ct)
+    private static async Task<IResult> GapsAsync(HttpRequest req, CityCache cities, NetworkStore network, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
-        var city = await CitySnapshotLoader.LoadAsync(db, ct);
+        var city = await cities.GetAsync(ct);
         var report = CoverageScorer.Score(city, network.Graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
         var gaps = CoverageFeatures.BuildGaps(city, report);
         return new StreamedJsonResult(w => FeatureJson.WriteCollection(w, gaps, h =>

@@ -2,7 +2,6 @@ using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Policies;
-using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -15,7 +14,7 @@ public static class ScorecardEndpoints
             .WithSummary("Targets scorecard: ?policy=jinan-2024&year=2027 (also minutes, speedKmh, haulLimitKm, haulCircuity, kgPerHouseholdPerDay)");
     }
 
-    private static async Task<IResult> ScorecardAsync(HttpRequest req, RecycleNetDb db, NetworkStore network, PolicyCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> ScorecardAsync(HttpRequest req, CityCache cities, NetworkStore network, PolicyCatalog catalog, CancellationToken ct)
     {
         var policyId = req.Query["policy"].ToString();
         if (string.IsNullOrWhiteSpace(policyId)) policyId = "jinan-2024";
@@ -40,7 +39,7 @@ public static class ScorecardEndpoints
         {
             Coverage = new CoverageOptions { Walking = walk }, HaulLimitM = haulKm * 1000, HaulCircuity = haulCircuity, KgPerHouseholdPerDay = kg,
         };
-        var s = ScorecardBuilder.Build(await CitySnapshotLoader.LoadAsync(db, ct), network.Graph, policy, year, options);
+        var s = ScorecardBuilder.Build(await cities.GetAsync(ct), network.Graph, policy, year, options);
         var format = req.Query["f"].ToString();
         if (format is "xlsx") return TypedResults.File(DistrictsWorkbook(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"scorecard-districts-{policy.Id}.xlsx");

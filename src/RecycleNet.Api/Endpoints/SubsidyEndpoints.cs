@@ -3,7 +3,6 @@ using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Policies;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Subsidies;
 
 namespace RecycleNet.Api.Endpoints;
@@ -33,7 +32,7 @@ public static class SubsidyEndpoints
     }
 
     private static async Task<IResult> EstimateAsync(HttpRequest req, PolicyCatalog catalog, IOptions<RecycleNetOptions> options,
-        RecycleNetDb db, NetworkStore network, CancellationToken ct)
+        CityCache cities, NetworkStore network, CancellationToken ct)
     {
         var limit = options.Value.MaxFeatureBytes;
         if (await BodyReader.ReadAsync(req, limit, ct) is not { } body) return Problems.TooLarge(limit);
@@ -45,7 +44,7 @@ public static class SubsidyEndpoints
         var sites = request.Application.Items.OfType<FixedOutletPlan>()
             .Where(f => f.Location is not null)
             .Select(f => new PlannedSite(f.Id, f.Location!.Value.Lon, f.Location.Value.Lat)).ToList();
-        var gain = sites.Count == 0 ? null : CoverageGainOp.Measure(await CitySnapshotLoader.LoadAsync(db, ct), network.Graph,
+        var gain = sites.Count == 0 ? null : CoverageGainOp.Measure(await cities.GetAsync(ct), network.Graph,
             sites, new CoverageOptions { Walking = walk });
 
         if (SubsidyWorkbook.Wanted(req))

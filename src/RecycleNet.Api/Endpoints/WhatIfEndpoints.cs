@@ -6,7 +6,6 @@ using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -22,16 +21,20 @@ public static class WhatIfEndpoints
         app.MapPost("/api/coverage/what-if", WhatIfAsync).WithTags("Coverage")
             .WithSummary("Coverage if outlets were added, moved or closed (nothing is saved)");
 
-    private static async Task<IResult> WhatIfAsync(HttpRequest req, RecycleNetDb db, NetworkStore network, IOptions<RecycleNetOptions> o, CancellationToken ct)
+    private static async Task<IResult> WhatIfAsync(HttpRequest req, CityCache cities, NetworkStore network, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         if (await BodyReader.ReadAsync(req, o.Value.MaxFeatureBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxFeatureBytes);
         JsonElement root;
-        try { root = JsonDocument.Parse(body).RootElement.Clone(); }
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            root = doc.RootElement.Clone();
+        }
         catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
         if (root.ValueKind != JsonValueKind.Object) return Problems.BadBody("the body must be a JSON object");
 
-        var city = await CitySnapshotLoader.LoadAsync(db, ct);
+        var city = await cities.GetAsync(ct);
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", "add", "move", "close", "crs");
         var crs = DeclaredCrs.Wgs84;

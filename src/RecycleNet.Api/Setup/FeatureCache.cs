@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RecycleNet.Api.Endpoints;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Isochrones;
@@ -15,7 +14,7 @@ namespace RecycleNet.Api.Setup;
 /// walking network was loaded. A page of 100 is then an index query, not a table scan and WKB decode.
 /// One build at a time per collection; readers of the current revision never wait.
 /// </summary>
-public sealed class FeatureCache(StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, IServiceScopeFactory scopes)
+public sealed class FeatureCache(StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, CityCache cities)
 {
     /// <summary>Computed tables kept for other walking parameters than the default, at most.</summary>
     private const int MaxComputedVariants = 8;
@@ -75,22 +74,24 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
     private async Task<FeatureTable> BuildAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
     {
         if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, siting.LatestProposals);
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+        var city = await cities.GetAsync(ct);
         if (collection == CoverageFeatures.LifeCircles)
-        {
-            var city = await CitySnapshotLoader.LoadAsync(db, ct);
             return new FeatureTable(collection, CoverageFeatures.BuildLifeCircles(city, graph, new IsochroneOptions { Walking = walk }, ct));
-        }
         if (collection == CoverageFeatures.Gaps)
         {
-            var city = await CitySnapshotLoader.LoadAsync(db, ct);
             var report = CoverageScorer.Score(city, graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
             return new FeatureTable(collection, CoverageFeatures.BuildGaps(city, report));
         }
+        // The store layers come from the same snapshot the analyses read.
         var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
-        var lookups = await LayerEndpoints.LookupsAsync(db, ct);
-        var rows = (await layer.ListAsync(db, ct)).Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups)));
-        return new FeatureTable(collection, rows);
+        var lookups = new LayerLookups(city.Districts.ToDictionary(d => d.Id, d => d.Name));
+        IEnumerable<Core.Model.SpatialEntity> entities = layer switch
+        {
+            DistrictLayer => city.Districts,
+            CommunityLayer => city.Communities,
+            OutletLayer => city.Outlets,
+            _ => city.SortingCenters,
+        };
+        return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups))));
     }
 }

@@ -34,6 +34,7 @@ public static class ServiceSetup
         services.AddOpenApi();
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
+        services.AddSingleton<CityCache>();
         services.AddSingleton<FeatureCache>();
         services.AddSingleton<Siting.SitingJobs>();
         services.ConfigureHttpJsonOptions(o =>

@@ -3,7 +3,6 @@ using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
-using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Siting;
 
@@ -32,12 +31,12 @@ public static class SitingEndpoints
         }).WithSummary("Cancel a siting run");
     }
 
-    private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, RecycleNetDb db, NetworkStore network, PolicyCatalog catalog,
+    private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
         SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         if (await BodyReader.ReadAsync(req, o.Value.MaxImportBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxImportBytes);
-        var city = await CitySnapshotLoader.LoadAsync(db, ct);
-        if (SitingRequest.TryReadOutlets(body, catalog, city, out var options, out _, out var cost) is { } bad) return bad;
+        var city = await cities.GetAsync(ct);
+        if (SitingRequest.TryReadOutlets(body, catalog, city, out var options, out var cost) is { } bad) return bad;
         var graph = network.Graph;
         var job = jobs.Start(SitingRequest.Outlets, (job, token) =>
         {
@@ -48,12 +47,12 @@ public static class SitingEndpoints
         return await Answer(job, req, wait == true);
     }
 
-    private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, RecycleNetDb db, NetworkStore network, PolicyCatalog catalog,
+    private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
         SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         if (await BodyReader.ReadAsync(req, o.Value.MaxImportBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxImportBytes);
-        var city = await CitySnapshotLoader.LoadAsync(db, ct);
-        if (SitingRequest.TryReadCenters(body, catalog, city, out var options, out _) is { } bad) return bad;
+        var city = await cities.GetAsync(ct);
+        if (SitingRequest.TryReadCenters(body, catalog, city, out var options) is { } bad) return bad;
         var graph = network.Graph;
         var job = jobs.Start(SitingRequest.Centers, (job, token) =>
         {

@@ -26,9 +26,9 @@ public static class SitingRequest
     private static readonly string[] Common = ["goal", "policy", "year", "reachTarget", "uploadedSites", "crs", "exact", "timeLimitSeconds"];
 
     public static IResult? TryReadOutlets(ReadOnlyMemory<byte> body, PolicyCatalog catalog, CitySnapshot city,
-        out OutletSitingOptions? options, out SitingCommon? common, out decimal? siteCost)
+        out OutletSitingOptions? options, out decimal? siteCost)
     {
-        (options, common, siteCost) = (null, null, null);
+        (options, siteCost) = (null, null);
         if (Parse(body, out var root) is { } bad) return bad;
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", [.. Common, "sites", "cityShare", "districtShare", "districtFloor", "budgetYuan", "siteAreaM2", "candidates",
@@ -85,14 +85,13 @@ public static class SitingRequest
             Exact = c.Exact,
             Solver = new MclpOptions { SwapSeconds = c.TimeLimitSeconds, ExactSeconds = c.TimeLimitSeconds },
         };
-        common = c;
         return null;
     }
 
     public static IResult? TryReadCenters(ReadOnlyMemory<byte> body, PolicyCatalog catalog, CitySnapshot city,
-        out CenterSitingOptions? options, out SitingCommon? common)
+        out CenterSitingOptions? options)
     {
-        (options, common) = (null, null);
+        options = null;
         if (Parse(body, out var root) is { } bad) return bad;
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", [.. Common, "centers", "gridSpacingM", "capacityTonnesPerDay", "haulLimitKm", "haulCircuity", "kgPerHouseholdPerDay"]);
@@ -123,7 +122,6 @@ public static class SitingRequest
             HaulLimitM = limit * 1000, HaulCircuity = circuity, KgPerHouseholdPerDay = kg,
             ExactSeconds = c.Exact || capacity is not null ? c.TimeLimitSeconds : 0,
         };
-        common = c;
         return null;
     }
 
@@ -175,7 +173,11 @@ public static class SitingRequest
     private static IResult? Parse(ReadOnlyMemory<byte> body, out JsonElement root)
     {
         root = default;
-        try { root = JsonDocument.Parse(body).RootElement.Clone(); }
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            root = doc.RootElement.Clone();
+        }
         catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
         return root.ValueKind == JsonValueKind.Object ? null : Problems.BadBody("the body must be a JSON object");
     }
