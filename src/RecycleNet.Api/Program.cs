@@ -1,4 +1,5 @@
 using RecycleNet.Api.Endpoints;
+using RecycleNet.Api.Http;
 using RecycleNet.Api.Ogc;
 using RecycleNet.Api.Siting;
 using RecycleNet.Api.Setup;
@@ -9,9 +10,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRecycleNet();
 
 var app = builder.Build();
+app.UseSecurityHeaders(app.Configuration["RecycleNet:BaseMapUrl"]);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles(); // the web page (wwwroot) and its npm-installed libraries (wwwroot/lib)
+app.UseRateLimiter();
 await app.InitializeAsync();
 
 app.MapOpenApi();

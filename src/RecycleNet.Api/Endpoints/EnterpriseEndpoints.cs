@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
@@ -33,19 +32,26 @@ public static class EnterpriseEndpoints
     {
         Enterprise? target = null;
         if (id is { } existing && (target = await db.Enterprises.FindAsync([existing], ct)) is null) return Problems.NotFound($"enterprise {existing}");
-        if (await BodyReader.ReadAsync(req, options.MaxFeatureBytes, ct) is not { } body) return Problems.TooLarge(options.MaxFeatureBytes);
-        EnterpriseInput? input;
-        try { input = JsonSerializer.Deserialize<EnterpriseInput>(body.Span, JsonSerializerOptions.Web); }
-        catch (JsonException e) { return Problems.BadBody($"the body must be a JSON enterprise object: {e.Message}"); }
-        if (input is null) return Problems.BadBody("the body must be a JSON enterprise object");
+        var read = await RequestBody.ObjectAsync(req, options.MaxFeatureBytes, ct);
+        if (read.Problem is { } bad) return bad;
+        var r = new JsonFieldReader();
+        var body = read.Value;
+        r.OnlyKnown(body, "", "id", "name", "creditCode", "mofcomRegistered", "directOutletCount");
+        var input = new EnterpriseInput(r.Text(body, "", "name"), r.Text(body, "", "creditCode", 18),
+            r.Flag(body, "", "mofcomRegistered"), r.Count(body, "", "directOutletCount"));
 
-        var errors = new List<ImportError>();
-        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new(null, "name", "is required"));
-        var code = input.CreditCode?.Trim().ToUpperInvariant();
-        if (UnifiedSocialCreditCode.Validate(code) is { } why) errors.Add(new(null, "creditCode", why));
-        else if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != id, ct))
-            errors.Add(new(null, "creditCode", $"another enterprise already has credit code {code}"));
-        if (input.DirectOutletCount is < 0) errors.Add(new(null, "directOutletCount", "must not be negative"));
+        var errors = r.Errors.Select(e => new ImportError(null, e.Field, e.Rule)).ToList();
+        if (input.Name is null && JsonFieldReader.Member(body, "name") is null) errors.Add(new(null, "name", "is required"));
+        var code = input.CreditCode?.ToUpperInvariant();
+        if (errors.All(e => e.Field != "creditCode"))
+        {
+            if (UnifiedSocialCreditCode.Validate(code) is { } why) errors.Add(new(null, "creditCode", why));
+            else if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != id, ct))
+                errors.Add(new(null, "creditCode", $"another enterprise already has credit code {code}"));
+        }
+        // In the order of the form, so the answer reads top to bottom.
+        string[] order = ["name", "creditCode", "mofcomRegistered", "directOutletCount"];
+        errors = [.. errors.OrderBy(e => Array.IndexOf(order, e.Field) is var i and >= 0 ? i : order.Length)];
         if (errors.Count > 0) return Problems.Invalid(errors, "The enterprise");
 
         target ??= db.Enterprises.Add(new Enterprise()).Entity;

@@ -41,17 +41,16 @@ public static class ImportEndpoints
         // application/x-www-form-urlencoded, and those bytes are the file itself.
         if (req.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
-            if (req.ContentLength > limit) return Problems.TooLarge(limit);
-            var form = await req.ReadFormAsync(ct);
-            if (form.Files.FirstOrDefault() is not { } file) return Problems.BadBody("the multipart upload holds no file");
-            if (file.Length > limit) return Problems.TooLarge(limit);
-            using var ms = new MemoryStream();
-            await file.CopyToAsync(ms, ct);
-            body = ms.ToArray();
-            fileName = file.FileName;
+            var upload = await RequestBody.UploadAsync(req, limit, ct);
+            if (upload.Problem is { } bad) return bad;
+            (body, fileName) = upload.Value;
         }
-        else if (await BodyReader.ReadAsync(req, limit, ct) is { } read) body = read;
-        else return Problems.TooLarge(limit);
+        else
+        {
+            var raw = await RequestBody.BytesAsync(req, limit, ct);
+            if (raw.Problem is { } bad) return bad;
+            body = raw.Value;
+        }
 
         var kind = FormatOf(format, fileName, req.ContentType, body.Span);
         if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx");
@@ -67,7 +66,7 @@ public static class ImportEndpoints
         }
         catch (ImportFormatException e)
         {
-            return Problems.BadBody($"{kind}: {e.Message}");
+            return Problems.BadBody($"{kind}: {e.Message}", e.Field);
         }
 
         var result = await new LayerImporter(db, new ImportOptions()).ImportAsync(definition, rows, declared, importMode, ct);

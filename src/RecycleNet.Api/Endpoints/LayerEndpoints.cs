@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
@@ -51,18 +50,9 @@ public static class LayerEndpoints
     {
         if (!DeclaredCrs.TryParse(crs ?? "WGS84", out var declared)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}");
         if (id is { } existing && await layer.FindAsync(db, existing, ct) is null) return Problems.NotFound($"{layer.Name} {existing}");
-        if (await BodyReader.ReadAsync(req, options.MaxFeatureBytes, ct) is not { } body) return Problems.TooLarge(options.MaxFeatureBytes);
-
-        ImportRow row;
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            row = GeoJsonRowReader.ReadFeature(doc.RootElement, 0);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadBody($"the body must be one GeoJSON Feature: {e.Message}");
-        }
+        var read = await RequestBody.ObjectAsync(req, options.MaxFeatureBytes, ct);
+        if (read.Problem is { } bad) return bad;
+        var row = GeoJsonRowReader.ReadFeature(read.Value, 0);
 
         var (entity, errors) = await new LayerImporter(db, new ImportOptions()).ValidateOneAsync(layer, row, declared, id, ct);
         if (entity is null) return Problems.Invalid(errors, "The feature");

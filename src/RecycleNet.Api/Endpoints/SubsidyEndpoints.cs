@@ -20,7 +20,8 @@ public static class SubsidyEndpoints
             .WithSummary("Estimate an applicant's subsidies clause by clause; fixed outlets with a location also get the households they would newly cover")
             .Produces(200, contentType: "application/json")
             .Produces(200, contentType: SubsidyWorkbook.MediaType)
-            .ProducesProblem(400).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(429)
+            .RequireRateLimiting(RateLimits.PublicPosts);
         app.MapGet("/api/policies/{id}/subsidy-rules", IResult (string id, PolicyCatalog catalog) => catalog.Find(id) switch
             {
                 null => Problems.NotFound($"policy '{id}'"),
@@ -34,10 +35,10 @@ public static class SubsidyEndpoints
     private static async Task<IResult> EstimateAsync(HttpRequest req, PolicyCatalog catalog, IOptions<RecycleNetOptions> options,
         CityCache cities, NetworkStore network, CancellationToken ct)
     {
-        var limit = options.Value.MaxFeatureBytes;
-        if (await BodyReader.ReadAsync(req, limit, ct) is not { } body) return Problems.TooLarge(limit);
+        var read = await RequestBody.ObjectAsync(req, options.Value.MaxPublicJsonBytes, ct);
+        if (read.Problem is { } unreadable) return unreadable;
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
-        if (SubsidyRequestReader.TryRead(body, catalog, out var request) is { } bad) return bad;
+        if (SubsidyRequestReader.TryRead(read.Value, catalog, out var request) is { } bad) return bad;
         var estimate = SubsidyEstimator.Estimate(request!.Rules, request.Application);
 
         // Value for money: only when some planned outlet says where it would be.

@@ -19,20 +19,15 @@ public static class WhatIfEndpoints
 {
     public static void MapWhatIf(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/coverage/what-if", WhatIfAsync).WithTags("Coverage")
-            .WithSummary("Coverage if outlets were added, moved or closed (nothing is saved)");
+            .WithSummary("Coverage if outlets were added, moved or closed (nothing is saved)")
+            .RequireRateLimiting(RateLimits.PublicPosts);
 
     private static async Task<IResult> WhatIfAsync(HttpRequest req, CityCache cities, NetworkStore network, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
-        if (await BodyReader.ReadAsync(req, o.Value.MaxFeatureBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxFeatureBytes);
-        JsonElement root;
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            root = doc.RootElement.Clone();
-        }
-        catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
-        if (root.ValueKind != JsonValueKind.Object) return Problems.BadBody("the body must be a JSON object");
+        var read = await RequestBody.ObjectAsync(req, o.Value.MaxPublicJsonBytes, ct);
+        if (read.Problem is { } bad) return bad;
+        var root = read.Value;
 
         var city = await cities.GetAsync(ct);
         var r = new JsonFieldReader();

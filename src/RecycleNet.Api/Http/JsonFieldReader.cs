@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Api.Http;
 
@@ -34,6 +35,7 @@ public sealed class JsonFieldReader
         var s = v.GetString()!.Trim();
         if (s.Length == 0) { Fail(at, "must not be empty"); return null; }
         if (s.Length > maxLength) { Fail(at, $"must be at most {maxLength} characters"); return null; }
+        if (TextRules.Check(s) is { } why) { Fail(at, why); return null; }
         return s;
     }
 
@@ -105,11 +107,14 @@ public sealed class JsonFieldReader
 
     public static string Kind(JsonElement v) => v.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{v.GetString()}\"",
-        JsonValueKind.Number => $"the number {v.GetRawText()}",
+        JsonValueKind.String => $"the string \"{Clip(v.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {Clip(v.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",
         _ => "null",
     };
+
+    /// <summary>A value echoed in a message, cut so that a megabyte string does not come back in the answer.</summary>
+    public static string Clip(string s) => s.Length <= 60 ? s : s[..57] + "…";
 }

@@ -30,7 +30,9 @@ public static class Problems
         string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")),
         errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), errors[0].Field);
 
-    public static ProblemHttpResult BadBody(string detail) => Make(400, "unreadable-body", "The request body could not be read", detail);
+    /// <summary>A body that cannot be read at all; <paramref name="field"/> names where (a JSON path, a header, or "body").</summary>
+    public static ProblemHttpResult BadBody(string detail, string field = "body") =>
+        Make(400, "unreadable-body", field == "body" ? "The request body could not be read" : $"Invalid value for '{field}'", detail, field: field);
 
     public static ProblemHttpResult Invalid(IReadOnlyList<ImportError> errors, string what) => Make(422, "invalid-input",
         errors.Count == 1 ? $"{what} was refused: 1 problem" : $"{what} was refused: {errors.Count} problems",
@@ -45,7 +47,7 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) => Make(409, "conflict", "The change conflicts with other data", detail + ". Nothing was changed.");
 
     public static ProblemHttpResult TooLarge(long limit) => Make(413, "body-too-large", "The request body is too large",
-        $"At most {limit.ToString("N0", CultureInfo.InvariantCulture)} bytes are accepted (RecycleNet:MaxImportBytes / MaxFeatureBytes); split the import.");
+        $"At most {limit.ToString("N0", CultureInfo.InvariantCulture)} bytes are accepted here (see the limits table in the README); split the import.", field: "body");
 
     public static ProblemHttpResult Unauthorized(HttpContext http, string detail)
     {

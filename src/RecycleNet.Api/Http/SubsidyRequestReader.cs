@@ -22,15 +22,10 @@ public static class SubsidyRequestReader
 {
     private const string Fixed = "fixedOutlets", Mobile = "mobileStations", Facilities = "facilities";
 
-    public static IResult? TryRead(ReadOnlyMemory<byte> body, PolicyCatalog catalog, out SubsidyRequest? request)
+    /// <param name="root">The body, read by <see cref="RequestBody"/> (a JSON object).</param>
+    public static IResult? TryRead(JsonElement root, PolicyCatalog catalog, out SubsidyRequest? request)
     {
         request = null;
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(body); }
-        catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
-        using var _ = doc;
-        var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object) return Problems.BadBody("the body must be a JSON object");
 
         var r = new JsonFieldReader();
         var policyId = r.Text(root, "", "policy");

@@ -44,7 +44,8 @@ public static class OgcEndpoints
         ogc.MapGet("/collections/{collectionId}/schema", (string collectionId, HttpRequest req) => Schema(collectionId, req, "schema"))
             .WithName("ogc-schema").WithSummary("The features' properties and their types (JSON Schema; GDAL builds its fields from it)");
         ogc.MapGet("/collections/{collectionId}/items", OgcItemsEndpoint.ItemsAsync).WithName("ogc-items")
-            .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value");
+            .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value")
+            .RequireRateLimiting(RateLimits.Downloads);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoint.ItemAsync).WithName("ogc-item")
             .WithSummary("One feature by its id");
         OgcTilesEndpoint.MapTiles(ogc);

@@ -20,12 +20,7 @@ public static class OgcHtml
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>{{E(title)}}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <style>
-          body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1d2b24}
-          a{color:#0b6e4f} table{border-collapse:collapse;width:100%;font-size:.9rem} td,th{border-bottom:1px solid #d6e2dc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-          th{background:#eef5f1} nav{font-size:.9rem;margin-bottom:1rem} code{background:#f2f5f3;padding:0 .2rem} svg{background:#f7faf8;border:1px solid #d6e2dc;max-width:100%}
-          .pager a{margin-right:1rem}
-        </style></head>
+        <link rel="stylesheet" href="/css/ogc.css"></head>
         <body><nav>{{crumbs}}</nav><h1>{{E(title)}}</h1>
         {{body}}
         </body></html>

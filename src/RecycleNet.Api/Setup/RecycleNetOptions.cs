@@ -15,6 +15,9 @@ public sealed class RecycleNetOptions
     /// <summary>Largest single-feature or enterprise body, bytes (default 1 MiB).</summary>
     public long MaxFeatureBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Largest JSON body of the public POSTs (subsidy estimate, what-if), bytes (default 256 KiB).</summary>
+    public long MaxPublicJsonBytes { get; set; } = 256 * 1024;
+
     /// <summary>An OSM file (.osm or .osm.pbf) to load as the walking network at start-up; overrides a stored upload.</summary>
     public string? NetworkPath { get; set; }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RecycleNet.Api.Http;
 using RecycleNet.Core.Demo;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Storage;
@@ -31,6 +32,7 @@ public static class ServiceSetup
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Network")));
         services.AddScoped<RequirePlannerKey>();
         services.AddProblemDetails();
+        services.AddRecycleNetRateLimits(builder.Configuration);
         services.AddOpenApi();
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);

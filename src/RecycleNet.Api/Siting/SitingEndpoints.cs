@@ -34,9 +34,10 @@ public static class SitingEndpoints
     private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
         SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
-        if (await BodyReader.ReadAsync(req, o.Value.MaxImportBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxImportBytes);
+        var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
+        if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadOutlets(body, catalog, city, out var options, out var cost) is { } bad) return bad;
+        if (SitingRequest.TryReadOutlets(read.Value, catalog, city, out var options, out var cost) is { } bad) return bad;
         var graph = network.Graph;
         var job = jobs.Start(SitingRequest.Outlets, (job, token) =>
         {
@@ -50,9 +51,10 @@ public static class SitingEndpoints
     private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
         SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
-        if (await BodyReader.ReadAsync(req, o.Value.MaxImportBytes, ct) is not { } body) return Problems.TooLarge(o.Value.MaxImportBytes);
+        var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
+        if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadCenters(body, catalog, city, out var options) is { } bad) return bad;
+        if (SitingRequest.TryReadCenters(read.Value, catalog, city, out var options) is { } bad) return bad;
         var graph = network.Graph;
         var job = jobs.Start(SitingRequest.Centers, (job, token) =>
         {

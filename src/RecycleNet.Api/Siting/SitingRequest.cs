@@ -25,11 +25,10 @@ public static class SitingRequest
 
     private static readonly string[] Common = ["goal", "policy", "year", "reachTarget", "uploadedSites", "crs", "exact", "timeLimitSeconds"];
 
-    public static IResult? TryReadOutlets(ReadOnlyMemory<byte> body, PolicyCatalog catalog, CitySnapshot city,
+    public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, CitySnapshot city,
         out OutletSitingOptions? options, out decimal? siteCost)
     {
         (options, siteCost) = (null, null);
-        if (Parse(body, out var root) is { } bad) return bad;
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", [.. Common, "sites", "cityShare", "districtShare", "districtFloor", "budgetYuan", "siteAreaM2", "candidates",
             "gridSpacingM", "minutes", "speedKmh"]);
@@ -88,11 +87,10 @@ public static class SitingRequest
         return null;
     }
 
-    public static IResult? TryReadCenters(ReadOnlyMemory<byte> body, PolicyCatalog catalog, CitySnapshot city,
+    public static IResult? TryReadCenters(JsonElement root, PolicyCatalog catalog, CitySnapshot city,
         out CenterSitingOptions? options)
     {
         options = null;
-        if (Parse(body, out var root) is { } bad) return bad;
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", [.. Common, "centers", "gridSpacingM", "capacityTonnesPerDay", "haulLimitKm", "haulCircuity", "kgPerHouseholdPerDay"]);
         var c = ReadCommon(r, root, catalog);
@@ -169,17 +167,5 @@ public static class SitingRequest
     }
 
     private static double? Number(JsonFieldReader r, JsonElement root, string name) => (double?)r.Amount(root, "", name) is { } v ? v : null;
-
-    private static IResult? Parse(ReadOnlyMemory<byte> body, out JsonElement root)
-    {
-        root = default;
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            root = doc.RootElement.Clone();
-        }
-        catch (JsonException e) { return Problems.BadBody($"not valid JSON: {e.Message}"); }
-        return root.ValueKind == JsonValueKind.Object ? null : Problems.BadBody("the body must be a JSON object");
-    }
 
 }

@@ -32,7 +32,15 @@ public static class Cql2Text
 
     private sealed class Parser(string text, CollectionInfo c, OutputCrs crs)
     {
-        private int _pos;
+        private int _pos, _depth;
+
+        /// <summary>Nesting of NOTs and parentheses: the parser recurses, so a 4,000-deep filter must not reach the stack's end.</summary>
+        private const int MaxDepth = 64;
+
+        private void Deeper()
+        {
+            if (++_depth > MaxDepth) throw Error($"the filter nests NOT and parentheses more than {MaxDepth} deep", _pos);
+        }
 
         public Func<FeatureRecord, bool?> Or()
         {
@@ -59,7 +67,9 @@ public static class Cql2Text
         private Func<FeatureRecord, bool?> Not()
         {
             if (!Keyword("NOT")) return Primary();
+            Deeper();
             var inner = Not();
+            _depth--;
             return f => !inner(f);
         }
 
@@ -67,8 +77,10 @@ public static class Cql2Text
         {
             if (Symbol("("))
             {
+                Deeper();
                 var e = Or();
                 Expect(")");
+                _depth--;
                 return e;
             }
             if (Keyword("S_INTERSECTS")) return Intersects();
@@ -124,6 +136,7 @@ public static class Cql2Text
                 Expect(")");
                 if (n.Count is not (4 or 6)) throw Error("BBOX takes 4 numbers (or 6 with heights)", at);
                 var (a0, b0, a1, b1) = n.Count == 4 ? (n[0], n[1], n[2], n[3]) : (n[0], n[1], n[3], n[4]);
+                if (a0 > a1 || b0 > b1) throw Error("BBOX's lower-left corner must come first, below and left of the upper-right one", at);
                 return new GeometryFactory().ToGeometry(crs.ToWgs84(a0, b0, a1, b1));
             }
             var word = Word();
@@ -142,9 +155,14 @@ public static class Cql2Text
             } while (depth > 0);
             Geometry g;
             try { g = new WKTReader().Read(text[start.._pos]); }
-            catch (Exception e) when (e is ParseException or ArgumentException) { throw Error($"the geometry is not valid WKT: {e.Message}", start); }
+            catch (Exception e) when (e is ParseException or ArgumentException or FormatException) { throw Error($"the geometry is not valid WKT: {e.Message}", start); }
+            if (g.Coordinates.Any(p => !double.IsFinite(p.X) || !double.IsFinite(p.Y))) throw Error("the geometry has a coordinate that is not a finite number", start);
             // Literals are written in the filter CRS's axis order; features are held in WGS84.
-            return CoordinateTransform.Apply(g, (a, b) => crs.ToWgs84(a, b));
+            var wgs84 = CoordinateTransform.Apply(g, (a, b) => crs.ToWgs84(a, b));
+            // A self-intersecting ring would answer "nothing matched" rather than the truth; say what is wrong instead.
+            var validity = new NetTopologySuite.Operation.Valid.IsValidOp(wgs84);
+            if (!validity.IsValid) throw Error($"the geometry is not valid: {validity.ValidationError.Message} at {validity.ValidationError.Coordinate}", start);
+            return wgs84;
         }
 
         // Kleene's three-valued logic, evaluating the right side only when it can change the answer.
@@ -224,7 +242,8 @@ public static class Cql2Text
             var at = Skip();
             var end = at;
             while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is '-' or '+' or '.' or 'e' or 'E')) end++;
-            if (!double.TryParse(text.AsSpan(at, end - at), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) throw Error("expected a number", at);
+            if (!double.TryParse(text.AsSpan(at, end - at), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                throw Error("expected a finite number", at);
             _pos = end;
             return v;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Core.Import;
 
@@ -17,23 +18,26 @@ public static class GeoJsonRowReader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
+            doc = StrictJson.Parse(body);
         }
-        catch (JsonException e)
+        catch (JsonInputException e)
         {
-            throw new ImportFormatException($"the body is not valid JSON: {e.Message}");
+            throw new ImportFormatException(e.Rule, StrictJson.Field(e.Path));
         }
         using (doc)
         {
             var root = doc.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) ? t.GetString() : null;
-            return type switch
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new ImportFormatException("the body must be a GeoJSON FeatureCollection or Feature (a JSON object)");
+            if (!root.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String)
+                throw new ImportFormatException("must be the string \"FeatureCollection\" or \"Feature\": the body must be a GeoJSON FeatureCollection or Feature", "type");
+            return t.GetString() switch
             {
                 "FeatureCollection" when root.TryGetProperty("features", out var fs) && fs.ValueKind == JsonValueKind.Array =>
                     fs.EnumerateArray().Select((f, i) => ReadFeature(f, i)).ToList(),
-                "FeatureCollection" => throw new ImportFormatException("the FeatureCollection has no 'features' array"),
+                "FeatureCollection" => throw new ImportFormatException("the FeatureCollection has no 'features' array", "features"),
                 "Feature" => [ReadFeature(root, 0)],
-                _ => throw new ImportFormatException("the body must be a GeoJSON FeatureCollection or Feature (\"type\" is missing or other)"),
+                var other => throw new ImportFormatException($"is \"{(other!.Length <= 40 ? other : other[..40] + "…")}\"; the body must be a GeoJSON FeatureCollection or Feature", "type"),
             };
         }
     }
@@ -41,8 +45,8 @@ public static class GeoJsonRowReader
     /// <summary>Reads one Feature; used for POST and PUT of a single feature as well.</summary>
     public static ImportRow ReadFeature(JsonElement f, int index)
     {
-        if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("type", out var t) || t.GetString() != "Feature")
-            return new ImportRow(index, null, Empty) { GeometryError = "the item is not a GeoJSON Feature" };
+        if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Feature")
+            return new ImportRow(index, null, Empty) { GeometryError = "the item is not a GeoJSON Feature (\"type\": \"Feature\")", StrictTypes = true };
         var props = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         if (f.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object)
             foreach (var m in p.EnumerateObject()) props[m.Name] = ToValue(m.Value);
@@ -60,7 +64,7 @@ public static class GeoJsonRowReader
                 error = $"could not be read as GeoJSON: {e.Message}";
             }
         }
-        return new ImportRow(index, geometry, props) { GeometryError = error };
+        return new ImportRow(index, geometry, props) { GeometryError = error, StrictTypes = true };
     }
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
@@ -68,11 +72,18 @@ public static class GeoJsonRowReader
     private static object? ToValue(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.String => v.GetString(),
-        JsonValueKind.Number => v.GetDouble(),
+        // Beyond double's range (1e400) reads as infinity, which the field rules refuse by name.
+        JsonValueKind.Number => v.TryGetDouble(out var d) ? d : v.GetRawText().TrimStart().StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Array => v.EnumerateArray().Select(ToValue).ToList(),
-        JsonValueKind.Object => v.GetRawText(),
+        JsonValueKind.Object => new JsonObjectValue(v.GetRawText()),
         _ => null,
     };
+}
+
+/// <summary>A JSON object given where a property value was expected: kept apart from text so a text field refuses it.</summary>
+public sealed record JsonObjectValue(string Json)
+{
+    public override string ToString() => Json;
 }

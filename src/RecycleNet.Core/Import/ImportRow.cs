@@ -19,6 +19,13 @@ public sealed class ImportRow(int index, Geometry? geometry, IReadOnlyDictionary
     /// <summary>Why the geometry could not be read, when it could not.</summary>
     public string? GeometryError { get; init; }
 
+    /// <summary>
+    /// True when the values carry their JSON types (GeoJSON): a text field then takes a JSON string only, so
+    /// <c>"name": 12345</c> is refused rather than stored as "12345". Table cells (CSV, XLSX) are text or numbers by
+    /// the spreadsheet's whim, and are read leniently.
+    /// </summary>
+    public bool StrictTypes { get; init; }
+
     /// <summary>Case-insensitive property bag.</summary>
     public IReadOnlyDictionary<string, object?> Properties { get; } = properties;
 }
@@ -30,4 +37,8 @@ public sealed class ImportRow(int index, Geometry? geometry, IReadOnlyDictionary
 public sealed record ImportError(int? Index, string? Field, string Reason);
 
 /// <summary>A body that cannot be read at all (not JSON, no header row, not a spreadsheet).</summary>
-public sealed class ImportFormatException(string message) : Exception(message);
+/// <param name="field">Where the fault is: a JSON path such as "features[3].properties", or "body".</param>
+public sealed class ImportFormatException(string message, string field = "body") : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Core.Import;
@@ -30,8 +31,14 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
             if (required) Error(f.Name, "is required");
             return null;
         }
+        if (v is not string && (row.StrictTypes || v is System.Collections.IEnumerable or JsonObjectValue))
+        {
+            Error(f.Name, $"must be text (a JSON string), not {Describe(v)}");
+            return null;
+        }
         var s = Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim();
         if (s.Length > maxLength) { Error(f.Name, $"is longer than {maxLength} characters"); return null; }
+        if (TextRules.Check(s) is { } why) { Error(f.Name, why); return null; }
         return s;
     }
 
@@ -49,7 +56,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
             case double x: d = x; break;
             case long or int or decimal or float: d = Convert.ToDouble(v, CultureInfo.InvariantCulture); break;
             case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var p): d = p; break;
-            default: Error(f.Name, $"must be a number, got '{v}'"); return null;
+            default: Error(f.Name, $"must be a number, got {Shown(v)}"); return null;
         }
         if (!double.IsFinite(d)) { Error(f.Name, "must be a finite number"); return null; }
         if (d < min) { Error(f.Name, min == 0 ? $"must not be negative, got {I(d)}" : $"must be at least {I(min)}, got {I(d)}"); return null; }
@@ -64,6 +71,17 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
         if (d != Math.Floor(d.Value)) { Error(f.Name, $"must be a whole number, got {I(d.Value)}"); return null; }
         return (int)d.Value;
     }
+
+    private static string Shown(object v) => v is string s ? $"'{(s.Length <= 60 ? s : s[..57] + "…")}'" : Describe(v);
+
+    private static string Describe(object v) => v switch
+    {
+        bool b => b ? "true" : "false",
+        double or int or long or decimal => $"the number {Convert.ToString(v, CultureInfo.InvariantCulture)}",
+        JsonObjectValue => "an object",
+        System.Collections.IEnumerable => "a list",
+        _ => v.GetType().Name,
+    };
 
     // Messages are read by people and scripts everywhere: numbers never take the server's culture.
     private static string I(double d) => d.ToString(CultureInfo.InvariantCulture);
@@ -84,7 +102,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
                 }
                 break;
         }
-        Error(f.Name, $"must be true or false, got '{v}'");
+        Error(f.Name, $"must be true or false, got {Shown(v)}");
         return null;
     }
 
@@ -98,7 +116,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
             case string s when DateOnly.TryParseExact(s.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
                 return d;
         }
-        Error(f.Name, $"must be a date written yyyy-MM-dd, got '{v}'");
+        Error(f.Name, $"must be a date written yyyy-MM-dd, got {Shown(v)}");
         return null;
     }
 
@@ -117,13 +135,22 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
     /// <summary>A list given as a JSON array or as text separated by ';', ',', '、' or '|'.</summary>
     public IReadOnlyList<string>? List(LayerField f)
     {
-        return Raw(f) switch
+        switch (Raw(f))
         {
-            null => null,
-            IEnumerable<object?> items => items.Where(i => i is not null)
-                .Select(i => Convert.ToString(i, CultureInfo.InvariantCulture)!.Trim()).Where(i => i.Length > 0).ToList(),
-            var v => Convert.ToString(v, CultureInfo.InvariantCulture)!
-                .Split([';', ',', '、', '|', '；', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-        };
+            case null: return null;
+            case string text:
+                return text.Split([';', ',', '、', '|', '；', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            case IEnumerable<object?> items:
+                var list = new List<string>();
+                foreach (var i in items)
+                {
+                    if (i is string or double) list.Add(Convert.ToString(i, CultureInfo.InvariantCulture)!.Trim());
+                    else if (i is not null) { Error(f.Name, $"must list ids (numbers) or names (text), not {Describe(i)}"); return null; }
+                }
+                return list.Where(i => i.Length > 0).ToList();
+            case var v:
+                if (row.StrictTypes) { Error(f.Name, $"must be a list (a JSON array) or text separated by ';', not {Describe(v)}"); return null; }
+                return [Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim()];
+        }
     }
 }

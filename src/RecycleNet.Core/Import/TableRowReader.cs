@@ -43,15 +43,16 @@ public static class TableRowReader
         return rows;
     }
 
-    public static List<ImportRow> ReadXlsx(ReadOnlyMemory<byte> body)
+    public static List<ImportRow> ReadXlsx(ReadOnlyMemory<byte> body, XlsxLimits? limits = null)
     {
+        XlsxGuard.Check(body, limits ?? new XlsxLimits());
         List<IDictionary<string, object?>> sheet;
         try
         {
             using var stream = new MemoryStream(body.ToArray());
             sheet = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or ImportFormatException))
         {
             throw new ImportFormatException($"the body is not a readable XLSX workbook: {e.Message}");
         }

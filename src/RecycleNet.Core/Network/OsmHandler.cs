@@ -46,8 +46,17 @@ public static class OsmFile
         var format = Detect(head.AsSpan(0, n))
             ?? throw new OsmFormatException("This is neither OSM XML (.osm) nor OSM PBF (.osm.pbf): the first bytes match neither.");
         var whole = new ConcatStream(head.AsMemory(0, n), buffered);
-        if (format == Format.Xml) OsmXmlReader.Read(whole, handler);
-        else OsmPbfReader.Read(whole, handler);
+        try
+        {
+            if (format == Format.Xml) OsmXmlReader.Read(whole, handler);
+            else OsmPbfReader.Read(whole, handler);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or IndexOutOfRangeException or ArgumentException or OverflowException or FormatException)
+        {
+            // The bytes are the uploader's: whatever a corrupt file makes a decoder throw (zlib's own exception, an
+            // index past a block's end) says the file is bad, not the service.
+            throw new OsmFormatException($"The file could not be read: {e.Message}", e);
+        }
         return format;
     }
 

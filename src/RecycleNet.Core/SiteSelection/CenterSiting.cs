@@ -28,6 +28,9 @@ public sealed record CenterSitingOptions
     public double ExactSeconds { get; init; }
 
     public CoverageOptions Coverage { get; init; } = new();
+
+    /// <summary>Wall-clock limit of the whole run, seconds: what the set-up leaves goes to the search and its bound (and SCIP). Null: 5 s of search.</summary>
+    public double? TimeLimitSeconds { get; init; }
 }
 
 public sealed record CenterProposal(int Rank, double Lon, double Lat, string? Label, District? District, int Outlets, double LoadTonnesPerDay);
@@ -52,6 +55,7 @@ public static class CenterSiting
 {
     public static CenterSitingResult Plan(CitySnapshot city, WalkingGraph? graph, CenterSitingOptions options, CancellationToken ct = default)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Centers);
         var coverage = CoverageScorer.Score(city, graph, options.Coverage);
         var served = coverage.HouseholdsServed();
@@ -76,7 +80,15 @@ public static class CenterSiting
         var nearestToday = links.Select(l => l.Where(x => x.Item1 < existing.Count).Select(x => x.Item2).DefaultIfEmpty(double.NaN).Min()).ToArray();
         var before = nearestToday.Select((d, i) => double.IsNaN(d) ? 0 : volumes[i] * d / 1000).Sum();
         var servedBefore = nearestToday.Count(d => !double.IsNaN(d));
-        var solution = PMedian.Solve(problem, options.Centers, options.ExactSeconds);
+        ct.ThrowIfCancellationRequested();
+        var (exact, search) = (options.ExactSeconds, 5.0);
+        if (options.TimeLimitSeconds is { } limit)
+        {
+            // The search and its LP bound share what the set-up left; SCIP, when it runs, gets the larger part.
+            var left = Math.Max(0.1, limit - watch.Elapsed.TotalSeconds);
+            (exact, search) = exact > 0 || options.CapacityTonnesPerDay is not null ? (left * 0.55, left * 0.3) : (0, left * 0.45);
+        }
+        var solution = PMedian.Solve(problem, options.Centers, exact, search);
 
         var locator = new DistrictLocator(city.Districts);
         var rankOf = solution.Opened.Select((c, r) => (c, r)).ToDictionary(t => existing.Count + t.c, t => t.r + 1);

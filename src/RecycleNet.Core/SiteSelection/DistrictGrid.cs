@@ -27,4 +27,18 @@ public static class DistrictGrid
         }
         return list;
     }
+
+    /// <summary>The districts' total area in square metres, measured in the city's local projection.</summary>
+    public static double AreaM2(CitySnapshot city)
+    {
+        var projection = LocalProjection.ForArea(city.CentreLongitude());
+        return city.Districts.Sum(d => projection.Project(d.Geometry).Area);
+    }
+
+    /// <summary>About how many points <see cref="Points"/> would give (area / spacing², per district), without making them. O(districts).</summary>
+    public static long EstimateCount(CitySnapshot city, double spacingM)
+    {
+        var projection = LocalProjection.ForArea(city.CentreLongitude());
+        return city.Districts.Sum(d => (long)Math.Ceiling(projection.Project(d.Geometry).Area / (spacingM * spacingM)));
+    }
 }

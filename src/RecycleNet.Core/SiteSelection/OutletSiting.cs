@@ -57,6 +57,12 @@ public sealed record OutletSitingOptions
     public bool Exact { get; init; }
 
     public MclpOptions Solver { get; init; } = new();
+
+    /// <summary>
+    /// Wall-clock limit of the whole run, seconds, building the coverage sets included: what is left after the build is
+    /// shared out to the local search, the bound and (with <see cref="Exact"/>) SCIP. Null: the solver's own budgets.
+    /// </summary>
+    public double? TimeLimitSeconds { get; init; }
 }
 
 /// <summary>One proposed site: rank (1 = largest gain), the households it adds given the higher-ranked ones, running totals.</summary>
@@ -99,6 +105,18 @@ public static class OutletSiting
         var sets = CoverageSetBuilder.Build(demands, [.. open.Select(c => (long)c.Community.Households)],
             [.. candidates.Select(c => c.Point)], graph, walk, ct);
         var build = watch.Elapsed;
+        if (options.TimeLimitSeconds is { } limit)
+        {
+            // What the build left: the search gets most, the bound less, SCIP (when asked) its share.
+            var left = Math.Max(0.05, limit - build.TotalSeconds);
+            options = options with
+            {
+                Solver = options.Solver with
+                {
+                    SwapSeconds = left * (options.Exact ? 0.3 : 0.6), BoundSeconds = left * (options.Exact ? 0.15 : 0.3), ExactSeconds = left * 0.45,
+                },
+            };
+        }
 
         var b = before.City;
         int k;
@@ -185,6 +203,17 @@ public static class OutletSiting
         var reached = floorsMet && (needed is null || running - b.CoveredHouseholds >= needed);
         return new OutletSitingResult(b, after, proposals, solution, sets.CandidateCount, sets.Demands.Length, build, lowerBound, reached);
     }
+
+    /// <summary>
+    /// How many candidates a run would have, before making them: exact for communities and uploaded sites, estimated
+    /// from the districts' area for a grid (<see cref="DistrictGrid.EstimateCount"/>).
+    /// </summary>
+    public static (long Count, bool Exact) CandidateCount(CitySnapshot city, OutletSitingOptions options) => options.Candidates switch
+    {
+        CandidateSource.Communities => (city.Communities.Count, true),
+        CandidateSource.Uploaded => (options.UploadedSites.Count, true),
+        _ => (DistrictGrid.EstimateCount(city, options.GridSpacingM), false),
+    };
 
     /// <summary>The smallest k whose bound could reach <paramref name="need"/> (binary search; bounds grow with k).</summary>
     private static int SitesLowerBound(CoverageSets sets, long need, int upper)

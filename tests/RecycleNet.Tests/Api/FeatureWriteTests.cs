@@ -85,6 +85,8 @@ public class FeatureWriteTests
         using var f = new ServiceFactory(seedDemo: false);
         var r = await f.Planner().PostAsync("/api/communities", Json.GeoJson("{not json"));
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-        Assert.StartsWith("the body must be one GeoJSON Feature", (await r.ReadJsonAsync()).GetProperty("detail").GetString());
+        var problem = await r.ReadJsonAsync();
+        Assert.StartsWith("is not valid JSON", problem.GetProperty("detail").GetString());
+        Assert.Equal("body", problem.GetProperty("field").GetString());
     }
 }

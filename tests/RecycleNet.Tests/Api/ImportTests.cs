@@ -200,7 +200,7 @@ public class ImportTests
 
     [Theory]
     [InlineData("{\"type\":\"FeatureCollection\",\"features\":[", "not valid JSON")]
-    [InlineData("{\"type\":\"Point\",\"coordinates\":[1,2]}", "must be a GeoJSON FeatureCollection")]
+    [InlineData("{\"type\":\"Point\",\"coordinates\":[1,2]}", "must be a GeoJSON FeatureCollection or Feature")]
     [InlineData("{\"type\":\"FeatureCollection\",\"features\":[]}", null)]
     public async Task Unreadable_or_empty_bodies_are_refused(string body, string? detail)
     {

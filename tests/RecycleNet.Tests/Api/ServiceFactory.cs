@@ -25,6 +25,9 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
         b.UseSetting("RecycleNet:DemoDataDirectory", RepoPaths.DemoData);
         if (configureKey) b.UseSetting("RecycleNet:PlannerKeys:0", Key);
         if (maxImportBytes is { } max) b.UseSetting("RecycleNet:MaxImportBytes", max.ToString());
+        // Tests call the public POSTs and downloads far faster than a person; the rate-limit tests set their own buckets.
+        b.UseSetting("RecycleNet:RateLimits:PublicPosts:Burst", "1000000");
+        b.UseSetting("RecycleNet:RateLimits:Downloads:Burst", "1000000");
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
     }
 

@@ -1,5 +1,6 @@
 import { getJson, postJson, showError } from './api.js';
 import { t, fmt, pct } from './i18n.js';
+import { el, popup } from './dom.js';
 
 // Layers come from the OGC API. With a GCJ-02 base map (Amap, Tencent) they are requested in GCJ-02 so they line up.
 let map, config, crs = '', fitted = false;
@@ -48,11 +49,11 @@ export async function loadLayers() {
 
   layers.districts = L.geoJSON(districts, {
     style: f => ({ color: '#35524a', weight: 1, fillColor: shade(shareById[f.id] ?? 0), fillOpacity: 0.55 }),
-    onEachFeature: (f, l) => l.bindPopup(`<b>${f.properties.name}</b><br>${t('share')}: ${pct(shareById[f.id] ?? 0)}<br>${t('households')}: ${fmt(f.properties.households)}`),
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${t('share')}: ${pct(shareById[f.id] ?? 0)}`, `${t('households')}: ${fmt(f.properties.households)}`)),
   });
   layers.communities = L.geoJSON(communities, {
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 2.5, weight: 0, fillOpacity: 0.9, fillColor: uncovered.has(f.id) ? '#c0392b' : '#1e8449' }),
-    onEachFeature: (f, l) => l.bindPopup(`<b>${f.properties.name}</b><br>${t('households')}: ${fmt(f.properties.households)}<br>${uncovered.has(f.id) ? '✗' : '✓'}`),
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${t('households')}: ${fmt(f.properties.households)}`, uncovered.has(f.id) ? '✗' : '✓')),
   });
   layers.outlets = L.geoJSON(outlets, {
     pointToLayer: (f, ll) => L.circleMarker(ll, {
@@ -60,7 +61,7 @@ export async function loadLayers() {
       fillColor: f.properties.status !== 'operating' ? '#999' : f.properties.kind === 'mobile' ? '#8e44ad' : '#1f6fb2',
     }),
     onEachFeature: (f, l) => {
-      l.bindPopup(`<b>${f.properties.name}</b><br>${f.properties.kind} · ${f.properties.status}${f.properties.modern ? ' · modern' : ''}`);
+      l.bindPopup(popup(f.properties.name, `${f.properties.kind} · ${f.properties.status}${f.properties.modern ? ' · modern' : ''}`));
       l.on('click', e => {
         if (whatIf.placing) return;
         L.DomEvent.stopPropagation(e);
@@ -71,12 +72,12 @@ export async function loadLayers() {
   });
   layers.centers = L.geoJSON(centers, {
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 9, weight: 2, color: '#fff', fillOpacity: 1, fillColor: f.properties.greenCertified ? '#27ae60' : '#e67e22' }),
-    onEachFeature: (f, l) => l.bindPopup(`<b>${f.properties.name}</b><br>${f.properties.status}${f.properties.capacityTonnesPerDay ? ` · ${fmt(f.properties.capacityTonnesPerDay)} t/d` : ''}`),
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${f.properties.status}${f.properties.capacityTonnesPerDay ? ` · ${fmt(f.properties.capacityTonnesPerDay)} t/d` : ''}`)),
   });
   layers.circles = L.geoJSON(circles, { style: { color: '#1f6fb2', weight: 1, fillOpacity: 0.08 } });
   layers.proposals = L.geoJSON(proposals, {
-    pointToLayer: (f, ll) => L.marker(ll, { icon: L.divIcon({ className: 'proposal', html: `${f.properties.rank}` }) }),
-    onEachFeature: (f, l) => l.bindPopup(`#${f.properties.rank} ${f.properties.label ?? ''}<br>${f.properties.householdsGained != null ? `${t('gained')}: ${fmt(f.properties.householdsGained)}` : `${t('load')}: ${fmt(f.properties.loadTonnesPerDay, 1)}`}`),
+    pointToLayer: (f, ll) => L.marker(ll, { icon: L.divIcon({ className: 'proposal', html: el('span', {}, f.properties.rank) }) }),
+    onEachFeature: (f, l) => l.bindPopup(popup(`#${f.properties.rank} ${f.properties.label ?? ''}`, f.properties.householdsGained != null ? `${t('gained')}: ${fmt(f.properties.householdsGained)}` : `${t('load')}: ${fmt(f.properties.loadTonnesPerDay, 1)}`)),
   });
   for (const box of document.querySelectorAll('#layers input[data-layer]')) toggle(box.dataset.layer, box.checked);
   if (!fitted && layers.districts.getLayers().length) { map.fitBounds(layers.districts.getBounds()); fitted = true; }

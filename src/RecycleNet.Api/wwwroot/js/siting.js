@@ -1,6 +1,7 @@
 import { postJson, getJson, del, showError } from './api.js';
 import { t, fmt, pct } from './i18n.js';
 import { loadLayers } from './map.js';
+import { el, table } from './dom.js';
 
 let running = null;
 
@@ -38,12 +39,12 @@ async function poll() {
   if (job.status !== 'done') { status.textContent = `${job.status}: ${job.error ?? ''}`; return; }
   const r = job.result, s = r.solver;
   status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: s.method });
-  const table = document.getElementById('sitingTable');
   const outlets = job.kind === 'outlets';
-  table.innerHTML = `<thead><tr><th>${t('rank')}</th><th>${t('name')}</th><th>${t('district')}</th>${outlets
-    ? `<th>${t('gained')}</th><th>${t('cumulative')}</th><th>${t('subsidyCol')}</th>` : `<th>${t('outlets')}</th><th>${t('load')}</th>`}</tr></thead>
-    <tbody>${r.proposals.features.map(({ properties: p }) => `<tr><td>${p.rank}</td><td>${p.label ?? ''}</td><td>${p.district ?? ''}</td>${outlets
-      ? `<td>${fmt(p.householdsGained)}</td><td>${pct(p.cumulativeShare)}</td><td>${p.estimatedSubsidyYuan == null ? '' : fmt(p.estimatedSubsidyYuan)}</td>`
-      : `<td>${p.outlets}</td><td>${fmt(p.loadTonnesPerDay, 1)}</td>`}</tr>`).join('')}</tbody>`;
+  const headers = [t('rank'), t('name'), t('district'), ...(outlets ? [t('gained'), t('cumulative'), t('subsidyCol')] : [t('outlets'), t('load')])];
+  table(document.getElementById('sitingTable'), headers, r.proposals.features.map(({ properties: p }) => el('tr', {},
+    el('td', {}, p.rank), el('td', {}, p.label ?? ''), el('td', {}, p.district ?? ''),
+    outlets
+      ? [el('td', {}, fmt(p.householdsGained)), el('td', {}, pct(p.cumulativeShare)), el('td', {}, p.estimatedSubsidyYuan == null ? '' : fmt(p.estimatedSubsidyYuan))]
+      : [el('td', {}, p.outlets), el('td', {}, fmt(p.loadTonnesPerDay, 1))])));
   loadLayers();
 }

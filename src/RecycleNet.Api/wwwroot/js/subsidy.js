@@ -1,5 +1,6 @@
 import { postJson } from './api.js';
 import { t, fmt, pick } from './i18n.js';
+import { el, fill } from './dom.js';
 
 function request(form) {
   const f = new FormData(form);
@@ -25,12 +26,14 @@ export function initSubsidy() {
     let r;
     try { r = await postJson('/api/subsidies/estimate', request(form)); } catch { return; }
     const out = document.getElementById('subsidyResult');
-    out.innerHTML = `<p class="total">${t('subsidy.total', { total: fmt(r.totalYuan, 2), outlets: fmt(r.outletSubsidyYuan, 2), facilities: fmt(r.facilityRewardUpToYuan, 2) })}</p>
-      ${r.items.map(i => `<div class="item ${i.eligible ? 'ok' : 'no'}" data-id="${i.id}">
-        <h3>${i.id} · ${pick(i.rule.labelZh, i.rule.labelEn)} — ${i.eligible ? t('eligible') : t('ineligible')}: <span class="amount">${fmt(i.amountYuan, 2)}</span></h3>
-        <p>${pick(i.calculation.zh, i.calculation.en)}</p>
-        ${i.reasons.map(x => `<p class="reason">✗ ${pick(x.reasonZh, x.reason)} → ${pick(x.remedyZh, x.remedy)}</p>`).join('')}
-        <p class="cite">${t('citation')}: ${i.citation.section} ${i.citation.item} — “${i.citation.quote}”</p></div>`).join('')}`;
+    fill(out,
+      el('p', { className: 'total' }, t('subsidy.total', { total: fmt(r.totalYuan, 2), outlets: fmt(r.outletSubsidyYuan, 2), facilities: fmt(r.facilityRewardUpToYuan, 2) })),
+      r.items.map(i => el('div', { className: `item ${i.eligible ? 'ok' : 'no'}`, dataset: { id: i.id } },
+        el('h3', {}, `${i.id} · ${pick(i.rule.labelZh, i.rule.labelEn)} — ${i.eligible ? t('eligible') : t('ineligible')}: `,
+          el('span', { className: 'amount' }, fmt(i.amountYuan, 2))),
+        el('p', {}, pick(i.calculation.zh, i.calculation.en)),
+        i.reasons.map(x => el('p', { className: 'reason' }, `✗ ${pick(x.reasonZh, x.reason)} → ${pick(x.remedyZh, x.remedy)}`)),
+        el('p', { className: 'cite' }, `${t('citation')}: ${i.citation.section} ${i.citation.item} — “${i.citation.quote}”`))));
   });
   document.getElementById('subsidyXlsx').addEventListener('click', async () => {
     let blob;

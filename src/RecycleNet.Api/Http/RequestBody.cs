@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RecycleNet.Core.Input;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>What a request body read gave: the value, or the problem to answer instead.</summary>
+public readonly record struct BodyRead<T>(T? Value, ProblemHttpResult? Problem)
+{
+    public static implicit operator BodyRead<T>(ProblemHttpResult problem) => new(default, problem);
+}
+
+/// <summary>
+/// The one way a handler reads its body. Bytes stop at a limit (413 before the rest is read); JSON is read by
+/// <see cref="StrictJson"/> (UTF-8 only, no repeated members, no broken escapes, bounded depth) and each fault is a
+/// 400 naming the JSON path; a client that breaks the HTTP framing gets its 400 rather than a 500.
+/// </summary>
+public static class RequestBody
+{
+    /// <summary>The raw body, at most <paramref name="limit"/> bytes.</summary>
+    public static async Task<BodyRead<ReadOnlyMemory<byte>>> BytesAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return Problems.TooLarge(limit);
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int n;
+            while ((n = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + n > limit) return Problems.TooLarge(limit);
+                buffer.Write(chunk, 0, n);
+            }
+            return new(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(limit) : Problems.BadBody(e.Message);
+        }
+    }
+
+    /// <summary>The body as a JSON object (a detached copy: nothing to dispose).</summary>
+    public static async Task<BodyRead<JsonElement>> ObjectAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        var bytes = await BytesAsync(request, limit, ct);
+        return bytes.Problem is { } p ? p : Object(bytes.Value);
+    }
+
+    /// <summary>Reads <paramref name="body"/> as a JSON object by the strict rules.</summary>
+    public static BodyRead<JsonElement> Object(ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty) return Problems.BadBody("the body is empty; send a JSON object");
+        try
+        {
+            using var doc = StrictJson.Parse(body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                ? new BodyRead<JsonElement>(doc.RootElement.Clone(), null)
+                : Problems.BadBody($"the body must be a JSON object, not {JsonFieldReader.Kind(doc.RootElement)}");
+        }
+        catch (JsonInputException e)
+        {
+            return Problems.BadBody(e.Rule, StrictJson.Field(e.Path));
+        }
+    }
+
+    /// <summary>The first file of a multipart/form-data upload, with its name.</summary>
+    public static async Task<BodyRead<(ReadOnlyMemory<byte> Bytes, string FileName)>> UploadAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return Problems.TooLarge(limit);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException)
+        {
+            // A Content-Type that says multipart over a body that is not (no boundary, broken parts, a part too large).
+            return Problems.BadBody($"the multipart/form-data body could not be read: {e.Message}", "Content-Type");
+        }
+        if (form.Files.FirstOrDefault() is not { } file) return Problems.BadBody("the multipart upload holds no file", "file");
+        if (file.Length > limit) return Problems.TooLarge(limit);
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        return new((ms.ToArray(), file.FileName), null);
+    }
+}
