@@ -11,7 +11,7 @@ builder.AddRecycleNet();
 
 var app = builder.Build();
 app.UseSecurityHeaders(app.Configuration["RecycleNet:BaseMapUrl"]);
-app.UseExceptionHandler();
+app.UseRecycleNetExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles(); // the web page (wwwroot) and its npm-installed libraries (wwwroot/lib)
 app.UseRateLimiter();

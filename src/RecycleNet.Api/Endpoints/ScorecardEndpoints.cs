@@ -1,6 +1,7 @@
 using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Export;
 using RecycleNet.Core.Policies;
 
 namespace RecycleNet.Api.Endpoints;
@@ -63,7 +64,7 @@ public static class ScorecardEndpoints
             ["缺口 Shortfall"] = d.Shortfall,
         }).ToList();
         using var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, sheetName: "districts");
+        MiniExcelLibs.MiniExcel.SaveAs(ms, SpreadsheetText.SafeRows(rows).ToList(), sheetName: "districts");
         return ms.ToArray();
     }
 

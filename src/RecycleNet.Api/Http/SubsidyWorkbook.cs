@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using RecycleNet.Core.Export;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Subsidies;
 
@@ -84,13 +85,14 @@ public static class SubsidyWorkbook
 
         var notes = e.Assumptions.Select(a => new Dictionary<string, object?> { ["说明"] = a.Zh, ["Assumption"] = a.En }).ToList();
 
+        // The applicant's name and the item ids are the requester's text: none may open as a formula.
         var sheets = new Dictionary<string, object>
         {
-            ["汇总 Summary"] = summary,
-            ["明细 Items"] = items,
-            ["封顶 Caps"] = caps,
-            ["依据 Citations"] = cited,
-            ["说明 Assumptions"] = notes,
+            ["汇总 Summary"] = SpreadsheetText.SafeRows(summary).ToList(),
+            ["明细 Items"] = SpreadsheetText.SafeRows(items).ToList(),
+            ["封顶 Caps"] = SpreadsheetText.SafeRows(caps).ToList(),
+            ["依据 Citations"] = SpreadsheetText.SafeRows(cited).ToList(),
+            ["说明 Assumptions"] = SpreadsheetText.SafeRows(notes).ToList(),
         };
         using var ms = new MemoryStream();
         ms.SaveAs(sheets);

@@ -31,14 +31,16 @@ public static class ServiceSetup
             DatabasePath.FolderOf(sp.GetRequiredService<DatabaseSettings>().ConnectionString),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Network")));
         services.AddScoped<RequirePlannerKey>();
-        services.AddProblemDetails();
+        services.AddBindingProblems();
         services.AddRecycleNetRateLimits(builder.Configuration);
         services.AddOpenApi();
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
         services.AddSingleton<CityCache>();
         services.AddSingleton<FeatureCache>();
+        services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
         services.AddSingleton<Siting.SitingJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<Siting.SitingJobs>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

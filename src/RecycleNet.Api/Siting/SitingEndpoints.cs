@@ -37,15 +37,15 @@ public static class SitingEndpoints
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadOutlets(read.Value, catalog, city, out var options, out var cost) is { } bad) return bad;
+        if (SitingRequest.TryReadOutlets(read.Value, catalog, city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
         var graph = network.Graph;
-        var job = jobs.Start(SitingRequest.Outlets, (job, token) =>
+        var job = jobs.Enqueue(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, (job, token) =>
         {
             var plan = OutletSiting.Plan(city, graph, options!, token, stage => job.Stage = stage);
             var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
             return SitingJson.Outlets(job.Id, plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
         });
-        return await Answer(job, req, wait == true);
+        return job is null ? Busy(req, jobs) : await Answer(job, req, wait == true);
     }
 
     private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
@@ -54,14 +54,26 @@ public static class SitingEndpoints
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadCenters(read.Value, catalog, city, out var options) is { } bad) return bad;
+        if (SitingRequest.TryReadCenters(read.Value, catalog, city, jobs.Settings.Limits, out var options) is { } bad) return bad;
         var graph = network.Graph;
-        var job = jobs.Start(SitingRequest.Centers, (job, token) =>
+        var job = jobs.Enqueue(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, (job, token) =>
         {
             job.Stage = "solving the p-median";
             return SitingJson.Centers(job.Id, CenterSiting.Plan(city, graph, options!, token));
         });
-        return await Answer(job, req, wait == true);
+        return job is null ? Busy(req, jobs) : await Answer(job, req, wait == true);
+    }
+
+    /// <summary>
+    /// The queue is full: 429 (the caller asked for more runs than the service takes at once; nothing is broken) with
+    /// the seconds until a worker is likely free.
+    /// </summary>
+    private static IResult Busy(HttpRequest req, SitingJobs jobs)
+    {
+        var retry = jobs.RetryAfterSeconds();
+        req.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Make(429, "siting-busy", "The siting queue is full",
+            $"{jobs.Settings.Concurrency} run(s) at a time and {jobs.Settings.QueueLimit} waiting are allowed (RecycleNet:Siting); try again in {retry} s.", field: "queue");
     }
 
     private static async Task<IResult> Answer(SitingJob job, HttpRequest req, bool wait)

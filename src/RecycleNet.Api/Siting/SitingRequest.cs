@@ -25,7 +25,7 @@ public static class SitingRequest
 
     private static readonly string[] Common = ["goal", "policy", "year", "reachTarget", "uploadedSites", "crs", "exact", "timeLimitSeconds"];
 
-    public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, CitySnapshot city,
+    public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, CitySnapshot city, SitingLimits limits,
         out OutletSitingOptions? options, out decimal? siteCost)
     {
         (options, siteCost) = (null, null);
@@ -83,11 +83,14 @@ public static class SitingRequest
             UploadedCostsYuan = [.. c.UploadedAreasM2.Select(a => a is { } m2 && rule is not null ? SubsidyEstimator.AmountFor(rule, m2) : (decimal?)null)],
             Exact = c.Exact,
             Solver = new MclpOptions { SwapSeconds = c.TimeLimitSeconds, ExactSeconds = c.TimeLimitSeconds },
+            TimeLimitSeconds = c.TimeLimitSeconds,
         };
+        // Size before work: a grid too fine for the area is refused here, not discovered as gigabytes later.
+        if (limits.CheckOutlets(city, options) is { } tooLarge) { options = null; return Problems.InvalidRequest([tooLarge]); }
         return null;
     }
 
-    public static IResult? TryReadCenters(JsonElement root, PolicyCatalog catalog, CitySnapshot city,
+    public static IResult? TryReadCenters(JsonElement root, PolicyCatalog catalog, CitySnapshot city, SitingLimits limits,
         out CenterSitingOptions? options)
     {
         options = null;
@@ -119,7 +122,9 @@ public static class SitingRequest
             Centers = centers!.Value, GridSpacingM = grid, UploadedSites = c!.UploadedSites, CapacityTonnesPerDay = capacity,
             HaulLimitM = limit * 1000, HaulCircuity = circuity, KgPerHouseholdPerDay = kg,
             ExactSeconds = c.Exact || capacity is not null ? c.TimeLimitSeconds : 0,
+            TimeLimitSeconds = c.TimeLimitSeconds,
         };
+        if (limits.CheckCenters(city, options) is { } tooLarge) { options = null; return Problems.InvalidRequest([tooLarge]); }
         return null;
     }
 

@@ -8,7 +8,8 @@ namespace RecycleNet.Core.Export;
 
 /// <summary>
 /// RFC 4180 CSV in UTF-8 with a byte-order mark, so Excel on a Chinese Windows shows 中文 rather than mojibake;
-/// CRLF line ends; numbers culture-invariant. O(features).
+/// CRLF line ends; numbers culture-invariant; text that a spreadsheet would run as a formula is neutralised
+/// (<see cref="SpreadsheetText"/>). O(features).
 /// </summary>
 public static class CsvExport
 {
@@ -21,7 +22,7 @@ public static class CsvExport
             {
                 null => "",
                 double d => d.ToString("R", CultureInfo.InvariantCulture),
-                _ => PropertyValues.Text(v) ?? "",
+                _ => SpreadsheetText.Safe(PropertyValues.Text(v) ?? ""),
             }))));
     }
 

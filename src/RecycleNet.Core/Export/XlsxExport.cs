@@ -15,7 +15,8 @@ public static class XlsxExport
         {
             var row = new Dictionary<string, object?>(header.Count);
             var i = 0;
-            foreach (var v in FeatureExport.Cells(c, f, crs)) row[header[i++]] = v is DateOnly d ? PropertyValues.Text(d) : v;
+            foreach (var v in FeatureExport.Cells(c, f, crs))
+                row[header[i++]] = v switch { DateOnly d => PropertyValues.Text(d), string s => SpreadsheetText.Safe(s), _ => v };
             return row;
         });
         output.SaveAs(rows, sheetName: c.Id.Length > 31 ? c.Id[..31] : c.Id);

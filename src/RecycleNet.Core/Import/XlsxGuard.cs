@@ -42,13 +42,19 @@ public static class XlsxGuard
         {
             zip = new ZipArchive(new ReadOnlyMemoryStream(body), ZipArchiveMode.Read);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
             throw new ImportFormatException($"the body is not a readable XLSX workbook (not a zip: {e.Message})");
         }
         using (zip)
         {
-            if (zip.Entries.Count > limits.MaxParts)
+            IReadOnlyCollection<ZipArchiveEntry> entries;
+            try { entries = zip.Entries; }
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
+            {
+                throw new ImportFormatException($"the workbook's zip directory is corrupt: {e.Message}");
+            }
+            if (entries.Count > limits.MaxParts)
                 throw new ImportFormatException($"the workbook has {zip.Entries.Count:N0} parts; at most {limits.MaxParts:N0} are read");
             var buffer = new byte[64 * 1024];
             long total = 0;
@@ -77,8 +83,9 @@ public static class XlsxGuard
                         }
                     }
                 }
-                catch (InvalidDataException e)
+                catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
                 {
+                    // A damaged part: bad deflate data, an unknown compression method, a checksum that does not match.
                     throw new ImportFormatException($"the workbook's part {entry.FullName} is corrupt: {e.Message}");
                 }
             }

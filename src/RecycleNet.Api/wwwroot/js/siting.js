@@ -29,7 +29,7 @@ async function poll() {
   const status = document.getElementById('sitingStatus');
   let job;
   try { job = await getJson(running); } catch { running = null; return; }
-  if (job.status === 'running') {
+  if (job.status === 'running' || job.status === 'queued') {
     status.textContent = t('siting.stage', { stage: job.stage });
     setTimeout(poll, 500);
     return;
