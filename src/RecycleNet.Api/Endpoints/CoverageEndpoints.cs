@@ -18,12 +18,15 @@ public static class CoverageEndpoints
     public static void MapCoverage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/life-circles", LifeCirclesAsync).WithTags("Coverage")
-            .WithSummary("One life circle (isochrone polygon, WGS84) per operating fixed outlet; ?minutes=15&speedKmh=4.5");
+            .WithSummary("One life circle (isochrone polygon, WGS84) per operating fixed outlet; ?minutes=15&speedKmh=4.5")
+            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesProblem(400);
         var group = app.MapGroup("/api/coverage").WithTags("Coverage");
         group.MapGet("/", CoverageAsync)
-            .WithSummary("Households and residents within the walk of an operating outlet, city and districts");
+            .WithSummary("Households and residents within the walk of an operating outlet, city and districts")
+            .Answers("Households and residents covered, city and per district, with the method used").ProducesProblem(400);
         group.MapGet("/gaps", GapsAsync)
-            .WithSummary("Uncovered communities (GeoJSON) with households and the walk to the nearest outlet, largest first");
+            .WithSummary("Uncovered communities (GeoJSON) with households and the walk to the nearest outlet, largest first")
+            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesProblem(400);
     }
 
     private static async Task<IResult> LifeCirclesAsync(HttpRequest req, CityCache cities, NetworkStore network, CancellationToken ct)

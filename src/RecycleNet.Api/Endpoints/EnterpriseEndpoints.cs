@@ -19,13 +19,17 @@ public static class EnterpriseEndpoints
         group.MapGet("/", async (RecycleNetDb db, CancellationToken ct) =>
             TypedResults.Ok(await db.Enterprises.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct)));
         group.MapGet("/{id:long}", async Task<IResult> (long id, RecycleNetDb db, CancellationToken ct) =>
-            await db.Enterprises.FindAsync([id], ct) is { } e ? TypedResults.Ok(e) : Problems.NotFound($"enterprise {id}"));
+            await db.Enterprises.FindAsync([id], ct) is { } e ? TypedResults.Ok(e) : Problems.NotFound($"enterprise {id}"))
+            .Produces<Enterprise>(200).ProducesProblem(404);
 
         var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
-        writes.MapPost("/", (HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(null, req, db, o.Value, ct));
-        writes.MapPut("/{id:long}", (long id, HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(id, req, db, o.Value, ct));
+        writes.MapPost("/", (HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(null, req, db, o.Value, ct))
+            .Accepts<EnterpriseBody>("application/json").Produces<Enterprise>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422);
+        writes.MapPut("/{id:long}", (long id, HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(id, req, db, o.Value, ct))
+            .Accepts<EnterpriseBody>("application/json").Produces<Enterprise>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
         writes.MapDelete("/{id:long}", async Task<IResult> (long id, RecycleNetDb db, CancellationToken ct) =>
-            await db.Enterprises.Where(e => e.Id == id).ExecuteDeleteAsync(ct) == 0 ? Problems.NotFound($"enterprise {id}") : TypedResults.NoContent());
+            await db.Enterprises.Where(e => e.Id == id).ExecuteDeleteAsync(ct) == 0 ? Problems.NotFound($"enterprise {id}") : TypedResults.NoContent())
+            .Produces(204).ProducesProblem(401).ProducesProblem(404);
     }
 
     private static async Task<IResult> SaveAsync(long? id, HttpRequest req, RecycleNetDb db, RecycleNetOptions options, CancellationToken ct)
@@ -36,7 +40,7 @@ public static class EnterpriseEndpoints
         if (read.Problem is { } bad) return bad;
         var r = new JsonFieldReader();
         var body = read.Value;
-        r.OnlyKnown(body, "", "id", "name", "creditCode", "mofcomRegistered", "directOutletCount");
+        r.OnlyKnown(body, "", Fields.Of<EnterpriseBody>());
         var input = new EnterpriseInput(r.Text(body, "", "name"), r.Text(body, "", "creditCode", 18),
             r.Flag(body, "", "mofcomRegistered"), r.Count(body, "", "directOutletCount"));
 

@@ -19,6 +19,9 @@ public static class ImportEndpoints
             .AddEndpointFilter<RequirePlannerKey>()
             .WithTags("Import")
             .WithSummary("Import a layer from GeoJSON, CSV or XLSX; every row valid or nothing changes")
+            .TakesRaw("A GeoJSON FeatureCollection, a CSV (UTF-8, header row) or an XLSX (first sheet), raw or as a multipart upload",
+                "application/geo+json", "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data")
+            .Produces<ImportAnswer>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422)
             .DisableAntiforgery();
 
     private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format,
@@ -72,11 +75,8 @@ public static class ImportEndpoints
         var result = await new LayerImporter(db, new ImportOptions()).ImportAsync(definition, rows, declared, importMode, ct);
         if (result.Conflict is not null) return Problems.Conflict(result.Conflict);
         if (!result.Applied) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows");
-        return TypedResults.Ok(new
-        {
-            layer = definition.Name, mode = importMode.ToString().ToLowerInvariant(), crs = declared.Name, format = kind,
-            inserted = result.Inserted, removed = result.Removed, ids = result.Ids, ignoredFields = result.IgnoredFields,
-        });
+        return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,
+            result.Inserted, result.Removed, result.Ids, result.IgnoredFields));
     }
 
     /// <summary>The body's format: from ?format=, the file name, the Content-Type, or its first bytes.</summary>

@@ -21,19 +21,26 @@ public static class LayerEndpoints
         {
             var group = app.MapGroup($"/api/{layer.Name}").WithTags(layer.Title);
             group.MapGet("/", (RecycleNetDb db, CancellationToken ct) => ListAsync(layer, db, ct))
-                .WithName($"list-{layer.Name}").WithSummary($"All {layer.Name} as a GeoJSON FeatureCollection (WGS84)");
+                .WithName($"list-{layer.Name}").WithSummary($"All {layer.Name} as a GeoJSON FeatureCollection (WGS84)")
+                .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
             group.MapGet("/{id:long}", (long id, RecycleNetDb db, CancellationToken ct) => GetAsync(layer, id, db, ct))
-                .WithName($"get-{layer.Name}").WithSummary($"One of the {layer.Name} as a GeoJSON Feature");
+                .WithName($"get-{layer.Name}").WithSummary($"One of the {layer.Name} as a GeoJSON Feature")
+                .Produces<GeoJsonFeature>(200, "application/geo+json").ProducesProblem(404);
 
             var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
             writes.MapPost("/", (string? crs, HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) =>
                     WriteAsync(layer, null, crs, req, db, o.Value, ct))
-                .WithSummary($"Add one feature to {layer.Name} (GeoJSON Feature; crs defaults to WGS84)");
+                .WithSummary($"Add one feature to {layer.Name} (GeoJSON Feature; crs defaults to WGS84)")
+                .Accepts<GeoJsonFeature>("application/geo+json", "application/json")
+                .Produces<GeoJsonFeature>(201, "application/geo+json").ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
             writes.MapPut("/{id:long}", (long id, string? crs, HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) =>
                     WriteAsync(layer, id, crs, req, db, o.Value, ct))
-                .WithSummary($"Replace one of the {layer.Name} (geometry and all properties)");
+                .WithSummary($"Replace one of the {layer.Name} (geometry and all properties)")
+                .Accepts<GeoJsonFeature>("application/geo+json", "application/json")
+                .Produces<GeoJsonFeature>(200, "application/geo+json").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(413).ProducesProblem(422);
             writes.MapDelete("/{id:long}", (long id, RecycleNetDb db, CancellationToken ct) => DeleteAsync(layer, id, db, ct))
-                .WithSummary($"Delete one of the {layer.Name}");
+                .WithSummary($"Delete one of the {layer.Name}")
+                .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
         }
     }
 

@@ -16,7 +16,10 @@ public static class NetworkEndpoints
             .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded");
         var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
         writes.MapPost("/", LoadAsync)
-            .WithSummary("Load an OSM file (.osm XML or .osm.pbf, as the raw body) as the walking network; ?name= labels it");
+            .WithSummary("Load an OSM file (.osm XML or .osm.pbf, as the raw body) as the walking network; ?name= labels it")
+            .TakesRaw("An OSM file: XML (.osm) or PBF (.osm.pbf, raw or zlib blobs)", "application/octet-stream", "application/xml", "application/vnd.openstreetmap.data+xml")
+            .Answers("The network now loaded: nodes, edges, km, bbox, CRS, source, ways kept and dropped")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
         writes.MapDelete("/", async (NetworkStore store, CancellationToken ct) =>
             {
                 await store.UnloadAsync(ct);

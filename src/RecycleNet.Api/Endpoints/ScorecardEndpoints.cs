@@ -12,7 +12,10 @@ public static class ScorecardEndpoints
     public static void MapScorecard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/scorecard", ScorecardAsync).WithTags("Coverage")
-            .WithSummary("Targets scorecard: ?policy=jinan-2024&year=2027 (also minutes, speedKmh, haulLimitKm, haulCircuity, kgPerHouseholdPerDay)");
+            .WithSummary("Targets scorecard: ?policy=jinan-2024&year=2027 (also minutes, speedKmh, haulLimitKm, haulCircuity, kgPerHouseholdPerDay)")
+            .Answers("Targets (target, current, remaining, citation), coverage, fair shares, density, hauls and centre loads")
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(400).ProducesProblem(404);
     }
 
     private static async Task<IResult> ScorecardAsync(HttpRequest req, CityCache cities, NetworkStore network, PolicyCatalog catalog, CancellationToken ct)

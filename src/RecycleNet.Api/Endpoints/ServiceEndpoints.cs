@@ -1,3 +1,4 @@
+using RecycleNet.Api.Http;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Storage;
 
@@ -12,7 +13,8 @@ public static class ServiceEndpoints
                 await db.Database.CanConnectAsync(ct)
                     ? TypedResults.Ok(new { status = "ok" })
                     : TypedResults.Problem(title: "The database cannot be reached", statusCode: 503))
-            .WithTags("Service").WithSummary("200 when the service and its database answer");
+            .WithTags("Service").WithSummary("200 when the service and its database answer")
+            .Answers("{ \"status\": \"ok\" }").ProducesProblem(503);
 
         app.MapGet("/api/ui/config", (Microsoft.Extensions.Options.IOptions<Setup.RecycleNetOptions> o) => TypedResults.Ok(new
             {
@@ -27,7 +29,8 @@ public static class ServiceEndpoints
                 req.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
                     ? TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "index.html"), "text/html; charset=utf-8")
                     : Index())
-            .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)");
+            .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)")
+            .Answers("The service's title, layers and links").Produces(200, contentType: "text/html");
     }
 
     private static IResult Index() => TypedResults.Ok(new

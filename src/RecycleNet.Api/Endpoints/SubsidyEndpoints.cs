@@ -18,7 +18,8 @@ public static class SubsidyEndpoints
     {
         app.MapPost("/api/subsidies/estimate", EstimateAsync).WithTags("Subsidies")
             .WithSummary("Estimate an applicant's subsidies clause by clause; fixed outlets with a location also get the households they would newly cover")
-            .Produces(200, contentType: "application/json")
+            .Accepts<SubsidyEstimateBody>("application/json")
+            .Answers("The estimate: total, per item (eligible, amount, calculation, unmet conditions with remedies, citation), caps applied, assumptions")
             .Produces(200, contentType: SubsidyWorkbook.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(429)
             .RequireRateLimiting(RateLimits.PublicPosts);
@@ -29,7 +30,8 @@ public static class SubsidyEndpoints
                     "Its documents set no subsidy for outlets or sorting centres that this service encodes."),
                 { Subsidies: { } rules } p => TypedResults.Ok(SubsidyJson.Rules(p, rules)),
             })
-            .WithTags("Policies").WithSummary("A policy's subsidy rules: conditions, amounts and caps, each with its citation");
+            .WithTags("Policies").WithSummary("A policy's subsidy rules: conditions, amounts and caps, each with its citation")
+            .Answers("The rules: conditions, amounts and caps, each with its citation").ProducesProblem(404);
     }
 
     private static async Task<IResult> EstimateAsync(HttpRequest req, PolicyCatalog catalog, IOptions<RecycleNetOptions> options,

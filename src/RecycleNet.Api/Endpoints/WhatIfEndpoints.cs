@@ -20,6 +20,9 @@ public static class WhatIfEndpoints
     public static void MapWhatIf(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/coverage/what-if", WhatIfAsync).WithTags("Coverage")
             .WithSummary("Coverage if outlets were added, moved or closed (nothing is saved)")
+            .Accepts<WhatIfBody>("application/json")
+            .Answers("Coverage before and after: city and per district (households, residents, share), with the method used")
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(429)
             .RequireRateLimiting(RateLimits.PublicPosts);
 
     private static async Task<IResult> WhatIfAsync(HttpRequest req, CityCache cities, NetworkStore network, IOptions<RecycleNetOptions> o, CancellationToken ct)
@@ -31,7 +34,7 @@ public static class WhatIfEndpoints
 
         var city = await cities.GetAsync(ct);
         var r = new JsonFieldReader();
-        r.OnlyKnown(root, "", "add", "move", "close", "crs");
+        r.OnlyKnown(root, "", Fields.Of<WhatIfBody>());
         var crs = DeclaredCrs.Wgs84;
         if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
             r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
@@ -40,7 +43,7 @@ public static class WhatIfEndpoints
         var nextId = -1L;
         foreach (var (e, path) in r.Objects(root, "add"))
         {
-            r.OnlyKnown(e, path, "lon", "lat", "name");
+            r.OnlyKnown(e, path, Fields.Of<WhatIfAdd>());
             if (Point(r, e, path, crs) is { } p)
                 changed[nextId] = new Outlet
                 {
@@ -50,7 +53,7 @@ public static class WhatIfEndpoints
         }
         foreach (var (e, path) in r.Objects(root, "move"))
         {
-            r.OnlyKnown(e, path, "id", "lon", "lat");
+            r.OnlyKnown(e, path, Fields.Of<WhatIfMove>());
             var id = r.Count(e, path, "id");
             if (id is null) { r.Fail($"{path}.id", "is required: the id of an outlet"); continue; }
             if (!outlets.TryGetValue(id.Value, out var existing)) { r.Fail($"{path}.id", $"outlet {id} does not exist"); continue; }
@@ -83,12 +86,12 @@ public static class WhatIfEndpoints
     {
         var lon = JsonFieldReader.Member(e, "lon");
         var lat = JsonFieldReader.Member(e, "lat");
-        if (lon is not { ValueKind: JsonValueKind.Number } || lat is not { ValueKind: JsonValueKind.Number })
+        if (lon is not { } lonValue || lat is not { } latValue || !JsonFieldReader.Finite(lonValue, out var a) || !JsonFieldReader.Finite(latValue, out var b))
         {
-            r.Fail($"{path}.lon", "lon and lat are required numbers (WGS84)");
+            r.Fail($"{path}.lon", "lon and lat are required finite numbers (in the body's crs, WGS84 by default)");
             return null;
         }
-        var (x, y) = crs.ToWgs84(lon.Value.GetDouble(), lat.Value.GetDouble());
+        var (x, y) = crs.ToWgs84(a, b);
         if (ChinaExtent.Contains(x, y)) return new Point(x, y);
         r.Fail($"{path}.lon", ChinaExtent.LooksSwapped(x, y) ? "lon and lat look swapped" : "the point is not in China");
         return null;

@@ -58,6 +58,13 @@ public sealed class JsonFieldReader
         return d;
     }
 
+    /// <summary>A JSON number as a finite double; false for anything else, 1e400 included (System.Text.Json would throw).</summary>
+    public static bool Finite(JsonElement v, out double d)
+    {
+        d = 0;
+        return v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out d) && double.IsFinite(d);
+    }
+
     /// <summary>A whole number ≥ 0.</summary>
     public int? Count(JsonElement obj, string path, string name)
     {

@@ -19,16 +19,14 @@ public static class LocationReader
         {
             if (!loc.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Point"
                 || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() < 2
-                || c[0].ValueKind != JsonValueKind.Number || c[1].ValueKind != JsonValueKind.Number)
+                || !JsonFieldReader.Finite(c[0], out x) || !JsonFieldReader.Finite(c[1], out y))
             {
-                r.Fail(at, "must be a GeoJSON Point { \"type\": \"Point\", \"coordinates\": [lon, lat] } or { \"lon\": x, \"lat\": y }");
+                r.Fail(at, "must be a GeoJSON Point { \"type\": \"Point\", \"coordinates\": [lon, lat] } or { \"lon\": x, \"lat\": y } with finite numbers");
                 return null;
             }
-            (x, y) = (c[0].GetDouble(), c[1].GetDouble());
         }
         else if (loc.TryGetProperty("lon", out var lon) && loc.TryGetProperty("lat", out var lat)
-                 && lon.ValueKind == JsonValueKind.Number && lat.ValueKind == JsonValueKind.Number)
-            (x, y) = (lon.GetDouble(), lat.GetDouble());
+                 && JsonFieldReader.Finite(lon, out x) && JsonFieldReader.Finite(lat, out y)) { }
         else
         {
             r.Fail(at, "must be { \"lon\": x, \"lat\": y } with numbers, or a GeoJSON Point");

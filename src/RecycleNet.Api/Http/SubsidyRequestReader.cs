@@ -37,7 +37,7 @@ public static class SubsidyRequestReader
             return Problems.Make(404, "not-found", $"policy '{policyId}' has no subsidy rules",
                 $"Policies with subsidy rules: {string.Join(", ", catalog.All.Where(p => p.Subsidies is not null).Select(p => p.Id).Order())}.", field: "policy");
 
-        r.OnlyKnown(root, "", "policy", "applicationWindow", "applicant", Fixed, Mobile, Facilities, "crs");
+        r.OnlyKnown(root, "", Fields.Of<SubsidyEstimateBody>());
         var crs = DeclaredCrs.Wgs84;
         if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
             r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
@@ -49,19 +49,19 @@ public static class SubsidyRequestReader
         var items = new List<(SubsidyItem Item, string Path)>();
         foreach (var (e, path) in r.Objects(root, Fixed))
         {
-            r.OnlyKnown(e, path, "id", "name", "areaM2", "builtOn", "directlyOperated", "location");
+            r.OnlyKnown(e, path, Fields.Of<EstimateFixedOutlet>());
             items.Add((new FixedOutletPlan(Id(r, e, path), r.Amount(e, path, "areaM2"), r.Date(e, path, "builtOn"),
                 r.Flag(e, path, "directlyOperated"), LocationReader.Read(r, e, path, crs)), path));
         }
         foreach (var (e, path) in r.Objects(root, Mobile))
         {
-            r.OnlyKnown(e, path, "id", "name", "communitiesServed", "operatingMonths", "meetsGuideline", "investmentYuan");
+            r.OnlyKnown(e, path, Fields.Of<EstimateMobileStation>());
             items.Add((new MobileStationPlan(Id(r, e, path), r.Count(e, path, "communitiesServed"), r.Amount(e, path, "operatingMonths"),
                 r.Flag(e, path, "meetsGuideline"), r.Amount(e, path, "investmentYuan")), path));
         }
         foreach (var (e, path) in r.Objects(root, Facilities))
         {
-            r.OnlyKnown(e, path, "id", "name", "kind", "recognizedOn");
+            r.OnlyKnown(e, path, Fields.Of<EstimateFacility>());
             var kind = r.Text(e, path, "kind");
             if (kind is null) r.Fail($"{path}.kind", $"is required: one of {string.Join(", ", rules.FacilityKinds)}");
             items.Add((new FacilityRecognition(Id(r, e, path), kind ?? "", r.Date(e, path, "recognizedOn")), path));
@@ -84,7 +84,7 @@ public static class SubsidyRequestReader
             if (JsonFieldReader.Member(root, at) is null) r.Fail(at, "is required: { \"from\": \"yyyy-MM-dd\", \"to\": \"yyyy-MM-dd\" }");
             return (null, null);
         }
-        r.OnlyKnown(w, at, "from", "to");
+        r.OnlyKnown(w, at, Fields.Of<EstimateWindow>());
         var from = r.Date(w, at, "from");
         var to = r.Date(w, at, "to");
         if (from is null && JsonFieldReader.Member(w, "from") is null) r.Fail($"{at}.from", "is required");
@@ -96,7 +96,7 @@ public static class SubsidyRequestReader
     private static SubsidyApplicant ReadApplicant(JsonFieldReader r, JsonElement a)
     {
         const string at = "applicant";
-        r.OnlyKnown(a, at, "name", "mofcomRegistered", "directOutletCount", "smallestDirectOutletAreaM2", "boxTrucks");
+        r.OnlyKnown(a, at, Fields.Of<EstimateApplicant>());
         return new SubsidyApplicant(r.Text(a, at, "name"), r.Flag(a, at, "mofcomRegistered"), r.Count(a, at, "directOutletCount"),
             r.Amount(a, at, "smallestDirectOutletAreaM2"), r.Count(a, at, "boxTrucks"));
     }

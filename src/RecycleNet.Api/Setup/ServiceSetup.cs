@@ -33,7 +33,7 @@ public static class ServiceSetup
         services.AddScoped<RequirePlannerKey>();
         services.AddBindingProblems();
         services.AddRecycleNetRateLimits(builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(Http.OpenApiContracts.Configure);
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
         services.AddSingleton<CityCache>();

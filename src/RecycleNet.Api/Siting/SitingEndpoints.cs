@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
@@ -17,18 +18,22 @@ public static class SitingEndpoints
     {
         var group = app.MapGroup("/api/siting").WithTags("Siting").AddEndpointFilter<RequirePlannerKey>();
         group.MapPost("/outlets", OutletsAsync)
-            .WithSummary("Propose outlet sites: k sites, a city coverage share, a subsidy budget, or the policy's remaining target");
+            .WithSummary("Propose outlet sites: k sites, a city coverage share, a subsidy budget, or the policy's remaining target")
+            .Accepts<OutletSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
         group.MapPost("/sorting-centers", CentersAsync)
-            .WithSummary("Propose sorting-centre sites (p-median on outlet volumes; capacity and haul limit as options)");
+            .WithSummary("Propose sorting-centre sites (p-median on outlet volumes; capacity and haul limit as options)")
+            .Accepts<CenterSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
         group.MapGet("/jobs/{id:guid}", IResult (Guid id, HttpRequest req, SitingJobs jobs) =>
             jobs.Find(id) is { } job ? TypedResults.Ok(Status(job, req)) : Problems.NotFound($"siting job {id}"))
-            .WithSummary("A siting run's stage, and its plan when done");
-        group.MapDelete("/jobs/{id:guid}", IResult (Guid id, SitingJobs jobs) =>
+            .WithSummary("A siting run's stage, and its plan when done").Produces<SitingJobAnswer>(200).ProducesProblem(401).ProducesProblem(404);
+        group.MapDelete("/jobs/{id:guid}", IResult (Guid id, HttpRequest req, SitingJobs jobs) =>
         {
             if (jobs.Find(id) is not { } job) return Problems.NotFound($"siting job {id}");
             job.Cancel.Cancel();
-            return TypedResults.Accepted($"/api/siting/jobs/{id}");
-        }).WithSummary("Cancel a siting run");
+            return TypedResults.Accepted($"/api/siting/jobs/{id}", Status(job, req));
+        }).WithSummary("Cancel a siting run").Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404);
     }
 
     private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
@@ -86,16 +91,8 @@ public static class SitingEndpoints
             : TypedResults.Ok(Status(job, req));
     }
 
-    private static object Status(SitingJob job, HttpRequest req) => new
-    {
-        id = job.Id,
-        kind = job.Kind,
-        status = job.Status,
-        stage = job.Stage,
-        started = job.Started,
-        elapsedMs = job.Elapsed is { } e ? Math.Round(e.TotalMilliseconds) : (double?)null,
-        href = $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{job.Id}",
-        error = job.Error,
-        result = job.Result,
-    };
+    private static SitingJobAnswer Status(SitingJob job, HttpRequest req) => new(job.Id, job.Kind,
+        JsonNamingPolicy.CamelCase.ConvertName(job.Status.ToString()), job.Stage, job.Started,
+        job.Elapsed is { } e ? Math.Round(e.TotalMilliseconds) : null, $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{job.Id}",
+        job.Error, job.Result);
 }

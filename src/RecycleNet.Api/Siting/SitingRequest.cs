@@ -23,15 +23,12 @@ public static class SitingRequest
 {
     public const string Outlets = "outlets", Centers = "sortingCenters";
 
-    private static readonly string[] Common = ["goal", "policy", "year", "reachTarget", "uploadedSites", "crs", "exact", "timeLimitSeconds"];
-
     public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, CitySnapshot city, SitingLimits limits,
         out OutletSitingOptions? options, out decimal? siteCost)
     {
         (options, siteCost) = (null, null);
         var r = new JsonFieldReader();
-        r.OnlyKnown(root, "", [.. Common, "sites", "cityShare", "districtShare", "districtFloor", "budgetYuan", "siteAreaM2", "candidates",
-            "gridSpacingM", "minutes", "speedKmh"]);
+        r.OnlyKnown(root, "", Fields.Of<OutletSitingBody>());
         var c = ReadCommon(r, root, catalog);
         var sites = r.Count(root, "", "sites");
         var share = Number(r, root, "cityShare");
@@ -95,7 +92,7 @@ public static class SitingRequest
     {
         options = null;
         var r = new JsonFieldReader();
-        r.OnlyKnown(root, "", [.. Common, "centers", "gridSpacingM", "capacityTonnesPerDay", "haulLimitKm", "haulCircuity", "kgPerHouseholdPerDay"]);
+        r.OnlyKnown(root, "", Fields.Of<CenterSitingBody>());
         var c = ReadCommon(r, root, catalog);
         var centers = r.Count(root, "", "centers");
         var grid = Number(r, root, "gridSpacingM") ?? 2_000;

@@ -132,7 +132,8 @@ public sealed class BadRequests(int seed, long outletId, byte[]? pbf)
             4 => text.Insert(brace + 1, "\"name\":\"\\ud800\","),
             5 => text.Insert(brace + 1, "\"name\":\"\\u0000\\u202e\","),
             6 => _rng.Next(2) == 0 ? text.Replace("}", "},", StringComparison.Ordinal) : text.Insert(brace + 1, $"\"pad\":\"{new string('x', 300_000)}\","),
-            _ => text.Insert(brace + 1, "\"n\":1" + new string('0', 400) + ","),
+            _ => _rng.Next(2) == 0 ? text.Insert(brace + 1, "\"n\":1" + new string('0', 400) + ",")
+                : System.Text.RegularExpressions.Regex.Replace(text, @"(?<=[:\[,])\s*-?\d+(\.\d+)?(?=[,\]}])", _rng.Next(2) == 0 ? "1e400" : "-1e400"),
         };
         return s with { Kind = s.Kind + "/text", Body = Encoding.UTF8.GetBytes(text), Url = MaybeBadQuery(s.Url) };
     }

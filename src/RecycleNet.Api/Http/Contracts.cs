@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RecycleNet.Api.Http;
+
+// The JSON bodies the service reads, as types: the OpenAPI document describes them (.Accepts<T>) and each reader
+// takes exactly their members (Fields.Of<T>), so what is documented and what is accepted cannot drift apart.
+// The readers still read by hand, to name every faulty field by its JSON path rather than stop at the first.
+
+/// <summary>The member names of a body type as they appear in JSON (camelCase).</summary>
+public static class Fields
+{
+    public static string[] Of<T>() => Cache<T>.Names;
+
+    private static class Cache<T>
+    {
+        public static readonly string[] Names = [.. typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
+    }
+}
+
+[Description("A GeoJSON Feature (RFC 7946) with the layer's properties; coordinates in the crs given by ?crs= (WGS84 by default).")]
+public sealed record GeoJsonFeature(string Type, long? Id, JsonElement? Geometry, Dictionary<string, JsonElement?>? Properties);
+
+[Description("A GeoJSON FeatureCollection (RFC 7946).")]
+public sealed record GeoJsonFeatureCollection(string Type, GeoJsonFeature[] Features);
+
+[Description("A point as { lon, lat } in the body's crs, or a GeoJSON Point.")]
+public sealed record LonLat(double Lon, double Lat);
+
+[Description("POST /api/subsidies/estimate: an applicant's planned outlets, mobile stations and facility recognitions.")]
+public sealed record SubsidyEstimateBody(
+    [property: Description("Policy id, e.g. jinan-2024")] string Policy,
+    EstimateWindow ApplicationWindow, EstimateApplicant? Applicant, EstimateFixedOutlet[]? FixedOutlets, EstimateMobileStation[]? MobileStations,
+    EstimateFacility[]? Facilities, [property: Description("CRS of locations: WGS84 (default), GCJ02, BD09, EPSG:…")] string? Crs);
+
+public sealed record EstimateWindow(DateOnly From, DateOnly To);
+
+public sealed record EstimateApplicant(string? Name, bool? MofcomRegistered, int? DirectOutletCount, decimal? SmallestDirectOutletAreaM2, int? BoxTrucks);
+
+public sealed record EstimateFixedOutlet(string Id, string? Name, decimal? AreaM2, DateOnly? BuiltOn, bool? DirectlyOperated, LonLat? Location);
+
+public sealed record EstimateMobileStation(string Id, string? Name, int? CommunitiesServed, decimal? OperatingMonths, bool? MeetsGuideline, decimal? InvestmentYuan);
+
+public sealed record EstimateFacility(string Id, string? Name, string Kind, DateOnly? RecognizedOn);
+
+[Description("POST /api/coverage/what-if: outlets added, moved or closed; nothing is saved.")]
+public sealed record WhatIfBody(WhatIfAdd[]? Add, WhatIfMove[]? Move, long[]? Close, string? Crs);
+
+public sealed record WhatIfAdd(double Lon, double Lat, string? Name);
+
+public sealed record WhatIfMove(long Id, double Lon, double Lat);
+
+[Description("POST /api/siting/outlets: one goal (sites, cityShare, districtShare, budgetYuan or reachTarget) and its options.")]
+public sealed record OutletSitingBody(
+    string? Goal, string? Policy, int? Year, bool? ReachTarget, GeoJsonFeatureCollection? UploadedSites, string? Crs, bool? Exact,
+    [property: Description("Wall-clock limit of the whole run, seconds (0 < t ≤ 600, default 10)")] double? TimeLimitSeconds,
+    int? Sites, double? CityShare, double? DistrictShare, double? DistrictFloor, decimal? BudgetYuan, decimal? SiteAreaM2,
+    [property: Description("communities | grid | uploaded")] string? Candidates,
+    [property: Description("Grid spacing, metres (50–10,000; the candidates it gives are capped)")] double? GridSpacingM,
+    double? Minutes, double? SpeedKmh);
+
+[Description("POST /api/siting/sorting-centers: centers (or reachTarget) and the haul options.")]
+public sealed record CenterSitingBody(
+    string? Goal, string? Policy, int? Year, bool? ReachTarget, GeoJsonFeatureCollection? UploadedSites, string? Crs, bool? Exact,
+    double? TimeLimitSeconds, int? Centers, double? GridSpacingM, double? CapacityTonnesPerDay, double? HaulLimitKm, double? HaulCircuity,
+    double? KgPerHouseholdPerDay);
+
+[Description("An enterprise as written: name and unified social credit code required.")]
+public sealed record EnterpriseBody(long? Id, string Name, string CreditCode, bool? MofcomRegistered, int? DirectOutletCount);
+
+[Description("What an import did.")]
+public sealed record ImportAnswer(string Layer, string Mode, string Crs, string Format, int Inserted, int Removed, IReadOnlyList<long> Ids,
+    IReadOnlyList<string> IgnoredFields);
+
+[Description("A siting run: its status (queued, running, done, failed, cancelled), stage, and when done its plan.")]
+public sealed record SitingJobAnswer(Guid Id, string Kind, string Status, string Stage, DateTimeOffset Started, double? ElapsedMs, string Href,
+    string? Error, object? Result);
