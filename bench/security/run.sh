@@ -2,7 +2,8 @@
 # Resource limits measured on the real process (Release build, demo data), run by hand (not by CI):
 #  1. a 511 KB XLSX whose one cell unpacks to 512 MiB: answer, time, and the process's memory growth (VmHWM);
 #  2. a 100 m siting grid over Jinan (about 1,020,000 candidates): refused before work, and how fast;
-#  3. the largest grid the cap allows (228 m, ~197,000 candidates) with a 15 s limit: elapsed and peak memory;
+#  3. the largest grid the cap allows (228 m, ~197,000 candidates) with a 15 s limit: elapsed and peak memory; then with
+#     a 3 s limit, which the coverage sets alone exceed: how soon the run ends;
 #  4. a flood on the public estimate with wrk (10 s): how many 200s and 429s, and /health's latency meanwhile.
 # Needs wrk, curl and python3. Usage: bench/security/run.sh [port]
 set -euo pipefail
@@ -72,6 +73,11 @@ if r: print(f"candidates {r.get('candidates')}, coverage pairs {r.get('coverageP
 print(f"peak RSS during the run: {peak[0]} MiB")
 PY
 echo "peak (VmHWM) of the process so far: $(mem VmHWM) MiB"
+
+echo "== 3b. the same grid with timeLimitSeconds 3: the deadline (3 × 1.05 + 0.5 s) ends it, whatever the stage"
+curl -s -o "$work/short.json" -w "status %{http_code} in %{time_total} s\n" -X POST "$base/api/siting/outlets?wait=true" -H "Authorization: Bearer $key" \
+  -H 'Content-Type: application/json' --data '{"sites":120,"candidates":"grid","gridSpacingM":228,"timeLimitSeconds":3}'
+python3 -c "import json;d=json.load(open('$work/short.json'));print(d.get('detail') or (d['status'], d['elapsedMs']))"
 
 echo "== 4. a flood on the public estimate (wrk 2 threads, 32 connections, 10 s) with /health measured meanwhile"
 cat > "$work/post.lua" <<'LUA'

@@ -7,7 +7,7 @@ namespace RecycleNet.Tests.Security;
 /// Thousands of seeded bad requests against the real service (the small city): none may answer 5xx; every refusal is
 /// problem+json naming the field or parameter at fault; and after every refused write every layer is byte-identical.
 /// </summary>
-public class FuzzTests(SmallCity city) : IClassFixture<SmallCity>
+public class FuzzTests(SmallCity city, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SmallCity>
 {
     /// <summary>3,200 in the normal run; RECYCLENET_FUZZ_REQUESTS=10000 for a longer one.</summary>
     public static readonly int Requests = int.TryParse(Environment.GetEnvironmentVariable("RECYCLENET_FUZZ_REQUESTS"), out var n) && n > 0 ? n : 3_200;
@@ -46,6 +46,7 @@ public class FuzzTests(SmallCity city) : IClassFixture<SmallCity>
             if (status >= 400 && after != fingerprint) failures.Add($"refused ({status}) but the store changed: {req}");
             fingerprint = after;
         }
+        output.WriteLine($"{count} requests: {string.Join(", ", byStatus.Select(kv => $"{kv.Key} × {kv.Value}"))}");
         Assert.True(count >= Requests);
         Assert.True(failures.Count == 0, $"{failures.Count} of {count} requests failed ({string.Join(", ", byStatus.Select(kv => $"{kv.Key}: {kv.Value}"))}):\n"
             + string.Join("\n", failures.Take(25)));
