@@ -35,6 +35,7 @@ public static class NetworkEndpoints
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max + 1;
         var source = string.IsNullOrWhiteSpace(name) ? "upload" : name.Trim();
         if (source.Length > 200) return Problems.BadParameter("name", "must be at most 200 characters");
+        if (RecycleNet.Core.Input.TextRules.Check(source) is { } why) return Problems.BadParameter("name", why);
         try
         {
             await store.LoadUploadAsync(http.Request.Body, source, max, ct);

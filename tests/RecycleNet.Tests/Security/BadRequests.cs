@@ -56,6 +56,7 @@ public sealed class BadRequests(int seed, long outletId, byte[]? pbf)
             yield return s.ContentType switch
             {
                 "ogc" => Query(s),
+                "get" => Get(s),
                 _ when s.Kind.StartsWith("network") => Bytes(s),
                 _ when s.Kind.StartsWith("xlsx") => Xlsx(s),
                 _ when s.Kind.StartsWith("csv") => _rng.Next(3) == 0 ? Bytes(s) : Csv(s),
@@ -97,6 +98,9 @@ public sealed class BadRequests(int seed, long outletId, byte[]? pbf)
         if (pbf is not null) yield return new("network-pbf", post, "/api/network?name=small.osm.pbf", pbf, "application/octet-stream", true);
         foreach (var c in new[] { "communities", "outlets", "districts", "sorting-centers", "life-circles", "coverage-gaps" })
             yield return new("ogc-" + c, HttpMethod.Get, $"/ogc/collections/{c}/items", null, "ogc", false);
+        foreach (var path in new[] { "/api/coverage", "/api/coverage/gaps", "/api/life-circles", "/api/scorecard", "/ogc/collections/outlets/tiles/WebMercatorQuad/12/3410/1570",
+                                     "/api/policies/jinan-2024/subsidy-rules", "/ogc/collections/communities", "/api/communities", "/ogc" })
+            yield return new("get" + path, HttpMethod.Get, path, null, "get", false);
     }
 
     /// <summary>Byte-level damage: truncation, flipped bytes, invalid UTF-8 sequences, a BOM in the wrong place, NULs.</summary>
@@ -210,6 +214,19 @@ public sealed class BadRequests(int seed, long outletId, byte[]? pbf)
         ];
         var q = string.Join("&", Enumerable.Range(0, 1 + _rng.Next(2)).Select(_ => Pick(bad)));
         return s with { Kind = s.Kind + "/query", Url = $"{s.Url}?{q}" };
+    }
+
+    /// <summary>The other readers of query strings and paths: walking parameters, policy and year, tile numbers, ids.</summary>
+    private FuzzRequest Get(FuzzRequest s)
+    {
+        string[] values = ["-1", "0", "abc", "NaN", "Infinity", "1e400", "99999999999999999999", "", "%FF", "%00", "<script>", "15,15", "2027.5"];
+        string[] names = ["minutes", "speedKmh", "snapDistanceM", "policy", "year", "f", "haulLimitKm", "haulCircuity", "kgPerHouseholdPerDay", "limit", "crs", "zzz"];
+        var q = string.Join("&", Enumerable.Range(0, 1 + _rng.Next(3)).Select(_ => $"{Pick(names)}={Pick(values)}"));
+        var url = s.Url;
+        if (_rng.Next(4) == 0)
+            url = url.Replace("/12/3410/1570", Pick(["/99/1/1", "/-1/0/0", "/a/b/c", "/12/999999/1", "/3/8/8"]))
+                     .Replace("jinan-2024", Pick(["nope", "%2e%2e", "jinan-2024%20x"])).Replace("/collections/communities", Pick(["/collections/%3Cscript%3E", "/collections/communities"]));
+        return s with { Kind = s.Kind + "/query", Url = $"{url}?{q}" };
     }
 
     private string MaybeBadQuery(string url)
