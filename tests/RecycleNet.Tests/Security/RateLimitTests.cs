@@ -18,7 +18,8 @@ public class RateLimitTests
     {
         using var f = new ServiceFactory(seedDemo: false, settings: new Dictionary<string, string>
         {
-            ["RecycleNet:RateLimits:PublicPosts:Burst"] = "5", ["RecycleNet:RateLimits:PublicPosts:PerSecond"] = "1",
+            // One token back every 100 s: within the test the burst is all there is, however slow the machine.
+            ["RecycleNet:RateLimits:PublicPosts:Burst"] = "5", ["RecycleNet:RateLimits:PublicPosts:PerSecond"] = "0.01",
         });
         var client = f.CreateClient();
         var answers = new List<HttpResponseMessage>();
@@ -26,7 +27,7 @@ public class RateLimitTests
             answers.Add(await client.PostAsync("/api/subsidies/estimate", new StringContent(Estimate, Encoding.UTF8, "application/json")));
         var ok = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
         var limited = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        Assert.InRange(ok, 5, 7); // the burst, and whatever the bucket refilled meanwhile
+        Assert.Equal(5, ok);
         Assert.Equal(20 - ok, limited.Count);
         var first = limited[0];
         Assert.True(int.Parse(first.Headers.GetValues("Retry-After").Single()) >= 1);
@@ -44,14 +45,14 @@ public class RateLimitTests
     {
         using var f = new ServiceFactory(seedDemo: false, settings: new Dictionary<string, string>
         {
-            ["RecycleNet:RateLimits:Downloads:Burst"] = "2", ["RecycleNet:RateLimits:Downloads:PerSecond"] = "0.1",
+            ["RecycleNet:RateLimits:Downloads:Burst"] = "2", ["RecycleNet:RateLimits:Downloads:PerSecond"] = "0.01",
         });
         var client = f.CreateClient();
         var csv = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++) csv.Add((await client.GetAsync("/ogc/collections/districts/items?f=csv")).StatusCode);
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], csv);
         var limited = await client.GetAsync("/ogc/collections/districts/items?f=xlsx");
-        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 10);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 100);
         for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ogc/collections/districts/items?f=json")).StatusCode);
     }
 }
