@@ -46,7 +46,12 @@ curl -s -o "$work/grid.json" -w "status %{http_code} in %{time_total} s\n" -X PO
   -H 'Content-Type: application/json' --data '{"sites":120,"candidates":"grid","gridSpacingM":100,"timeLimitSeconds":15}'
 python3 -c "import json;print(json.load(open('$work/grid.json'))['detail'])"
 
-echo "== 3. the largest allowed grid: 228 m, timeLimitSeconds 15"
+page="$base/ogc/collections/communities/items?limit=100&offset=1000"
+echo "== readers alone: wrk 1 thread, 4 connections, 8 s on a 100-feature OGC page"
+wrk -t1 -c4 -d8s --latency "$page" | grep -E "Requests/sec|99%"
+echo "== 3. the largest allowed grid: 228 m, timeLimitSeconds 15 (the same readers meanwhile)"
+( sleep 0.5; wrk -t1 -c4 -d8s --latency "$page" > "$work/readers.txt" ) &
+readers=$!
 python3 - "$base" "$key" "$pid" <<'PY'
 import json, sys, time, urllib.request, threading
 base, key, pid = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -73,6 +78,7 @@ if r: print(f"candidates {r.get('candidates')}, coverage pairs {r.get('coverageP
 print(f"peak RSS during the run: {peak[0]} MiB")
 PY
 echo "peak (VmHWM) of the process so far: $(mem VmHWM) MiB"
+wait $readers; echo "readers during the run:"; grep -E "Requests/sec|99%" "$work/readers.txt"
 
 echo "== 3b. the same grid with timeLimitSeconds 3: the deadline (3 × 1.05 + 0.5 s) ends it, whatever the stage"
 curl -s -o "$work/short.json" -w "status %{http_code} in %{time_total} s\n" -X POST "$base/api/siting/outlets?wait=true" -H "Authorization: Bearer $key" \

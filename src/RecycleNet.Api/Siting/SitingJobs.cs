@@ -19,7 +19,10 @@ public sealed class SitingSettings
     public int MaxOutletCandidates { get; set; } = new Core.SiteSelection.SitingLimits().MaxOutletCandidates;
     public long MaxCenterPairs { get; set; } = new Core.SiteSelection.SitingLimits().MaxCenterPairs;
 
-    public Core.SiteSelection.SitingLimits Limits => new() { MaxOutletCandidates = MaxOutletCandidates, MaxCenterPairs = MaxCenterPairs };
+    /// <summary>Threads a run may build its coverage sets on: all cores but one, so that readers keep one while it works.</summary>
+    public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
+
+    public Core.SiteSelection.SitingLimits Limits => new() { MaxOutletCandidates = MaxOutletCandidates, MaxCenterPairs = MaxCenterPairs, MaxThreads = Threads };
 }
 
 /// <summary>One siting run: queued, then its stage while running, then its answer (as the JSON object the API returns) or its error.</summary>

@@ -81,6 +81,7 @@ public static class SitingRequest
             Exact = c.Exact,
             Solver = new MclpOptions { SwapSeconds = c.TimeLimitSeconds, ExactSeconds = c.TimeLimitSeconds },
             TimeLimitSeconds = c.TimeLimitSeconds,
+            MaxThreads = limits.MaxThreads,
         };
         // Size before work: a grid too fine for the area is refused here, not discovered as gigabytes later.
         if (limits.CheckOutlets(city, options) is { } tooLarge) { options = null; return Problems.InvalidRequest([tooLarge]); }

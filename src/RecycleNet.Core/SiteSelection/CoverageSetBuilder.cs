@@ -10,12 +10,12 @@ public readonly record struct SitePoint(double X, double Y);
 /// the network is measured along it (one bounded search per candidate), a pair off it in a straight line ×
 /// circuity, and an unreachable point covers or is covered by nothing. Only pairs within the straight-line
 /// radius of the limit are ever looked at (a grid of the demands), so the cost follows the answer's size, not
-/// demands × candidates. Candidates are processed in parallel.
+/// demands × candidates. Candidates are processed in parallel, on at most maxThreads threads (-1: all cores).
 /// </summary>
 public static class CoverageSetBuilder
 {
     public static CoverageSets Build(IReadOnlyList<SitePoint> demands, long[] weights, IReadOnlyList<SitePoint> candidates,
-        WalkingGraph? graph, WalkingOptions walk, CancellationToken ct = default)
+        WalkingGraph? graph, WalkingOptions walk, CancellationToken ct = default, int maxThreads = -1)
     {
         if (weights.Length != demands.Count) throw new ArgumentException("one weight per demand point", nameof(weights));
         var limit = walk.LimitM;
@@ -24,7 +24,7 @@ public static class CoverageSetBuilder
         // Along streets a walk is never shorter than the straight line, so `limit` bounds the search radius.
         var grid = new PointGrid(demands, Math.Max(limit, 1));
         var covers = new IReadOnlyCollection<int>[candidates.Count];
-        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = ct }, j =>
+        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = maxThreads }, j =>
         {
             var c = candidates[j];
             var (method, snap) = WalkingAccess.Locate(graph, c.X, c.Y, walk.SnapDistanceM);

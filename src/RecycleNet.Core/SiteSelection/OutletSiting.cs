@@ -63,6 +63,9 @@ public sealed record OutletSitingOptions
     /// shared out to the local search, the bound and (with <see cref="Exact"/>) SCIP. Null: the solver's own budgets.
     /// </summary>
     public double? TimeLimitSeconds { get; init; }
+
+    /// <summary>Threads the coverage sets may be built on (-1: every core). A service leaves a core to its readers.</summary>
+    public int MaxThreads { get; init; } = -1;
 }
 
 /// <summary>One proposed site: rank (1 = largest gain), the households it adds given the higher-ranked ones, running totals.</summary>
@@ -103,7 +106,7 @@ public static class OutletSiting
         if (candidates.Count == 0) throw new ArgumentException("there are no candidate sites", nameof(options));
         progress?.Invoke($"building coverage sets: {demands.Count:N0} uncovered communities × {candidates.Count:N0} candidates");
         var sets = CoverageSetBuilder.Build(demands, [.. open.Select(c => (long)c.Community.Households)],
-            [.. candidates.Select(c => c.Point)], graph, walk, ct);
+            [.. candidates.Select(c => c.Point)], graph, walk, ct, options.MaxThreads);
         var build = watch.Elapsed;
         if (options.TimeLimitSeconds is { } limit)
         {

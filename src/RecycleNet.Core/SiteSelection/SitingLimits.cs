@@ -17,6 +17,9 @@ public sealed record SitingLimits
     /// <summary>Most outlet–candidate pairs of a sorting-centre run (operating outlets × candidates).</summary>
     public long MaxCenterPairs { get; init; } = 10_000_000;
 
+    /// <summary>Threads one run may use at once (-1: every core).</summary>
+    public int MaxThreads { get; init; } = -1;
+
     /// <summary>Why an outlet run is too large (the request field to change, and the rule), or null.</summary>
     public (string Field, string Rule)? CheckOutlets(CitySnapshot city, OutletSitingOptions o)
     {
