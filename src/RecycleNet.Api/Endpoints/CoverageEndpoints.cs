@@ -23,7 +23,7 @@ public static class CoverageEndpoints
         var group = app.MapGroup("/api/coverage").WithTags("Coverage");
         group.MapGet("/", CoverageAsync)
             .WithSummary("Households and residents within the walk of an operating outlet, city and districts")
-            .Answers("Households and residents covered, city and per district, with the method used").ProducesProblem(400);
+            .Produces<CoverageAnswer>(200).ProducesProblem(400);
         group.MapGet("/gaps", GapsAsync)
             .WithSummary("Uncovered communities (GeoJSON) with households and the walk to the nearest outlet, largest first")
             .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesProblem(400);

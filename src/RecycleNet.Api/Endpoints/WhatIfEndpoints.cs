@@ -21,7 +21,7 @@ public static class WhatIfEndpoints
         app.MapPost("/api/coverage/what-if", WhatIfAsync).WithTags("Coverage")
             .WithSummary("Coverage if outlets were added, moved or closed (nothing is saved)")
             .Accepts<WhatIfBody>("application/json")
-            .Answers("Coverage before and after: city and per district (households, residents, share), with the method used")
+            .Produces<WhatIfAnswer>(200)
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(429)
             .RequireRateLimiting(RateLimits.PublicPosts);
 
@@ -79,7 +79,7 @@ public static class WhatIfEndpoints
         var options = new CoverageOptions { Walking = walk };
         var before = CoverageScorer.Score(city, network.Graph, options);
         var after = CoverageScorer.Score(city with { Outlets = [.. changed.Values] }, network.Graph, options);
-        return TypedResults.Ok(new { before = CoverageJson.Summary(before), after = CoverageJson.Summary(after) });
+        return TypedResults.Ok(new WhatIfAnswer(CoverageJson.Summary(before), CoverageJson.Summary(after)));
     }
 
     private static Point? Point(JsonFieldReader r, JsonElement e, string path, DeclaredCrs crs)
