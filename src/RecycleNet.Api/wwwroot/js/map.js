@@ -22,7 +22,9 @@ export async function initMap(onChange) {
   crs = config.baseMapCrs === 'GCJ02' ? '&crs=GCJ-02' : '';
   map = L.map('map', { preferCanvas: true, attributionControl: !!config.baseMapUrl });
   window.recyclenet = { map, layers }; // a handle for the browser tests (and curious planners in the console)
-  if (config.baseMapUrl) L.tileLayer(config.baseMapUrl, { attribution: config.baseMapAttribution ?? '', maxZoom: 19 }).addTo(map);
+  // The page sends no Referer anywhere (Referrer-Policy: no-referrer), except its origin to the tile host: Tianditu
+  // keys, for one, are bound to the site's domain. Paths and queries never leave.
+  if (config.baseMapUrl) L.tileLayer(config.baseMapUrl, { attribution: config.baseMapAttribution ?? '', maxZoom: 19, referrerPolicy: 'strict-origin' }).addTo(map);
   // 'preclick' fires for every click on the map, even on a feature whose popup stops the click itself.
   map.on('preclick', e => placeOutlet(e.latlng, onChange));
   whatIf.markers.addTo(map);
