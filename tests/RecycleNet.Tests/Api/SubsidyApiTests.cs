@@ -193,4 +193,18 @@ public class SubsidyApiTests(DemoService demo) : IClassFixture<DemoService>
         var bad = await PostAsync("""{"policy":"jinan-2024"}""", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
+
+    [Fact]
+    public async Task The_workbook_opens_the_applicants_text_as_text_never_as_a_formula()
+    {
+        Assert.Contains("\"F1\"", Example);
+        var json = Example.Replace("泉城再生资源回收有限公司", "=HYPERLINK(\\\"http://x\\\")").Replace("\"F1\"", "\"@SUM(1)\"");
+        var r = await PostAsync(json, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using var xlsx = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
+        var summary = xlsx.Query(useHeaderRow: true, sheetName: "汇总 Summary").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("'=HYPERLINK(\"http://x\")", summary.Single(x => x["项目 (item)"].ToString()!.StartsWith("申报主体"))["值 (value)"].ToString());
+        var items = xlsx.Query(useHeaderRow: true, sheetName: "明细 Items").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("'@SUM(1)", items[0]["编号 (id)"].ToString());
+    }
 }
