@@ -15,7 +15,9 @@ public class FuzzTests(SmallCity city, Xunit.Abstractions.ITestOutputHelper outp
     [Fact]
     public async Task Bad_requests_get_a_named_4xx_and_refused_writes_change_nothing()
     {
-        var generator = new BadRequests(seed: 20261130, city.OutletId, SmallCity.OsmPbf());
+        // RECYCLENET_FUZZ_SEED gives another deterministic set of requests (the default is the one CI runs).
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("RECYCLENET_FUZZ_SEED"), out var s) ? s : 20261130;
+        var generator = new BadRequests(seed, city.OutletId, SmallCity.OsmPbf());
         var failures = new List<string>();
         var fingerprint = await city.FingerprintAsync();
         var byStatus = new SortedDictionary<int, int>();
@@ -46,7 +48,7 @@ public class FuzzTests(SmallCity city, Xunit.Abstractions.ITestOutputHelper outp
             if (status >= 400 && after != fingerprint) failures.Add($"refused ({status}) but the store changed: {req}");
             fingerprint = after;
         }
-        output.WriteLine($"{count} requests: {string.Join(", ", byStatus.Select(kv => $"{kv.Key} × {kv.Value}"))}");
+        output.WriteLine($"seed {seed}, {count} requests: {string.Join(", ", byStatus.Select(kv => $"{kv.Key} × {kv.Value}"))}");
         Assert.True(count >= Requests);
         Assert.True(failures.Count == 0, $"{failures.Count} of {count} requests failed ({string.Join(", ", byStatus.Select(kv => $"{kv.Key}: {kv.Value}"))}):\n"
             + string.Join("\n", failures.Take(25)));
