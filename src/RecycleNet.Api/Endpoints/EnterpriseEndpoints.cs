@@ -18,24 +18,33 @@ public static class EnterpriseEndpoints
         var group = app.MapGroup("/api/enterprises").WithTags("Enterprises");
         group.MapGet("/", async (RecycleNetDb db, CancellationToken ct) =>
             TypedResults.Ok(await db.Enterprises.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct)));
-        group.MapGet("/{id:long}", async Task<IResult> (long id, RecycleNetDb db, CancellationToken ct) =>
-            await db.Enterprises.FindAsync([id], ct) is { } e ? TypedResults.Ok(e) : Problems.NotFound($"enterprise {id}"))
+        group.MapGet("/{id:long}", async Task<IResult> (long id, HttpResponse res, RecycleNetDb db, CancellationToken ct) =>
+            {
+                if (await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } e) return Problems.NotFound($"enterprise {id}");
+                res.Headers.ETag = Preconditions.ETag(e.Version);
+                return TypedResults.Ok(e);
+            })
             .Produces<Enterprise>(200).ProducesProblem(404);
 
         var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
         writes.MapPost("/", (HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(null, req, db, o.Value, ct))
             .Accepts<EnterpriseBody>("application/json").Produces<Enterprise>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422);
         writes.MapPut("/{id:long}", (long id, HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(id, req, db, o.Value, ct))
-            .Accepts<EnterpriseBody>("application/json").Produces<Enterprise>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
-        writes.MapDelete("/{id:long}", async Task<IResult> (long id, RecycleNetDb db, CancellationToken ct) =>
-            await db.Enterprises.Where(e => e.Id == id).ExecuteDeleteAsync(ct) == 0 ? Problems.NotFound($"enterprise {id}") : TypedResults.NoContent())
-            .Produces(204).ProducesProblem(401).ProducesProblem(404);
+            .Accepts<EnterpriseBody>("application/json").Produces<Enterprise>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404)
+            .ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+        writes.MapDelete("/{id:long}", DeleteAsync).Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
     }
 
     private static async Task<IResult> SaveAsync(long? id, HttpRequest req, RecycleNetDb db, RecycleNetOptions options, CancellationToken ct)
     {
         Enterprise? target = null;
         if (id is { } existing && (target = await db.Enterprises.FindAsync([existing], ct)) is null) return Problems.NotFound($"enterprise {existing}");
+        if (target is not null)
+        {
+            var ifMatch = Preconditions.IfMatch(req, "enterprise");
+            if (ifMatch.Problem is { } missing) return missing;
+            if (!Preconditions.Matches(ifMatch.Value, target.Version)) return Preconditions.Stale(req.HttpContext, "enterprise", target.Version, target);
+        }
         var read = await RequestBody.ObjectAsync(req, options.MaxFeatureBytes, ct);
         if (read.Problem is { } bad) return bad;
         var r = new JsonFieldReader();
@@ -63,7 +72,32 @@ public static class EnterpriseEndpoints
         target.CreditCode = code!;
         target.MofcomRegistered = input.MofcomRegistered ?? false;
         target.DirectOutletCount = input.DirectOutletCount ?? 0;
-        await db.SaveChangesAsync(ct);
+        if (id is not null) target.Version++; // the UPDATE checks the version it was read at (a concurrency token)
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } now
+                ? Preconditions.Stale(req.HttpContext, "enterprise", now.Version, now) : Problems.NotFound($"enterprise {id}");
+        }
+        req.HttpContext.Response.Headers.ETag = Preconditions.ETag(target.Version);
         return id is null ? TypedResults.Created($"/api/enterprises/{target.Id}", target) : TypedResults.Ok(target);
+    }
+
+    private static async Task<IResult> DeleteAsync(long id, HttpRequest req, RecycleNetDb db, CancellationToken ct)
+    {
+        if (await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } current) return Problems.NotFound($"enterprise {id}");
+        var ifMatch = Preconditions.IfMatch(req, "enterprise");
+        if (ifMatch.Problem is { } missing) return missing;
+        if (!Preconditions.Matches(ifMatch.Value, current.Version)
+            || await db.Enterprises.Where(e => e.Id == id && e.Version == current.Version).ExecuteDeleteAsync(ct) == 0)
+        {
+            var now = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+            return now is null ? TypedResults.NoContent() : Preconditions.Stale(req.HttpContext, "enterprise", now.Version, now);
+        }
+        return TypedResults.NoContent();
     }
 }

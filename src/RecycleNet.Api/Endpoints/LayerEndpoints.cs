@@ -5,6 +5,7 @@ using RecycleNet.Api.Setup;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Layers;
+using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Endpoints;
@@ -23,7 +24,7 @@ public static class LayerEndpoints
             group.MapGet("/", (RecycleNetDb db, CancellationToken ct) => ListAsync(layer, db, ct))
                 .WithName($"list-{layer.Name}").WithSummary($"All {layer.Name} as a GeoJSON FeatureCollection (WGS84)")
                 .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
-            group.MapGet("/{id:long}", (long id, RecycleNetDb db, CancellationToken ct) => GetAsync(layer, id, db, ct))
+            group.MapGet("/{id:long}", (long id, HttpResponse res, RecycleNetDb db, CancellationToken ct) => GetAsync(layer, id, res, db, ct))
                 .WithName($"get-{layer.Name}").WithSummary($"One of the {layer.Name} as a GeoJSON Feature")
                 .Produces<GeoJsonFeature>(200, "application/geo+json").ProducesProblem(404);
 
@@ -35,53 +36,90 @@ public static class LayerEndpoints
                 .Produces<GeoJsonFeature>(201, "application/geo+json").ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
             writes.MapPut("/{id:long}", (long id, string? crs, HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct) =>
                     WriteAsync(layer, id, crs, req, db, o.Value, ct))
-                .WithSummary($"Replace one of the {layer.Name} (geometry and all properties)")
+                .WithSummary($"Replace one of the {layer.Name} (geometry and all properties); If-Match: the version it was made from")
                 .Accepts<GeoJsonFeature>("application/geo+json", "application/json")
-                .Produces<GeoJsonFeature>(200, "application/geo+json").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(413).ProducesProblem(422);
-            writes.MapDelete("/{id:long}", (long id, RecycleNetDb db, CancellationToken ct) => DeleteAsync(layer, id, db, ct))
-                .WithSummary($"Delete one of the {layer.Name}")
-                .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+                .Produces<GeoJsonFeature>(200, "application/geo+json").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(412).ProducesProblem(413).ProducesProblem(422).ProducesProblem(428);
+            writes.MapDelete("/{id:long}", (long id, HttpRequest req, RecycleNetDb db, CancellationToken ct) => DeleteAsync(layer, id, req, db, ct))
+                .WithSummary($"Delete one of the {layer.Name}; If-Match: the version it was decided on")
+                .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
         }
     }
 
     private static async Task<IResult> ListAsync(LayerDefinition layer, RecycleNetDb db, CancellationToken ct) =>
         new GeoJsonResult(layer, await layer.ListAsync(db, ct), await LookupsAsync(db, ct), single: false);
 
-    private static async Task<IResult> GetAsync(LayerDefinition layer, long id, RecycleNetDb db, CancellationToken ct) =>
-        await layer.FindAsync(db, id, ct) is { } e
-            ? new GeoJsonResult(layer, [e], await LookupsAsync(db, ct), single: true)
-            : Problems.NotFound($"{layer.Name} {id}");
+    private static async Task<IResult> GetAsync(LayerDefinition layer, long id, HttpResponse res, RecycleNetDb db, CancellationToken ct)
+    {
+        if (await layer.FindAsync(db, id, ct) is not { } e) return Problems.NotFound($"{layer.Name} {id}");
+        res.Headers.ETag = Preconditions.ETag(e.Version);
+        return new GeoJsonResult(layer, [e], await LookupsAsync(db, ct), single: true);
+    }
 
     private static async Task<IResult> WriteAsync(LayerDefinition layer, long? id, string? crs, HttpRequest req,
         RecycleNetDb db, RecycleNetOptions options, CancellationToken ct)
     {
         if (!DeclaredCrs.TryParse(crs ?? "WGS84", out var declared)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}");
-        if (id is { } existing && await layer.FindAsync(db, existing, ct) is null) return Problems.NotFound($"{layer.Name} {existing}");
+        SpatialEntity? current = null;
+        if (id is { } existing && (current = await layer.FindAsync(db, existing, ct)) is null) return Problems.NotFound($"{layer.Name} {existing}");
+        IReadOnlySet<long>? expected = null;
+        if (current is not null)
+        {
+            var ifMatch = Preconditions.IfMatch(req, $"{layer.Name} feature");
+            if (ifMatch.Problem is { } missing) return missing;
+            expected = ifMatch.Value;
+            if (!Preconditions.Matches(expected, current.Version)) return await StaleAsync(layer, current, req.HttpContext, db, ct);
+        }
         var read = await RequestBody.ObjectAsync(req, options.MaxFeatureBytes, ct);
         if (read.Problem is { } bad) return bad;
         var row = GeoJsonRowReader.ReadFeature(read.Value, 0);
 
         var (entity, errors) = await new LayerImporter(db, new ImportOptions()).ValidateOneAsync(layer, row, declared, id, ct);
         if (entity is null) return Problems.Invalid(errors, "The feature");
-        if (id is { } updating)
+        if (current is not null)
         {
-            entity.Id = updating;
+            // The UPDATE names the version read above; a writer that got in between makes it touch no row.
+            entity.Id = current.Id;
+            entity.Version = current.Version + 1;
             db.Update(entity);
+            db.Entry(entity).Property(e => e.Version).OriginalValue = current.Version;
         }
         else layer.Add(db, [entity]);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await layer.FindAsync(db, current!.Id, ct) is { } now ? await StaleAsync(layer, now, req.HttpContext, db, ct) : Problems.NotFound($"{layer.Name} {current.Id}");
+        }
+        req.HttpContext.Response.Headers.ETag = Preconditions.ETag(entity.Version);
 
         var result = new GeoJsonResult(layer, [entity], await LookupsAsync(db, ct), single: true, status: id is null ? 201 : 200);
         if (id is null) req.HttpContext.Response.Headers.Location = $"/api/{layer.Name}/{entity.Id}";
         return result;
     }
 
-    private static async Task<IResult> DeleteAsync(LayerDefinition layer, long id, RecycleNetDb db, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(LayerDefinition layer, long id, HttpRequest req, RecycleNetDb db, CancellationToken ct)
     {
-        if (await layer.FindAsync(db, id, ct) is null) return Problems.NotFound($"{layer.Name} {id}");
+        if (await layer.FindAsync(db, id, ct) is not { } current) return Problems.NotFound($"{layer.Name} {id}");
+        var ifMatch = Preconditions.IfMatch(req, $"{layer.Name} feature");
+        if (ifMatch.Problem is { } missing) return missing;
+        if (!Preconditions.Matches(ifMatch.Value, current.Version)) return await StaleAsync(layer, current, req.HttpContext, db, ct);
         if (await layer.DeleteConflictAsync(db, id, ct) is { } conflict) return Problems.Conflict(conflict);
-        await layer.DeleteAsync(db, id, ct);
+        if (await layer.DeleteAsync(db, id, current.Version, ct) == 0)
+            return await layer.FindAsync(db, id, ct) is { } now ? await StaleAsync(layer, now, req.HttpContext, db, ct) : TypedResults.NoContent();
         return TypedResults.NoContent();
+    }
+
+    /// <summary>412 with the feature as it is now.</summary>
+    private static async Task<IResult> StaleAsync(LayerDefinition layer, SpatialEntity now, HttpContext http, RecycleNetDb db, CancellationToken ct)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        await using (var w = new System.Text.Json.Utf8JsonWriter(buffer, GeoJsonResult.WriterOptions))
+            GeoJsonWriter.WriteFeature(w, layer, now, await LookupsAsync(db, ct));
+        using var doc = System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
+        return Preconditions.Stale(http, $"{layer.Name} feature", now.Version, doc.RootElement.Clone());
     }
 
     internal static async Task<LayerLookups> LookupsAsync(RecycleNetDb db, CancellationToken ct) =>

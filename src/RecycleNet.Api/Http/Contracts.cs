@@ -68,8 +68,9 @@ public sealed record CenterSitingBody(
     double? TimeLimitSeconds, int? Centers, double? GridSpacingM, double? CapacityTonnesPerDay, double? HaulLimitKm, double? HaulCircuity,
     double? KgPerHouseholdPerDay);
 
-[Description("An enterprise as written: name and unified social credit code required.")]
-public sealed record EnterpriseBody(long? Id, string Name, string CreditCode, bool? MofcomRegistered, int? DirectOutletCount);
+[Description("An enterprise as written: name and unified social credit code required. id, version and source are read-only: " +
+    "they may be sent back as read, and are ignored (If-Match carries the version).")]
+public sealed record EnterpriseBody(long? Id, string Name, string CreditCode, bool? MofcomRegistered, int? DirectOutletCount, long? Version, string? Source);
 
 [Description("What an import did.")]
 public sealed record ImportAnswer(string Layer, string Mode, string Crs, string Format, int Inserted, int Removed, IReadOnlyList<long> Ids,

@@ -45,6 +45,17 @@ public static class OpenApiContracts
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
                 }),
             };
+        // Writes that answer 428 take If-Match: say so where a client generator looks.
+        if (op.Responses.ContainsKey("428"))
+        {
+            op.Parameters ??= [];
+            op.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match", In = ParameterLocation.Header, Required = true,
+                Description = "The ETag (version) the change was made from, e.g. \"3\"; * for whatever is current",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
         foreach (var (_, r) in op.Responses)
         {
             if (r is not OpenApiResponse response || response.Content is null) continue;

@@ -19,7 +19,12 @@ public static class GeoJsonWriter
     {
         w.WriteStartObject();
         w.WriteString("type", "Feature");
-        if (writeId) w.WriteNumber("id", e.Id);
+        if (writeId)
+        {
+            w.WriteNumber("id", e.Id);
+            // A foreign member (RFC 7946 §6.1): the version a PUT or DELETE names in If-Match.
+            w.WriteNumber("version", e.Version);
+        }
         w.WritePropertyName("geometry");
         WriteGeometry(w, e.Geometry, decimals);
         w.WritePropertyName("properties");

@@ -42,8 +42,8 @@ public abstract class LayerDefinition
     /// <summary>All features, ordered by id, not tracked.</summary>
     public abstract Task<List<SpatialEntity>> ListAsync(RecycleNetDb db, CancellationToken ct);
     public abstract Task<SpatialEntity?> FindAsync(RecycleNetDb db, long id, CancellationToken ct);
-    /// <summary>Deletes one feature; returns how many rows went (0 or 1).</summary>
-    public abstract Task<int> DeleteAsync(RecycleNetDb db, long id, CancellationToken ct);
+    /// <summary>Deletes one feature if it is still at <paramref name="version"/>; returns how many rows went (0 or 1).</summary>
+    public abstract Task<int> DeleteAsync(RecycleNetDb db, long id, long version, CancellationToken ct);
     public abstract SpatialEntity Create();
     public abstract void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities);
     public abstract Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct);
@@ -79,8 +79,8 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
         [.. await db.Set<T>().AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct)];
     public override async Task<SpatialEntity?> FindAsync(RecycleNetDb db, long id, CancellationToken ct) =>
         await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-    public override Task<int> DeleteAsync(RecycleNetDb db, long id, CancellationToken ct) =>
-        db.Set<T>().Where(e => e.Id == id).ExecuteDeleteAsync(ct);
+    public override Task<int> DeleteAsync(RecycleNetDb db, long id, long version, CancellationToken ct) =>
+        db.Set<T>().Where(e => e.Id == id && e.Version == version).ExecuteDeleteAsync(ct);
     public override SpatialEntity Create() => new T();
     public override void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities) => db.Set<T>().AddRange(entities.Cast<T>());
     public override Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct) => db.Set<T>().ExecuteDeleteAsync(ct);

@@ -16,4 +16,7 @@ public sealed class Enterprise
     public int DirectOutletCount { get; set; }
 
     public string? Source { get; set; }
+
+    /// <summary>1 when created, one more with every replacement (see <see cref="SpatialEntity.Version"/>).</summary>
+    public long Version { get; set; } = 1;
 }

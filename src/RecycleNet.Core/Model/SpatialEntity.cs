@@ -16,6 +16,12 @@ public abstract class SpatialEntity
 
     /// <summary>Provenance: null for planner-entered data, "synthetic-demo" for the generated demo set.</summary>
     public string? Source { get; set; }
+
+    /// <summary>
+    /// 1 when created, one more with every replacement: the HTTP ETag of the feature. A write names the version it
+    /// was made from, and a write from a stale copy is refused instead of silently undoing someone else's change.
+    /// </summary>
+    public long Version { get; set; } = 1;
 }
 
 /// <summary>Life-cycle status shared by outlets and sorting centres.</summary>

@@ -54,6 +54,11 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
         {
             e.ToTable("enterprises");
             e.HasIndex(x => x.CreditCode).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1L);
         });
+        // The version is checked in the UPDATE's WHERE clause: of two writers from the same version, one wins and the
+        // other gets a concurrency failure, even when both passed their If-Match check at the same moment.
+        foreach (var t in new[] { typeof(District), typeof(Community), typeof(Outlet), typeof(SortingCenter) })
+            b.Entity(t).Property(nameof(SpatialEntity.Version)).IsConcurrencyToken().HasDefaultValue(1L);
     }
 }

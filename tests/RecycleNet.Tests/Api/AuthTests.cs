@@ -41,6 +41,6 @@ public class AuthTests
         using var second = new ServiceFactory(seedDemo: false, folder: folder, configureKey: false);
         var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/communities/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteCurrentAsync("/api/communities/1")).StatusCode);
     }
 }

@@ -24,15 +24,15 @@ public class FeatureWriteTests
         Assert.Equal($"/api/communities/{id}", created.Headers.Location?.OriginalString);
         Assert.Equal("市中区", feature.GetProperty("properties").GetProperty("district").GetString());
 
-        var put = await planner.PutAsync($"/api/communities/{id}", Json.GeoJson(Community(117.02, 36.66, "改名小区", 900)));
+        var put = await planner.PutCurrentAsync($"/api/communities/{id}", Json.GeoJson(Community(117.02, 36.66, "改名小区", 900)));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var read = await (await planner.GetAsync($"/api/communities/{id}")).ReadJsonAsync();
         Assert.Equal(900, read.GetProperty("properties").GetProperty("households").GetInt32());
         Assert.Equal("改名小区", read.GetProperty("properties").GetProperty("name").GetString());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteAsync($"/api/communities/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteCurrentAsync($"/api/communities/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await planner.GetAsync($"/api/communities/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await planner.DeleteAsync($"/api/communities/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await planner.DeleteCurrentAsync($"/api/communities/{id}")).StatusCode);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class FeatureWriteTests
         using var f = new ServiceFactory();
         var planner = f.Planner();
         var before = (await planner.GetAsync("/api/communities/10")).Content.ReadAsStringAsync();
-        var r = await planner.PutAsync("/api/communities/10", Json.GeoJson(Community(117.02, 36.66, households: -3)));
+        var r = await planner.PutCurrentAsync("/api/communities/10", Json.GeoJson(Community(117.02, 36.66, households: -3)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
         var error = (await r.ReadJsonAsync()).GetProperty("errors")[0];
         Assert.Equal("households", error.GetProperty("field").GetString());
@@ -56,7 +56,7 @@ public class FeatureWriteTests
         var outlets = await (await planner.GetAsync("/api/outlets")).ReadJsonAsync();
         var served = outlets.GetProperty("features").EnumerateArray()
             .Select(o => o.GetProperty("properties").GetProperty("servedCommunities")).First(s => s.GetArrayLength() > 0)[0].GetInt64();
-        var r = await planner.DeleteAsync($"/api/communities/{served}");
+        var r = await planner.DeleteCurrentAsync($"/api/communities/{served}");
         Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
         Assert.Contains("mobile station", (await r.ReadJsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await planner.GetAsync($"/api/communities/{served}")).StatusCode);

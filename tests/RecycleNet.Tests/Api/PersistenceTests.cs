@@ -17,7 +17,7 @@ public class PersistenceTests
                 """{"type":"Feature","geometry":{"type":"Point","coordinates":[117.05,36.67]},"properties":{"name":"重启后仍在","kind":"fixed","status":"operating","modern":true,"areaM2":30,"openedOn":"2024-08-01"}}"""));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             id = (await created.ReadJsonAsync()).GetProperty("id").GetInt64();
-            Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteAsync("/api/communities/1")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteCurrentAsync("/api/communities/1")).StatusCode);
             communities = await planner.GetStringAsync("/api/communities");
             outlets = await planner.GetStringAsync("/api/outlets");
         }

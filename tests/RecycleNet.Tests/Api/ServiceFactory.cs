@@ -55,4 +55,20 @@ public static class Json
     public static int FeatureCount(this JsonElement fc) => fc.GetProperty("features").GetArrayLength();
 
     public static StringContent GeoJson(string json) => new(json, System.Text.Encoding.UTF8, "application/geo+json");
+
+    /// <summary>A PUT as a careful client sends it: with If-Match naming the version it has just read.</summary>
+    public static async Task<HttpResponseMessage> PutCurrentAsync(this HttpClient c, string url, HttpContent content) =>
+        await c.SendAsync(await ConditionalAsync(c, HttpMethod.Put, url, content));
+
+    /// <summary>A DELETE with If-Match naming the version just read (none when the resource is gone).</summary>
+    public static async Task<HttpResponseMessage> DeleteCurrentAsync(this HttpClient c, string url) =>
+        await c.SendAsync(await ConditionalAsync(c, HttpMethod.Delete, url, null));
+
+    private static async Task<HttpRequestMessage> ConditionalAsync(HttpClient c, HttpMethod method, string url, HttpContent? content)
+    {
+        var etag = (await c.GetAsync(url.Split('?')[0])).Headers.ETag;
+        var req = new HttpRequestMessage(method, url) { Content = content };
+        if (etag is not null) req.Headers.IfMatch.Add(etag);
+        return req;
+    }
 }

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace RecycleNet.Tests.Security;
 
 /// <summary>One generated request: what it is, where it goes, and whether it asks to write.</summary>
-public sealed record FuzzRequest(string Kind, HttpMethod Method, string Url, byte[]? Body, string? ContentType, bool Write)
+public sealed record FuzzRequest(string Kind, HttpMethod Method, string Url, byte[]? Body, string? ContentType, bool Write, string? IfMatch = null)
 {
     public override string ToString()
     {
@@ -53,7 +53,7 @@ public sealed class BadRequests(int seed, long outletId, byte[]? pbf)
                 yield return s with { Kind = s.Kind + "/multipart", ContentType = Pick(["multipart/form-data", "multipart/form-data; boundary=zzz", "multipart/form-data; boundary=\"\""]) };
                 continue;
             }
-            yield return s.ContentType switch
+            var r = s.ContentType switch
             {
                 "ogc" => Query(s),
                 "get" => Get(s),
@@ -62,6 +62,9 @@ public sealed class BadRequests(int seed, long outletId, byte[]? pbf)
                 _ when s.Kind.StartsWith("csv") => _rng.Next(3) == 0 ? Bytes(s) : Csv(s),
                 _ => _rng.Next(4) switch { 0 => Bytes(s), 1 => Text(s), _ => Json(s) },
             };
+            // Writes to an existing feature carry If-Match: mostly "*" (so their bodies are judged), sometimes none (428),
+            // a stale version (412) or a malformed tag (400).
+            yield return r.Method == HttpMethod.Put ? r with { IfMatch = Pick<string?>(["*", "*", "*", null, "\"999\"", "bogus", "W/\"1\""]) } : r;
         }
     }
 

@@ -31,6 +31,7 @@ public class FuzzTests(SmallCity city, Xunit.Abstractions.ITestOutputHelper outp
                 message.Content = new ByteArrayContent(req.Body);
                 message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(req.ContentType!);
             }
+            if (req.IfMatch is not null) message.Headers.TryAddWithoutValidation("If-Match", req.IfMatch);
             using var response = await city.Planner.SendAsync(message);
             var status = (int)response.StatusCode;
             byStatus[status] = byStatus.GetValueOrDefault(status) + 1;

@@ -207,7 +207,7 @@ public class LimitTests(SmallCity city) : IClassFixture<SmallCity>
         }
         finally
         {
-            await city.Planner.DeleteAsync($"/api/communities/{id}");
+            await city.Planner.DeleteCurrentAsync($"/api/communities/{id}");
         }
         Assert.Equal("'+1", SpreadsheetText.Safe("+1"));
         Assert.Equal("'@SUM(A1)", SpreadsheetText.Safe("@SUM(A1)"));

@@ -105,6 +105,35 @@ public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [ChromiumFact]
+    public async Task A_save_over_someone_elses_change_is_refused_and_said_plainly()
+    {
+        var page = await browser.OpenAsync();
+        var id = await page.EvaluateAsync<long>("() => window.recyclenet.layers.outlets.getLayers().find(l => l.feature.properties.status === 'operating').feature.id");
+        // The planner picks the outlet to close it; the page keeps the version it saw.
+        var picked = page.WaitForResponseAsync(r => r.Url.EndsWith($"/api/outlets/{id}"));
+        await page.EvaluateAsync($"() => {{ window.recyclenet.layers.outlets.getLayers().find(l => l.feature.id === {id}).fire('click'); }}");
+        await picked;
+        await page.WaitForSelectorAsync("#whatifResult[data-after]");
+        // Meanwhile a colleague renames it.
+        var api = browser.Service.Factory.Planner();
+        var feature = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"/api/outlets/{id}"))!.AsObject();
+        feature["properties"]!["name"] = "同事改过的网点";
+        feature.Remove("version");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.PutCurrentAsync($"/api/outlets/{id}", Json.GeoJson(feature.ToJsonString()))).StatusCode);
+
+        await page.FillAsync("#plannerKey", ServiceFactory.Key);
+        await page.ClickAsync("#whatifSave");
+        await page.WaitForSelectorAsync("#message:not([hidden])");
+        var message = await page.InnerTextAsync("#message");
+        Assert.Contains("同事改过的网点", message);
+        Assert.Contains("已被他人修改", message);
+        // The colleague's change stands and the planner's close was not applied over it.
+        var now = await ApiAsync($"/api/outlets/{id}");
+        Assert.Equal("同事改过的网点", now.GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal("operating", now.GetProperty("properties").GetProperty("status").GetString());
+    }
+
+    [ChromiumFact]
     public async Task The_subsidy_calculator_answers_a_valid_request_and_explains_an_invalid_one()
     {
         var page = await browser.OpenAsync();

@@ -50,7 +50,7 @@ public sealed class PayloadCity : IAsyncLifetime
         // Derived and read-only members are not part of a write.
         foreach (var k in props.Select(p => p.Key).ToList()) if (k is "district" or "id") props.Remove(k);
         feature.Remove("links");
-        var put = await api.PutAsync($"/api/{layer}/{id}", new StringContent(feature.ToJsonString(), Encoding.UTF8, "application/geo+json"));
+        var put = await api.PutCurrentAsync($"/api/{layer}/{id}", new StringContent(feature.ToJsonString(), Encoding.UTF8, "application/geo+json"));
         if (!put.IsSuccessStatusCode) throw new InvalidOperationException($"{layer} {id}: {await put.Content.ReadAsStringAsync()}");
     }
 

@@ -9,6 +9,7 @@ const en = {
   'whatif.add': 'Place an outlet', 'whatif.reset': 'Clear what-if', 'whatif.placing': 'Click the map to place the outlet…',
   'whatif.move': 'Move an outlet', 'whatif.pick': 'Click the outlet to move…', 'whatif.moveTo': 'Click its new place…',
   'whatif.save': 'Save (planner key)', 'whatif.saved': 'Saved.', 'whatif.newName': 'New outlet',
+  'whatif.conflict': 'Someone else changed outlet “{name}” after you picked it (now version {version}). Your change to it was not saved; the map now shows the current data — pick it again to redo your change.',
   'whatif.result': 'What-if: {after} of households covered (today {before}), {delta} households',
   'districts': 'Districts', 'export': 'Export XLSX', 'siting.kind': 'Kind', 'siting.outlets': 'Recycling outlets',
   'siting.centers': 'Sorting centres', 'siting.goal': 'Goal', 'siting.reachTarget': 'Reach the policy target',
@@ -34,7 +35,8 @@ const en = {
 };
 const zh = {
   'whatif.placing': '请在地图上点击放置网点……', 'whatif.pick': '请点击要移动的网点……', 'whatif.moveTo': '请点击新位置……',
-  'whatif.saved': '已保存。', 'whatif.newName': '新网点', 'whatif.result': '假设情况：户数覆盖率 {after}（现为 {before}），变化 {delta} 户',
+  'whatif.saved': '已保存。', 'whatif.newName': '新网点',
+  'whatif.conflict': '网点“{name}”在您选中后已被他人修改（现为第 {version} 版），您对它的修改未保存。地图已刷新为最新数据，请重新选中后再操作。', 'whatif.result': '假设情况：户数覆盖率 {after}（现为 {before}），变化 {delta} 户',
   'siting.needKey': '选址需要规划员密钥。', 'siting.stage': '计算中：{stage}', 'siting.done': '完成，用时 {ms} 毫秒：目标值 {objective}，上界 {bound}，最优性差距 {gap}（{method}）',
   'subsidy.total': '合计 {total} 元：网点补贴 {outlets} 元，园区/分拣中心奖励最高 {facilities} 元',
   'eligible': '符合', 'ineligible': '不符合', 'households': '户数', 'covered': '已覆盖户数', 'share': '覆盖率',

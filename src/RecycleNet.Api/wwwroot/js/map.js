@@ -5,7 +5,9 @@ import { el, popup } from './dom.js';
 // Layers come from the OGC API. With a GCJ-02 base map (Amap, Tencent) they are requested in GCJ-02 so they line up.
 let map, config, crs = '', fitted = false;
 const layers = {};
-const whatIf = { add: [], close: new Set(), move: new Map(), placing: false, moveMode: false, moving: null, markers: L.layerGroup() };
+// `base` keeps each picked outlet as it was when picked (its feature and ETag): a save names that version, so a change
+// someone else made meanwhile is reported, not overwritten.
+const whatIf = { add: [], close: new Set(), move: new Map(), base: new Map(), placing: false, moveMode: false, moving: null, markers: L.layerGroup() };
 
 function shade(share) {
   // Light to dark green as coverage rises; red when almost nobody is covered.
@@ -67,6 +69,7 @@ export async function loadLayers() {
       l.on('click', e => {
         if (whatIf.placing) return;
         L.DomEvent.stopPropagation(e);
+        remember(f.id);
         if (whatIf.moveMode) { whatIf.moving = { id: f.id, layer: l }; whatIf.placing = true; document.getElementById('whatifResult').textContent = t('whatif.moveTo'); }
         else closeOutlet(f.id, l);
       });
@@ -121,28 +124,44 @@ export function startMoving() {
   document.getElementById('whatifResult').textContent = t('whatif.pick');
 }
 
+/** The outlet as it is now, with its ETag, kept from the first time the planner picks it. */
+function remember(id) {
+  if (!whatIf.base.has(id)) {
+    whatIf.base.set(id, fetch(`/api/outlets/${id}`).then(async r => r.ok ? { feature: await r.json(), etag: r.headers.get('ETag') } : null));
+  }
+  return whatIf.base.get(id);
+}
+
 /** Saves the what-if for real (planner key): new outlets are added, moved ones moved, closed ones closed. */
 export async function saveWhatIf() {
-  const outlets = await getJson('/ogc/collections/outlets/items?limit=10000');
-  const byId = new Map(outlets.features.map(f => [f.id, f]));
-  const send = (method, url, feature) => fetch(url, {
+  const key = document.getElementById('plannerKey').value.trim();
+  const send = (method, url, feature, etag) => fetch(url, {
     method, body: JSON.stringify(feature),
-    headers: { 'Content-Type': 'application/geo+json', Authorization: `Bearer ${document.getElementById('plannerKey').value.trim()}` },
-  }).then(async r => { if (!r.ok) { const p = await r.json().catch(() => ({ title: r.statusText })); showError(p); throw new Error(p.title); } });
-  for (const [i, a] of whatIf.add.entries())
-    await send('POST', '/api/outlets', { type: 'Feature', geometry: { type: 'Point', coordinates: [a.lon, a.lat] },
+    headers: { 'Content-Type': 'application/geo+json', Authorization: `Bearer ${key}`, ...(etag ? { 'If-Match': etag } : {}) },
+  });
+  const fail = async r => { const p = await r.json().catch(() => ({ title: r.statusText })); showError(p); throw new Error(p.title); };
+  for (const [i, a] of whatIf.add.entries()) {
+    const r = await send('POST', '/api/outlets', { type: 'Feature', geometry: { type: 'Point', coordinates: [a.lon, a.lat] },
       properties: { name: `${t('whatif.newName')} ${i + 1}`, kind: 'fixed', status: 'operating' } });
+    if (!r.ok) await fail(r);
+  }
+  const conflicts = [];
   for (const id of new Set([...whatIf.move.keys(), ...whatIf.close])) {
-    const f = structuredClone(byId.get(id));
-    if (!f) continue;
+    const base = await remember(id);
+    if (!base) continue;
+    const f = structuredClone(base.feature);
     const m = whatIf.move.get(id);
     if (m) f.geometry = { type: 'Point', coordinates: [m.lon, m.lat] };
     if (whatIf.close.has(id)) f.properties.status = 'closed';
-    delete f.links;
-    await send('PUT', `/api/outlets/${id}`, { type: 'Feature', geometry: f.geometry, properties: f.properties });
+    const r = await send('PUT', `/api/outlets/${id}`, { type: 'Feature', geometry: f.geometry, properties: f.properties }, base.etag);
+    if (r.status === 412) {
+      const p = await r.json();
+      conflicts.push(t('whatif.conflict', { name: p.current?.properties?.name ?? id, version: p.currentVersion }));
+    } else if (!r.ok) await fail(r);
   }
+  whatIf.add = []; whatIf.close.clear(); whatIf.move.clear(); whatIf.base.clear(); whatIf.markers.clearLayers();
   document.getElementById('whatifResult').textContent = t('whatif.saved');
-  whatIf.add = []; whatIf.close.clear(); whatIf.move.clear(); whatIf.markers.clearLayers();
+  if (conflicts.length) showError({ title: conflicts.join('\n') });
   await loadLayers();
 }
 
@@ -169,6 +188,7 @@ export function resetWhatIf() {
   whatIf.add = [];
   whatIf.close.clear();
   whatIf.move.clear();
+  whatIf.base.clear();
   whatIf.markers.clearLayers();
   document.getElementById('whatifResult').textContent = '';
   loadLayers();

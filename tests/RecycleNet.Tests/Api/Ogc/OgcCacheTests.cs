@@ -26,11 +26,11 @@ public class OgcCacheTests
         Assert.Equal(id, planned.GetProperty("features")[0].GetProperty("id").GetInt64());
 
         var renamed = centre.Replace("新中心", "改名中心");
-        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsync($"/api/sorting-centers/{id}", Json.GeoJson(renamed))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutCurrentAsync($"/api/sorting-centers/{id}", Json.GeoJson(renamed))).StatusCode);
         var one = await (await client.GetAsync($"/ogc/collections/sorting-centers/items/{id}")).ReadJsonAsync();
         Assert.Equal("改名中心", one.GetProperty("properties").GetProperty("name").GetString());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteAsync($"/api/sorting-centers/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteCurrentAsync($"/api/sorting-centers/{id}")).StatusCode);
         Assert.Equal(before, await CountAsync(client, "sorting-centers"));
 
         var import = """{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[117.05,36.65]},"properties":{"name":"导入中心"}}]}""";

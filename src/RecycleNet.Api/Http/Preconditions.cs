@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>
+/// Optimistic concurrency over HTTP (RFC 9110 §13): a feature's or enterprise's version is its strong ETag
+/// (<c>"7"</c>); PUT and DELETE must send <c>If-Match</c> with the version they were made from. No If-Match is 428;
+/// a version that is no longer current is 412 with the current version (ETag) and representation, so the client
+/// can show the planner what changed and nothing is lost.
+/// </summary>
+public static class Preconditions
+{
+    public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>The versions If-Match names (null for "*", any current one), or the problem when it is missing or unreadable.</summary>
+    public static BodyRead<IReadOnlySet<long>?> IfMatch(HttpRequest req, string what)
+    {
+        var header = req.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+            return Problems.Make(428, "precondition-required", "If-Match is required",
+                $"Send If-Match with the ETag of the {what} as you read it (GET gives it; so does each feature's \"version\"), so that a change made meanwhile by someone else is not overwritten.",
+                field: "If-Match");
+        if (header == "*") return new(null, null);
+        var versions = new HashSet<long>();
+        foreach (var tag in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Weak tags never match for If-Match (strong comparison); a malformed one is the client's mistake to name.
+            if (tag.StartsWith("W/", StringComparison.Ordinal)) continue;
+            if (tag.Length < 3 || tag[0] != '"' || tag[^1] != '"' || !long.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+                return Problems.Make(400, "invalid-parameter", "Invalid value for 'If-Match'",
+                    $"'{JsonFieldReader.Clip(tag)}' is not an ETag of this service; they look like \"7\"", field: "If-Match");
+            versions.Add(v);
+        }
+        return new(versions, null);
+    }
+
+    public static bool Matches(IReadOnlySet<long>? expected, long current) => expected is null || expected.Contains(current);
+
+    /// <summary>412: the stale write changed nothing; here is what is current.</summary>
+    public static ProblemHttpResult Stale(HttpContext http, string what, long current, object? representation)
+    {
+        http.Response.Headers.ETag = ETag(current);
+        var p = new ProblemDetails
+        {
+            Status = 412, Type = "urn:recyclenet:problem:stale-version", Title = $"The {what} was changed by someone else",
+            Detail = $"Your copy is not the current one (version {current}). Nothing was changed: look at the current {what} below, apply your change to it, and send it again with If-Match: {ETag(current)}.",
+        };
+        p.Extensions["field"] = "If-Match";
+        p.Extensions["currentVersion"] = current;
+        p.Extensions["current"] = representation;
+        return TypedResults.Problem(p);
+    }
+}
