@@ -21,6 +21,7 @@ public static class ServiceSetup
         services.AddSingleton(sp => new DatabaseSettings(DatabasePath.ConnectionString(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<StoreRevision>();
+        services.AddHostedService<SharedRevisionWatcher>();
         services.AddDbContext<RecycleNetDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<StoreRevision>().Interceptors));
         services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value,

@@ -86,7 +86,7 @@ public static class CenterSiting
         {
             // The search and its LP bound share what the set-up left; SCIP, when it runs, gets the larger part.
             var left = Math.Max(0.1, limit - watch.Elapsed.TotalSeconds);
-            (exact, search) = exact > 0 || options.CapacityTonnesPerDay is not null ? (left * 0.55, left * 0.3) : (0, left * 0.45);
+            (exact, search) = exact > 0 || options.CapacityTonnesPerDay is not null ? (left * 0.7, left * 0.2) : (0, left * 0.45);
         }
         var solution = PMedian.Solve(problem, options.Centers, exact, search);
 

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace RecycleNet.Tests.Api;
+
+/// <summary>Two service instances on one database: a write on one is served by the other's caches soon after.</summary>
+public class SharedStoreTests
+{
+    [Fact]
+    public async Task A_write_on_one_instance_reaches_the_others_OGC_items_and_coverage()
+    {
+        using var a = new ServiceFactory(seedDemo: true);
+        var planner = a.Planner();
+        await planner.GetAsync("/health"); // A creates and seeds the database
+        using var b = new ServiceFactory(seedDemo: true, folder: a.Folder);
+        var reader = b.CreateClient();
+        var url = "/ogc/collections/outlets/items/7";
+        var before = await (await reader.GetAsync(url)).ReadJsonAsync(); // B builds its tables now
+        var coverageBefore = await (await reader.GetAsync("/api/coverage")).ReadJsonAsync();
+
+        var feature = JsonNode.Parse(await planner.GetStringAsync("/api/outlets/7"))!.AsObject();
+        feature["properties"]!["name"] = "由实例甲改名";
+        feature["properties"]!["status"] = "closed";
+        feature.Remove("version");
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutCurrentAsync("/api/outlets/7", Json.GeoJson(feature.ToJsonString()))).StatusCode);
+
+        // B follows the shared revision (every 500 ms by default); wait up to 10 s for it, and say how long it took.
+        var watch = Stopwatch.StartNew();
+        string? name = null;
+        while (watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            name = (await (await reader.GetAsync(url)).ReadJsonAsync()).GetProperty("properties").GetProperty("name").GetString();
+            if (name == "由实例甲改名") break;
+            await Task.Delay(50);
+        }
+        Assert.NotEqual("由实例甲改名", before.GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal("由实例甲改名", name);
+        // The analyses follow too: closing an operating outlet changes B's operating-outlet count.
+        var coverageAfter = await (await reader.GetAsync("/api/coverage")).ReadJsonAsync();
+        Assert.NotEqual(coverageBefore.GetProperty("districts").ToString(), coverageAfter.GetProperty("districts").ToString());
+    }
+}
