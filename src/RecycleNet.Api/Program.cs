@@ -6,10 +6,19 @@ using RecycleNet.Api.Setup;
 
 if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
 
-var builder = WebApplication.CreateBuilder(args);
+// `keys add NAME [--Option value …]` works on the configured database without serving: the words up to the first
+// --option are the command, the rest is configuration.
+var keys = args is ["keys", ..];
+var command = keys ? args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray() : [];
+var builder = WebApplication.CreateBuilder(keys ? args[(1 + command.Length)..] : args);
 builder.AddRecycleNet();
 
 var app = builder.Build();
+if (keys)
+{
+    await app.InitializeAsync();
+    return await KeyCommand.RunAsync(app, command);
+}
 app.UseSecurityHeaders(app.Configuration["RecycleNet:BaseMapUrl"]);
 app.UseRecycleNetExceptionHandler();
 app.UseStatusCodePages();
@@ -30,6 +39,7 @@ app.MapScorecard();
 app.MapSubsidies();
 app.MapOgc();
 app.MapSiting();
+app.MapAudit();
 
 await app.RunAsync();
 return 0;

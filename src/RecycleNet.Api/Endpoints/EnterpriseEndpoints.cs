@@ -72,13 +72,19 @@ public static class EnterpriseEndpoints
         target.CreditCode = code!;
         target.MofcomRegistered = input.MofcomRegistered ?? false;
         target.DirectOutletCount = input.DirectOutletCount ?? 0;
+        var before = id is null ? (long?)null : target.Version;
         if (id is not null) target.Version++; // the UPDATE checks the version it was read at (a concurrency token)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            db.Audit.Add(AuditTrail.Entry(req.HttpContext, id is null ? "create" : "replace", "enterprises", target.Id, before, target.Version));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } now
                 ? Preconditions.Stale(req.HttpContext, "enterprise", now.Version, now) : Problems.NotFound($"enterprise {id}");
@@ -92,12 +98,17 @@ public static class EnterpriseEndpoints
         if (await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } current) return Problems.NotFound($"enterprise {id}");
         var ifMatch = Preconditions.IfMatch(req, "enterprise");
         if (ifMatch.Problem is { } missing) return missing;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!Preconditions.Matches(ifMatch.Value, current.Version)
             || await db.Enterprises.Where(e => e.Id == id && e.Version == current.Version).ExecuteDeleteAsync(ct) == 0)
         {
+            await tx.RollbackAsync(ct);
             var now = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
             return now is null ? TypedResults.NoContent() : Preconditions.Stale(req.HttpContext, "enterprise", now.Version, now);
         }
+        db.Audit.Add(AuditTrail.Entry(req.HttpContext, "delete", "enterprises", id, current.Version));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 }

@@ -72,7 +72,8 @@ public static class ImportEndpoints
             return Problems.BadBody($"{kind}: {e.Message}", e.Field);
         }
 
-        var result = await new LayerImporter(db, new ImportOptions()).ImportAsync(definition, rows, declared, importMode, ct);
+        var result = await new LayerImporter(db, new ImportOptions()).ImportAsync(definition, rows, declared, importMode, ct,
+            AuditTrail.Entry(req.HttpContext, "import", definition.Name));
         if (result.Conflict is not null) return Problems.Conflict(result.Conflict);
         if (!result.Applied) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows");
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,

@@ -75,6 +75,8 @@ public static class LayerEndpoints
 
         var (entity, errors) = await new LayerImporter(db, new ImportOptions()).ValidateOneAsync(layer, row, declared, id, ct);
         if (entity is null) return Problems.Invalid(errors, "The feature");
+        // The write and its audit entry commit together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (current is not null)
         {
             // The UPDATE names the version read above; a writer that got in between makes it touch no row.
@@ -90,9 +92,13 @@ public static class LayerEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return await layer.FindAsync(db, current!.Id, ct) is { } now ? await StaleAsync(layer, now, req.HttpContext, db, ct) : Problems.NotFound($"{layer.Name} {current.Id}");
         }
+        db.Audit.Add(AuditTrail.Entry(req.HttpContext, current is null ? "create" : "replace", layer.Name, entity.Id, current?.Version, entity.Version));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         req.HttpContext.Response.Headers.ETag = Preconditions.ETag(entity.Version);
 
         var result = new GeoJsonResult(layer, [entity], await LookupsAsync(db, ct), single: true, status: id is null ? 201 : 200);
@@ -107,8 +113,15 @@ public static class LayerEndpoints
         if (ifMatch.Problem is { } missing) return missing;
         if (!Preconditions.Matches(ifMatch.Value, current.Version)) return await StaleAsync(layer, current, req.HttpContext, db, ct);
         if (await layer.DeleteConflictAsync(db, id, ct) is { } conflict) return Problems.Conflict(conflict);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await layer.DeleteAsync(db, id, current.Version, ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
             return await layer.FindAsync(db, id, ct) is { } now ? await StaleAsync(layer, now, req.HttpContext, db, ct) : TypedResults.NoContent();
+        }
+        db.Audit.Add(AuditTrail.Entry(req.HttpContext, "delete", layer.Name, id, current.Version));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 

@@ -1,57 +1,83 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
 
 /// <summary>
-/// The keys that may write. From RecycleNet:PlannerKeys when configured; otherwise one generated key,
-/// kept in planner.key beside the database so it survives restarts, and printed once when created.
+/// The keys that may write, each with a name the audit log records. From RecycleNet:PlannerKeys when configured
+/// ("configured #1" …); otherwise one generated key ("generated"), kept in planner.key beside the database so it
+/// survives restarts, and printed once when created. Keys added with `keys add NAME` live in the store, hashed
+/// (<see cref="RecycleNet.Core.Model.StoredPlannerKey"/>), and are checked by <see cref="RequirePlannerKey"/>.
 /// </summary>
 public sealed class PlannerKeys
 {
     public const string FileName = "planner.key";
-    private readonly byte[][] _keys;
+    private readonly (string Name, byte[] Key)[] _keys;
 
-    private PlannerKeys(IEnumerable<string> keys) =>
-        _keys = keys.Select(k => Encoding.UTF8.GetBytes(k.Trim())).Where(k => k.Length > 0).ToArray();
+    private PlannerKeys(IEnumerable<string> keys, Func<int, string> name) =>
+        _keys = keys.Select(k => Encoding.UTF8.GetBytes(k.Trim())).Where(k => k.Length > 0).Select((k, i) => (name(i), k)).ToArray();
+
+    /// <summary>SHA-256 of a key, lower-case hex: what the store keeps.</summary>
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
 
     public static PlannerKeys Load(RecycleNetOptions options, string databaseFolder, ILogger logger)
     {
         var configured = options.PlannerKeys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (configured.Count > 0) return new PlannerKeys(configured);
+        if (configured.Count > 0) return new PlannerKeys(configured, i => $"configured #{i + 1}");
         var file = Path.Combine(databaseFolder, FileName);
         if (File.Exists(file))
         {
             logger.LogInformation("Planner key: kept in {File}", file);
-            return new PlannerKeys([File.ReadAllText(file)]);
+            return new PlannerKeys([File.ReadAllText(file)], _ => "generated");
         }
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         File.WriteAllText(file, key + "\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         // Printed once, on creation; afterwards only the file's location is logged.
         Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {key}\n  kept in {file}");
-        return new PlannerKeys([key]);
+        return new PlannerKeys([key], _ => "generated");
     }
 
-    public bool IsValid(string candidate)
+    /// <summary>The name of the configured or generated key <paramref name="candidate"/> is, or null. Every key is compared, in constant time.</summary>
+    public string? NameOf(string candidate)
     {
         var c = Encoding.UTF8.GetBytes(candidate);
-        var ok = false;
-        foreach (var k in _keys) ok |= CryptographicOperations.FixedTimeEquals(k, c);
-        return ok;
+        string? name = null;
+        foreach (var (n, k) in _keys)
+            if (CryptographicOperations.FixedTimeEquals(k, c)) name ??= n;
+        return name;
     }
 }
 
-/// <summary>Endpoint filter: writes need a valid planner key; reads are public.</summary>
-public sealed class RequirePlannerKey(PlannerKeys keys) : IEndpointFilter
+/// <summary>
+/// Endpoint filter: writes need a valid planner key; reads are public. The key's name is left in the request
+/// (<see cref="PlannerOf"/>) for the audit log. A stored key is found by its hash, so its lookup reveals nothing
+/// of the key by its timing; a revoked one no longer opens anything.
+/// </summary>
+public sealed class RequirePlannerKey(PlannerKeys keys, RecycleNetDb db) : IEndpointFilter
 {
+    private const string Item = "recyclenet.planner";
+
+    /// <summary>The name of the key this request was let in with.</summary>
+    public static string PlannerOf(HttpContext http) => http.Items[Item] as string ?? "unknown";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
+        var http = context.HttpContext;
+        var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Http.Problems.Unauthorized(context.HttpContext, "This write needs a planner key: send 'Authorization: Bearer <key>'.");
-        if (!keys.IsValid(header["Bearer ".Length..].Trim()))
-            return Http.Problems.Unauthorized(context.HttpContext, "The planner key is not valid.");
+            return Http.Problems.Unauthorized(http, "This write needs a planner key: send 'Authorization: Bearer <key>'.");
+        var key = header["Bearer ".Length..].Trim();
+        var name = keys.NameOf(key);
+        if (name is null && key.Length > 0)
+        {
+            var hash = PlannerKeys.Hash(key);
+            name = await db.PlannerKeys.AsNoTracking().Where(k => k.Hash == hash && k.Revoked == null).Select(k => k.Name).FirstOrDefaultAsync(http.RequestAborted);
+        }
+        if (name is null) return Http.Problems.Unauthorized(http, "The planner key is not valid.");
+        http.Items[Item] = name;
         return await next(context);
     }
 }

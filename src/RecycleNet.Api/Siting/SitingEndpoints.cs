@@ -4,6 +4,7 @@ using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
+using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Siting;
 
@@ -37,7 +38,7 @@ public static class SitingEndpoints
     }
 
     private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
-        SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
+        SitingJobs jobs, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
@@ -50,11 +51,11 @@ public static class SitingEndpoints
             var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
             return SitingJson.Outlets(job.Id, plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
         });
-        return job is null ? Busy(req, jobs) : await Answer(job, req, wait == true);
+        return job is null ? Busy(req, jobs) : await StartedAsync(job, req, db, wait == true, ct);
     }
 
     private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
-        SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
+        SitingJobs jobs, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
@@ -66,7 +67,7 @@ public static class SitingEndpoints
             job.Stage = "solving the p-median";
             return SitingJson.Centers(job.Id, CenterSiting.Plan(city, graph, options!, token));
         });
-        return job is null ? Busy(req, jobs) : await Answer(job, req, wait == true);
+        return job is null ? Busy(req, jobs) : await StartedAsync(job, req, db, wait == true, ct);
     }
 
     /// <summary>
@@ -79,6 +80,14 @@ public static class SitingEndpoints
         req.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Problems.Make(429, "siting-busy", "The siting queue is full",
             $"{jobs.Settings.Concurrency} run(s) at a time and {jobs.Settings.QueueLimit} waiting are allowed (RecycleNet:Siting); try again in {retry} s.", field: "queue");
+    }
+
+    /// <summary>A queued run is recorded (it publishes siting-proposals when done), then answered.</summary>
+    private static async Task<IResult> StartedAsync(SitingJob job, HttpRequest req, RecycleNetDb db, bool wait, CancellationToken ct)
+    {
+        db.Audit.Add(AuditTrail.Entry(req.HttpContext, "siting", job.Kind, detail: $"job {job.Id}"));
+        await db.SaveChangesAsync(ct);
+        return await Answer(job, req, wait);
     }
 
     private static async Task<IResult> Answer(SitingJob job, HttpRequest req, bool wait)

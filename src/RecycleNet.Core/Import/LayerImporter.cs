@@ -59,7 +59,9 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
         return (errors.Count == 0 ? entity : null, errors);
     }
 
-    public async Task<ImportResult> ImportAsync(LayerDefinition layer, IReadOnlyList<ImportRow> rows, DeclaredCrs crs, ImportMode mode, CancellationToken ct)
+    /// <param name="audit">Recorded in the import's own transaction when it applies (its detail gets the counts).</param>
+    public async Task<ImportResult> ImportAsync(LayerDefinition layer, IReadOnlyList<ImportRow> rows, DeclaredCrs crs, ImportMode mode, CancellationToken ct,
+        AuditEntry? audit = null)
     {
         var errors = new List<ImportError>();
         if (rows.Count == 0) errors.Add(new ImportError(null, null, "the import holds no features or rows"));
@@ -84,6 +86,12 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
         var entities = items.Select(i => i.Item2).ToList();
         layer.Add(db, entities);
         await db.SaveChangesAsync(ct);
+        if (audit is not null)
+        {
+            audit.Detail = $"{mode.ToString().ToLowerInvariant()}: {entities.Count} inserted, {removed} removed";
+            db.Audit.Add(audit);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new ImportResult(true, entities.Count, removed, entities.Select(e => e.Id).ToList(), [], null, IgnoredFields(layer, rows));

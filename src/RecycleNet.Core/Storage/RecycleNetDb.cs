@@ -15,6 +15,8 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
     public DbSet<Outlet> Outlets => Set<Outlet>();
     public DbSet<SortingCenter> SortingCenters => Set<SortingCenter>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<StoredPlannerKey> PlannerKeys => Set<StoredPlannerKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -55,6 +57,13 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
             e.ToTable("enterprises");
             e.HasIndex(x => x.CreditCode).IsUnique();
             e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1L);
+        });
+        b.Entity<AuditEntry>(e => e.ToTable("audit"));
+        b.Entity<StoredPlannerKey>(e =>
+        {
+            e.ToTable("planner_keys");
+            e.HasIndex(x => x.Name).IsUnique();
+            e.HasIndex(x => x.Hash).IsUnique();
         });
         // The version is checked in the UPDATE's WHERE clause: of two writers from the same version, one wins and the
         // other gets a concurrency failure, even when both passed their If-Match check at the same moment.

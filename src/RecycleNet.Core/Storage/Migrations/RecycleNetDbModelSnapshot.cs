@@ -17,6 +17,43 @@ namespace RecycleNet.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RecycleNet.Core.Model.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeatureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VersionAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VersionBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit", (string)null);
+                });
+
             modelBuilder.Entity("RecycleNet.Core.Model.Community", b =>
                 {
                     b.Property<long>("Id")
@@ -225,6 +262,37 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("sorting_centers", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.StoredPlannerKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Revoked")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("planner_keys", (string)null);
                 });
 
             modelBuilder.Entity("RecycleNet.Core.Model.Community", b =>

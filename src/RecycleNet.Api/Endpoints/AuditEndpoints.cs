@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Endpoints;
+
+[Description("A page of the audit log, newest first.")]
+public sealed record AuditPage(int Total, int Limit, int Offset, IReadOnlyList<AuditEntry> Entries);
+
+/// <summary>GET /api/audit (planner key): who wrote what and when, newest first, paged.</summary>
+public static class AuditEndpoints
+{
+    public const int DefaultLimit = 100, MaxLimit = 1000;
+
+    public static void MapAudit(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/audit", ListAsync).WithTags("Service").AddEndpointFilter<RequirePlannerKey>()
+            .WithSummary("The audit log: every write with its planner key's name, time, layer, id and versions; newest first; ?limit=&offset=")
+            .Produces<AuditPage>(200).ProducesProblem(400).ProducesProblem(401);
+
+    private static async Task<IResult> ListAsync(HttpRequest req, RecycleNetDb db, CancellationToken ct)
+    {
+        if (!TryInt(req, "limit", DefaultLimit, 1, MaxLimit, out var limit, out var bad) || !TryInt(req, "offset", 0, 0, int.MaxValue, out var offset, out bad))
+            return bad!;
+        var total = await db.Audit.CountAsync(ct);
+        var entries = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip(offset).Take(limit).ToListAsync(ct);
+        return TypedResults.Ok(new AuditPage(total, limit, offset, entries));
+    }
+
+    private static bool TryInt(HttpRequest req, string name, int fallback, int min, int max, out int value, out IResult? problem)
+    {
+        (value, problem) = (fallback, null);
+        if (!req.Query.TryGetValue(name, out var raw)) return true;
+        if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return true;
+        problem = Problems.BadParameter(name, $"'{JsonFieldReader.Clip(raw.ToString())}' must be a whole number from {min} to {max:N0}");
+        return false;
+    }
+}
