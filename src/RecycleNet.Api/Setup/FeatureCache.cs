@@ -58,8 +58,8 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
 
     public Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct) => GetAsync(collection, null, ct);
 
-    // The proposals change when a siting run finishes, not when the store does.
-    private long Revision(CollectionInfo c) => c == Siting.SitingJson.Collection ? siting.Version : revision.Value;
+    // Siting runs are kept in the store too: a run that finishes moves the revision like any other write.
+    private long Revision(CollectionInfo c) => revision.Value;
 
     private FeatureTable? Current(string key, long rev, WalkingGraph? graph) =>
         _tables.TryGetValue(key, out var e) && e.Revision == rev && ReferenceEquals(e.Graph, graph) ? e.Table : null;
@@ -73,7 +73,7 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
 
     private async Task<FeatureTable> BuildAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
     {
-        if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, siting.LatestProposals);
+        if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, await siting.LatestProposalsAsync(ct));
         var city = await cities.GetAsync(ct);
         if (collection == CoverageFeatures.LifeCircles)
             return new FeatureTable(collection, CoverageFeatures.BuildLifeCircles(city, graph, new IsochroneOptions { Walking = walk }, ct));

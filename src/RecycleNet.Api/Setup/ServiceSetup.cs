@@ -40,6 +40,7 @@ public static class ServiceSetup
         services.AddSingleton<CityCache>();
         services.AddSingleton<FeatureCache>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
+        services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<Siting.SitingJobs>());
         services.ConfigureHttpJsonOptions(o =>

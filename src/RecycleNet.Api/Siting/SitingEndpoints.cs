@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
+using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
 using RecycleNet.Core.Storage;
@@ -26,15 +27,17 @@ public static class SitingEndpoints
             .WithSummary("Propose sorting-centre sites (p-median on outlet volumes; capacity and haul limit as options)")
             .Accepts<CenterSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
-        group.MapGet("/jobs/{id:guid}", IResult (Guid id, HttpRequest req, SitingJobs jobs) =>
-            jobs.Find(id) is { } job ? TypedResults.Ok(Status(job, req)) : Problems.NotFound($"siting job {id}"))
+        group.MapGet("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
+                await jobs.FindAsync(id, ct) is { } run ? TypedResults.Ok(Status(run, req)) : Problems.NotFound($"siting job {id}"))
             .WithSummary("A siting run's stage, and its plan when done").Produces<SitingJobAnswer>(200).ProducesProblem(401).ProducesProblem(404);
-        group.MapDelete("/jobs/{id:guid}", IResult (Guid id, HttpRequest req, SitingJobs jobs) =>
-        {
-            if (jobs.Find(id) is not { } job) return Problems.NotFound($"siting job {id}");
-            job.Cancel.Cancel();
-            return TypedResults.Accepted($"/api/siting/jobs/{id}", Status(job, req));
-        }).WithSummary("Cancel a siting run").Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404);
+        group.MapDelete("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
+            {
+                if (!await jobs.CancelAsync(id, ct)) return Problems.NotFound($"siting job {id}");
+                return TypedResults.Accepted($"/api/siting/jobs/{id}", Status((await jobs.FindAsync(id, ct))!, req));
+            }).WithSummary("Cancel a siting run").Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404);
+        group.MapPost("/jobs/{id:guid}/retry", RetryAsync)
+            .WithSummary("Queue an ended run's request again (an interrupted run, say) as a new run")
+            .Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
     }
 
     private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
@@ -44,14 +47,7 @@ public static class SitingEndpoints
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
         if (SitingRequest.TryReadOutlets(read.Value, catalog, city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
-        var graph = network.Graph;
-        var job = jobs.Enqueue(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, (job, token) =>
-        {
-            var plan = OutletSiting.Plan(city, graph, options!, token, stage => job.Stage = stage);
-            var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
-            return SitingJson.Outlets(job.Id, plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
-        });
-        return job is null ? Busy(req, jobs) : await StartedAsync(job, req, db, wait == true, ct);
+        return await QueueAsync(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, db, wait == true, ct);
     }
 
     private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
@@ -61,47 +57,57 @@ public static class SitingEndpoints
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
         if (SitingRequest.TryReadCenters(read.Value, catalog, city, jobs.Settings.Limits, out var options) is { } bad) return bad;
-        var graph = network.Graph;
-        var job = jobs.Enqueue(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, (job, token) =>
-        {
-            job.Stage = "solving the p-median";
-            return SitingJson.Centers(job.Id, CenterSiting.Plan(city, graph, options!, token));
-        });
-        return job is null ? Busy(req, jobs) : await StartedAsync(job, req, db, wait == true, ct);
+        return await QueueAsync(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, db, wait == true, ct);
+    }
+
+    /// <summary>Stores the run (checked already, so any instance can take it), records it, and answers.</summary>
+    private static async Task<IResult> QueueAsync(string kind, double seconds, JsonElement request, HttpRequest req, SitingJobs jobs, RecycleNetDb db,
+        bool wait, CancellationToken ct)
+    {
+        var planner = RequirePlannerKey.PlannerOf(req.HttpContext);
+        var run = await jobs.EnqueueAsync(kind, seconds, request.GetRawText(), planner, ct);
+        return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, db, wait, ct);
+    }
+
+    private static async Task<IResult> RetryAsync(Guid id, HttpRequest req, SitingJobs jobs, RecycleNetDb db, CancellationToken ct)
+    {
+        if (await jobs.FindAsync(id, ct) is not { } ended) return Problems.NotFound($"siting job {id}");
+        if (!SitingRunStatus.IsFinished(ended.Status))
+            return Problems.Make(409, "conflict", "The run has not ended", $"Run {id} is {ended.Status}; cancel it first, or wait for it.", field: "id");
+        var run = await jobs.RetryAsync(ended, RequirePlannerKey.PlannerOf(req.HttpContext), ct);
+        return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, db, false, ct);
     }
 
     /// <summary>
     /// The queue is full: 429 (the caller asked for more runs than the service takes at once; nothing is broken) with
     /// the seconds until a worker is likely free.
     /// </summary>
-    private static IResult Busy(HttpRequest req, SitingJobs jobs)
+    private static async Task<IResult> BusyAsync(HttpRequest req, SitingJobs jobs, CancellationToken ct)
     {
-        var retry = jobs.RetryAfterSeconds();
+        var retry = await jobs.RetryAfterSecondsAsync(ct);
         req.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Problems.Make(429, "siting-busy", "The siting queue is full",
             $"{jobs.Settings.Concurrency} run(s) at a time and {jobs.Settings.QueueLimit} waiting are allowed (RecycleNet:Siting); try again in {retry} s.", field: "queue");
     }
 
     /// <summary>A queued run is recorded (it publishes siting-proposals when done), then answered.</summary>
-    private static async Task<IResult> StartedAsync(SitingJob job, HttpRequest req, RecycleNetDb db, bool wait, CancellationToken ct)
+    private static async Task<IResult> StartedAsync(SitingRun run, HttpRequest req, SitingJobs jobs, RecycleNetDb db, bool wait, CancellationToken ct)
     {
-        db.Audit.Add(AuditTrail.Entry(req.HttpContext, "siting", job.Kind, detail: $"job {job.Id}"));
+        db.Audit.Add(AuditTrail.Entry(req.HttpContext, "siting", run.Kind, detail: $"job {run.Id}"));
         await db.SaveChangesAsync(ct);
-        return await Answer(job, req, wait);
+        var href = $"/api/siting/jobs/{run.Id}";
+        if (!wait) return TypedResults.Accepted(href, Status(run, req));
+        var ended = await jobs.WaitAsync(run.Id, ct);
+        return ended.Status == SitingRunStatus.Failed
+            ? Problems.Make(422, "siting-failed", "The siting run could not produce a plan", ended.Error, field: "goal")
+            : TypedResults.Ok(Status(ended, req));
     }
 
-    private static async Task<IResult> Answer(SitingJob job, HttpRequest req, bool wait)
+    private static SitingJobAnswer Status(SitingRun run, HttpRequest req)
     {
-        var href = $"/api/siting/jobs/{job.Id}";
-        if (!wait) return TypedResults.Accepted(href, Status(job, req));
-        await job.Work;
-        return job.Status == JobStatus.Failed
-            ? Problems.Make(422, "siting-failed", "The siting run could not produce a plan", job.Error, field: "goal")
-            : TypedResults.Ok(Status(job, req));
+        JsonElement? result = null;
+        if (run.Answer is { } answer) { using var doc = JsonDocument.Parse(answer); result = doc.RootElement.Clone(); }
+        return new(run.Id, run.Kind, run.Status, run.Stage, new DateTimeOffset(DateTime.SpecifyKind(run.Created, DateTimeKind.Utc)), run.ElapsedMs,
+            $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{run.Id}", run.Error, result);
     }
-
-    private static SitingJobAnswer Status(SitingJob job, HttpRequest req) => new(job.Id, job.Kind,
-        JsonNamingPolicy.CamelCase.ConvertName(job.Status.ToString()), job.Stage, job.Started,
-        job.Elapsed is { } e ? Math.Round(e.TotalMilliseconds) : null, $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{job.Id}",
-        job.Error, job.Result);
 }

@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RecycleNet.Core.Features;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Siting;
-
-public enum JobStatus { Queued, Running, Done, Failed, Cancelled }
 
 /// <summary>The "RecycleNet:Siting" section: how many runs at once, how many may wait, and how large one may be.</summary>
 public sealed class SitingSettings
@@ -25,130 +25,211 @@ public sealed class SitingSettings
     public Core.SiteSelection.SitingLimits Limits => new() { MaxOutletCandidates = MaxOutletCandidates, MaxCenterPairs = MaxCenterPairs, MaxThreads = Threads };
 }
 
-/// <summary>One siting run: queued, then its stage while running, then its answer (as the JSON object the API returns) or its error.</summary>
-public sealed class SitingJob(string kind, double timeLimitSeconds, Func<SitingJob, CancellationToken, (object Answer, IReadOnlyList<FeatureRecord> Proposals)> run)
-{
-    public Guid Id { get; } = Guid.NewGuid();
-    public string Kind { get; } = kind;
-    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
-    public double TimeLimitSeconds { get; } = timeLimitSeconds;
-    public volatile string Stage = "queued";
-    public JobStatus Status { get; set; } = JobStatus.Queued;
-    public object? Result { get; set; }
-    public string? Error { get; set; }
-    public TimeSpan? Elapsed { get; set; }
-    public CancellationTokenSource Cancel { get; } = new();
-    internal Func<SitingJob, CancellationToken, (object Answer, IReadOnlyList<FeatureRecord> Proposals)> Run { get; } = run;
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the run has ended, however it ended.</summary>
-    public Task Work => _done.Task;
-    internal void End() => _done.TrySetResult();
-}
-
 /// <summary>
-/// Siting runs in the background: a POST queues one and answers 202 with its status URL; the status says the
-/// stage; DELETE cancels. A bounded queue feeds <see cref="SitingSettings.Concurrency"/> workers (a hosted service),
-/// so runs never pile up as free threads; each run is stopped at its time limit + 5 % + 0.5 s whatever it is doing.
-/// The latest finished plan of each kind is kept as features for the OGC collection `siting-proposals`. Jobs live in
-/// memory (a restart forgets them); at most <see cref="Keep"/> are kept.
+/// Siting runs kept in the store (<see cref="SitingRun"/>): a POST queues one and answers 202 with its status URL;
+/// any instance's worker claims it (an UPDATE that only one can win), runs it, and writes its stage, a heartbeat
+/// every second, and its answer; every instance reports it from the store. DELETE asks for a cancel, which the
+/// running instance sees within a second. The queue is bounded (<see cref="SitingSettings.QueueLimit"/> waiting,
+/// then 429), <see cref="SitingSettings.Concurrency"/> runs at once per instance, and each run is stopped at its
+/// time limit × 1.05 + 0.5 s. A run whose instance stopped (no heartbeat for <see cref="Orphaned"/>) is marked
+/// interrupted; POST …/retry queues its request again. The latest done run of each kind is siting-proposals.
 /// </summary>
-public sealed class SitingJobs(IOptions<SitingSettings> settings, ILogger<SitingJobs> log) : BackgroundService
+public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeFactory scopes, ILogger<SitingJobs> log) : BackgroundService
 {
-    private const int Keep = 50;
+    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1), Orphaned = TimeSpan.FromSeconds(15), Idle = TimeSpan.FromSeconds(1);
     private readonly SitingSettings _settings = settings.Value;
-    private readonly ConcurrentDictionary<Guid, SitingJob> _jobs = new();
-    private readonly ConcurrentDictionary<string, IReadOnlyList<FeatureRecord>> _latest = new();
-    private readonly Channel<SitingJob> _queue = Channel.CreateBounded<SitingJob>(new BoundedChannelOptions(Math.Max(1, settings.Value.QueueLimit))
-    {
-        FullMode = BoundedChannelFullMode.Wait, // TryWrite then answers false rather than dropping a job
-    });
-    private long _version;
+    private readonly string _me = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly SemaphoreSlim _wake = new(0);
 
     public SitingSettings Settings => _settings;
 
-    public SitingJob? Find(Guid id) => _jobs.GetValueOrDefault(id);
-
-    /// <summary>Changes whenever a plan finishes, so cached proposal tables know to rebuild.</summary>
-    public long Version => Interlocked.Read(ref _version);
-
-    /// <summary>The proposals of the latest finished plan of each kind (outlets, then sorting centres).</summary>
-    public IEnumerable<FeatureRecord> LatestProposals => _latest.OrderBy(kv => kv.Key).SelectMany(kv => kv.Value);
-
-    /// <summary>Queues a run; null when the queue is full.</summary>
-    /// <param name="run">Does the work; returns the answer and the proposals as features. Gets the job to report its stage.</param>
-    public SitingJob? Enqueue(string kind, double timeLimitSeconds,
-        Func<SitingJob, CancellationToken, (object Answer, IReadOnlyList<FeatureRecord> Proposals)> run)
+    private async Task<T> WithDbAsync<T>(Func<RecycleNetDb, Task<T>> work)
     {
-        var job = new SitingJob(kind, timeLimitSeconds, run);
-        if (!_queue.Writer.TryWrite(job)) return null;
-        _jobs[job.Id] = job;
-        foreach (var old in _jobs.Values.Where(j => j.Status is not (JobStatus.Queued or JobStatus.Running)).OrderByDescending(j => j.Started).Skip(Keep))
-            _jobs.TryRemove(old.Id, out _);
-        return job;
+        using var scope = scopes.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<RecycleNetDb>());
     }
 
-    /// <summary>Seconds until a worker is likely free: the time limits still ahead of the queued and running jobs, per worker.</summary>
-    public int RetryAfterSeconds()
+    public Task<SitingRun?> FindAsync(Guid id, CancellationToken ct) =>
+        WithDbAsync(db => db.SitingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct));
+
+    /// <summary>Queues a run; null when <see cref="SitingSettings.QueueLimit"/> runs are waiting already.</summary>
+    public async Task<SitingRun?> EnqueueAsync(string kind, double timeLimitSeconds, string request, string planner, CancellationToken ct)
     {
-        var ahead = _jobs.Values.Where(j => j.Status is JobStatus.Queued or JobStatus.Running)
-            .Sum(j => Math.Max(1, j.TimeLimitSeconds - (DateTimeOffset.UtcNow - j.Started).TotalSeconds));
+        var run = await WithDbAsync(async db =>
+        {
+            if (await db.SitingRuns.CountAsync(r => r.Status == SitingRunStatus.Queued, ct) >= Math.Max(1, _settings.QueueLimit)) return null;
+            var run = new SitingRun
+            {
+                Id = Guid.NewGuid(), Kind = kind, TimeLimitSeconds = timeLimitSeconds, Request = request, Planner = planner, Created = DateTime.UtcNow,
+            };
+            db.SitingRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+            return run;
+        });
+        if (run is not null) _wake.Release();
+        return run;
+    }
+
+    /// <summary>Asks for a cancel: a queued run ends at once, a running one within a second. False when there is no such run.</summary>
+    public Task<bool> CancelAsync(Guid id, CancellationToken ct) => WithDbAsync(async db =>
+    {
+        if (await db.SitingRuns.Where(r => r.Id == id && r.Status == SitingRunStatus.Queued)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Cancelled).SetProperty(r => r.Stage, "cancelled")
+                    .SetProperty(r => r.CancelRequested, true), ct) > 0) return true;
+        return await db.SitingRuns.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CancelRequested, true), ct) > 0;
+    });
+
+    /// <summary>Queues an ended run's request again, as a new run.</summary>
+    public async Task<SitingRun?> RetryAsync(SitingRun ended, string planner, CancellationToken ct) =>
+        await EnqueueAsync(ended.Kind, ended.TimeLimitSeconds, ended.Request, planner, ct);
+
+    /// <summary>Waits until the run has ended, reading the store every 100 ms.</summary>
+    public async Task<SitingRun> WaitAsync(Guid id, CancellationToken ct)
+    {
+        while (true)
+        {
+            var run = await FindAsync(id, ct) ?? throw new InvalidOperationException($"siting run {id} is gone");
+            if (SitingRunStatus.IsFinished(run.Status)) return run;
+            await Task.Delay(100, ct);
+        }
+    }
+
+    /// <summary>Seconds until a worker is likely free: the time limits still ahead of the queued and running runs, per worker.</summary>
+    public Task<int> RetryAfterSecondsAsync(CancellationToken ct) => WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var ahead = (await db.SitingRuns.AsNoTracking().Where(r => r.Status == SitingRunStatus.Queued || r.Status == SitingRunStatus.Running)
+            .Select(r => new { r.TimeLimitSeconds, r.Started }).ToListAsync(ct))
+            .Sum(r => Math.Max(1, r.TimeLimitSeconds - (r.Started is { } s ? (now - s).TotalSeconds : 0)));
         return Math.Max(1, (int)Math.Ceiling(ahead / Math.Max(1, _settings.Concurrency)));
+    });
+
+    /// <summary>The proposals of the latest done run of each kind (outlets, then sorting centres).</summary>
+    public Task<IReadOnlyList<FeatureRecord>> LatestProposalsAsync(CancellationToken ct) => WithDbAsync(async db =>
+    {
+        var latest = new List<FeatureRecord>();
+        foreach (var kind in new[] { SitingRequest.Outlets, SitingRequest.Centers })
+        {
+            var answer = await db.SitingRuns.AsNoTracking().Where(r => r.Kind == kind && r.Status == SitingRunStatus.Done)
+                .OrderByDescending(r => r.Started).Select(r => r.Answer).FirstOrDefaultAsync(ct);
+            if (answer is not null) latest.AddRange(SitingJson.ProposalsFrom(answer));
+        }
+        return (IReadOnlyList<FeatureRecord>)latest;
+    });
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        await Task.Yield();
+        await MarkOrphansAsync(stopping);
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _settings.Concurrency)).Select(_ => Task.Run(() => WorkAsync(stopping), stopping)));
     }
 
-    protected override Task ExecuteAsync(CancellationToken stopping) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _settings.Concurrency)).Select(_ => Task.Run(() => WorkAsync(stopping), stopping)));
+    /// <summary>Runs left "running" by an instance that stopped (no heartbeat lately) can never finish: say so.</summary>
+    private Task<int> MarkOrphansAsync(CancellationToken ct) => WithDbAsync(db =>
+    {
+        var stale = DateTime.UtcNow - Orphaned;
+        return db.SitingRuns.Where(r => r.Status == SitingRunStatus.Running && (r.Heartbeat == null || r.Heartbeat < stale))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Interrupted).SetProperty(r => r.Stage, "interrupted")
+                .SetProperty(r => r.Error, "the instance running it stopped (a restart); POST /api/siting/jobs/{id}/retry runs it again"), ct);
+    });
 
     private async Task WorkAsync(CancellationToken stopping)
     {
         try
         {
-            await foreach (var job in _queue.Reader.ReadAllAsync(stopping)) Execute(job, stopping);
+            while (!stopping.IsCancellationRequested)
+            {
+                var run = await ClaimAsync(stopping);
+                if (run is null)
+                {
+                    await _wake.WaitAsync(Idle, stopping); // woken by a local enqueue, or looking again for other instances' runs
+                    await MarkOrphansAsync(stopping);
+                    continue;
+                }
+                await RunOneAsync(run, stopping);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
     }
 
-    private void Execute(SitingJob job, CancellationToken stopping)
+    /// <summary>The oldest queued run, claimed for this instance; null when none is left to claim.</summary>
+    private Task<SitingRun?> ClaimAsync(CancellationToken ct) => WithDbAsync(async db =>
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var next = await db.SitingRuns.AsNoTracking().Where(r => r.Status == SitingRunStatus.Queued).OrderBy(r => r.Created)
+                .Select(r => r.Id).FirstOrDefaultAsync(ct);
+            if (next == Guid.Empty) return null;
+            var now = DateTime.UtcNow;
+            // Only one instance's UPDATE finds it still queued.
+            if (await db.SitingRuns.Where(r => r.Id == next && r.Status == SitingRunStatus.Queued)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Running).SetProperty(r => r.Owner, _me)
+                        .SetProperty(r => r.Started, now).SetProperty(r => r.Heartbeat, now).SetProperty(r => r.Stage, "starting"), ct) == 1)
+                return await db.SitingRuns.AsNoTracking().FirstAsync(r => r.Id == next, ct);
+        }
+        return null;
+    });
+
+    private async Task RunOneAsync(SitingRun run, CancellationToken stopping)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         // The deadline is the run's promise: its time limit + 5 % + 0.5 s, whatever stage it is in.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(job.TimeLimitSeconds * 1.05 + 0.5));
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancel.Token, deadline.Token, stopping);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(run.TimeLimitSeconds * 1.05 + 0.5));
+        using var cancel = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token, deadline.Token, stopping);
+        var stage = "starting";
+        using var beat = new CancellationTokenSource();
+        // The heartbeat: the stage, proof of life, and whether someone asked for a cancel.
+        var heart = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(Beat);
+            while (await timer.WaitForNextTickAsync(beat.Token).ConfigureAwait(false))
+            {
+                var s = stage;
+                var asked = await WithDbAsync(async db =>
+                {
+                    await db.SitingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Heartbeat, DateTime.UtcNow).SetProperty(r => r.Stage, s), beat.Token);
+                    return await db.SitingRuns.Where(r => r.Id == run.Id).Select(r => r.CancelRequested).FirstAsync(beat.Token);
+                });
+                if (asked) cancel.Cancel();
+            }
+        });
+        string status, finalStage;
+        string? answer = null, error = null;
         try
         {
-            linked.Token.ThrowIfCancellationRequested();
-            job.Status = JobStatus.Running;
-            job.Stage = "starting";
-            var (answer, proposals) = job.Run(job, linked.Token);
-            job.Result = answer;
-            _latest[job.Kind] = proposals;
-            Interlocked.Increment(ref _version);
-            job.Status = JobStatus.Done;
-            job.Stage = "done";
+            using var scope = scopes.CreateScope();
+            var runner = scope.ServiceProvider.GetRequiredService<SitingRunner>();
+            var (result, _) = await runner.RunAsync(run, s => stage = s, linked.Token);
+            answer = JsonSerializer.Serialize(result, scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            (status, finalStage) = (SitingRunStatus.Done, "done");
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !job.Cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
-            job.Status = JobStatus.Failed;
-            job.Error = $"the run reached its time limit of {job.TimeLimitSeconds:0.#} s while {job.Stage}; give a longer timeLimitSeconds or fewer candidates (a coarser grid)";
-            job.Stage = "failed";
+            (status, finalStage) = (SitingRunStatus.Failed, "failed");
+            error = $"the run reached its time limit of {run.TimeLimitSeconds:0.#} s while {stage}; give a longer timeLimitSeconds or fewer candidates (a coarser grid)";
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            (status, finalStage) = (SitingRunStatus.Interrupted, "interrupted");
+            error = "the instance running it stopped (a restart); POST /api/siting/jobs/{id}/retry runs it again";
         }
         catch (OperationCanceledException)
         {
-            job.Status = JobStatus.Cancelled;
-            job.Stage = "cancelled";
+            (status, finalStage) = (SitingRunStatus.Cancelled, "cancelled");
         }
         catch (Exception e)
         {
-            // Whatever went wrong, the job says so rather than staying "running" forever.
-            log.LogWarning(e, "Siting job {Id} failed", job.Id);
-            job.Status = JobStatus.Failed;
-            job.Error = e.Message;
-            job.Stage = "failed";
+            // Whatever went wrong, the run says so rather than staying "running" forever.
+            log.LogWarning(e, "Siting run {Id} failed", run.Id);
+            (status, finalStage, error) = (SitingRunStatus.Failed, "failed", e.Message);
         }
-        finally
-        {
-            job.Elapsed = watch.Elapsed;
-            job.End();
-        }
+        beat.Cancel();
+        try { await heart; } catch (OperationCanceledException) { }
+        var elapsed = Math.Round(watch.Elapsed.TotalMilliseconds);
+        // Written even while the service stops, so that nothing is left "running" by a clean shutdown.
+        await WithDbAsync(db => db.SitingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
+            .SetProperty(r => r.Stage, finalStage).SetProperty(r => r.Error, error).SetProperty(r => r.Answer, answer)
+            .SetProperty(r => r.ElapsedMs, elapsed), CancellationToken.None));
     }
 }

@@ -97,4 +97,28 @@ public static class SitingJson
     };
 
     private static KeyValuePair<string, object?> P(string k, object? v) => new(k, v);
+
+    /// <summary>The proposals of a stored answer, back as features of <see cref="Collection"/> (typed by its schema).</summary>
+    public static IReadOnlyList<FeatureRecord> ProposalsFrom(string answer)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(answer);
+        var list = new List<FeatureRecord>();
+        foreach (var f in doc.RootElement.GetProperty("proposals").GetProperty("features").EnumerateArray())
+        {
+            var c = f.GetProperty("geometry").GetProperty("coordinates");
+            var props = f.GetProperty("properties");
+            list.Add(new FeatureRecord(f.GetProperty("id").GetInt64(), new Point(c[0].GetDouble(), c[1].GetDouble()),
+                [.. Collection.Fields.Select(field => P(field.Name, props.TryGetProperty(field.Name, out var v) ? Value(v, field.Type) : null))]));
+        }
+        return list;
+    }
+
+    private static object? Value(System.Text.Json.JsonElement v, string type) => v.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Null => null,
+        System.Text.Json.JsonValueKind.String => v.GetString(),
+        System.Text.Json.JsonValueKind.Number when type == "integer" => v.GetInt64(),
+        System.Text.Json.JsonValueKind.Number => v.GetDouble(),
+        _ => v.GetRawText(),
+    };
 }

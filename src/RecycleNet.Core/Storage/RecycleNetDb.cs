@@ -17,6 +17,7 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StoredPlannerKey> PlannerKeys => Set<StoredPlannerKey>();
+    public DbSet<SitingRun> SitingRuns => Set<SitingRun>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -59,6 +60,11 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
             e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1L);
         });
         b.Entity<AuditEntry>(e => e.ToTable("audit"));
+        b.Entity<SitingRun>(e =>
+        {
+            e.ToTable("siting_runs");
+            e.HasIndex(x => new { x.Status, x.Created });
+        });
         b.Entity<StoredPlannerKey>(e =>
         {
             e.ToTable("planner_keys");

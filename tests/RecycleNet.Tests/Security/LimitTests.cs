@@ -140,10 +140,18 @@ public class LimitTests(SmallCity city) : IClassFixture<SmallCity>
         var statuses = new List<HttpStatusCode>();
         var accepted = new List<string>();
         HttpResponseMessage? refused = null;
-        // A 300 m grid over Jinan takes the worker seconds to build, so the four posts (milliseconds apart) find it busy.
-        for (var i = 0; i < 4; i++)
+        // A 300 m grid over Jinan takes the worker seconds to build. The first is posted and claimed by the worker, then
+        // three more come while it runs: one may wait, the others are refused.
+        async Task<HttpResponseMessage> PostAsync() => await planner.PostAsync("/api/siting/outlets",
+            new StringContent("""{"sites":30,"candidates":"grid","gridSpacingM":300,"timeLimitSeconds":30}""", Encoding.UTF8, "application/json"));
+        var first = await PostAsync();
+        accepted.Add(first.Headers.Location!.ToString());
+        statuses.Add(first.StatusCode);
+        for (var i = 0; i < 100 && (await (await planner.GetAsync(accepted[0])).ReadJsonAsync()).GetProperty("status").GetString() == "queued"; i++)
+            await Task.Delay(50);
+        for (var i = 0; i < 3; i++)
         {
-            var r = await planner.PostAsync("/api/siting/outlets", new StringContent("""{"sites":30,"candidates":"grid","gridSpacingM":300,"timeLimitSeconds":30}""", Encoding.UTF8, "application/json"));
+            var r = await PostAsync();
             statuses.Add(r.StatusCode);
             if (r.StatusCode == HttpStatusCode.TooManyRequests) refused = r;
             else if (r.StatusCode == HttpStatusCode.Accepted) accepted.Add(r.Headers.Location!.ToString());

@@ -181,7 +181,8 @@ public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Equal(5, await page.Locator("#sitingTable tbody tr").CountAsync());
         Assert.Contains("最优性差距", await page.InnerTextAsync("#sitingStatus"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "siting.png") });
-        Assert.True(await page.EvaluateAsync<int>("() => window.recyclenet.layers.proposals.getLayers().length") >= 5);
+        // The page reloads its layers after a run; the proposals layer fills when that is done.
+        await page.WaitForFunctionAsync("() => window.recyclenet.layers.proposals.getLayers().length >= 5", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
     }
 
     [ChromiumFact]

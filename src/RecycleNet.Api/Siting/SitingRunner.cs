@@ -1,0 +1,38 @@
+using System.Text;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Features;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.SiteSelection;
+
+namespace RecycleNet.Api.Siting;
+
+/// <summary>
+/// Runs a stored siting request on this instance: reads it again (against the city and network as they are now,
+/// which is what a run queued before a change should plan for), then plans. A request no longer valid ends the run
+/// as failed with the reason.
+/// </summary>
+public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyCatalog catalog, Microsoft.Extensions.Options.IOptions<SitingSettings> settings)
+{
+    public async Task<(object Answer, IReadOnlyList<FeatureRecord> Proposals)> RunAsync(SitingRun run, Action<string> stage, CancellationToken ct)
+    {
+        var read = RequestBody.Object(Encoding.UTF8.GetBytes(run.Request));
+        if (read.Problem is not null) throw new InvalidOperationException("the stored request is no longer readable");
+        var city = await cities.GetAsync(ct);
+        var graph = network.Graph;
+        var limits = settings.Value.Limits;
+        if (run.Kind == SitingRequest.Outlets)
+        {
+            if (SitingRequest.TryReadOutlets(read.Value, catalog, city, limits, out var options, out var cost) is not null)
+                throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
+            var plan = OutletSiting.Plan(city, graph, options!, ct, stage);
+            var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
+            return SitingJson.Outlets(run.Id, plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
+        }
+        if (SitingRequest.TryReadCenters(read.Value, catalog, city, limits, out var centers) is not null)
+            throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
+        stage("solving the p-median");
+        return SitingJson.Centers(run.Id, CenterSiting.Plan(city, graph, centers!, ct));
+    }
+}

@@ -1,0 +1,45 @@
+namespace RecycleNet.Core.Model;
+
+/// <summary>
+/// A siting run as the store keeps it, so that it outlives the process that started it and any instance can run it
+/// once and report it: the request it was given, its status and stage, who runs it (and when it was last heard of),
+/// and, when done, its answer. The latest done run of each kind is the OGC collection siting-proposals.
+/// </summary>
+public sealed class SitingRun
+{
+    public Guid Id { get; set; }
+
+    /// <summary>outlets or sortingCenters.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>One of <see cref="SitingRunStatus"/>.</summary>
+    public string Status { get; set; } = SitingRunStatus.Queued;
+    public string Stage { get; set; } = "queued";
+
+    /// <summary>The request body as posted (JSON): what a retry runs again.</summary>
+    public string Request { get; set; } = "";
+
+    public double TimeLimitSeconds { get; set; }
+    public string Planner { get; set; } = "";
+    public DateTime Created { get; set; }
+    public DateTime? Started { get; set; }
+    public double? ElapsedMs { get; set; }
+
+    /// <summary>The instance running it, and when it last said it still is (every second while it runs).</summary>
+    public string? Owner { get; set; }
+    public DateTime? Heartbeat { get; set; }
+
+    public bool CancelRequested { get; set; }
+    public string? Error { get; set; }
+
+    /// <summary>The answer, as the API gives it (JSON).</summary>
+    public string? Answer { get; set; }
+}
+
+public static class SitingRunStatus
+{
+    public const string Queued = "queued", Running = "running", Done = "done", Failed = "failed", Cancelled = "cancelled",
+        Interrupted = "interrupted";
+
+    public static bool IsFinished(string status) => status is Done or Failed or Cancelled or Interrupted;
+}
