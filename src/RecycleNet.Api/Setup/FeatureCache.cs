@@ -58,8 +58,8 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
 
     public Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct) => GetAsync(collection, null, ct);
 
-    // Siting runs are kept in the store too: a run that finishes moves the revision like any other write.
-    private long Revision(CollectionInfo c) => revision.Value;
+    // The proposals change when a siting run finishes (here or on another instance), not when the layers do.
+    private long Revision(CollectionInfo c) => c == Siting.SitingJson.Collection ? siting.ProposalsVersion : revision.Value;
 
     private FeatureTable? Current(string key, long rev, WalkingGraph? graph) =>
         _tables.TryGetValue(key, out var e) && e.Revision == rev && ReferenceEquals(e.Graph, graph) ? e.Table : null;

@@ -43,6 +43,17 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
 
     public SitingSettings Settings => _settings;
 
+    private long _done;
+
+    /// <summary>
+    /// Moves when a run finishes anywhere (how many runs are done, read again every second, and at once when one
+    /// finishes here), so the cached siting-proposals table knows to rebuild.
+    /// </summary>
+    public long ProposalsVersion => Interlocked.Read(ref _done);
+
+    private async Task RefreshDoneAsync(CancellationToken ct) =>
+        Interlocked.Exchange(ref _done, await WithDbAsync(db => db.SitingRuns.LongCountAsync(r => r.Status == SitingRunStatus.Done, ct)));
+
     private async Task<T> WithDbAsync<T>(Func<RecycleNetDb, Task<T>> work)
     {
         using var scope = scopes.CreateScope();
@@ -121,6 +132,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     {
         await Task.Yield();
         await MarkOrphansAsync(stopping);
+        await RefreshDoneAsync(stopping);
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _settings.Concurrency)).Select(_ => Task.Run(() => WorkAsync(stopping), stopping)));
     }
 
@@ -144,6 +156,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
                 {
                     await _wake.WaitAsync(Idle, stopping); // woken by a local enqueue, or looking again for other instances' runs
                     await MarkOrphansAsync(stopping);
+                    await RefreshDoneAsync(stopping);
                     continue;
                 }
                 await RunOneAsync(run, stopping);
@@ -231,5 +244,6 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         await WithDbAsync(db => db.SitingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
             .SetProperty(r => r.Stage, finalStage).SetProperty(r => r.Error, error).SetProperty(r => r.Answer, answer)
             .SetProperty(r => r.ElapsedMs, elapsed), CancellationToken.None));
+        if (status == SitingRunStatus.Done) await RefreshDoneAsync(CancellationToken.None);
     }
 }

@@ -12,6 +12,9 @@ namespace RecycleNet.Core.Storage;
 /// </summary>
 public sealed class StoreRevision
 {
+    /// <summary>The tables whose writes the cached views depend on (the audit goes with each of them).</summary>
+    private static readonly string[] LayerTables = ["districts", "communities", "outlets", "sorting_centers", "enterprises", "audit"];
+
     private long _value;
 
     public long Value => Interlocked.Read(ref _value);
@@ -49,13 +52,19 @@ public sealed class StoreRevision
             return ValueTask.FromResult(result);
         }
 
-        // SaveChanges inserts with "INSERT … RETURNING", a reader; only plain reads leave the revision alone.
+        // SaveChanges inserts with "INSERT … RETURNING", a reader; only plain reads leave the revision alone, and the
+        // bookkeeping of siting runs (a heartbeat every second while one runs), which no layer, table or analysis reads.
         private void Note(DbCommand command)
         {
             var text = command.CommandText.AsSpan().TrimStart();
-            if (!text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
-                revision.Bump();
+            if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)) return;
+            if (IsRunBookkeeping(command.CommandText)) return;
+            revision.Bump();
         }
+
+        private static bool IsRunBookkeeping(string sql) =>
+            sql.Contains("\"siting_runs\"", StringComparison.Ordinal)
+            && !LayerTables.Any(t => sql.Contains($"\"{t}\"", StringComparison.Ordinal));
     }
 
     private sealed class CommitInterceptor(StoreRevision revision) : DbTransactionInterceptor
