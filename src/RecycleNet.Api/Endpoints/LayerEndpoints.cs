@@ -21,7 +21,7 @@ public static class LayerEndpoints
         foreach (var layer in LayerCatalog.All)
         {
             var group = app.MapGroup($"/api/{layer.Name}").WithTags(layer.Title);
-            group.MapGet("/", (RecycleNetDb db, CancellationToken ct) => ListAsync(layer, db, ct))
+            group.MapGet("/", (HttpContext http, StoreRevision revision, RecycleNetDb db, CancellationToken ct) => ListAsync(layer, http, revision, db, ct))
                 .WithName($"list-{layer.Name}").WithSummary($"All {layer.Name} as a GeoJSON FeatureCollection (WGS84)")
                 .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
             group.MapGet("/{id:long}", (long id, HttpResponse res, RecycleNetDb db, CancellationToken ct) => GetAsync(layer, id, res, db, ct))
@@ -45,8 +45,12 @@ public static class LayerEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(LayerDefinition layer, RecycleNetDb db, CancellationToken ct) =>
-        new GeoJsonResult(layer, await layer.ListAsync(db, ct), await LookupsAsync(db, ct), single: false);
+    private static async Task<IResult> ListAsync(LayerDefinition layer, HttpContext http, StoreRevision revision, RecycleNetDb db, CancellationToken ct)
+    {
+        // The revision is taken before reading: a write meanwhile moves it on, so this answer is never tagged newer than it is.
+        if (WeakETags.Fresh(http, WeakETags.Of($"r{revision.Value}", "geojson"))) return WeakETags.NotModified();
+        return new GeoJsonResult(layer, await layer.ListAsync(db, ct), await LookupsAsync(db, ct), single: false);
+    }
 
     private static async Task<IResult> GetAsync(LayerDefinition layer, long id, HttpResponse res, RecycleNetDb db, CancellationToken ct)
     {

@@ -11,6 +11,7 @@ public static class OgcItemsEndpoint
         var crs = await OgcEndpoints.SupportedCrsAsync(cache, ct);
         if (OgcItemsQuery.TryRead(req, c, crs, out var q) is { } bad) return bad;
         var table = await cache.GetAsync(c, q!.Walk, ct);
+        if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"t{table.Build}", q.Format))) return Http.WeakETags.NotModified();
         var page = table.Query(q.Query);
         res.Headers["Content-Crs"] = $"<{q.Crs.Uri}>";
         if (q.Format == OgcFormat.Html) return OgcHtml.Items(req, c, page, q);
@@ -26,6 +27,7 @@ public static class OgcItemsEndpoint
         if (OgcItemsQuery.TryCrs(req.Query, "crs", supported, out var crs) is { } badCrs) return badCrs;
         if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } badWalk) return badWalk;
         var table = await cache.GetAsync(c, walk, ct);
+        if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"t{table.Build}", format))) return Http.WeakETags.NotModified();
         if (!long.TryParse(featureId, out var id) || table.Find(id) is not { } f)
             return Http.Problems.Make(404, "not-found", $"feature '{featureId}' of {c.Id} was not found", field: "featureId");
         res.Headers["Content-Crs"] = $"<{crs.Uri}>";

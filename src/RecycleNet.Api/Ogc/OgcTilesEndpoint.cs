@@ -65,6 +65,7 @@ public static class OgcTilesEndpoint
                 return Problems.BadParameter(key, $"is not a tile parameter of {c.Id}{(c.IsComputed ? "; use minutes, speedKmh" : "")}");
         if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } bad) return bad;
         var table = await cache.GetAsync(c, walk, ct);
+        if (WeakETags.Fresh(req.HttpContext, WeakETags.Of($"t{table.Build}", "mvt"))) return WeakETags.NotModified();
         var page = table.Query(new FeatureQuery { Bbox = tile.BoundsWgs84((double)Buffer / Extent), Limit = int.MaxValue });
         return TypedResults.Bytes(MvtWriter.Write(tile, c.Id, page.Features, Extent, Buffer), MediaType);
     }

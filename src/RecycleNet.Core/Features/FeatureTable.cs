@@ -16,6 +16,10 @@ public sealed class FeatureTable
     private readonly FeatureRecord[] _rows;
     private readonly Dictionary<long, FeatureRecord> _byId;
     private readonly STRtree<int> _index = new();
+    private static long _built;
+
+    /// <summary>Which build this is, in this process: two answers from the same table are the same (weak ETags).</summary>
+    public long Build { get; } = Interlocked.Increment(ref _built);
 
     public FeatureTable(CollectionInfo info, IEnumerable<FeatureRecord> rows)
     {

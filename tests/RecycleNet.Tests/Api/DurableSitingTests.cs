@@ -61,10 +61,21 @@ public class DurableSitingTests
         var retried = await planner.PostAsync($"/api/siting/jobs/{id}/retry", null);
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
         Assert.NotEqual(id.ToString(), (await retried.ReadJsonAsync()).GetProperty("id").GetString());
-        // A run that has not ended cannot be retried.
-        var running = await planner.PostAsync("/api/siting/outlets", Body("""{"sites":1,"timeLimitSeconds":30}"""));
-        Assert.Equal(HttpStatusCode.Conflict, (await planner.PostAsync($"{running.Headers.Location}/retry", null)).StatusCode);
-        await planner.DeleteAsync(running.Headers.Location);
+        // A run that has not ended cannot be retried: one another, living instance is running (its heartbeat is fresh).
+        var live = Guid.NewGuid();
+        using (var scope = f.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+            db.SitingRuns.Add(new SitingRun
+            {
+                Id = live, Kind = "outlets", Status = SitingRunStatus.Running, Request = "{}", TimeLimitSeconds = 60, Planner = "test",
+                Created = DateTime.UtcNow, Started = DateTime.UtcNow, Heartbeat = DateTime.UtcNow.AddMinutes(5), Owner = "another instance",
+            });
+            await db.SaveChangesAsync();
+        }
+        var conflict = await planner.PostAsync($"/api/siting/jobs/{live}/retry", null);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal("id", (await conflict.ReadJsonAsync()).GetProperty("field").GetString());
     }
 
     [Fact]
