@@ -65,13 +65,11 @@ public static class LayerEndpoints
         if (!DeclaredCrs.TryParse(crs ?? "WGS84", out var declared)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}");
         SpatialEntity? current = null;
         if (id is { } existing && (current = await layer.FindAsync(db, existing, ct)) is null) return Problems.NotFound($"{layer.Name} {existing}");
-        IReadOnlySet<long>? expected = null;
         if (current is not null)
         {
             var ifMatch = Preconditions.IfMatch(req, $"{layer.Name} feature");
             if (ifMatch.Problem is { } missing) return missing;
-            expected = ifMatch.Value;
-            if (!Preconditions.Matches(expected, current.Version)) return await StaleAsync(layer, current, req.HttpContext, db, ct);
+            if (!Preconditions.Matches(ifMatch.Value, current.Version)) return await StaleAsync(layer, current, req.HttpContext, db, ct);
         }
         var read = await RequestBody.ObjectAsync(req, options.MaxFeatureBytes, ct);
         if (read.Problem is { } bad) return bad;
