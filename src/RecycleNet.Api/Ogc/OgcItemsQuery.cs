@@ -63,7 +63,7 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
             if (from > to) return Problems.BadParameter("datetime", $"'{rawDate}': the interval ends before it starts");
         }
 
-        Func<FeatureRecord, bool>? filter = null;
+        Cql2Expression? filter = null;
         if (q.TryGetValue("filter-lang", out var lang) && !string.Equals(lang, "cql2-text", StringComparison.OrdinalIgnoreCase))
             return Problems.BadParameter("filter-lang", $"'{lang}' is not offered; filters are written in cql2-text");
         if (TryCrs(q, "filter-crs", supported, out var filterCrs) is { } badFilterCrs) return badFilterCrs;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.IO;
 using RecycleNet.Core.Geography;
 
@@ -18,16 +17,18 @@ public sealed class Cql2Exception(string message, int position) : Exception(mess
 /// parentheses, string, number, boolean, DATE('…') and TIMESTAMP('…') literals, and S_INTERSECTS(geometry, literal)
 /// with BBOX(…), POINT, LINESTRING, POLYGON and their MULTI forms in the filter CRS. Logic is three-valued: a
 /// comparison with a null property is unknown, and unknown rows are left out. Properties and types are checked
-/// against the collection's schema when parsing, so a typo is an error, not an empty answer.
+/// against the collection's schema when parsing, so a typo is an error, not an empty answer. The answer is a syntax
+/// tree (<see cref="Cql2Expression"/>), which <see cref="Cql2Evaluator"/> runs in memory.
 /// </summary>
 public static class Cql2Text
 {
-    public static Func<FeatureRecord, bool> Parse(string text, CollectionInfo collection, OutputCrs filterCrs)
+    /// <summary>The filter as a syntax tree; <see cref="Cql2Evaluator"/> runs it on features.</summary>
+    public static Cql2Expression Parse(string text, CollectionInfo collection, OutputCrs filterCrs)
     {
         var p = new Parser(text, collection, filterCrs);
         var e = p.Or();
         p.End();
-        return f => e(f) == true;
+        return e;
     }
 
     private sealed class Parser(string text, CollectionInfo c, OutputCrs crs)
@@ -42,38 +43,30 @@ public static class Cql2Text
             if (++_depth > MaxDepth) throw Error($"the filter nests NOT and parentheses more than {MaxDepth} deep", _pos);
         }
 
-        public Func<FeatureRecord, bool?> Or()
+        public Cql2Expression Or()
         {
             var left = And();
-            while (Keyword("OR"))
-            {
-                var (l, r) = (left, And());
-                left = f => Or3(l(f), () => r(f));
-            }
+            while (Keyword("OR")) left = new Cql2Or(left, And());
             return left;
         }
 
-        private Func<FeatureRecord, bool?> And()
+        private Cql2Expression And()
         {
             var left = Not();
-            while (Keyword("AND"))
-            {
-                var (l, r) = (left, Not());
-                left = f => And3(l(f), () => r(f));
-            }
+            while (Keyword("AND")) left = new Cql2And(left, Not());
             return left;
         }
 
-        private Func<FeatureRecord, bool?> Not()
+        private Cql2Expression Not()
         {
             if (!Keyword("NOT")) return Primary();
             Deeper();
             var inner = Not();
             _depth--;
-            return f => !inner(f);
+            return new Cql2Not(inner);
         }
 
-        private Func<FeatureRecord, bool?> Primary()
+        private Cql2Expression Primary()
         {
             if (Symbol("("))
             {
@@ -92,7 +85,7 @@ public static class Cql2Text
             {
                 var negated = Keyword("NOT");
                 if (!Keyword("NULL")) throw Error("expected NULL after IS", _pos);
-                return negated ? f => f[name] is not null : f => f[name] is null;
+                return new Cql2IsNull(name, negated);
             }
             Skip();
             var op = new[] { "<>", "<=", ">=", "=", "<", ">" }.FirstOrDefault(o => string.CompareOrdinal(text, _pos, o, 0, o.Length) == 0)
@@ -111,18 +104,18 @@ public static class Cql2Text
                 _ => false,
             };
             if (!ok) throw Error($"'{name}' is {(isDate ? "a date" : field.Type is "integer" or "array" ? $"an {field.Type}" : $"a {field.Type}")}; it cannot be compared with {Describe(literal)} by {op}", litAt);
-            return f => Compare(f[name], op, literal);
+            return new Cql2Comparison(name, op, literal);
         }
 
-        private Func<FeatureRecord, bool?> Intersects()
+        private Cql2Expression Intersects()
         {
             Expect("(");
             var at = Skip();
             if (Property() is not "geometry") throw Error("the first argument of S_INTERSECTS is the property 'geometry'", at);
             Expect(",");
-            var shape = (IPreparedGeometry)PreparedGeometryFactory.Prepare(GeometryLiteral());
+            var shape = GeometryLiteral();
             Expect(")");
-            return f => f.Geometry.IsEmpty ? null : shape.Intersects(f.Geometry);
+            return new Cql2Intersects(shape);
         }
 
         private Geometry GeometryLiteral()
@@ -163,41 +156,6 @@ public static class Cql2Text
             var validity = new NetTopologySuite.Operation.Valid.IsValidOp(wgs84);
             if (!validity.IsValid) throw Error($"the geometry is not valid: {validity.ValidationError.Message} at {validity.ValidationError.Coordinate}", start);
             return wgs84;
-        }
-
-        // Kleene's three-valued logic, evaluating the right side only when it can change the answer.
-        private static bool? Or3(bool? a, Func<bool?> right)
-        {
-            if (a == true) return true;
-            var b = right();
-            return b == true ? true : a is null || b is null ? null : false;
-        }
-
-        private static bool? And3(bool? a, Func<bool?> right)
-        {
-            if (a == false) return false;
-            var b = right();
-            return b == false ? false : a is null || b is null ? null : true;
-        }
-
-        private static bool? Compare(object? value, string op, object literal)
-        {
-            if (value is null) return null;
-            if (value is System.Collections.IEnumerable list and not string)
-            {
-                var any = list.Cast<object?>().Any(v => Compare(v, "=", literal) == true);
-                return op == "=" ? any : !any;
-            }
-            int order;
-            switch (value, literal)
-            {
-                case (string s, string t): order = string.CompareOrdinal(s, t); break;
-                case (bool b, bool t): order = b == t ? 0 : 1; break;
-                case (DateOnly d, DateOnly t): order = d.CompareTo(t); break;
-                case (int or long or double or decimal, double t): order = Convert.ToDouble(value, CultureInfo.InvariantCulture).CompareTo(t); break;
-                default: return null;
-            }
-            return op switch { "=" => order == 0, "<>" => order != 0, "<" => order < 0, "<=" => order <= 0, ">" => order > 0, _ => order >= 0 };
         }
 
         private object Literal()

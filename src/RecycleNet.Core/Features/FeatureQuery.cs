@@ -18,8 +18,8 @@ public sealed record FeatureQuery
     public DateOnly? To { get; init; }
     public bool HasDates => From is not null || To is not null;
 
-    /// <summary>A further test on each feature, e.g. a parsed CQL2 filter.</summary>
-    public Func<FeatureRecord, bool>? Filter { get; init; }
+    /// <summary>A parsed CQL2 filter each feature must meet (evaluated by <see cref="Cql2Evaluator"/>).</summary>
+    public Cql2Expression? Filter { get; init; }
 }
 
 /// <summary>One page: how many features match in all, and the ones in [offset, offset + limit), by id.</summary>

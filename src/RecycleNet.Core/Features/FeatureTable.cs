@@ -69,7 +69,7 @@ public sealed class FeatureTable
         if (q.HasDates && Info.DateField is { } field)
             candidates = candidates.Where(r => r[field] is DateOnly d && (q.From is not { } f || d >= f) && (q.To is not { } t || d <= t));
 
-        if (q.Filter is { } filter) candidates = candidates.Where(filter);
+        if (q.Filter is { } filter) candidates = candidates.Where(f => Cql2Evaluator.Matches(filter, f));
         var matched = 0;
         var page = new List<FeatureRecord>(Math.Min(q.Limit, 10_000));
         foreach (var r in candidates)

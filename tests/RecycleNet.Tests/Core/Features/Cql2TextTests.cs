@@ -26,7 +26,7 @@ public class Cql2TextTests
     private static long[] Ids(string cql, OutputCrs? crs = null)
     {
         var test = Cql2Text.Parse(cql, Outlets, crs ?? OutputCrs.Crs84);
-        return Rows.Where(test).Select(r => r.Id).ToArray();
+        return Rows.Where(r => Cql2Evaluator.Matches(test, r)).Select(r => r.Id).ToArray();
     }
 
     [Theory]
@@ -79,4 +79,16 @@ public class Cql2TextTests
     [InlineData("kind LIKE 'f%'", "expected a comparison")]
     public void Bad_filters_say_what_and_where(string cql, string message) =>
         Assert.Contains(message, Assert.Throws<Cql2Exception>(() => Cql2Text.Parse(cql, Outlets, OutputCrs.Crs84)).Message);
+
+    [Fact]
+    public void A_filter_parses_to_a_syntax_tree_a_database_could_translate()
+    {
+        var tree = Cql2Text.Parse("kind = 'fixed' AND NOT (areaM2 IS NULL OR S_INTERSECTS(geometry, BBOX(117, 36.5, 117.1, 36.7)))", Outlets, OutputCrs.Crs84);
+        var and = Assert.IsType<Cql2And>(tree);
+        Assert.Equal(new Cql2Comparison("kind", "=", "fixed"), and.Left);
+        var or = Assert.IsType<Cql2Or>(Assert.IsType<Cql2Not>(and.Right).Inner);
+        Assert.Equal(new Cql2IsNull("areaM2", false), or.Left);
+        Assert.Equal(new Envelope(117, 117.1, 36.5, 36.7), Assert.IsType<Cql2Intersects>(or.Right).Shape.EnvelopeInternal);
+        Assert.Equal([4], Rows.Where(r => Cql2Evaluator.Matches(tree, r)).Select(r => r.Id));
+    }
 }
