@@ -19,7 +19,7 @@ if (keys)
     await app.InitializeAsync();
     return await KeyCommand.RunAsync(app, command);
 }
-app.UseSecurityHeaders(app.Configuration["RecycleNet:BaseMapUrl"]);
+app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecycleNetOptions>>().Value.BaseMapUrl);
 app.UseRecycleNetExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles(); // the web page (wwwroot) and its npm-installed libraries (wwwroot/lib)

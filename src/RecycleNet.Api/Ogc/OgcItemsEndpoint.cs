@@ -27,9 +27,10 @@ public static class OgcItemsEndpoint
         if (OgcItemsQuery.TryCrs(req.Query, "crs", supported, out var crs) is { } badCrs) return badCrs;
         if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } badWalk) return badWalk;
         var table = await cache.GetAsync(c, walk, ct);
-        if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"t{table.Build}", format))) return Http.WeakETags.NotModified();
         if (!long.TryParse(featureId, out var id) || table.Find(id) is not { } f)
             return Http.Problems.Make(404, "not-found", $"feature '{featureId}' of {c.Id} was not found", field: "featureId");
+        // Tagged only once found: a missing feature is never "not modified".
+        if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"t{table.Build}", format))) return Http.WeakETags.NotModified();
         res.Headers["Content-Crs"] = $"<{crs.Uri}>";
         if (format == OgcFormat.Html) return OgcHtml.Item(req, c, f);
         var b = OgcLinks.Base(req);

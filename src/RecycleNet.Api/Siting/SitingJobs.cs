@@ -110,12 +110,29 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         return (IReadOnlyList<FeatureRecord>)latest;
     });
 
+    private const string InterruptedError = "the instance running it stopped (a restart); POST /api/siting/jobs/{id}/retry runs it again";
+
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         await Task.Yield();
-        await MarkOrphansAsync(stopping);
-        await RefreshDoneAsync(stopping);
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _settings.Concurrency)).Select(_ => Task.Run(() => WorkAsync(stopping), stopping)));
+        var workers = Enumerable.Range(0, Math.Max(1, _settings.Concurrency)).Select(_ => Task.Run(() => WorkAsync(stopping), stopping));
+        await Task.WhenAll([.. workers, HousekeepAsync(stopping)]);
+    }
+
+    /// <summary>Once a second, for the whole instance: orphaned runs are marked, and finished runs elsewhere noticed.</summary>
+    private async Task HousekeepAsync(CancellationToken stopping)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Idle);
+            do
+            {
+                await MarkOrphansAsync(stopping);
+                await RefreshDoneAsync(stopping);
+            }
+            while (await timer.WaitForNextTickAsync(stopping));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
     }
 
     /// <summary>Runs left "running" by an instance that stopped (no heartbeat lately) can never finish: say so.</summary>
@@ -124,7 +141,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         var stale = DateTime.UtcNow - Orphaned;
         return db.SitingRuns.Where(r => r.Status == SitingRunStatus.Running && (r.Heartbeat == null || r.Heartbeat < stale))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Interrupted).SetProperty(r => r.Stage, "interrupted")
-                .SetProperty(r => r.Error, "the instance running it stopped (a restart); POST /api/siting/jobs/{id}/retry runs it again"), ct);
+                .SetProperty(r => r.Error, InterruptedError), ct);
     });
 
     private async Task WorkAsync(CancellationToken stopping)
@@ -137,8 +154,6 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
                 if (run is null)
                 {
                     await _wake.WaitAsync(Idle, stopping); // woken by a local enqueue, or looking again for other instances' runs
-                    await MarkOrphansAsync(stopping);
-                    await RefreshDoneAsync(stopping);
                     continue;
                 }
                 await RunOneAsync(run, stopping);
@@ -195,7 +210,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         {
             using var scope = scopes.CreateScope();
             var runner = scope.ServiceProvider.GetRequiredService<SitingRunner>();
-            var (result, _) = await runner.RunAsync(run, s => stage = s, linked.Token);
+            var result = await runner.RunAsync(run, s => stage = s, linked.Token);
             answer = JsonSerializer.Serialize(result, scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             (status, finalStage) = (SitingRunStatus.Done, "done");
         }
@@ -207,7 +222,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             (status, finalStage) = (SitingRunStatus.Interrupted, "interrupted");
-            error = "the instance running it stopped (a restart); POST /api/siting/jobs/{id}/retry runs it again";
+            error = InterruptedError;
         }
         catch (OperationCanceledException)
         {
