@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Network;
-using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -21,17 +20,15 @@ public static class NetworkEndpoints
             .TakesRaw("An OSM file: XML (.osm) or PBF (.osm.pbf, raw or zlib blobs)", "application/octet-stream", "application/xml", "application/vnd.openstreetmap.data+xml")
             .Answers("The network now loaded: nodes, edges, km, bbox, CRS, source, ways kept and dropped")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
-        writes.MapDelete("/", async (HttpContext http, NetworkStore store, RecycleNetDb db, CancellationToken ct) =>
+        writes.MapDelete("/", async (HttpContext http, NetworkStore store, CancellationToken ct) =>
             {
-                await store.UnloadAsync(ct);
-                db.Audit.Add(AuditTrail.Entry(http, "unload-network", "network"));
-                await db.SaveChangesAsync(ct);
+                await store.UnloadAsync(AuditTrail.Entry(http, "unload-network", "network"), ct);
                 return TypedResults.Ok(Describe(store));
             })
             .WithSummary("Unload the network: distances fall back to straight-line × circuity");
     }
 
-    private static async Task<IResult> LoadAsync(HttpContext http, string? name, NetworkStore store, RecycleNetDb db, IOptions<RecycleNetOptions> options, CancellationToken ct)
+    private static async Task<IResult> LoadAsync(HttpContext http, string? name, NetworkStore store, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
         var max = options.Value.MaxNetworkBytes;
         if (http.Request.ContentLength > max) return Problems.TooLarge(max);
@@ -41,9 +38,8 @@ public static class NetworkEndpoints
         if (RecycleNet.Core.Input.TextRules.Check(source) is { } why) return Problems.BadParameter("name", why);
         try
         {
-            await store.LoadUploadAsync(http.Request.Body, source, max, ct);
-            db.Audit.Add(AuditTrail.Entry(http, "load-network", "network", detail: $"{source}: {store.Graph?.EdgeCount ?? 0} edges"));
-            await db.SaveChangesAsync(ct);
+            await store.LoadUploadAsync(http.Request.Body, source, max,
+                graph => AuditTrail.Entry(http, "load-network", "network", detail: $"{source}: {graph.EdgeCount} edges"), ct);
             return TypedResults.Ok(Describe(store));
         }
         catch (NetworkStore.TooLargeException) { return Problems.TooLarge(max); }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
@@ -23,7 +22,7 @@ public static class KeyCommand
                 if (name.Length is 0 or > 100 || RecycleNet.Core.Input.TextRules.Check(name) is not null)
                     return Fail("a key's name is 1 to 100 printable characters");
                 if (await db.PlannerKeys.AnyAsync(k => k.Name == name)) return Fail($"a key named '{name}' exists already");
-                var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+                var key = PlannerKeys.NewKey();
                 db.PlannerKeys.Add(new StoredPlannerKey { Name = name, Hash = PlannerKeys.Hash(key), Created = DateTime.UtcNow });
                 await db.SaveChangesAsync();
                 Console.WriteLine($"Planner key '{name}' (shown once; the store keeps only its hash): {key}");

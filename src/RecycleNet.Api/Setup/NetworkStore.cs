@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
+using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
 
@@ -8,54 +12,128 @@ public sealed record NetworkInfo(string Source, string Origin, OsmFile.Format Fo
     long FileBytes, OsmNetworkLoad Load);
 
 /// <summary>
-/// The walking network in use, shared by every request. A load is parsed completely before it replaces the
-/// current graph, so a corrupt or empty file changes nothing. Uploaded files are kept beside the database
-/// (network.osm or network.osm.pbf) and loaded again at start-up; RecycleNet:NetworkPath takes precedence.
+/// The walking network in use, shared by every request. A load is parsed completely before it replaces the current
+/// graph, so a corrupt or empty file changes nothing. An uploaded file is kept in the store (<see cref="StoredNetwork"/>,
+/// in chunks), written in the same transaction as its audit entry, so every instance on the store loads the same one,
+/// at start-up and when another instance replaces it (<see cref="FollowStoreAsync"/>); RecycleNet:NetworkPath, a file
+/// named in the configuration, takes precedence over the store.
 /// </summary>
-public sealed class NetworkStore(string folder, ILogger logger)
+public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger)
 {
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile Loaded? _current;
+    /// <summary>Bytes per stored chunk: small enough for any row and parameter, large enough to be few.</summary>
+    public const int ChunkBytes = 4 * 1024 * 1024;
 
-    private sealed record Loaded(WalkingGraph Graph, NetworkInfo Info);
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly Lock _followGate = new();
+    private bool _followPending, _following;
+    private volatile Loaded? _current;
+    private volatile bool _configured;
+
+    /// <summary>The graph and what was loaded; <paramref name="StoredId"/> is the store's row it came from (none for a configured file).</summary>
+    private sealed record Loaded(WalkingGraph Graph, NetworkInfo Info, long? StoredId);
 
     public WalkingGraph? Graph => _current?.Graph;
     public NetworkInfo? Info => _current?.Info;
 
-    private string StoredPath(OsmFile.Format f) => Path.Combine(folder, f == OsmFile.Format.Pbf ? "network.osm.pbf" : "network.osm");
-    private string SourceNamePath => Path.Combine(folder, "network.source");
-
-    /// <summary>At start-up: the configured file, else the last upload, else none (straight-line mode).</summary>
-    public void LoadAtStartup(string? configuredPath)
+    /// <summary>At start-up: the configured file, else the stored upload, else none (straight-line mode).</summary>
+    public async Task LoadAtStartupAsync(string? configuredPath, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(configuredPath))
         {
             var path = Path.GetFullPath(configuredPath);
             if (!File.Exists(path)) throw new InvalidOperationException($"RecycleNet:NetworkPath '{path}' does not exist.");
-            using var s = File.OpenRead(path);
-            Swap(Parse(s, Path.GetFileName(path), "configuration", new FileInfo(path).Length));
+            await using var s = File.OpenRead(path);
+            Swap(Parse(s, Path.GetFileName(path), "configuration", new FileInfo(path).Length, storedId: null));
+            _configured = true;
             return;
         }
-        foreach (var f in new[] { OsmFile.Format.Pbf, OsmFile.Format.Xml })
-        {
-            var path = StoredPath(f);
-            if (!File.Exists(path)) continue;
-            var name = File.Exists(SourceNamePath) ? File.ReadAllText(SourceNamePath).Trim() : Path.GetFileName(path);
-            using var s = File.OpenRead(path);
-            Swap(Parse(s, name, "upload", new FileInfo(path).Length));
-            return;
-        }
-        logger.LogInformation("No walking network loaded: distances are straight-line × circuity until one is (POST /api/network).");
+        if (!await FollowStoreAsync(ct))
+            logger.LogInformation("No walking network loaded: distances are straight-line × circuity until one is (POST /api/network).");
     }
 
-    /// <summary>Parses an uploaded file; on success it replaces the network and is kept. Throws OsmFormatException otherwise.</summary>
-    public async Task<NetworkInfo> LoadUploadAsync(Stream body, string sourceName, long maxBytes, CancellationToken ct)
+    /// <summary>
+    /// Loads the stored network when it is not the one in use (another instance uploaded or unloaded one); true when a
+    /// network is loaded afterwards. Called at start-up and whenever the store's revision moves.
+    /// </summary>
+    public async Task<bool> FollowStoreAsync(CancellationToken ct)
     {
+        if (_configured) return true;
         await _loading.WaitAsync(ct);
-        var temp = Path.Combine(folder, $"network.upload-{Guid.NewGuid():N}.tmp");
         try
         {
-            Directory.CreateDirectory(folder);
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+            var stored = await db.Networks.AsNoTracking().OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
+            if (stored is null)
+            {
+                if (_current is not null) logger.LogInformation("The stored walking network was removed: straight-line distances from now on.");
+                _current = null;
+                return false;
+            }
+            if (_current?.StoredId == stored.Id) return true;
+            var temp = TempFile();
+            try
+            {
+                await using (var file = File.Create(temp))
+                using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+                {
+                    await foreach (var chunk in db.NetworkChunks.AsNoTracking().Where(c => c.NetworkId == stored.Id).OrderBy(c => c.Seq)
+                                       .Select(c => c.Data).AsAsyncEnumerable().WithCancellation(ct))
+                    {
+                        sha.AppendData(chunk);
+                        await file.WriteAsync(chunk, ct);
+                    }
+                    if (Convert.ToHexStringLower(sha.GetHashAndReset()) != stored.Sha256)
+                        throw new InvalidOperationException($"The stored network '{stored.Source}' (id {stored.Id}) does not match its SHA-256: the store is damaged.");
+                }
+                await using var read = File.OpenRead(temp);
+                var loaded = await Task.Run(() => Parse(read, stored.Source, "upload", stored.Bytes, stored.Id), ct);
+                Swap(loaded with { Info = loaded.Info with { LoadedAt = new DateTimeOffset(DateTime.SpecifyKind(stored.LoadedAt, DateTimeKind.Utc)) } });
+                return true;
+            }
+            finally { File.Delete(temp); }
+        }
+        finally { _loading.Release(); }
+    }
+
+    /// <summary>
+    /// The store changed (another instance may have replaced the network): follow it in the background, once more after
+    /// any change that arrives meanwhile, so the caller — the revision watcher — never waits for a parse.
+    /// </summary>
+    public void StoreChanged()
+    {
+        lock (_followGate)
+        {
+            _followPending = true;
+            if (_following) return;
+            _following = true;
+        }
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                lock (_followGate)
+                {
+                    if (!_followPending) { _following = false; return; }
+                    _followPending = false;
+                }
+                try { await FollowStoreAsync(CancellationToken.None); }
+                catch (Exception e) { logger.LogWarning(e, "Following the stored walking network failed; the one in use stays"); }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Parses an uploaded file; on success it is stored (replacing the previous one) with <paramref name="audit"/> in one
+    /// transaction, and used. Throws OsmFormatException for a file that is not a network, TooLargeException past the limit.
+    /// </summary>
+    public async Task<NetworkInfo> LoadUploadAsync(Stream body, string sourceName, long maxBytes, Func<WalkingGraph, AuditEntry> audit,
+        CancellationToken ct)
+    {
+        await _loading.WaitAsync(ct);
+        var temp = TempFile();
+        try
+        {
             long bytes;
             await using (var file = File.Create(temp))
             {
@@ -64,12 +142,11 @@ public sealed class NetworkStore(string folder, ILogger logger)
             Loaded loaded;
             await using (var read = File.OpenRead(temp))
             {
-                loaded = await Task.Run(() => Parse(read, sourceName, "upload", bytes), ct);
+                loaded = await Task.Run(() => Parse(read, sourceName, "upload", bytes, storedId: null), ct);
             }
-            DeleteStoredFiles(keepSourceName: true);
-            File.Move(temp, StoredPath(loaded.Info.Format));
-            await File.WriteAllTextAsync(SourceNamePath, sourceName, ct);
-            Swap(loaded);
+            var id = await StoreAsync(temp, loaded, audit(loaded.Graph), ct);
+            Swap(loaded with { StoredId = id });
+            _configured = false;
             return loaded.Info;
         }
         finally
@@ -79,31 +156,67 @@ public sealed class NetworkStore(string folder, ILogger logger)
         }
     }
 
-    /// <summary>Unloads the network and forgets the stored upload: distances fall back to straight-line.</summary>
-    public async Task UnloadAsync(CancellationToken ct)
+    /// <summary>Unloads the network and removes it from the store, with <paramref name="audit"/>: distances fall back to straight-line.</summary>
+    public async Task UnloadAsync(AuditEntry audit, CancellationToken ct)
     {
         await _loading.WaitAsync(ct);
         try
         {
-            DeleteStoredFiles(keepSourceName: false);
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Networks.ExecuteDeleteAsync(ct); // chunks go with their network (ON DELETE CASCADE)
+            db.Audit.Add(audit);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             _current = null;
+            _configured = false;
         }
         finally { _loading.Release(); }
     }
 
-    private void DeleteStoredFiles(bool keepSourceName)
+    private async Task<long> StoreAsync(string path, Loaded loaded, AuditEntry audit, CancellationToken ct)
     {
-        foreach (var f in new[] { OsmFile.Format.Pbf, OsmFile.Format.Xml }) File.Delete(StoredPath(f));
-        if (!keepSourceName) File.Delete(SourceNamePath);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Networks.ExecuteDeleteAsync(ct);
+        var row = new StoredNetwork
+        {
+            Source = loaded.Info.Source, Format = loaded.Info.Format == OsmFile.Format.Pbf ? "pbf" : "xml", Bytes = loaded.Info.FileBytes,
+            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(File.OpenRead(path), ct)),
+            LoadedAt = loaded.Info.LoadedAt.UtcDateTime, Planner = audit.Planner,
+        };
+        db.Networks.Add(row);
+        db.Audit.Add(audit);
+        await db.SaveChangesAsync(ct);
+        await using (var read = File.OpenRead(path))
+        {
+            var seq = 0;
+            var buffer = new byte[ChunkBytes];
+            int n;
+            while ((n = await read.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
+            {
+                // One chunk per SaveChanges, cleared after: memory stays one chunk, whatever the file's size.
+                db.NetworkChunks.Add(new StoredNetworkChunk { NetworkId = row.Id, Seq = seq++, Data = buffer[..n] });
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        await tx.CommitAsync(ct);
+        return row.Id;
     }
 
-    private Loaded Parse(Stream s, string source, string origin, long bytes)
+    private static string TempFile() => Path.Combine(Path.GetTempPath(), $"recyclenet-network-{Guid.NewGuid():N}.tmp");
+
+    private static Loaded Parse(Stream s, string source, string origin, long bytes, long? storedId)
     {
         var watch = Stopwatch.StartNew();
         var load = OsmNetworkReader.Read(s, source);
         load.Graph.Prepare(); // the snapping index and the hull, before the first request needs them
         var info = new NetworkInfo(source, origin, load.Format, DateTimeOffset.UtcNow, watch.ElapsedMilliseconds, bytes, load);
-        return new Loaded(load.Graph, info);
+        return new Loaded(load.Graph, info, storedId);
     }
 
     private void Swap(Loaded loaded)

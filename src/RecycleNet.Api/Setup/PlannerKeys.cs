@@ -7,8 +7,8 @@ namespace RecycleNet.Api.Setup;
 
 /// <summary>
 /// The keys that may write, each with a name the audit log records. From RecycleNet:PlannerKeys when configured
-/// ("configured #1" …); otherwise one generated key ("generated"), kept in planner.key beside the database so it
-/// survives restarts, and printed once when created. Keys added with `keys add NAME` live in the store, hashed
+/// ("configured #1" …); otherwise one generated key ("generated"), printed once when created and kept so it survives
+/// restarts: in planner.key beside a SQLite database, hashed in a PostgreSQL store. Keys added with `keys add NAME` live in the store, hashed
 /// (<see cref="RecycleNet.Core.Model.StoredPlannerKey"/>), and are checked by <see cref="RequirePlannerKey"/>.
 /// </summary>
 public sealed class PlannerKeys
@@ -22,22 +22,46 @@ public sealed class PlannerKeys
     /// <summary>SHA-256 of a key, lower-case hex: what the store keeps.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
 
-    public static PlannerKeys Load(RecycleNetOptions options, string databaseFolder, ILogger logger)
+    public static PlannerKeys Load(RecycleNetOptions options, string? databaseFolder, IServiceScopeFactory scopes, ILogger logger)
     {
         var configured = options.PlannerKeys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (configured.Count > 0) return new PlannerKeys(configured, i => $"configured #{i + 1}");
+        if (databaseFolder is null) return GenerateInStore(scopes, logger);
         var file = Path.Combine(databaseFolder, FileName);
         if (File.Exists(file))
         {
             logger.LogInformation("Planner key: kept in {File}", file);
             return new PlannerKeys([File.ReadAllText(file)], _ => "generated");
         }
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var key = NewKey();
         File.WriteAllText(file, key + "\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         // Printed once, on creation; afterwards only the file's location is logged.
         Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {key}\n  kept in {file}");
         return new PlannerKeys([key], _ => "generated");
+    }
+
+    /// <summary>A new random key: 24 bytes, URL-safe base64.</summary>
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>
+    /// A shared store has no folder of its own: the generated key is kept there hashed, as a stored key named "generated",
+    /// so every instance honours it. It is printed once, by the instance that created it.
+    /// </summary>
+    private static PlannerKeys GenerateInStore(IServiceScopeFactory scopes, ILogger logger)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+        if (db.PlannerKeys.Any(k => k.Revoked == null))
+        {
+            logger.LogInformation("Planner keys: kept in the store (keys list)");
+            return new PlannerKeys([], _ => "");
+        }
+        var key = NewKey();
+        db.PlannerKeys.Add(new RecycleNet.Core.Model.StoredPlannerKey { Name = "generated", Hash = Hash(key), Created = DateTime.UtcNow });
+        db.SaveChanges();
+        Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {key}\n  kept hashed in the store as 'generated'");
+        return new PlannerKeys([], _ => "");
     }
 
     /// <summary>The name of the configured or generated key <paramref name="candidate"/> is, or null. Every key is compared, in constant time.</summary>

@@ -12,24 +12,26 @@ namespace RecycleNet.Api.Setup;
 /// <summary>Service registration and start-up work (migrations, demo data, planner key), out of Program.cs.</summary>
 public static class ServiceSetup
 {
-    public sealed record DatabaseSettings(string ConnectionString);
-
     public static void AddRecycleNet(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<RecycleNetOptions>(builder.Configuration.GetSection("RecycleNet"));
-        services.AddSingleton(sp => new DatabaseSettings(DatabasePath.ConnectionString(
-            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        // The store is chosen before the container is built: the two contexts are different types with their own migrations.
+        var store = StoreSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(store);
         services.AddSingleton<StoreRevision>();
         services.AddHostedService<SharedRevisionWatcher>();
-        services.AddDbContext<RecycleNetDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<StoreRevision>().Interceptors));
-        services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value,
-            DatabasePath.FolderOf(sp.GetRequiredService<DatabaseSettings>().ConnectionString),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
+        if (store.Kind == StoreKind.Postgres)
+            services.AddDbContext<RecycleNetDb, PostgresRecycleNetDb>((sp, o) => o
+                .UseNpgsql(store.ConnectionString, n => n.UseNetTopologySuite())
+                .AddInterceptors(sp.GetRequiredService<StoreRevision>().Interceptors));
+        else
+            services.AddDbContext<RecycleNetDb>((sp, o) => o.UseSqlite(store.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<StoreRevision>().Interceptors));
+        services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value, store.Folder,
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
         services.AddSingleton(sp => PolicyCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedPoliciesDirectory));
-        services.AddSingleton(sp => new NetworkStore(
-            DatabasePath.FolderOf(sp.GetRequiredService<DatabaseSettings>().ConnectionString),
+        services.AddSingleton(sp => new NetworkStore(sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Network")));
         services.AddScoped<RequirePlannerKey>();
         services.AddBindingProblems();
@@ -61,20 +63,27 @@ public static class ServiceSetup
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Startup");
         var options = app.Services.GetRequiredService<IOptions<RecycleNetOptions>>().Value;
+        var store = app.Services.GetRequiredService<StoreSettings>();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-        var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
-        await db.Database.MigrateAsync();
-        log.LogInformation("Database: {Db} ({State})", app.Services.GetRequiredService<DatabaseSettings>().ConnectionString, fresh ? "created" : "existing");
-        if (fresh && options.SeedDemo)
+        // Several instances may start at once on one PostgreSQL database: one migrates and seeds, the others wait and
+        // then find the database existing. (SQLite has one process per file in practice; EF locks its migrations there.)
+        await using (await StartupLock.TakeAsync(store, app.Lifetime.ApplicationStopping))
         {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var counts = await DemoSeeder.SeedAsync(db, options.ResolvedDemoDataDirectory, app.Lifetime.ApplicationStopping);
-            log.LogInformation("Seeded the SYNTHETIC Jinan demo data in {Ms} ms: {Counts}", started.ElapsedMilliseconds,
-                string.Join(", ", counts.Select(c => $"{c.Count} {c.Layer}")));
+            var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+            await db.Database.MigrateAsync();
+            log.LogInformation("Database: {Db} ({State})", store.Describe(), fresh ? "created" : "existing");
+            if (fresh && options.SeedDemo)
+            {
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var counts = await DemoSeeder.SeedAsync(db, options.ResolvedDemoDataDirectory, app.Lifetime.ApplicationStopping);
+                log.LogInformation("Seeded the SYNTHETIC Jinan demo data in {Ms} ms: {Counts}", started.ElapsedMilliseconds,
+                    string.Join(", ", counts.Select(c => $"{c.Count} {c.Layer}")));
+            }
+            app.Services.GetRequiredService<PlannerKeys>(); // created (and printed, if new) at start-up, not on the first write
         }
-        app.Services.GetRequiredService<PlannerKeys>(); // created (and printed, if new) at start-up, not on the first write
         app.Services.GetRequiredService<PolicyCatalog>(); // a broken seed fails the start, not a request
-        app.Services.GetRequiredService<NetworkStore>().LoadAtStartup(options.NetworkPath); // so does a broken configured network
+        // So does a broken configured or stored network.
+        await app.Services.GetRequiredService<NetworkStore>().LoadAtStartupAsync(options.NetworkPath, app.Lifetime.ApplicationStopping);
     }
 }

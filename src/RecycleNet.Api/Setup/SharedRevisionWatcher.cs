@@ -1,28 +1,72 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
 
 /// <summary>
-/// Follows writes made to the database by other connections — another instance of the service on the same file,
-/// or a tool — every <c>RecycleNet:RevisionPollMilliseconds</c> (default 500), and bumps the local
-/// <see cref="StoreRevision"/> when there was one, so this process's city snapshot, OGC tables, tiles and analyses
-/// are rebuilt from the store on their next read. Writes made here bump the local revision at once, as before.
-/// SQLite keeps the count itself (<c>PRAGMA data_version</c> changes on a connection whenever another connection
-/// has committed), so writes pay nothing for it: no trigger, no extra row to update. A commit that wrote no layer —
-/// the heartbeat of a siting run — is told apart by the audit log, which every write through the service extends
-/// in its own transaction: only a new audit entry counts. (Changes made to the file by other tools are not followed.)
+/// Follows writes made to the store by other connections — another instance of the service on the same database, or
+/// a tool — and bumps the local <see cref="StoreRevision"/> when there was one, so this process's city snapshot, OGC
+/// tables, tiles and analyses are rebuilt from the store on their next read; the walking network is reloaded when it was
+/// replaced. Writes made here bump the local revision at once, as before. Every write through the service adds an audit
+/// entry in its own transaction, so a new audit entry is the store-wide revision:
+/// <list type="bullet">
+/// <item>PostgreSQL: a trigger on the audit table notifies <c>recyclenet_revision</c> when such a transaction commits, and
+/// this watcher LISTENs on a connection of its own: other instances follow within milliseconds.</item>
+/// <item>SQLite keeps a count of commits by others (<c>PRAGMA data_version</c>), read every
+/// <c>RecycleNet:RevisionPollMilliseconds</c> (default 500); when it moved, only a new audit entry counts — a commit that
+/// wrote no layer, the heartbeat of a siting run, does not.</item>
+/// </list>
+/// (Changes made to the tables by other tools, without an audit entry, are not followed.)
 /// </summary>
-public sealed class SharedRevisionWatcher(StoreRevision revision, ServiceSetup.DatabaseSettings database, IConfiguration config,
+public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings store, NetworkStore network, IConfiguration config,
     ILogger<SharedRevisionWatcher> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stopping)
+    /// <summary>The channel the audit trigger of the PostgreSQL migrations notifies.</summary>
+    public const string Channel = "recyclenet_revision";
+
+    private TimeSpan Every => TimeSpan.FromMilliseconds(Math.Max(50, config.GetValue<int?>("RecycleNet:RevisionPollMilliseconds") ?? 500));
+
+    protected override Task ExecuteAsync(CancellationToken stopping) =>
+        store.Kind == StoreKind.Postgres ? ListenAsync(stopping) : PollSqliteAsync(stopping);
+
+    private void Changed()
     {
-        var every = TimeSpan.FromMilliseconds(Math.Max(50, config.GetValue<int?>("RecycleNet:RevisionPollMilliseconds") ?? 500));
+        revision.Bump();
+        network.StoreChanged();
+    }
+
+    private async Task ListenAsync(CancellationToken stopping)
+    {
+        // Not pooled: LISTEN belongs to the session, which this watcher keeps for itself.
+        var cs = new NpgsqlConnectionStringBuilder(store.ConnectionString) { Pooling = false, KeepAlive = 30 }.ConnectionString;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(cs);
+                await connection.OpenAsync(stopping);
+                connection.Notification += (_, _) => Changed();
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stopping);
+                Changed(); // whatever happened while this session was not listening
+                while (true) await connection.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+            {
+                log.LogWarning(e, "Listening for the store's revision failed; retrying in {Every}", Every);
+                Changed();
+                try { await Task.Delay(Every, stopping); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private async Task PollSqliteAsync(CancellationToken stopping)
+    {
         // Its own connection, kept open: data_version compares commits by others with what this connection last saw.
-        await using var connection = new SqliteConnection(database.ConnectionString);
+        await using var connection = new SqliteConnection(store.ConnectionString);
         long? seen = null, audited = null;
-        using var timer = new PeriodicTimer(every);
+        using var timer = new PeriodicTimer(Every);
         do
         {
             try
@@ -32,7 +76,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, ServiceSetup.D
                 if (seen != version)
                 {
                     var last = await ScalarAsync(connection, "SELECT coalesce(max(Id), 0) FROM audit", stopping);
-                    if (audited is { } before && before != last) revision.Bump();
+                    if (audited is { } before && before != last) Changed();
                     (seen, audited) = (version, last);
                 }
             }
@@ -42,7 +86,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, ServiceSetup.D
                 seen = null;
                 // A busy or briefly missing database: bump (something may have changed unseen) and try again next tick.
                 log.LogDebug(e, "Reading the database's data_version failed; retrying");
-                revision.Bump();
+                Changed();
                 await connection.CloseAsync();
             }
         }

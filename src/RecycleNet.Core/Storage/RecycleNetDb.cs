@@ -5,11 +5,17 @@ using RecycleNet.Core.Model;
 namespace RecycleNet.Core.Storage;
 
 /// <summary>
-/// The store: SQLite through EF Core. Geometry is kept as WKB (the SQLite NetTopologySuite plugin is
-/// not available), enums as lower-case text so the file reads well in any SQLite browser.
+/// The store through EF Core: this class is the embedded SQLite store, and <see cref="PostgresRecycleNetDb"/> the team's
+/// PostgreSQL + PostGIS store, with the same tables and its own migrations. On SQLite geometry is kept as WKB (the SQLite
+/// NetTopologySuite plugin is not available); enums are lower-case text in both, so the tables read well in any browser.
 /// </summary>
-public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbContext(options)
+public class RecycleNetDb : DbContext
 {
+    public RecycleNetDb(DbContextOptions<RecycleNetDb> options) : base(options) { }
+
+    /// <summary>For a store of another provider, which configures its own options type.</summary>
+    protected RecycleNetDb(DbContextOptions options) : base(options) { }
+
     public DbSet<District> Districts => Set<District>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<Outlet> Outlets => Set<Outlet>();
@@ -18,30 +24,35 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StoredPlannerKey> PlannerKeys => Set<StoredPlannerKey>();
     public DbSet<SitingRun> SitingRuns => Set<SitingRun>();
+    public DbSet<StoredNetwork> Networks => Set<StoredNetwork>();
+    public DbSet<StoredNetworkChunk> NetworkChunks => Set<StoredNetworkChunk>();
+
+    /// <summary>How a layer's geometry column is kept: WKB bytes here, a PostGIS column in the PostgreSQL store.</summary>
+    protected virtual void MapGeometry<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : SpatialEntity =>
+        e.Property(x => x.Geometry).HasConversion(new GeometryWkbConverter(), GeometryWkbConverter.Comparer).IsRequired();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
-        var geometry = new GeometryWkbConverter();
         var status = new LowerCaseEnumConverter<FacilityStatus>();
 
         b.Entity<District>(e =>
         {
             e.ToTable("districts");
-            e.Property(x => x.Geometry).HasConversion(geometry, GeometryWkbConverter.Comparer).IsRequired();
+            MapGeometry(e);
             e.HasIndex(x => x.Adcode).IsUnique();
             e.Ignore(x => x.Households);
         });
         b.Entity<Community>(e =>
         {
             e.ToTable("communities");
-            e.Property(x => x.Geometry).HasConversion(geometry, GeometryWkbConverter.Comparer).IsRequired();
+            MapGeometry(e);
             e.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(x => x.Location);
         });
         b.Entity<Outlet>(e =>
         {
             e.ToTable("outlets");
-            e.Property(x => x.Geometry).HasConversion(geometry, GeometryWkbConverter.Comparer).IsRequired();
+            MapGeometry(e);
             e.Property(x => x.Kind).HasConversion(new LowerCaseEnumConverter<OutletKind>());
             e.Property(x => x.Status).HasConversion(status);
             e.Ignore(x => x.Location);
@@ -49,7 +60,7 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
         b.Entity<SortingCenter>(e =>
         {
             e.ToTable("sorting_centers");
-            e.Property(x => x.Geometry).HasConversion(geometry, GeometryWkbConverter.Comparer).IsRequired();
+            MapGeometry(e);
             e.Property(x => x.Status).HasConversion(status);
             e.Ignore(x => x.Location);
         });
@@ -64,6 +75,13 @@ public sealed class RecycleNetDb(DbContextOptions<RecycleNetDb> options) : DbCon
         {
             e.ToTable("siting_runs");
             e.HasIndex(x => new { x.Status, x.Created });
+        });
+        b.Entity<StoredNetwork>(e => e.ToTable("networks"));
+        b.Entity<StoredNetworkChunk>(e =>
+        {
+            e.ToTable("network_chunks");
+            e.HasKey(x => new { x.NetworkId, x.Seq });
+            e.HasOne<StoredNetwork>().WithMany().HasForeignKey(x => x.NetworkId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<StoredPlannerKey>(e =>
         {

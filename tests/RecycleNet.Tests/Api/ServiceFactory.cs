@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace RecycleNet.Tests.Api;
 
 /// <summary>
-/// The real service over a real SQLite file in a temporary folder. Settings go in as configuration,
-/// as an operator would give them.
+/// The real service over a real store: a SQLite file in a temporary folder, or a PostgreSQL database of that folder's
+/// (see <see cref="TestStore"/>). Settings go in as configuration, as an operator would give them.
 /// </summary>
 public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, long? maxImportBytes = null, bool configureKey = true,
     IReadOnlyDictionary<string, string>? settings = null)
@@ -19,7 +19,7 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
 
     protected override void ConfigureWebHost(IWebHostBuilder b)
     {
-        b.UseSetting("ConnectionStrings:RecycleNet", $"Data Source={Path.Combine(Folder, "recyclenet.db")}");
+        foreach (var (k, v) in TestStore.Settings(Folder, seedDemo)) b.UseSetting(k, v);
         b.UseSetting("RecycleNet:SeedDemo", seedDemo ? "true" : "false");
         b.UseSetting("RecycleNet:PoliciesDirectory", RepoPaths.Policies);
         b.UseSetting("RecycleNet:DemoDataDirectory", RepoPaths.DemoData);

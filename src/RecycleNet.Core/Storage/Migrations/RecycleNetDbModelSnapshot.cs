@@ -324,6 +324,56 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.ToTable("sorting_centers", (string)null);
                 });
 
+            modelBuilder.Entity("RecycleNet.Core.Model.StoredNetwork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("networks", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.StoredNetworkChunk", b =>
+                {
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("NetworkId", "Seq");
+
+                    b.ToTable("network_chunks", (string)null);
+                });
+
             modelBuilder.Entity("RecycleNet.Core.Model.StoredPlannerKey", b =>
                 {
                     b.Property<long>("Id")
@@ -361,6 +411,15 @@ namespace RecycleNet.Core.Storage.Migrations
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.StoredNetworkChunk", b =>
+                {
+                    b.HasOne("RecycleNet.Core.Model.StoredNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

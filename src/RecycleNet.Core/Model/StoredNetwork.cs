@@ -1,0 +1,33 @@
+namespace RecycleNet.Core.Model;
+
+/// <summary>
+/// The walking network's OSM file as the store keeps it, so every instance of the service loads the same one and a
+/// restart loads it again. The bytes are kept in chunks (<see cref="StoredNetworkChunk"/>): no single row, parameter or
+/// buffer has to hold a whole provincial extract. At most one row exists; a new upload replaces it in one transaction.
+/// </summary>
+public sealed class StoredNetwork
+{
+    public long Id { get; set; }
+
+    /// <summary>The name given on upload (POST /api/network?name=…).</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>xml or pbf.</summary>
+    public string Format { get; set; } = "";
+
+    public long Bytes { get; set; }
+
+    /// <summary>SHA-256 of the file, lower-case hex: the bytes read back are checked against it.</summary>
+    public string Sha256 { get; set; } = "";
+
+    public DateTime LoadedAt { get; set; }
+    public string Planner { get; set; } = "";
+}
+
+/// <summary>One piece of a stored network file, in order of <see cref="Seq"/>.</summary>
+public sealed class StoredNetworkChunk
+{
+    public long NetworkId { get; set; }
+    public int Seq { get; set; }
+    public byte[] Data { get; set; } = [];
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RecycleNet.Core.Demo;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Tests.Api;
+
+/// <summary>
+/// The store the service tests run against. By default the embedded SQLite store, a file in the factory's folder. With
+/// <c>RECYCLENET_TEST_STORE=postgres</c> and <c>RECYCLENET_TEST_POSTGRES</c> naming a PostgreSQL 15 + PostGIS server
+/// (an Npgsql connection string of a user who may create databases), the same suite runs against the PostgreSQL store:
+/// each factory folder gets a database of its own, copied from a template that was migrated (and seeded with the demo)
+/// once per run, and the run's databases are dropped when the test process ends. `.ci/run` runs the suite both ways.
+/// </summary>
+public static class TestStore
+{
+    public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("RECYCLENET_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    /// <summary>True when this run's service tests use the PostgreSQL store.</summary>
+    public static readonly bool UsesPostgres =
+        string.Equals(Environment.GetEnvironmentVariable("RECYCLENET_TEST_STORE"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static string Name => UsesPostgres ? "postgres" : "sqlite";
+
+    private static readonly string RunPrefix = $"rn_test_{Environment.ProcessId}_";
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Databases = new();
+    private static readonly ConcurrentDictionary<bool, Lazy<string>> Templates = new();
+
+    static TestStore()
+    {
+        if (UsesPostgres && PostgresServer is null)
+            throw new InvalidOperationException("RECYCLENET_TEST_STORE=postgres needs RECYCLENET_TEST_POSTGRES (an Npgsql connection string).");
+        if (UsesPostgres) AppDomain.CurrentDomain.ProcessExit += (_, _) => DropRunDatabases();
+    }
+
+    /// <summary>The settings that point a factory over <paramref name="folder"/> at its store.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Settings(string folder, bool seedDemo)
+    {
+        if (!UsesPostgres)
+        {
+            yield return new("ConnectionStrings:RecycleNet", $"Data Source={Path.Combine(folder, "recyclenet.db")}");
+            yield break;
+        }
+        yield return new("RecycleNet:Store", "postgres");
+        yield return new("ConnectionStrings:RecycleNet", ConnectionString(DatabaseFor(folder, seedDemo)));
+    }
+
+    /// <summary>An Npgsql connection string to <paramref name="database"/> on the test server.</summary>
+    public static string ConnectionString(string database, bool pooling = true) =>
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, Pooling = pooling }.ConnectionString;
+
+    /// <summary>The database of a folder: made once, from the seeded or the empty template (two factories on one folder share it).</summary>
+    private static string DatabaseFor(string folder, bool seedDemo) => Databases.GetOrAdd(folder, f => new Lazy<string>(() =>
+    {
+        var name = RunPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(f)))[..16];
+        Admin($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template(seedDemo)}\"");
+        return name;
+    })).Value;
+
+    private static string Template(bool seedDemo) => Templates.GetOrAdd(seedDemo, seed => new Lazy<string>(() =>
+    {
+        var name = RunPrefix + (seed ? "template_demo" : "template_empty");
+        Admin($"CREATE DATABASE \"{name}\"");
+        Admin("CREATE EXTENSION IF NOT EXISTS postgis", name);
+        // What the service does on its first start: migrate, then seed the demo. Unpooled, so no session stays open on
+        // the template (CREATE DATABASE … TEMPLATE refuses a template in use).
+        using var db = new PostgresRecycleNetDb(new DbContextOptionsBuilder<PostgresRecycleNetDb>()
+            .UseNpgsql(ConnectionString(name, pooling: false), n => n.UseNetTopologySuite()).Options);
+        db.Database.Migrate();
+        if (seed) DemoSeeder.SeedAsync(db, RepoPaths.DemoData, CancellationToken.None).GetAwaiter().GetResult();
+        return name;
+    })).Value;
+
+    /// <summary>Runs one statement as the test server's user, in <paramref name="database"/> (default: postgres).</summary>
+    public static void Admin(string sql, string database = "postgres")
+    {
+        using var c = new NpgsqlConnection(ConnectionString(database, pooling: false));
+        c.Open();
+        using var command = new NpgsqlCommand(sql, c);
+        command.ExecuteNonQuery();
+    }
+
+    private static void DropRunDatabases()
+    {
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var c = new NpgsqlConnection(ConnectionString("postgres", pooling: false));
+            c.Open();
+            var names = new List<string>();
+            using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @p)", c))
+            {
+                list.Parameters.AddWithValue("p", RunPrefix);
+                using var r = list.ExecuteReader();
+                while (r.Read()) names.Add(r.GetString(0));
+            }
+            foreach (var n in names)
+                using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{n}\" WITH (FORCE)", c)) drop.ExecuteNonQuery();
+        }
+        catch (NpgsqlException) { /* the server went first: nothing left to tidy */ }
+    }
+}
+
+/// <summary>A fact about the PostgreSQL store only: skipped, with the reason, when the suite runs on SQLite.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!TestStore.UsesPostgres)
+            Skip = TestStore.PostgresServer is null
+                ? "needs PostgreSQL 15 + PostGIS: set RECYCLENET_TEST_POSTGRES (and RECYCLENET_TEST_STORE=postgres), as .ci/run does"
+                : "runs in the PostgreSQL pass of the suite (RECYCLENET_TEST_STORE=postgres)";
+    }
+}
+
+/// <summary>A fact about the embedded SQLite store only (its file, its folder): skipped in the PostgreSQL pass.</summary>
+public sealed class SqliteFactAttribute : FactAttribute
+{
+    public SqliteFactAttribute()
+    {
+        if (TestStore.UsesPostgres) Skip = "about the SQLite store's file; the PostgreSQL pass has its own test";
+    }
+}
