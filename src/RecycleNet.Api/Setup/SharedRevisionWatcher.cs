@@ -14,7 +14,7 @@ namespace RecycleNet.Api.Setup;
 /// <item>PostgreSQL: a trigger on the audit table notifies <c>recyclenet_revision</c> when such a transaction commits, and
 /// this watcher LISTENs on a connection of its own: other instances follow within milliseconds.</item>
 /// <item>SQLite keeps a count of commits by others (<c>PRAGMA data_version</c>), read every
-/// <c>RecycleNet:RevisionPollMilliseconds</c> (default 500); when it moved, only a new audit entry counts — a commit that
+/// <c>RecycleNet:RevisionPollMilliseconds</c> (default 200); when it moved, only a new audit entry counts — a commit that
 /// wrote no layer, the heartbeat of a siting run, does not.</item>
 /// </list>
 /// (Changes made to the tables by other tools, without an audit entry, are not followed.)
@@ -25,7 +25,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
     /// <summary>The channel the audit trigger of the PostgreSQL migrations notifies.</summary>
     public const string Channel = "recyclenet_revision";
 
-    private TimeSpan Every => TimeSpan.FromMilliseconds(Math.Max(50, config.GetValue<int?>("RecycleNet:RevisionPollMilliseconds") ?? 500));
+    private TimeSpan Every => TimeSpan.FromMilliseconds(Math.Max(50, config.GetValue<int?>("RecycleNet:RevisionPollMilliseconds") ?? 200));
 
     protected override Task ExecuteAsync(CancellationToken stopping) =>
         store.Kind == StoreKind.Postgres ? ListenAsync(stopping) : PollSqliteAsync(stopping);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RecycleNet.Tests.Api;
 
@@ -25,7 +26,7 @@ public class AuthTests
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/communities")).StatusCode);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Without_configured_keys_one_is_generated_kept_beside_the_database_and_reused()
     {
         var folder = Directory.CreateTempSubdirectory("recyclenet-key-").FullName;
@@ -42,5 +43,24 @@ public class AuthTests
         var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteCurrentAsync("/api/communities/1")).StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task Without_configured_keys_a_shared_store_keeps_one_generated_key_hashed_for_every_instance()
+    {
+        var folder = Directory.CreateTempSubdirectory("recyclenet-key-").FullName;
+        using (var first = new ServiceFactory(seedDemo: false, folder: folder, configureKey: false))
+        {
+            first.CreateClient(); // starts the service, which generates the key
+            Assert.False(File.Exists(Path.Combine(folder, "planner.key"))); // nothing beside a shared store
+        }
+        using var second = new ServiceFactory(seedDemo: false, folder: folder, configureKey: false);
+        second.CreateClient(); // a second start finds the key and makes no other
+        using var scope = second.Services.CreateScope();
+        var keys = scope.ServiceProvider.GetRequiredService<RecycleNet.Core.Storage.RecycleNetDb>().PlannerKeys.ToList();
+        var generated = Assert.Single(keys);
+        Assert.Equal("generated", generated.Name);
+        Assert.Matches("^[0-9a-f]{64}$", generated.Hash); // its SHA-256, never the key
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.Planner("guess").PostAsync("/api/communities", Json.GeoJson(Feature))).StatusCode);
     }
 }

@@ -33,7 +33,9 @@ public static class TestStore
     {
         if (UsesPostgres && PostgresServer is null)
             throw new InvalidOperationException("RECYCLENET_TEST_STORE=postgres needs RECYCLENET_TEST_POSTGRES (an Npgsql connection string).");
-        if (UsesPostgres) AppDomain.CurrentDomain.ProcessExit += (_, _) => DropRunDatabases();
+        if (!UsesPostgres) return;
+        DropDatabasesOfEndedRuns();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropDatabases(n => n.StartsWith(RunPrefix, StringComparison.Ordinal));
     }
 
     /// <summary>The settings that point a factory over <paramref name="folder"/> at its store.</summary>
@@ -83,7 +85,20 @@ public static class TestStore
         command.ExecuteNonQuery();
     }
 
-    private static void DropRunDatabases()
+    /// <summary>
+    /// The test host may end before its exit handler has dropped everything: what earlier runs left (their process is
+    /// gone) is dropped when the next run starts.
+    /// </summary>
+    private static void DropDatabasesOfEndedRuns() => DropDatabases(n =>
+        n.Split('_') is ["rn", "test", var pid, ..] && int.TryParse(pid, out var id) && id != Environment.ProcessId && !Running(id));
+
+    private static bool Running(int pid)
+    {
+        try { using var p = System.Diagnostics.Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static void DropDatabases(Func<string, bool> which)
     {
         try
         {
@@ -91,13 +106,10 @@ public static class TestStore
             using var c = new NpgsqlConnection(ConnectionString("postgres", pooling: false));
             c.Open();
             var names = new List<string>();
-            using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @p)", c))
-            {
-                list.Parameters.AddWithValue("p", RunPrefix);
-                using var r = list.ExecuteReader();
+            using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, 'rn_test_')", c))
+            using (var r = list.ExecuteReader())
                 while (r.Read()) names.Add(r.GetString(0));
-            }
-            foreach (var n in names)
+            foreach (var n in names.Where(which))
                 using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{n}\" WITH (FORCE)", c)) drop.ExecuteNonQuery();
         }
         catch (NpgsqlException) { /* the server went first: nothing left to tidy */ }
