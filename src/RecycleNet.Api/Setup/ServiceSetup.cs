@@ -41,6 +41,7 @@ public static class ServiceSetup
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
         services.AddSingleton<CityCache>();
         services.AddSingleton<FeatureCache>();
+        services.AddSingleton<PushedDownPages>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
         services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();

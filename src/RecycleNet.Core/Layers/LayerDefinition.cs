@@ -44,6 +44,8 @@ public abstract class LayerDefinition
     public abstract Task<SpatialEntity?> FindAsync(RecycleNetDb db, long id, CancellationToken ct);
     /// <summary>Deletes one feature if it is still at <paramref name="version"/>; returns how many rows went (0 or 1).</summary>
     public abstract Task<int> DeleteAsync(RecycleNetDb db, long id, long version, CancellationToken ct);
+    /// <summary>The rows a complete SELECT over the layer's table returns (its text built by the store's translator, values bound).</summary>
+    public abstract Task<List<SpatialEntity>> QueryRawAsync(RecycleNetDb db, string sql, object[] parameters, CancellationToken ct);
     public abstract SpatialEntity Create();
     public abstract void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities);
     public abstract Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct);
@@ -81,6 +83,8 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
         await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
     public override Task<int> DeleteAsync(RecycleNetDb db, long id, long version, CancellationToken ct) =>
         db.Set<T>().Where(e => e.Id == id && e.Version == version).ExecuteDeleteAsync(ct);
+    public override async Task<List<SpatialEntity>> QueryRawAsync(RecycleNetDb db, string sql, object[] parameters, CancellationToken ct) =>
+        [.. await db.Set<T>().FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(ct)];
     public override SpatialEntity Create() => new T();
     public override void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities) => db.Set<T>().AddRange(entities.Cast<T>());
     public override Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct) => db.Set<T>().ExecuteDeleteAsync(ct);
