@@ -8,7 +8,7 @@ namespace RecycleNet.Api.Setup;
 /// from the store once per <see cref="StoreRevision"/> instead of on every request. Snapshots are read-only to
 /// their users: analyses are pure, and a what-if builds its own changed copy.
 /// </summary>
-public sealed class CityCache(StoreRevision revision, IServiceScopeFactory scopes)
+public sealed class CityCache(StoreRevision revision, IServiceScopeFactory scopes, ILogger<CityCache> log)
 {
     private (long Revision, CitySnapshot City)? _current;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -24,7 +24,11 @@ public sealed class CityCache(StoreRevision revision, IServiceScopeFactory scope
             rev = revision.Value;
             if (_current is { } again && again.Revision == rev) return again.City;
             using var scope = scopes.CreateScope();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var city = await CitySnapshotLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<RecycleNetDb>(), ct);
+            // What a large store costs each instance on each change: operators (and bench/store) read it here.
+            log.LogInformation("City snapshot at revision {Revision}: {Communities} communities, {Outlets} outlets loaded in {Ms} ms",
+                rev, city.Communities.Count, city.Outlets.Count, watch.ElapsedMilliseconds);
             _current = (rev, city);
             return city;
         }
