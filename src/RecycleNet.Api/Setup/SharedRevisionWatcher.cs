@@ -25,6 +25,11 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
     /// <summary>The channel the audit trigger of the PostgreSQL migrations notifies.</summary>
     public const string Channel = "recyclenet_revision";
 
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Done once the watcher follows the store (listening, or its first poll taken): later writes by others reach this instance.</summary>
+    public Task Ready => _ready.Task;
+
     private TimeSpan Every => TimeSpan.FromMilliseconds(Math.Max(50, config.GetValue<int?>("RecycleNet:RevisionPollMilliseconds") ?? 200));
 
     protected override Task ExecuteAsync(CancellationToken stopping) =>
@@ -49,6 +54,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
                 connection.Notification += (_, _) => Changed();
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stopping);
                 Changed(); // whatever happened while this session was not listening
+                _ready.TrySetResult();
                 while (true) await connection.WaitAsync(stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
@@ -79,6 +85,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
                     if (audited is { } before && before != last) Changed();
                     (seen, audited) = (version, last);
                 }
+                _ready.TrySetResult();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)

@@ -167,11 +167,12 @@ public static class SqlFeaturePages
         // The text holds only the model's identifiers, generated placeholders and two integers; every value is bound.
         var countSql = $"SELECT count(*)::int AS \"Value\" FROM {table} WHERE {where.Sql}";
         var pageSql = $"SELECT * FROM {table} WHERE {where.Sql} ORDER BY \"Id\" LIMIT {Math.Max(0, limit)} OFFSET {Math.Max(0, offset)}";
-        // One snapshot for the count and the page, so numberMatched is the page's own, whatever commits meanwhile.
+        // One snapshot for the count and the page, so numberMatched is the page's own, whatever commits meanwhile. The
+        // transaction only reads and is rolled back when disposed: a commit would count as a write (StoreRevision) and
+        // make every cache rebuild after every page.
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var count = await db.Database.SqlQueryRaw<int>(countSql, Bind()).SingleAsync(ct);
         var rows = count <= offset ? [] : await layer.QueryRawAsync(db, pageSql, Bind(), ct);
-        await tx.CommitAsync(ct);
         return new FeaturePage(count, rows.Select(e => new FeatureRecord(e.Id, e.Geometry, layer.Properties(e, lookups))).ToList());
     }
 }

@@ -62,9 +62,12 @@ public sealed class StoreRevision
             revision.Bump();
         }
 
+        // SQLite's SQL quotes every table name; PostgreSQL's leaves lower-case ones bare (UPDATE siting_runs AS s …).
         private static bool IsRunBookkeeping(string sql) =>
-            sql.Contains("\"siting_runs\"", StringComparison.Ordinal)
-            && !LayerTables.Any(t => sql.Contains($"\"{t}\"", StringComparison.Ordinal));
+            Names(sql, "siting_runs") && !LayerTables.Any(t => Names(sql, t));
+
+        private static bool Names(string sql, string table) =>
+            System.Text.RegularExpressions.Regex.IsMatch(sql, $@"(?<![\w""])""?{table}""?(?![\w""])");
     }
 
     private sealed class CommitInterceptor(StoreRevision revision) : DbTransactionInterceptor
