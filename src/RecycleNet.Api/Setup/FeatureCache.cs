@@ -4,6 +4,7 @@ using RecycleNet.Core.Features;
 using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
+using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
@@ -14,7 +15,7 @@ namespace RecycleNet.Api.Setup;
 /// walking network was loaded. A page of 100 is then an index query, not a table scan and WKB decode.
 /// One build at a time per collection; readers of the current revision never wait.
 /// </summary>
-public sealed class FeatureCache(StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, CityCache cities)
+public sealed class FeatureCache(StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, CityCache cities, IServiceScopeFactory scopes)
 {
     /// <summary>Computed tables kept for other walking parameters than the default, at most.</summary>
     private const int MaxComputedVariants = 8;
@@ -74,24 +75,25 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
     private async Task<FeatureTable> BuildAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
     {
         if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, await siting.LatestProposalsAsync(ct));
+        if (collection == CoverageFeatures.LifeCircles || collection == CoverageFeatures.Gaps) return await BuildAnalysisAsync(collection, walk, graph, ct);
+        // A store layer is read on its own, not through the city snapshot: after a write, a page of 12 districts (or the
+        // CRS list, which needs their extent) must not wait for a million communities to load.
+        var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+        var lookups = layer is CommunityLayer
+            ? new LayerLookups(await db.Districts.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct))
+            : LayerLookups.Empty;
+        var entities = await layer.ListAsync(db, ct);
+        return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups))));
+    }
+
+    private async Task<FeatureTable> BuildAnalysisAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
+    {
         var city = await cities.GetAsync(ct);
         if (collection == CoverageFeatures.LifeCircles)
             return new FeatureTable(collection, CoverageFeatures.BuildLifeCircles(city, graph, new IsochroneOptions { Walking = walk }, ct));
-        if (collection == CoverageFeatures.Gaps)
-        {
-            var report = CoverageScorer.Score(city, graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
-            return new FeatureTable(collection, CoverageFeatures.BuildGaps(city, report));
-        }
-        // The store layers come from the same snapshot the analyses read.
-        var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
-        var lookups = new LayerLookups(city.Districts.ToDictionary(d => d.Id, d => d.Name));
-        IEnumerable<Core.Model.SpatialEntity> entities = layer switch
-        {
-            DistrictLayer => city.Districts,
-            CommunityLayer => city.Communities,
-            OutletLayer => city.Outlets,
-            _ => city.SortingCenters,
-        };
-        return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups))));
+        var report = CoverageScorer.Score(city, graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
+        return new FeatureTable(collection, CoverageFeatures.BuildGaps(city, report));
     }
 }

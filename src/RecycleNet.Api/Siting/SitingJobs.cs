@@ -103,9 +103,10 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         var latest = new List<FeatureRecord>();
         foreach (var kind in new[] { SitingRequest.Outlets, SitingRequest.Centers })
         {
-            var answer = await db.SitingRuns.AsNoTracking().Where(r => r.Kind == kind && r.Status == SitingRunStatus.Done)
-                .OrderByDescending(r => r.Started).Select(r => r.Answer).FirstOrDefaultAsync(ct);
-            if (answer is not null) latest.AddRange(SitingJson.ProposalsFrom(answer));
+            var run = await db.SitingRuns.AsNoTracking().Where(r => r.Kind == kind && r.Status == SitingRunStatus.Done)
+                .OrderByDescending(r => r.Started).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            if (run is { } id)
+                latest.AddRange((await db.SitingProposals.AsNoTracking().Where(p => p.RunId == id).OrderBy(p => p.Rank).ToListAsync(ct)).Select(SitingJson.Feature));
         }
         return (IReadOnlyList<FeatureRecord>)latest;
     });
@@ -206,12 +207,14 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         });
         string status, finalStage;
         string? answer = null, error = null;
+        IReadOnlyList<SitingProposal> proposals = [];
         try
         {
             using var scope = scopes.CreateScope();
             var runner = scope.ServiceProvider.GetRequiredService<SitingRunner>();
             var result = await runner.RunAsync(run, s => stage = s, linked.Token);
-            answer = JsonSerializer.Serialize(result, scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            proposals = result.Proposals;
+            answer = JsonSerializer.Serialize(result.Answer, scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             (status, finalStage) = (SitingRunStatus.Done, "done");
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested && !stopping.IsCancellationRequested)
@@ -238,9 +241,21 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         try { await heart; } catch (OperationCanceledException) { }
         var elapsed = Math.Round(watch.Elapsed.TotalMilliseconds);
         // Written even while the service stops, so that nothing is left "running" by a clean shutdown.
-        await WithDbAsync(db => db.SitingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
-            .SetProperty(r => r.Stage, finalStage).SetProperty(r => r.Error, error).SetProperty(r => r.Answer, answer)
-            .SetProperty(r => r.ElapsedMs, elapsed), CancellationToken.None));
+        // The run's end and its proposals in one transaction: a done run always has its sites.
+        await WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await db.SitingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
+                .SetProperty(r => r.Stage, finalStage).SetProperty(r => r.Error, error).SetProperty(r => r.Answer, answer)
+                .SetProperty(r => r.ElapsedMs, elapsed), CancellationToken.None);
+            if (status == SitingRunStatus.Done)
+            {
+                db.SitingProposals.AddRange(proposals);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            await tx.CommitAsync(CancellationToken.None);
+            return 0;
+        });
         if (status == SitingRunStatus.Done) await RefreshDoneAsync(CancellationToken.None);
     }
 }

@@ -2,11 +2,15 @@ using NetTopologySuite.Geometries;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Layers;
+using RecycleNet.Core.Model;
 using RecycleNet.Core.SiteSelection;
 
 namespace RecycleNet.Api.Siting;
 
-/// <summary>Siting answers as JSON (proposals as a GeoJSON FeatureCollection) and as features for the OGC collection.</summary>
+/// <summary>
+/// Siting results as the store keeps them (<see cref="SitingProposal"/> rows) and as the API writes them: the answer
+/// (proposals as a GeoJSON FeatureCollection) and the features of the OGC collection, both from the same rows.
+/// </summary>
 public static class SitingJson
 {
     /// <summary>The OGC collection of the latest plans: proposed outlets and sorting centres, one point each.</summary>
@@ -25,14 +29,13 @@ public static class SitingJson
         ]);
 
     /// <param name="costOf">The subsidy a candidate (by index) would earn, or null when the policy sets none.</param>
-    public static (object Answer, IReadOnlyList<FeatureRecord> Features) Outlets(Guid job, OutletSitingResult r, decimal? siteCost, Func<long, decimal?> costOf)
+    public static SitingOutcome Outlets(Guid job, OutletSitingResult r, decimal? siteCost, Func<long, decimal?> costOf)
     {
-        var features = r.Proposals.Select(p => new FeatureRecord(p.Rank, new Point(p.Lon, p.Lat),
-        [
-            P("kind", "outlet"), P("rank", (long)p.Rank), P("label", p.Label), P("district", p.District?.Name),
-            P("householdsGained", p.HouseholdsGained), P("cumulativeShare", Math.Round(p.CumulativeShare, 4)),
-            P("estimatedSubsidyYuan", costOf(p.CandidateIndex)), P("outlets", null), P("loadTonnesPerDay", null), P("jobId", job.ToString()),
-        ])).ToList();
+        var proposals = r.Proposals.Select(p => new SitingProposal
+        {
+            RunId = job, Kind = "outlet", Rank = p.Rank, Lon = p.Lon, Lat = p.Lat, Label = p.Label, District = p.District?.Name,
+            HouseholdsGained = p.HouseholdsGained, CumulativeShare = Math.Round(p.CumulativeShare, 4), EstimatedSubsidyYuan = costOf(p.CandidateIndex),
+        }).ToList();
         var answer = new
         {
             solver = Solver(r.Solution.Method, r.Solution.Elapsed, r.Solution.Objective, r.Solution.UpperBound, r.Solution.Gap, r.Solution.Optimal),
@@ -44,20 +47,19 @@ public static class SitingJson
             coveragePairs = r.CoveragePairs,
             buildMs = Math.Round(r.BuildTime.TotalMilliseconds),
             siteCostYuan = siteCost,
-            totalSubsidyYuan = siteCost is null ? (decimal?)null : r.Proposals.Sum(p => costOf(p.CandidateIndex) ?? 0),
-            proposals = FeatureCollection(features),
+            totalSubsidyYuan = siteCost is null ? (decimal?)null : proposals.Sum(p => p.EstimatedSubsidyYuan ?? 0),
+            proposals = FeatureCollection(proposals),
         };
-        return (answer, features);
+        return new SitingOutcome(answer, proposals);
     }
 
-    public static (object Answer, IReadOnlyList<FeatureRecord> Features) Centers(Guid job, CenterSitingResult r)
+    public static SitingOutcome Centers(Guid job, CenterSitingResult r)
     {
-        var features = r.Proposals.Select(p => new FeatureRecord(100_000 + p.Rank, new Point(p.Lon, p.Lat),
-        [
-            P("kind", "sortingCenter"), P("rank", (long)p.Rank), P("label", p.Label), P("district", p.District?.Name),
-            P("householdsGained", null), P("cumulativeShare", null), P("estimatedSubsidyYuan", null),
-            P("outlets", (long)p.Outlets), P("loadTonnesPerDay", p.LoadTonnesPerDay), P("jobId", job.ToString()),
-        ])).ToList();
+        var proposals = r.Proposals.Select(p => new SitingProposal
+        {
+            RunId = job, Kind = "sortingCenter", Rank = p.Rank, Lon = p.Lon, Lat = p.Lat, Label = p.Label, District = p.District?.Name,
+            Outlets = p.Outlets, LoadTonnesPerDay = p.LoadTonnesPerDay,
+        }).ToList();
         var s = r.Solution;
         var answer = new
         {
@@ -66,7 +68,7 @@ public static class SitingJson
             after = new { outletsWithinHaulLimit = r.ServedAfter, tonneKmPerDay = Math.Round(s.CostTonneKm, 3) },
             outlets = r.Hauls.Count,
             candidates = r.CandidateCount,
-            proposals = FeatureCollection(features),
+            proposals = FeatureCollection(proposals),
             existing = r.Existing.Select(e => new { centerId = e.Center.Id, e.Center.Name, e.Outlets, e.LoadTonnesPerDay, capacityTonnesPerDay = e.Center.CapacityTonnesPerDay, e.OverCapacity }),
             assignments = r.Hauls.Select(h => new
             {
@@ -74,8 +76,16 @@ public static class SitingJson
                 distanceM = h.DistanceM, volumeTonnesPerDay = Math.Round(h.VolumeTonnesPerDay, 4), withinLimit = h.DistanceM is not null,
             }),
         };
-        return (answer, features);
+        return new SitingOutcome(answer, proposals);
     }
+
+    /// <summary>A stored proposal as a feature of <see cref="Collection"/>: the one mapping, for the OGC collection and the answers.</summary>
+    public static FeatureRecord Feature(SitingProposal p) => new(p.Kind == "outlet" ? p.Rank : 100_000 + p.Rank, new Point(p.Lon, p.Lat),
+    [
+        P("kind", p.Kind), P("rank", (long)p.Rank), P("label", p.Label), P("district", p.District),
+        P("householdsGained", p.HouseholdsGained), P("cumulativeShare", p.CumulativeShare), P("estimatedSubsidyYuan", p.EstimatedSubsidyYuan),
+        P("outlets", p.Outlets is { } n ? (long)n : null), P("loadTonnesPerDay", p.LoadTonnesPerDay), P("jobId", p.RunId.ToString()),
+    ]);
 
     private static object Solver(string method, TimeSpan elapsed, double objective, double bound, double gap, bool optimal) => new
     {
@@ -85,10 +95,10 @@ public static class SitingJson
 
     private static object Totals(CoverageTotals t) => new { t.Households, t.CoveredHouseholds, t.Communities, t.CoveredCommunities, share = Math.Round(t.Share, 4) };
 
-    private static object FeatureCollection(IEnumerable<FeatureRecord> features) => new
+    private static object FeatureCollection(IEnumerable<SitingProposal> proposals) => new
     {
         type = "FeatureCollection",
-        features = features.Select(f => new
+        features = proposals.Select(Feature).Select(f => new
         {
             type = "Feature", id = f.Id,
             geometry = new { type = "Point", coordinates = new[] { Math.Round(f.Geometry.Coordinate.X, 7), Math.Round(f.Geometry.Coordinate.Y, 7) } },
@@ -97,28 +107,7 @@ public static class SitingJson
     };
 
     private static KeyValuePair<string, object?> P(string k, object? v) => new(k, v);
-
-    /// <summary>The proposals of a stored answer, back as features of <see cref="Collection"/> (typed by its schema).</summary>
-    public static IReadOnlyList<FeatureRecord> ProposalsFrom(string answer)
-    {
-        using var doc = System.Text.Json.JsonDocument.Parse(answer);
-        var list = new List<FeatureRecord>();
-        foreach (var f in doc.RootElement.GetProperty("proposals").GetProperty("features").EnumerateArray())
-        {
-            var c = f.GetProperty("geometry").GetProperty("coordinates");
-            var props = f.GetProperty("properties");
-            list.Add(new FeatureRecord(f.GetProperty("id").GetInt64(), new Point(c[0].GetDouble(), c[1].GetDouble()),
-                [.. Collection.Fields.Select(field => P(field.Name, props.TryGetProperty(field.Name, out var v) ? Value(v, field.Type) : null))]));
-        }
-        return list;
-    }
-
-    private static object? Value(System.Text.Json.JsonElement v, string type) => v.ValueKind switch
-    {
-        System.Text.Json.JsonValueKind.Null => null,
-        System.Text.Json.JsonValueKind.String => v.GetString(),
-        System.Text.Json.JsonValueKind.Number when type == "integer" => v.GetInt64(),
-        System.Text.Json.JsonValueKind.Number => v.GetDouble(),
-        _ => v.GetRawText(),
-    };
 }
+
+/// <summary>What a siting run gives: its answer as the API writes it, and its proposals as the store keeps them.</summary>
+public sealed record SitingOutcome(object Answer, IReadOnlyList<SitingProposal> Proposals);

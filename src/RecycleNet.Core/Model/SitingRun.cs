@@ -43,3 +43,41 @@ public static class SitingRunStatus
 
     public static bool IsFinished(string status) => status is Done or Failed or Cancelled or Interrupted;
 }
+
+/// <summary>
+/// One site a done siting run proposes, as the store keeps it: the OGC collection siting-proposals reads these rows
+/// (the latest done run of each kind), and the run's answer is written from them. Outlet and centre proposals share
+/// the row; the figures of the other kind stay null.
+/// </summary>
+public sealed class SitingProposal
+{
+    public long Id { get; set; }
+    public Guid RunId { get; set; }
+
+    /// <summary>outlet or sortingCenter.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>1 = the largest gain (outlets) or the first opened (centres).</summary>
+    public int Rank { get; set; }
+
+    /// <summary>WGS84 degrees.</summary>
+    public double Lon { get; set; }
+    public double Lat { get; set; }
+
+    /// <summary>The candidate's name (a community, a planner's site), if any.</summary>
+    public string? Label { get; set; }
+    public string? District { get; set; }
+
+    /// <summary>Outlets: households newly within the walk, given the higher-ranked sites.</summary>
+    public long? HouseholdsGained { get; set; }
+
+    /// <summary>Outlets: the city's covered share with this and the higher-ranked sites.</summary>
+    public double? CumulativeShare { get; set; }
+
+    /// <summary>Outlets: the subsidy a new outlet here earns under the policy, yuan.</summary>
+    public decimal? EstimatedSubsidyYuan { get; set; }
+
+    /// <summary>Sorting centres: outlets hauling here, and the tonnes arriving per day.</summary>
+    public int? Outlets { get; set; }
+    public double? LoadTonnesPerDay { get; set; }
+}

@@ -24,6 +24,7 @@ public class RecycleNetDb : DbContext
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StoredPlannerKey> PlannerKeys => Set<StoredPlannerKey>();
     public DbSet<SitingRun> SitingRuns => Set<SitingRun>();
+    public DbSet<SitingProposal> SitingProposals => Set<SitingProposal>();
     public DbSet<StoredNetwork> Networks => Set<StoredNetwork>();
     public DbSet<StoredNetworkChunk> NetworkChunks => Set<StoredNetworkChunk>();
 
@@ -75,6 +76,13 @@ public class RecycleNetDb : DbContext
         {
             e.ToTable("siting_runs");
             e.HasIndex(x => new { x.Status, x.Created });
+        });
+        b.Entity<SitingProposal>(e =>
+        {
+            e.ToTable("siting_proposals");
+            e.HasOne<SitingRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.RunId, x.Rank });
+            e.Property(x => x.EstimatedSubsidyYuan).HasPrecision(14, 2);
         });
         b.Entity<StoredNetwork>(e => e.ToTable("networks"));
         b.Entity<StoredNetworkChunk>(e =>

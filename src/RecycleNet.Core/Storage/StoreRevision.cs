@@ -53,7 +53,8 @@ public sealed class StoreRevision
         }
 
         // SaveChanges inserts with "INSERT … RETURNING", a reader; only plain reads leave the revision alone, and the
-        // bookkeeping of siting runs (a heartbeat every second while one runs), which no layer, table or analysis reads.
+        // bookkeeping of siting runs (a heartbeat every second while one runs, the proposals of a done one), which no layer,
+        // table or analysis reads: siting-proposals follows the runs by a version of its own.
         private void Note(DbCommand command)
         {
             var text = command.CommandText.AsSpan().TrimStart();
@@ -64,7 +65,7 @@ public sealed class StoreRevision
 
         // SQLite's SQL quotes every table name; PostgreSQL's leaves lower-case ones bare (UPDATE siting_runs AS s …).
         private static bool IsRunBookkeeping(string sql) =>
-            Names(sql, "siting_runs") && !LayerTables.Any(t => Names(sql, t));
+            (Names(sql, "siting_runs") || Names(sql, "siting_proposals")) && !LayerTables.Any(t => Names(sql, t));
 
         private static bool Names(string sql, string table) =>
             System.Text.RegularExpressions.Regex.IsMatch(sql, $@"(?<![\w""])""?{table}""?(?![\w""])");

@@ -29,7 +29,20 @@ public class DurableSitingTests
         var again = await (await second.Planner().GetAsync(href)).ReadJsonAsync();
         Assert.Equal("done", again.GetProperty("status").GetString());
         Assert.Equal(5, again.GetProperty("result").GetProperty("proposals").FeatureCount());
-        Assert.Equal(proposals, (await (await second.CreateClient().GetAsync("/ogc/collections/siting-proposals/items")).ReadJsonAsync()).FeatureCount());
+        var collection = await (await second.CreateClient().GetAsync("/ogc/collections/siting-proposals/items")).ReadJsonAsync();
+        Assert.Equal(proposals, collection.FeatureCount());
+        // The sites are rows of their own, and the collection and the answer say the same of them.
+        using var scope = second.Services.CreateScope();
+        var runId = Guid.Parse(href.Split('/')[^1]);
+        var rows = scope.ServiceProvider.GetRequiredService<RecycleNetDb>().SitingProposals.Where(p => p.RunId == runId).OrderBy(p => p.Rank).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], rows.Select(p => p.Rank));
+        var answered = again.GetProperty("result").GetProperty("proposals").GetProperty("features").EnumerateArray().ToList();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(rows[i].HouseholdsGained, answered[i].GetProperty("properties").GetProperty("householdsGained").GetInt64());
+            Assert.Equal(rows[i].Lon, answered[i].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 7);
+        }
+        Assert.All(collection.GetProperty("features").EnumerateArray(), f => Assert.Equal(runId.ToString(), f.GetProperty("properties").GetProperty("jobId").GetString()));
     }
 
     [Fact]

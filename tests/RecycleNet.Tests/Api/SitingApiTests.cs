@@ -70,7 +70,7 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     {
         var budget = await RunAsync("outlets", """{"budgetYuan":40000,"siteAreaM2":20,"timeLimitSeconds":1}""");
         Assert.Equal(10, budget.GetProperty("proposals").GetProperty("features").GetArrayLength()); // 40,000 / (20 m² × 200 yuan)
-        var share = await RunAsync("outlets", """{"cityShare":0.2,"candidates":"grid","gridSpacingM":500,"timeLimitSeconds":1}""");
+        var share = await RunAsync("outlets", """{"cityShare":0.2,"candidates":"grid","gridSpacingM":500,"timeLimitSeconds":3}""");
         Assert.True(share.GetProperty("goalReached").GetBoolean());
         Assert.True(share.GetProperty("after").GetProperty("share").GetDouble() >= 0.2);
         Assert.InRange(share.GetProperty("sitesNeededLowerBound").GetInt32(), 1, share.GetProperty("proposals").GetProperty("features").GetArrayLength());
@@ -79,7 +79,7 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     [Fact]
     public async Task District_goals_and_priced_planner_sites()
     {
-        var share = await RunAsync("outlets", """{"districtShare":0.3,"candidates":"grid","gridSpacingM":1000,"timeLimitSeconds":1}""");
+        var share = await RunAsync("outlets", """{"districtShare":0.3,"candidates":"grid","gridSpacingM":1000,"timeLimitSeconds":3}""");
         Assert.True(share.GetProperty("goalReached").GetBoolean());
         Assert.InRange(share.GetProperty("sitesNeededLowerBound").GetInt32(), 1, share.GetProperty("proposals").GetProperty("features").GetArrayLength());
         var floor = await RunAsync("outlets", """{"sites":30,"districtFloor":0.2,"timeLimitSeconds":1}""");

@@ -256,6 +256,59 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.ToTable("outlets", (string)null);
                 });
 
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("CumulativeShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("District")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("EstimatedSubsidyYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<long?>("HouseholdsGained")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Label")
+                        .HasColumnType("text");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LoadTonnesPerDay")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Outlets")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Rank");
+
+                    b.ToTable("siting_proposals", (string)null);
+                });
+
             modelBuilder.Entity("RecycleNet.Core.Model.SitingRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -451,6 +504,15 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingProposal", b =>
+                {
+                    b.HasOne("RecycleNet.Core.Model.SitingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RecycleNet.Core.Model.StoredNetworkChunk", b =>
