@@ -21,7 +21,7 @@ public static class LayerEndpoints
         foreach (var layer in LayerCatalog.All)
         {
             var group = app.MapGroup($"/api/{layer.Name}").WithTags(layer.Title);
-            group.MapGet("/", (HttpContext http, StoreRevision revision, RecycleNetDb db, CancellationToken ct) => ListAsync(layer, http, revision, db, ct))
+            group.MapGet("/", (HttpContext http, FeatureCache cache, CancellationToken ct) => ListAsync(layer, http, cache, ct))
                 .WithName($"list-{layer.Name}").WithSummary($"All {layer.Name} as a GeoJSON FeatureCollection (WGS84)")
                 .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
             group.MapGet("/{id:long}", (long id, HttpResponse res, RecycleNetDb db, CancellationToken ct) => GetAsync(layer, id, res, db, ct))
@@ -45,11 +45,16 @@ public static class LayerEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(LayerDefinition layer, HttpContext http, StoreRevision revision, RecycleNetDb db, CancellationToken ct)
+    /// <summary>
+    /// The whole layer from the same in-memory table /ogc pages from (built once per revision), written by the same
+    /// GeoJSON writer, with each feature's version; tagged by that table's build.
+    /// </summary>
+    private static async Task<IResult> ListAsync(LayerDefinition layer, HttpContext http, FeatureCache cache, CancellationToken ct)
     {
-        // The revision is taken before reading: a write meanwhile moves it on, so this answer is never tagged newer than it is.
-        if (WeakETags.Fresh(http, WeakETags.Of($"r{revision.Value}", "geojson"))) return WeakETags.NotModified();
-        return new GeoJsonResult(layer, await layer.ListAsync(db, ct), await LookupsAsync(db, ct), single: false);
+        var table = await cache.GetAsync(FeatureCache.Find(layer.Name)!, ct);
+        if (WeakETags.Fresh(http, WeakETags.Of($"t{table.Build}", "geojson"))) return WeakETags.NotModified();
+        var all = table.Query(new Core.Features.FeatureQuery { Limit = int.MaxValue }).Features;
+        return new StreamedJsonResult(w => GeoJsonWriter.WriteCollection(w, layer.Name, all), GeoJsonResult.ContentType);
     }
 
     private static async Task<IResult> GetAsync(LayerDefinition layer, long id, HttpResponse res, RecycleNetDb db, CancellationToken ct)

@@ -5,24 +5,14 @@ using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Api.Http;
 
-/// <summary>Feature records as GeoJSON, in a chosen output CRS (CRS84 by default); an empty geometry is written as null.</summary>
+/// <summary>Feature records as GeoJSON in a chosen output CRS (CRS84 by default), through the one writer, <see cref="GeoJsonWriter"/>.</summary>
 public static class FeatureJson
 {
     /// <param name="more">Writes further members (links) before the feature closes.</param>
     public static void WriteFeature(Utf8JsonWriter w, FeatureRecord f, OutputCrs? crs = null, Action<Utf8JsonWriter>? more = null)
     {
         crs ??= OutputCrs.Crs84;
-        w.WriteStartObject();
-        w.WriteString("type", "Feature");
-        w.WriteNumber("id", f.Id);
-        w.WritePropertyName("geometry");
-        if (f.Geometry.IsEmpty) w.WriteNullValue();
-        else GeoJsonWriter.WriteGeometry(w, crs.FromWgs84(f.Geometry), crs.Decimals);
-        w.WriteStartObject("properties");
-        foreach (var (name, value) in f.Properties) PropertyValues.Write(w, name, value);
-        w.WriteEndObject();
-        more?.Invoke(w);
-        w.WriteEndObject();
+        GeoJsonWriter.WriteFeature(w, f, crs.Decimals, crs.FromWgs84, more: more);
     }
 
     /// <summary>A FeatureCollection in CRS84; <paramref name="header"/> writes foreign members before "features".</summary>

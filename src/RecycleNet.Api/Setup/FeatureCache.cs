@@ -85,7 +85,7 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
             ? new LayerLookups(await db.Districts.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct))
             : LayerLookups.Empty;
         var entities = await layer.ListAsync(db, ct);
-        return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups))));
+        return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups)) { Version = x.Version }));
     }
 
     private async Task<FeatureTable> BuildAnalysisAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)

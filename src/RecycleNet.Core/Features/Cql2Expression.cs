@@ -37,6 +37,32 @@ public static class Cql2Evaluator
 {
     public static bool Matches(Cql2Expression e, FeatureRecord f) => Evaluate(e, f) == true;
 
+    /// <summary>
+    /// A box every feature the filter can match intersects, or null when the filter does not confine them (a plain
+    /// comparison, a NOT, an OR with an unconfined side): S_INTERSECTS confines to its shape's box, AND to the
+    /// overlap of its sides', OR to the union of both sides'. A table can then read the box from its spatial index
+    /// and evaluate the filter only there.
+    /// </summary>
+    public static Envelope? Confinement(Cql2Expression e) => e switch
+    {
+        Cql2Intersects s => s.Shape.EnvelopeInternal,
+        Cql2And a => (Confinement(a.Left), Confinement(a.Right)) switch
+        {
+            ({ } l, { } r) => l.Intersection(r),
+            ({ } l, null) => l,
+            (null, var r) => r,
+        },
+        Cql2Or o => Confinement(o.Left) is { } l && Confinement(o.Right) is { } r ? Union(l, r) : null,
+        _ => null,
+    };
+
+    private static Envelope Union(Envelope a, Envelope b)
+    {
+        var u = new Envelope(a);
+        u.ExpandToInclude(b);
+        return u;
+    }
+
     public static bool? Evaluate(Cql2Expression e, FeatureRecord f) => e switch
     {
         Cql2And a => And3(Evaluate(a.Left, f), () => Evaluate(a.Right, f)),

@@ -3,9 +3,14 @@ using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Core.Features;
 
-/// <summary>One feature of a collection: a stable id, a WGS84 geometry (lon/lat degrees) and its properties in schema order.</summary>
+/// <summary>
+/// One feature of a collection: a stable id, a WGS84 geometry (lon/lat degrees) and its properties in schema order;
+/// for a stored feature also its version (what If-Match names), none for computed ones.
+/// </summary>
 public sealed record FeatureRecord(long Id, Geometry Geometry, IReadOnlyList<KeyValuePair<string, object?>> Properties)
 {
+    public long? Version { get; init; }
+
     public object? this[string name]
     {
         get

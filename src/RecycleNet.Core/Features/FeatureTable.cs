@@ -58,12 +58,24 @@ public sealed class FeatureTable
         if (q.Bbox is null && q.PropertyEquals.Count == 0 && !q.HasDates && q.Filter is null)
             return new FeaturePage(_rows.Length, _rows.Skip(q.Offset).Take(q.Limit).ToList());
         IEnumerable<FeatureRecord> candidates = _rows;
+        // A filter confined to a box (S_INTERSECTS, alone or in an AND) is evaluated only on what the index finds
+        // there: with a million rows that is the difference between a scan and a look-up.
+        var confined = q.Filter is { } f0 ? Cql2Evaluator.Confinement(f0) : null;
+        if (confined is { IsNull: true }) return new FeaturePage(0, []);
         if (q.Bbox is { } box)
         {
-            var hits = _index.Query(box).ToArray();
+            var search = confined is null ? box : box.Intersection(confined);
+            if (search.IsNull) return new FeaturePage(0, []);
+            var hits = _index.Query(search).ToArray();
             Array.Sort(hits); // index order is id order
             var shape = (IPreparedGeometry)PreparedGeometryFactory.Prepare(new GeometryFactory().ToGeometry(box));
             candidates = hits.Select(i => _rows[i]).Where(r => r.Geometry is Point || shape.Intersects(r.Geometry));
+        }
+        else if (confined is not null)
+        {
+            var hits = _index.Query(confined).ToArray();
+            Array.Sort(hits);
+            candidates = hits.Select(i => _rows[i]);
         }
         foreach (var (name, value) in q.PropertyEquals) candidates = candidates.Where(r => Matches(r[name], value));
         if (q.HasDates && Info.DateField is { } field)

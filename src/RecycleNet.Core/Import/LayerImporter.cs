@@ -22,11 +22,14 @@ public sealed record ImportResult(
 public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
 {
     /// <summary>Loads what validation needs: districts (for point-in-polygon) and community names and ids.</summary>
-    public async Task<ImportContext> LoadContextAsync(CancellationToken ct)
+    /// <summary>The store as validation of <paramref name="rows"/> needs it: the districts, and the communities only when a row refers to them.</summary>
+    public async Task<ImportContext> LoadContextAsync(LayerDefinition layer, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var districts = await db.Districts.AsNoTracking().ToListAsync(ct);
-        var communities = await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct);
-        return new ImportContext(new DistrictLocator(districts), new CommunityLookup(communities.Select(c => (c.Id, c.Name))), options);
+        var communities = layer.RefersToCommunities(rows)
+            ? (await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name))
+            : [];
+        return new ImportContext(new DistrictLocator(districts), new CommunityLookup(communities), options);
     }
 
     /// <summary>Validates one row into a new entity of the layer; null when it has errors (added to the list).</summary>
@@ -54,7 +57,7 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
         LayerDefinition layer, ImportRow row, DeclaredCrs crs, long? updatingId, CancellationToken ct)
     {
         var errors = new List<ImportError>();
-        var entity = Validate(layer, row, crs, await LoadContextAsync(ct), errors);
+        var entity = Validate(layer, row, crs, await LoadContextAsync(layer, [row], ct), errors);
         if (entity is not null) await layer.CheckBatchAsync(db, [(row.Index, entity)], false, updatingId, errors, ct);
         return (errors.Count == 0 ? entity : null, errors);
     }
@@ -68,7 +71,7 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
         if (rows.Count > options.MaxRows) errors.Add(new ImportError(null, null, $"the import holds {rows.Count} rows; at most {options.MaxRows} are accepted at once"));
         if (errors.Count > 0) return Refused(errors);
 
-        var ctx = await LoadContextAsync(ct);
+        var ctx = await LoadContextAsync(layer, rows, ct);
         var items = new List<(int, SpatialEntity)>(rows.Count);
         foreach (var row in rows)
             if (Validate(layer, row, crs, ctx, errors) is { } e) items.Add((row.Index, e));

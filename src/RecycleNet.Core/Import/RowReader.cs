@@ -15,7 +15,10 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
     public void Error(string field, string reason) => errors.Add(new ImportError(row.Index, field, reason));
 
     /// <summary>The raw value for a field, null when absent or blank.</summary>
-    public object? Raw(LayerField field)
+    public object? Raw(LayerField field) => RawOf(row, field);
+
+    /// <summary>The raw value a row gives a field (under its name or an alias), null when absent or blank.</summary>
+    public static object? RawOf(ImportRow row, LayerField field)
     {
         foreach (var key in field.Keys)
             if (row.Properties.TryGetValue(key, out var v) && v is not null && !(v is string s && string.IsNullOrWhiteSpace(s)))

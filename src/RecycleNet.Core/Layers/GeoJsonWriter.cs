@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using RecycleNet.Core.Features;
 using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Layers;
@@ -13,37 +14,53 @@ public static class GeoJsonWriter
 {
     public const int DegreeDecimals = 7;
 
+    /// <summary>
+    /// The one feature writer: every GeoJSON feature the service writes — /api, /ogc, the analyses, the demo files —
+    /// comes through here, so a property or a geometry is written the same way everywhere. An empty geometry is null.
+    /// </summary>
+    /// <param name="project">From WGS84 to the output CRS; none for WGS84 / CRS84.</param>
+    /// <param name="version">The feature's version, written as the foreign member "version" (RFC 7946 §6.1) when given.</param>
     /// <param name="writeId">False for files meant for import elsewhere, where store ids mean nothing.</param>
-    public static void WriteFeature(Utf8JsonWriter w, LayerDefinition layer, SpatialEntity e, LayerLookups lookups,
-        int decimals = DegreeDecimals, bool writeId = true)
+    /// <param name="more">Writes further members (links) before the feature closes.</param>
+    public static void WriteFeature(Utf8JsonWriter w, FeatureRecord f, int decimals = DegreeDecimals, Func<Geometry, Geometry>? project = null,
+        long? version = null, bool writeId = true, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
         w.WriteString("type", "Feature");
-        if (writeId)
-        {
-            w.WriteNumber("id", e.Id);
-            // A foreign member (RFC 7946 §6.1): the version a PUT or DELETE names in If-Match.
-            w.WriteNumber("version", e.Version);
-        }
+        if (writeId) w.WriteNumber("id", f.Id);
+        if (version is { } v) w.WriteNumber("version", v); // what a PUT or DELETE names in If-Match
         w.WritePropertyName("geometry");
-        WriteGeometry(w, e.Geometry, decimals);
-        w.WritePropertyName("properties");
-        w.WriteStartObject();
-        layer.Write(w, e, lookups);
+        if (f.Geometry.IsEmpty) w.WriteNullValue();
+        else WriteGeometry(w, project is null ? f.Geometry : project(f.Geometry), decimals);
+        w.WriteStartObject("properties");
+        foreach (var (name, value) in f.Properties) PropertyValues.Write(w, name, value);
         w.WriteEndObject();
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 
+    /// <summary>A stored feature: its record (properties as its layer writes them) with its version.</summary>
+    /// <param name="writeId">False for files meant for import elsewhere, where store ids and versions mean nothing.</param>
+    public static void WriteFeature(Utf8JsonWriter w, LayerDefinition layer, SpatialEntity e, LayerLookups lookups,
+        int decimals = DegreeDecimals, bool writeId = true) =>
+        WriteFeature(w, new FeatureRecord(e.Id, e.Geometry, layer.Properties(e, lookups)), decimals, null, writeId ? e.Version : null, writeId);
+
     /// <summary>Writes a FeatureCollection; <paramref name="description"/> becomes a foreign member (e.g. a synthetic-data label).</summary>
     public static void WriteCollection(Utf8JsonWriter w, LayerDefinition layer, IEnumerable<SpatialEntity> entities,
-        LayerLookups lookups, string? description = null, int decimals = DegreeDecimals, bool writeIds = true)
+        LayerLookups lookups, string? description = null, int decimals = DegreeDecimals, bool writeIds = true) =>
+        WriteCollection(w, layer.Name, entities.Select(e => new FeatureRecord(e.Id, e.Geometry, layer.Properties(e, lookups)) { Version = e.Version }),
+            description, decimals, writeIds);
+
+    /// <summary>A layer's records as a FeatureCollection named after it, each with its version when <paramref name="writeIds"/>.</summary>
+    public static void WriteCollection(Utf8JsonWriter w, string name, IEnumerable<FeatureRecord> records, string? description = null,
+        int decimals = DegreeDecimals, bool writeIds = true)
     {
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
-        w.WriteString("name", layer.Name);
+        w.WriteString("name", name);
         if (description is not null) w.WriteString("description", description);
         w.WriteStartArray("features");
-        foreach (var e in entities) WriteFeature(w, layer, e, lookups, decimals, writeIds);
+        foreach (var f in records) WriteFeature(w, f, decimals, null, writeIds ? f.Version : null, writeIds);
         w.WriteEndArray();
         w.WriteEndObject();
     }

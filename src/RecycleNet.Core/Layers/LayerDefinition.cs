@@ -52,12 +52,13 @@ public abstract class LayerDefinition
     /// <summary>The feature's properties in <see cref="Fields"/> order: string, long, double, bool, DateOnly, a list of those, or null.</summary>
     public abstract IReadOnlyList<KeyValuePair<string, object?>> Properties(SpatialEntity entity, LayerLookups lookups);
 
-    /// <summary>Writes the feature's "properties" members (not the object braces).</summary>
-    public void Write(Utf8JsonWriter w, SpatialEntity entity, LayerLookups lookups)
-    {
-        foreach (var (name, value) in Properties(entity, lookups)) PropertyValues.Write(w, name, value);
-    }
     public abstract void Read(RowReader r, SpatialEntity target, ImportContext ctx, long? locatedDistrictId);
+
+    /// <summary>
+    /// Whether some row refers to communities (a mobile station's served list), so validation needs the store's
+    /// communities by id and name: with a million of them, a write that does not refer to any must not read them.
+    /// </summary>
+    public virtual bool RefersToCommunities(IEnumerable<ImportRow> rows) => false;
 
     /// <summary>Rules across the rows of one import and the store (e.g. unique codes); default none.</summary>
     /// <param name="replacing">The layer's current features are about to be replaced, so they do not count.</param>

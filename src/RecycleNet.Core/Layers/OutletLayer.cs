@@ -50,6 +50,8 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
             : e.ServedCommunityIds.Select(id => (object?)id).ToList()),
     ];
 
+    public override bool RefersToCommunities(IEnumerable<ImportRow> rows) => rows.Any(r => RowReader.RawOf(r, ServedF) is not null);
+
     public override void ReadProperties(RowReader r, Outlet target, ImportContext ctx, long? locatedDistrictId)
     {
         ReadCommon(r, target);

@@ -173,6 +173,6 @@ public static class SqlFeaturePages
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var count = await db.Database.SqlQueryRaw<int>(countSql, Bind()).SingleAsync(ct);
         var rows = count <= offset ? [] : await layer.QueryRawAsync(db, pageSql, Bind(), ct);
-        return new FeaturePage(count, rows.Select(e => new FeatureRecord(e.Id, e.Geometry, layer.Properties(e, lookups))).ToList());
+        return new FeaturePage(count, rows.Select(e => new FeatureRecord(e.Id, e.Geometry, layer.Properties(e, lookups)) { Version = e.Version }).ToList());
     }
 }

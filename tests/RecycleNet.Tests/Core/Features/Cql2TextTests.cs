@@ -91,4 +91,38 @@ public class Cql2TextTests
         Assert.Equal(new Envelope(117, 117.1, 36.5, 36.7), Assert.IsType<Cql2Intersects>(or.Right).Shape.EnvelopeInternal);
         Assert.Equal([4], Rows.Where(r => Cql2Evaluator.Matches(tree, r)).Select(r => r.Id));
     }
+
+    [Fact]
+    public void A_table_reading_only_the_filters_box_from_its_index_answers_as_a_full_scan()
+    {
+        var random = new Random(7);
+        var rows = Enumerable.Range(1, 3000).Select(i => F(i, 117 + random.NextDouble() * 0.3, 36.5 + random.NextDouble() * 0.3, $"网点{i}",
+            random.Next(2) == 0 ? "fixed" : "mobile", random.Next(2) == 0, random.Next(5) == 0 ? null : random.Next(0, 100), null)).ToList();
+        var table = new FeatureTable(Outlets, rows);
+        string Box()
+        {
+            var (x, y) = (117 + random.NextDouble() * 0.25, 36.5 + random.NextDouble() * 0.25);
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"S_INTERSECTS(geometry, BBOX({x:F4}, {y:F4}, {x + 0.01 + random.NextDouble() * 0.1:F4}, {y + 0.01 + random.NextDouble() * 0.1:F4}))");
+        }
+        string Expr(int depth) => random.Next(depth >= 3 ? 2 : 5) switch
+        {
+            0 => Box(),
+            1 => random.Next(2) == 0 ? $"areaM2 > {random.Next(100)}" : "kind = 'fixed'",
+            2 => $"({Expr(depth + 1)}) AND ({Expr(depth + 1)})",
+            3 => $"({Expr(depth + 1)}) OR ({Expr(depth + 1)})",
+            _ => $"NOT ({Expr(depth + 1)})",
+        };
+        var confinedSeen = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var filter = Cql2Text.Parse(Expr(0), Outlets, OutputCrs.Crs84);
+            if (Cql2Evaluator.Confinement(filter) is not null) confinedSeen++;
+            var bbox = random.Next(3) == 0 ? new Envelope(117.05, 117.2, 36.55, 36.7) : null;
+            var page = table.Query(new FeatureQuery { Filter = filter, Bbox = bbox, Limit = 10_000 });
+            var scan = rows.Where(r => (bbox is null || bbox.Intersects(r.Geometry.EnvelopeInternal)) && Cql2Evaluator.Matches(filter, r)).Select(r => r.Id);
+            Assert.Equal(scan, page.Features.Select(r => r.Id));
+        }
+        Assert.True(confinedSeen > 50, $"only {confinedSeen} of the filters were confined to a box; the index path was hardly tested");
+    }
 }
