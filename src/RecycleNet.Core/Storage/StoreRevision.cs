@@ -52,13 +52,14 @@ public sealed class StoreRevision
             return ValueTask.FromResult(result);
         }
 
-        // SaveChanges inserts with "INSERT … RETURNING", a reader; only plain reads leave the revision alone, and the
+        // SaveChanges inserts with "INSERT … RETURNING", a reader; only plain reads (and a read's SET LOCAL) leave the revision alone, and the
         // bookkeeping of siting runs (a heartbeat every second while one runs, the proposals of a done one), which no layer,
         // table or analysis reads: siting-proposals follows the runs by a version of its own.
         private void Note(DbCommand command)
         {
             var text = command.CommandText.AsSpan().TrimStart();
-            if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)) return;
+            if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)
+                || text.StartsWith("SET LOCAL", StringComparison.OrdinalIgnoreCase)) return;
             if (IsRunBookkeeping(command.CommandText)) return;
             revision.Bump();
         }
