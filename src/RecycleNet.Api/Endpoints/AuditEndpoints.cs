@@ -20,12 +20,11 @@ public static class AuditEndpoints
             .WithSummary("The audit log: every write with its planner key's name, time, layer, id and versions; newest first; ?limit=&offset=")
             .Produces<AuditPage>(200).ProducesProblem(400).ProducesProblem(401);
 
-    private static async Task<IResult> ListAsync(HttpRequest req, RecycleNetDb db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest req, FeatureStore store, CancellationToken ct)
     {
         if (!TryInt(req, "limit", DefaultLimit, 1, MaxLimit, out var limit, out var bad) || !TryInt(req, "offset", 0, 0, int.MaxValue, out var offset, out bad))
             return bad!;
-        var total = await db.Audit.CountAsync(ct);
-        var entries = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip(offset).Take(limit).ToListAsync(ct);
+        var (total, entries) = await store.AuditAsync(offset, limit, ct);
         return TypedResults.Ok(new AuditPage(total, limit, offset, entries));
     }
 

@@ -25,7 +25,7 @@ public static class ImportEndpoints
             .DisableAntiforgery();
 
     private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format,
-        HttpRequest req, RecycleNetDb db, IOptions<RecycleNetOptions> options, CancellationToken ct)
+        HttpRequest req, FeatureStore store, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
         if (LayerCatalog.Find(layer) is not { } definition)
             return Problems.NotFound($"layer '{layer}' (layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name))})");
@@ -72,8 +72,7 @@ public static class ImportEndpoints
             return Problems.BadBody($"{kind}: {e.Message}", e.Field);
         }
 
-        var result = await new LayerImporter(db, new ImportOptions()).ImportAsync(definition, rows, declared, importMode, ct,
-            AuditTrail.Entry(req.HttpContext, "import", definition.Name));
+        var result = await store.ImportAsync(definition, rows, declared, importMode, AuditTrail.Entry(req.HttpContext, "import", definition.Name), ct);
         if (result.Conflict is not null) return Problems.Conflict(result.Conflict);
         if (!result.Applied) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows");
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,

@@ -25,7 +25,7 @@ public sealed class CityCache(StoreRevision revision, IServiceScopeFactory scope
             if (_current is { } again && again.Revision == rev) return again.City;
             using var scope = scopes.CreateScope();
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var city = await CitySnapshotLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<RecycleNetDb>(), ct);
+            var city = await scope.ServiceProvider.GetRequiredService<FeatureStore>().LoadCityAsync(ct);
             // What a large store costs each instance on each change: operators (and bench/store) read it here.
             log.LogInformation("City snapshot at revision {Revision}: {Communities} communities, {Outlets} outlets loaded in {Ms} ms",
                 rev, city.Communities.Count, city.Outlets.Count, watch.ElapsedMilliseconds);

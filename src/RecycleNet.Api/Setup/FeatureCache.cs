@@ -4,7 +4,6 @@ using RecycleNet.Core.Features;
 using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
-using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
@@ -80,11 +79,9 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
         // CRS list, which needs their extent) must not wait for a million communities to load.
         var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-        var lookups = layer is CommunityLayer
-            ? new LayerLookups(await db.Districts.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct))
-            : LayerLookups.Empty;
-        var entities = await layer.ListAsync(db, ct);
+        var store = scope.ServiceProvider.GetRequiredService<FeatureStore>();
+        var lookups = layer is CommunityLayer ? await store.LookupsAsync(ct) : LayerLookups.Empty;
+        var entities = await store.ListAsync(layer, ct);
         return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups)) { Version = x.Version }));
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Storage;
@@ -12,29 +11,21 @@ namespace RecycleNet.Api.Setup;
 /// <see cref="FeaturePage"/> of <see cref="FeatureRecord"/>s, written by the same GeoJSON, HTML and download writers.
 /// On SQLite (no spatial functions) every page comes from the table.
 /// </summary>
-public sealed class PushedDownPages(StoreSettings store, IServiceScopeFactory scopes)
+public sealed class PushedDownPages(IServiceScopeFactory scopes)
 {
     public sealed record Plan(LayerDefinition Layer, SqlWhere Where);
 
     /// <summary>What the database would run for <paramref name="q"/>, or null when the in-memory table answers it.</summary>
     public Plan? For(CollectionInfo collection, FeatureQuery q)
     {
-        if (store.Kind != StoreKind.Postgres) return null;
-        if (q.Bbox is null && q.Filter is null && q.PropertyEquals.Count == 0 && !q.HasDates) return null;
         if (LayerCatalog.All.FirstOrDefault(l => l.Name == collection.Id) is not { } layer) return null;
         using var scope = scopes.CreateScope();
-        var model = scope.ServiceProvider.GetRequiredService<RecycleNetDb>().Model;
-        return PostgisFilter.Translate(q, layer, model.FindEntityType(layer.EntityType)!) is { } where ? new Plan(layer, where) : null;
+        return scope.ServiceProvider.GetRequiredService<FeatureStore>().Plan(layer, q) is { } where ? new Plan(layer, where) : null;
     }
 
     public async Task<FeaturePage> QueryAsync(Plan plan, FeatureQuery q, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-        // Communities name their district: a small table, read with the page.
-        var lookups = plan.Layer is CommunityLayer
-            ? new LayerLookups(await db.Districts.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct))
-            : LayerLookups.Empty;
-        return await SqlFeaturePages.QueryAsync(db, plan.Layer, plan.Where, q.Offset, q.Limit, lookups, ct);
+        return await scope.ServiceProvider.GetRequiredService<FeatureStore>().QueryAsync(plan.Layer, plan.Where, q, ct);
     }
 }

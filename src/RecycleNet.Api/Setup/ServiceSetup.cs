@@ -40,6 +40,7 @@ public static class ServiceSetup
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
         services.AddSingleton<CityCache>();
+        services.AddScoped<FeatureStore>();
         services.AddSingleton<FeatureCache>();
         services.AddSingleton<PushedDownPages>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));

@@ -50,7 +50,9 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
             : e.ServedCommunityIds.Select(id => (object?)id).ToList()),
     ];
 
-    public override bool RefersToCommunities(IEnumerable<ImportRow> rows) => rows.Any(r => RowReader.RawOf(r, ServedF) is not null);
+    // An empty list (what a GET gives a fixed outlet, sent back by a PUT) refers to nothing.
+    public override bool RefersToCommunities(IEnumerable<ImportRow> rows) =>
+        rows.Any(r => RowReader.RawOf(r, ServedF) is { } v && v is not System.Collections.ICollection { Count: 0 });
 
     public override void ReadProperties(RowReader r, Outlet target, ImportContext ctx, long? locatedDistrictId)
     {
