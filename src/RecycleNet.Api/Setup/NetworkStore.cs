@@ -185,12 +185,12 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger)
         var row = new StoredNetwork
         {
             Source = loaded.Info.Source, Format = loaded.Info.Format == OsmFile.Format.Pbf ? "pbf" : "xml", Bytes = loaded.Info.FileBytes,
-            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(File.OpenRead(path), ct)),
             LoadedAt = loaded.Info.LoadedAt.UtcDateTime, Planner = audit.Planner,
         };
         db.Networks.Add(row);
         db.Audit.Add(audit);
         await db.SaveChangesAsync(ct);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using (var read = File.OpenRead(path))
         {
             var seq = 0;
@@ -199,11 +199,14 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger)
             while ((n = await read.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
             {
                 // One chunk per SaveChanges, cleared after: memory stays one chunk, whatever the file's size.
+                sha.AppendData(buffer, 0, n);
                 db.NetworkChunks.Add(new StoredNetworkChunk { NetworkId = row.Id, Seq = seq++, Data = buffer[..n] });
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
         }
+        var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+        await db.Networks.Where(r => r.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Sha256, digest), ct);
         await tx.CommitAsync(ct);
         return row.Id;
     }

@@ -41,7 +41,10 @@ public sealed record StoreSettings(StoreKind Kind, string ConnectionString)
         : null;
 
     /// <summary>What the log may show: PostgreSQL's password is left out.</summary>
-    public string Describe() => Kind == StoreKind.Sqlite
-        ? $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
-        : new NpgsqlConnectionStringBuilder(ConnectionString) is var b ? $"PostgreSQL {b.Host}:{b.Port}/{b.Database}" : "";
+    public string Describe()
+    {
+        if (Kind == StoreKind.Sqlite) return $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
+        var b = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
+    }
 }

@@ -34,6 +34,35 @@ public class NetworkApiTests
     private static StringContent Osm(string xml) => new(xml, Encoding.UTF8, "application/xml");
 
     [Fact]
+    public async Task Every_instance_on_the_store_follows_the_network_another_loads_or_unloads()
+    {
+        using var a = new ServiceFactory(seedDemo: false);
+        var planner = a.Planner();
+        await planner.GetAsync("/health");
+        using var b = new ServiceFactory(seedDemo: false, folder: a.Folder);
+        var reader = b.CreateClient();
+        Assert.False((await (await reader.GetAsync("/api/network")).ReadJsonAsync()).GetProperty("loaded").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync("/api/network?name=grid.osm", Osm(GridOsm(117.0, 36.67, 11, 100)))).StatusCode);
+        async Task<JsonElement> BAsync(Func<JsonElement, bool> until)
+        {
+            // B follows the store's revision, then loads the stored file in the background; allow it 10 s.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                var seen = await (await reader.GetAsync("/api/network")).ReadJsonAsync();
+                if (until(seen) || watch.Elapsed > TimeSpan.FromSeconds(10)) return seen;
+                await Task.Delay(50);
+            }
+        }
+        var loaded = await BAsync(n => n.GetProperty("loaded").GetBoolean());
+        Assert.Equal(("grid.osm", 220), (loaded.GetProperty("source").GetString(), loaded.GetProperty("edges").GetInt32()));
+
+        Assert.Equal(HttpStatusCode.OK, (await planner.DeleteAsync("/api/network")).StatusCode);
+        Assert.False((await BAsync(n => !n.GetProperty("loaded").GetBoolean())).GetProperty("loaded").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_network_is_loaded_reported_kept_across_restarts_and_unloaded()
     {
         using var service = new ServiceFactory(seedDemo: false);
