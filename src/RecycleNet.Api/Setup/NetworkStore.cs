@@ -18,7 +18,7 @@ public sealed record NetworkInfo(string Source, string Origin, OsmFile.Format Fo
 /// at start-up and when another instance replaces it (<see cref="FollowStoreAsync"/>); RecycleNet:NetworkPath, a file
 /// named in the configuration, takes precedence over the store.
 /// </summary>
-public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger)
+public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, string? legacyFolder = null)
 {
     /// <summary>Bytes per stored chunk: small enough for any row and parameter, large enough to be few.</summary>
     public const int ChunkBytes = 4 * 1024 * 1024;
@@ -47,8 +47,34 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger)
             _configured = true;
             return;
         }
+        await AdoptLegacyUploadAsync(ct);
         if (!await FollowStoreAsync(ct))
             logger.LogInformation("No walking network loaded: distances are straight-line × circuity until one is (POST /api/network).");
+    }
+
+    /// <summary>
+    /// Earlier versions kept an upload beside the SQLite file (network.osm or network.osm.pbf, its name in
+    /// network.source). Such a file is moved into the store once, audited as the service's own write, so an upgrade
+    /// keeps the network a planner loaded.
+    /// </summary>
+    private async Task AdoptLegacyUploadAsync(CancellationToken ct)
+    {
+        if (legacyFolder is null) return;
+        var file = new[] { "network.osm.pbf", "network.osm" }.Select(n => Path.Combine(legacyFolder, n)).FirstOrDefault(File.Exists);
+        if (file is null) return;
+        var nameFile = Path.Combine(legacyFolder, "network.source");
+        var source = File.Exists(nameFile) ? (await File.ReadAllTextAsync(nameFile, ct)).Trim() : Path.GetFileName(file);
+        using (var scope = scopes.CreateScope())
+            if (await scope.ServiceProvider.GetRequiredService<RecycleNetDb>().Networks.AnyAsync(ct)) return;
+        Loaded loaded;
+        await using (var read = File.OpenRead(file)) loaded = Parse(read, source, "upload", new FileInfo(file).Length, storedId: null);
+        await StoreAsync(file, loaded, new AuditEntry
+        {
+            At = DateTime.UtcNow, Planner = "service", Action = "load-network", Target = "network",
+            Detail = $"{source}: moved into the store from {Path.GetFileName(file)} beside the database",
+        }, ct);
+        foreach (var old in new[] { file, nameFile }) File.Delete(old);
+        logger.LogInformation("The walking network {Source} kept beside the database was moved into the store", source);
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public static class ServiceSetup
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
         services.AddSingleton(sp => PolicyCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedPoliciesDirectory));
         services.AddSingleton(sp => new NetworkStore(sp.GetRequiredService<IServiceScopeFactory>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Network")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Network"), store.Folder));
         services.AddScoped<RequirePlannerKey>();
         services.AddBindingProblems();
         services.AddRecycleNetRateLimits(builder.Configuration);

@@ -62,6 +62,22 @@ public class NetworkApiTests
         Assert.False((await BAsync(n => !n.GetProperty("loaded").GetBoolean())).GetProperty("loaded").GetBoolean());
     }
 
+    [SqliteFact]
+    public async Task An_upload_kept_beside_the_database_by_an_earlier_version_moves_into_the_store()
+    {
+        var folder = Directory.CreateTempSubdirectory("recyclenet-legacy-").FullName;
+        File.WriteAllText(Path.Combine(folder, "network.osm"), GridOsm(117.0, 36.67, 5, 100));
+        File.WriteAllText(Path.Combine(folder, "network.source"), "旧版.osm");
+        using var service = new ServiceFactory(seedDemo: false, folder: folder);
+        var planner = service.Planner();
+        var network = await (await planner.GetAsync("/api/network")).ReadJsonAsync();
+        Assert.Equal(("旧版.osm", 40), (network.GetProperty("source").GetString(), network.GetProperty("edges").GetInt32()));
+        Assert.False(File.Exists(Path.Combine(folder, "network.osm")));
+        var audit = await (await planner.GetAsync("/api/audit")).ReadJsonAsync();
+        Assert.Contains(audit.GetProperty("entries").EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "load-network" && e.GetProperty("planner").GetString() == "service");
+    }
+
     [Fact]
     public async Task A_network_is_loaded_reported_kept_across_restarts_and_unloaded()
     {
