@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Demo;
@@ -72,6 +73,10 @@ public static class ServiceSetup
         // then find the database existing. (SQLite has one process per file in practice; EF locks its migrations there.)
         await using (await StartupLock.TakeAsync(store, app.Lifetime.ApplicationStopping))
         {
+            // EF's migrator reads the history table before it creates it, and logs that as a failed command on every first
+            // start on PostgreSQL (npgsql/efcore.pg#3407): an operator's first sight would be two "fail" lines. It is made first.
+            var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript());
             var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
             await db.Database.MigrateAsync();
             log.LogInformation("Database: {Db} ({State})", store.Describe(), fresh ? "created" : "existing");
