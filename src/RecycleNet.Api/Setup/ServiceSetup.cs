@@ -42,6 +42,7 @@ public static class ServiceSetup
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
         services.AddSingleton<CityCache>();
         services.AddScoped<FeatureStore>();
+        services.AddScoped<SitingRunStore>();
         services.AddSingleton<FeatureCache>();
         services.AddSingleton<PushedDownPages>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));

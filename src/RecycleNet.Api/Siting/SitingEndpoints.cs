@@ -41,41 +41,44 @@ public static class SitingEndpoints
     }
 
     private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
-        SitingJobs jobs, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct)
+        SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
         if (SitingRequest.TryReadOutlets(read.Value, catalog, city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
-        return await QueueAsync(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, db, wait == true, ct);
+        return await QueueAsync(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
 
     private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
-        SitingJobs jobs, RecycleNetDb db, IOptions<RecycleNetOptions> o, CancellationToken ct)
+        SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
         if (SitingRequest.TryReadCenters(read.Value, catalog, city, jobs.Settings.Limits, out var options) is { } bad) return bad;
-        return await QueueAsync(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, db, wait == true, ct);
+        return await QueueAsync(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
 
     /// <summary>Stores the run (checked already, so any instance can take it), records it, and answers.</summary>
-    private static async Task<IResult> QueueAsync(string kind, double seconds, JsonElement request, HttpRequest req, SitingJobs jobs, RecycleNetDb db,
+    private static async Task<IResult> QueueAsync(string kind, double seconds, JsonElement request, HttpRequest req, SitingJobs jobs,
         bool wait, CancellationToken ct)
     {
         var planner = RequirePlannerKey.PlannerOf(req.HttpContext);
-        var run = await jobs.EnqueueAsync(kind, seconds, request.GetRawText(), planner, ct);
-        return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, db, wait, ct);
+        var run = await jobs.EnqueueAsync(kind, seconds, request.GetRawText(), planner, Audit(req), ct);
+        return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, wait, ct);
     }
 
-    private static async Task<IResult> RetryAsync(Guid id, HttpRequest req, SitingJobs jobs, RecycleNetDb db, CancellationToken ct)
+    /// <summary>A queued run is recorded (it publishes siting-proposals when done) with the run itself.</summary>
+    private static Func<SitingRun, AuditEntry> Audit(HttpRequest req) => run => AuditTrail.Entry(req.HttpContext, "siting", run.Kind, detail: $"job {run.Id}");
+
+    private static async Task<IResult> RetryAsync(Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct)
     {
         if (await jobs.FindAsync(id, ct) is not { } ended) return Problems.NotFound($"siting job {id}");
         if (!SitingRunStatus.IsFinished(ended.Status))
             return Problems.Make(409, "conflict", "The run has not ended", $"Run {id} is {ended.Status}; cancel it first, or wait for it.", field: "id");
-        var run = await jobs.RetryAsync(ended, RequirePlannerKey.PlannerOf(req.HttpContext), ct);
-        return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, db, false, ct);
+        var run = await jobs.RetryAsync(ended, RequirePlannerKey.PlannerOf(req.HttpContext), Audit(req), ct);
+        return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, false, ct);
     }
 
     /// <summary>
@@ -90,11 +93,8 @@ public static class SitingEndpoints
             $"{jobs.Settings.Concurrency} run(s) at a time and {jobs.Settings.QueueLimit} waiting are allowed (RecycleNet:Siting); try again in {retry} s.", field: "queue");
     }
 
-    /// <summary>A queued run is recorded (it publishes siting-proposals when done), then answered.</summary>
-    private static async Task<IResult> StartedAsync(SitingRun run, HttpRequest req, SitingJobs jobs, RecycleNetDb db, bool wait, CancellationToken ct)
+    private static async Task<IResult> StartedAsync(SitingRun run, HttpRequest req, SitingJobs jobs, bool wait, CancellationToken ct)
     {
-        db.Audit.Add(AuditTrail.Entry(req.HttpContext, "siting", run.Kind, detail: $"job {run.Id}"));
-        await db.SaveChangesAsync(ct);
         var href = $"/api/siting/jobs/{run.Id}";
         if (!wait) return TypedResults.Accepted(href, Status(run, req));
         var ended = await jobs.WaitAsync(run.Id, ct);

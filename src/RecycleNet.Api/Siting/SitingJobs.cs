@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Model;
@@ -33,48 +32,31 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     /// </summary>
     public long ProposalsVersion => Interlocked.Read(ref _done);
 
-    private async Task RefreshDoneAsync(CancellationToken ct) =>
-        Interlocked.Exchange(ref _done, await WithDbAsync(db => db.SitingRuns.LongCountAsync(r => r.Status == SitingRunStatus.Done, ct)));
+    private async Task RefreshDoneAsync(CancellationToken ct) => Interlocked.Exchange(ref _done, await WithStoreAsync(s => s.CountDoneAsync(ct)));
 
-    private async Task<T> WithDbAsync<T>(Func<RecycleNetDb, Task<T>> work)
+    private async Task<T> WithStoreAsync<T>(Func<SitingRunStore, Task<T>> work)
     {
         using var scope = scopes.CreateScope();
-        return await work(scope.ServiceProvider.GetRequiredService<RecycleNetDb>());
+        return await work(scope.ServiceProvider.GetRequiredService<SitingRunStore>());
     }
 
-    public Task<SitingRun?> FindAsync(Guid id, CancellationToken ct) =>
-        WithDbAsync(db => db.SitingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct));
+    public Task<SitingRun?> FindAsync(Guid id, CancellationToken ct) => WithStoreAsync(s => s.FindAsync(id, ct));
 
     /// <summary>Queues a run; null when <see cref="SitingSettings.QueueLimit"/> runs are waiting already.</summary>
-    public async Task<SitingRun?> EnqueueAsync(string kind, double timeLimitSeconds, string request, string planner, CancellationToken ct)
+    public async Task<SitingRun?> EnqueueAsync(string kind, double timeLimitSeconds, string request, string planner,
+        Func<SitingRun, AuditEntry> audit, CancellationToken ct)
     {
-        var run = await WithDbAsync(async db =>
-        {
-            if (await db.SitingRuns.CountAsync(r => r.Status == SitingRunStatus.Queued, ct) >= Math.Max(1, _settings.QueueLimit)) return null;
-            var run = new SitingRun
-            {
-                Id = Guid.NewGuid(), Kind = kind, TimeLimitSeconds = timeLimitSeconds, Request = request, Planner = planner, Created = DateTime.UtcNow,
-            };
-            db.SitingRuns.Add(run);
-            await db.SaveChangesAsync(ct);
-            return run;
-        });
+        var run = await WithStoreAsync(s => s.EnqueueAsync(kind, timeLimitSeconds, request, planner, _settings.QueueLimit, audit, ct));
         if (run is not null) _wake.Release();
         return run;
     }
 
     /// <summary>Asks for a cancel: a queued run ends at once, a running one within a second. False when there is no such run.</summary>
-    public Task<bool> CancelAsync(Guid id, CancellationToken ct) => WithDbAsync(async db =>
-    {
-        if (await db.SitingRuns.Where(r => r.Id == id && r.Status == SitingRunStatus.Queued)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Cancelled).SetProperty(r => r.Stage, "cancelled")
-                    .SetProperty(r => r.CancelRequested, true), ct) > 0) return true;
-        return await db.SitingRuns.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CancelRequested, true), ct) > 0;
-    });
+    public Task<bool> CancelAsync(Guid id, CancellationToken ct) => WithStoreAsync(s => s.CancelAsync(id, ct));
 
     /// <summary>Queues an ended run's request again, as a new run.</summary>
-    public async Task<SitingRun?> RetryAsync(SitingRun ended, string planner, CancellationToken ct) =>
-        await EnqueueAsync(ended.Kind, ended.TimeLimitSeconds, ended.Request, planner, ct);
+    public async Task<SitingRun?> RetryAsync(SitingRun ended, string planner, Func<SitingRun, AuditEntry> audit, CancellationToken ct) =>
+        await EnqueueAsync(ended.Kind, ended.TimeLimitSeconds, ended.Request, planner, audit, ct);
 
     /// <summary>Waits until the run has ended, reading the store every 100 ms.</summary>
     public async Task<SitingRun> WaitAsync(Guid id, CancellationToken ct)
@@ -88,26 +70,14 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     }
 
     /// <summary>Seconds until a worker is likely free: the time limits still ahead of the queued and running runs, per worker.</summary>
-    public Task<int> RetryAfterSecondsAsync(CancellationToken ct) => WithDbAsync(async db =>
-    {
-        var now = DateTime.UtcNow;
-        var ahead = (await db.SitingRuns.AsNoTracking().Where(r => r.Status == SitingRunStatus.Queued || r.Status == SitingRunStatus.Running)
-            .Select(r => new { r.TimeLimitSeconds, r.Started }).ToListAsync(ct))
-            .Sum(r => Math.Max(1, r.TimeLimitSeconds - (r.Started is { } s ? (now - s).TotalSeconds : 0)));
-        return Math.Max(1, (int)Math.Ceiling(ahead / Math.Max(1, _settings.Concurrency)));
-    });
+    public Task<int> RetryAfterSecondsAsync(CancellationToken ct) => WithStoreAsync(s => s.SecondsAheadAsync(_settings.Concurrency, ct));
 
     /// <summary>The proposals of the latest done run of each kind (outlets, then sorting centres).</summary>
-    public Task<IReadOnlyList<FeatureRecord>> LatestProposalsAsync(CancellationToken ct) => WithDbAsync(async db =>
+    public Task<IReadOnlyList<FeatureRecord>> LatestProposalsAsync(CancellationToken ct) => WithStoreAsync(async s =>
     {
         var latest = new List<FeatureRecord>();
         foreach (var kind in new[] { SitingRequest.Outlets, SitingRequest.Centers })
-        {
-            var run = await db.SitingRuns.AsNoTracking().Where(r => r.Kind == kind && r.Status == SitingRunStatus.Done)
-                .OrderByDescending(r => r.Started).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-            if (run is { } id)
-                latest.AddRange((await db.SitingProposals.AsNoTracking().Where(p => p.RunId == id).OrderBy(p => p.Rank).ToListAsync(ct)).Select(SitingJson.Feature));
-        }
+            latest.AddRange((await s.LatestProposalsAsync(kind, ct)).Select(SitingJson.Feature));
         return (IReadOnlyList<FeatureRecord>)latest;
     });
 
@@ -137,13 +107,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     }
 
     /// <summary>Runs left "running" by an instance that stopped (no heartbeat lately) can never finish: say so.</summary>
-    private Task<int> MarkOrphansAsync(CancellationToken ct) => WithDbAsync(db =>
-    {
-        var stale = DateTime.UtcNow - Orphaned;
-        return db.SitingRuns.Where(r => r.Status == SitingRunStatus.Running && (r.Heartbeat == null || r.Heartbeat < stale))
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Interrupted).SetProperty(r => r.Stage, "interrupted")
-                .SetProperty(r => r.Error, InterruptedError), ct);
-    });
+    private Task<int> MarkOrphansAsync(CancellationToken ct) => WithStoreAsync(s => s.MarkOrphansAsync(DateTime.UtcNow - Orphaned, InterruptedError, ct));
 
     private async Task WorkAsync(CancellationToken stopping)
     {
@@ -164,22 +128,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     }
 
     /// <summary>The oldest queued run, claimed for this instance; null when none is left to claim.</summary>
-    private Task<SitingRun?> ClaimAsync(CancellationToken ct) => WithDbAsync(async db =>
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var next = await db.SitingRuns.AsNoTracking().Where(r => r.Status == SitingRunStatus.Queued).OrderBy(r => r.Created)
-                .Select(r => r.Id).FirstOrDefaultAsync(ct);
-            if (next == Guid.Empty) return null;
-            var now = DateTime.UtcNow;
-            // Only one instance's UPDATE finds it still queued.
-            if (await db.SitingRuns.Where(r => r.Id == next && r.Status == SitingRunStatus.Queued)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Running).SetProperty(r => r.Owner, _me)
-                        .SetProperty(r => r.Started, now).SetProperty(r => r.Heartbeat, now).SetProperty(r => r.Stage, "starting"), ct) == 1)
-                return await db.SitingRuns.AsNoTracking().FirstAsync(r => r.Id == next, ct);
-        }
-        return null;
-    });
+    private Task<SitingRun?> ClaimAsync(CancellationToken ct) => WithStoreAsync(s => s.ClaimAsync(_me, ct));
 
     private async Task RunOneAsync(SitingRun run, CancellationToken stopping)
     {
@@ -197,11 +146,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
             while (await timer.WaitForNextTickAsync(beat.Token).ConfigureAwait(false))
             {
                 var s = stage;
-                var asked = await WithDbAsync(async db =>
-                {
-                    await db.SitingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Heartbeat, DateTime.UtcNow).SetProperty(r => r.Stage, s), beat.Token);
-                    return await db.SitingRuns.Where(r => r.Id == run.Id).Select(r => r.CancelRequested).FirstAsync(beat.Token);
-                });
+                var asked = await WithStoreAsync(store => store.BeatAsync(run.Id, s, beat.Token));
                 if (asked) cancel.Cancel();
             }
         });
@@ -241,19 +186,9 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         try { await heart; } catch (OperationCanceledException) { }
         var elapsed = Math.Round(watch.Elapsed.TotalMilliseconds);
         // Written even while the service stops, so that nothing is left "running" by a clean shutdown.
-        // The run's end and its proposals in one transaction: a done run always has its sites.
-        await WithDbAsync(async db =>
+        await WithStoreAsync(async store =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await db.SitingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
-                .SetProperty(r => r.Stage, finalStage).SetProperty(r => r.Error, error).SetProperty(r => r.Answer, answer)
-                .SetProperty(r => r.ElapsedMs, elapsed), CancellationToken.None);
-            if (status == SitingRunStatus.Done)
-            {
-                db.SitingProposals.AddRange(proposals);
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
-            await tx.CommitAsync(CancellationToken.None);
+            await store.FinishAsync(run.Id, status, finalStage, error, answer, elapsed, proposals, CancellationToken.None);
             return 0;
         });
         if (status == SitingRunStatus.Done) await RefreshDoneAsync(CancellationToken.None);

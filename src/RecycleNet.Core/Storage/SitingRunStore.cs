@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Model;
+
+namespace RecycleNet.Core.Storage;
+
+/// <summary>
+/// The store contract for siting runs, the same over both stores: queue one, claim the oldest queued (an UPDATE only
+/// one instance can win), beat while running (stage, proof of life, whether a cancel was asked), end it with its
+/// answer and proposals in one transaction, mark orphans, and read runs and the latest proposals of each kind.
+/// Scheduling — workers, deadlines, waking — is the service's (Api/Siting/SitingJobs).
+/// </summary>
+public sealed class SitingRunStore(RecycleNetDb db)
+{
+    public Task<SitingRun?> FindAsync(Guid id, CancellationToken ct) => db.SitingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>How many runs are done: moves whenever one finishes, on any instance.</summary>
+    public Task<long> CountDoneAsync(CancellationToken ct) => db.SitingRuns.LongCountAsync(r => r.Status == SitingRunStatus.Done, ct);
+
+    /// <summary>Queues a run, with its audit entry in the same transaction; null when <paramref name="queueLimit"/> runs are waiting already.</summary>
+    public async Task<SitingRun?> EnqueueAsync(string kind, double timeLimitSeconds, string request, string planner, int queueLimit,
+        Func<SitingRun, AuditEntry> audit, CancellationToken ct)
+    {
+        if (await db.SitingRuns.CountAsync(r => r.Status == SitingRunStatus.Queued, ct) >= Math.Max(1, queueLimit)) return null;
+        var run = new SitingRun
+        {
+            Id = Guid.NewGuid(), Kind = kind, TimeLimitSeconds = timeLimitSeconds, Request = request, Planner = planner, Created = DateTime.UtcNow,
+        };
+        db.SitingRuns.Add(run);
+        db.Audit.Add(audit(run));
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    /// <summary>Asks for a cancel: a queued run ends at once, a running one when its instance next beats. False when there is no such run.</summary>
+    public async Task<bool> CancelAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.SitingRuns.Where(r => r.Id == id && r.Status == SitingRunStatus.Queued)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Cancelled).SetProperty(r => r.Stage, "cancelled")
+                    .SetProperty(r => r.CancelRequested, true), ct) > 0) return true;
+        return await db.SitingRuns.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CancelRequested, true), ct) > 0;
+    }
+
+    /// <summary>Seconds of time limits still ahead of the queued and running runs, shared by <paramref name="workers"/>.</summary>
+    public async Task<int> SecondsAheadAsync(int workers, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var ahead = (await db.SitingRuns.AsNoTracking().Where(r => r.Status == SitingRunStatus.Queued || r.Status == SitingRunStatus.Running)
+                .Select(r => new { r.TimeLimitSeconds, r.Started }).ToListAsync(ct))
+            .Sum(r => Math.Max(1, r.TimeLimitSeconds - (r.Started is { } s ? (now - s).TotalSeconds : 0)));
+        return Math.Max(1, (int)Math.Ceiling(ahead / Math.Max(1, workers)));
+    }
+
+    /// <summary>The proposals of the latest done run of <paramref name="kind"/>, by rank; none when no run of it is done.</summary>
+    public async Task<List<SitingProposal>> LatestProposalsAsync(string kind, CancellationToken ct)
+    {
+        var run = await db.SitingRuns.AsNoTracking().Where(r => r.Kind == kind && r.Status == SitingRunStatus.Done)
+            .OrderByDescending(r => r.Started).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return run is { } id ? await db.SitingProposals.AsNoTracking().Where(p => p.RunId == id).OrderBy(p => p.Rank).ToListAsync(ct) : [];
+    }
+
+    /// <summary>Runs left "running" by an instance that stopped (no heartbeat since <paramref name="staleBefore"/>) can never finish: say so.</summary>
+    public Task<int> MarkOrphansAsync(DateTime staleBefore, string error, CancellationToken ct) =>
+        db.SitingRuns.Where(r => r.Status == SitingRunStatus.Running && (r.Heartbeat == null || r.Heartbeat < staleBefore))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Interrupted).SetProperty(r => r.Stage, "interrupted")
+                .SetProperty(r => r.Error, error), ct);
+
+    /// <summary>The oldest queued run, claimed for <paramref name="owner"/>; null when none is left to claim.</summary>
+    public async Task<SitingRun?> ClaimAsync(string owner, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var next = await db.SitingRuns.AsNoTracking().Where(r => r.Status == SitingRunStatus.Queued).OrderBy(r => r.Created)
+                .Select(r => r.Id).FirstOrDefaultAsync(ct);
+            if (next == Guid.Empty) return null;
+            var now = DateTime.UtcNow;
+            // Only one instance's UPDATE finds it still queued.
+            if (await db.SitingRuns.Where(r => r.Id == next && r.Status == SitingRunStatus.Queued)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Running).SetProperty(r => r.Owner, owner)
+                        .SetProperty(r => r.Started, now).SetProperty(r => r.Heartbeat, now).SetProperty(r => r.Stage, "starting"), ct) == 1)
+                return await db.SitingRuns.AsNoTracking().FirstAsync(r => r.Id == next, ct);
+        }
+        return null;
+    }
+
+    /// <summary>The running instance's heartbeat with its stage; true when someone asked for a cancel.</summary>
+    public async Task<bool> BeatAsync(Guid id, string stage, CancellationToken ct)
+    {
+        await db.SitingRuns.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Heartbeat, DateTime.UtcNow).SetProperty(r => r.Stage, stage), ct);
+        return await db.SitingRuns.Where(r => r.Id == id).Select(r => r.CancelRequested).FirstAsync(ct);
+    }
+
+    /// <summary>The run's end and, when done, its proposals, in one transaction: a done run always has its sites.</summary>
+    public async Task FinishAsync(Guid id, string status, string stage, string? error, string? answer, double elapsedMs,
+        IReadOnlyList<SitingProposal> proposals, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SitingRuns.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
+            .SetProperty(r => r.Stage, stage).SetProperty(r => r.Error, error).SetProperty(r => r.Answer, answer)
+            .SetProperty(r => r.ElapsedMs, elapsedMs), ct);
+        if (status == SitingRunStatus.Done)
+        {
+            db.SitingProposals.AddRange(proposals);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+}
