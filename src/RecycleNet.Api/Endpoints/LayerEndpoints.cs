@@ -85,9 +85,9 @@ public static class LayerEndpoints
             : await store.ReplaceAsync(layer, current.Id, current.Version, row, declared, AuditTrail.Entry(req.HttpContext, "replace", layer.Name), ct);
         switch (outcome)
         {
-            case WriteOutcome.Invalid invalid: return Problems.Invalid(invalid.Errors, "The feature");
-            case WriteOutcome.Stale stale: return await StaleAsync(layer, stale.Current, req.HttpContext, store, ct);
-            case WriteOutcome.Written { Entity: var entity, Created: var created }:
+            case WriteOutcome<SpatialEntity>.Invalid invalid: return Problems.Invalid(invalid.Errors, "The feature");
+            case WriteOutcome<SpatialEntity>.Stale stale: return await StaleAsync(layer, stale.Current, req.HttpContext, store, ct);
+            case WriteOutcome<SpatialEntity>.Written { Entity: var entity, Created: var created }:
                 req.HttpContext.Response.Headers.ETag = Preconditions.ETag(entity.Version);
                 if (created) req.HttpContext.Response.Headers.Location = $"/api/{layer.Name}/{entity.Id}";
                 return new GeoJsonResult(layer, [entity], await store.LookupsAsync(ct), single: true, status: created ? 201 : 200);
@@ -103,8 +103,8 @@ public static class LayerEndpoints
         if (!Preconditions.Matches(ifMatch.Value, current.Version)) return await StaleAsync(layer, current, req.HttpContext, store, ct);
         return await store.DeleteAsync(layer, id, current.Version, AuditTrail.Entry(req.HttpContext, "delete", layer.Name), ct) switch
         {
-            WriteOutcome.Conflict c => Problems.Conflict(c.Reason),
-            WriteOutcome.Stale stale => await StaleAsync(layer, stale.Current, req.HttpContext, store, ct),
+            WriteOutcome<SpatialEntity>.Conflict c => Problems.Conflict(c.Reason),
+            WriteOutcome<SpatialEntity>.Stale stale => await StaleAsync(layer, stale.Current, req.HttpContext, store, ct),
             _ => TypedResults.NoContent(), // deleted now, or by someone else meanwhile: gone either way
         };
     }

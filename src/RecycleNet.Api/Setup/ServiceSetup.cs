@@ -43,6 +43,7 @@ public static class ServiceSetup
         services.AddSingleton<CityCache>();
         services.AddScoped<FeatureStore>();
         services.AddScoped<SitingRunStore>();
+        services.AddScoped<EnterpriseStore>();
         services.AddSingleton<FeatureCache>();
         services.AddSingleton<PushedDownPages>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));

@@ -8,17 +8,17 @@ using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Storage;
 
-/// <summary>What a write to a layer came to; the HTTP layer only translates it (201/200/204, 404, 409, 412, 422).</summary>
-public abstract record WriteOutcome
+/// <summary>What a write to the store came to; the HTTP layer only translates it (201/200/204, 404, 409, 412, 422).</summary>
+public abstract record WriteOutcome<T>
 {
-    public sealed record Written(SpatialEntity Entity, bool Created) : WriteOutcome;
-    public sealed record Deleted : WriteOutcome;
-    public sealed record NotFound : WriteOutcome;
-    public sealed record Invalid(IReadOnlyList<ImportError> Errors) : WriteOutcome;
-    /// <summary>Someone else wrote first: the feature as it is now.</summary>
-    public sealed record Stale(SpatialEntity Current) : WriteOutcome;
-    /// <summary>Other features refer to it (a mobile station serving a community).</summary>
-    public sealed record Conflict(string Reason) : WriteOutcome;
+    public sealed record Written(T Entity, bool Created) : WriteOutcome<T>;
+    public sealed record Deleted : WriteOutcome<T>;
+    public sealed record NotFound : WriteOutcome<T>;
+    public sealed record Invalid(IReadOnlyList<ImportError> Errors) : WriteOutcome<T>;
+    /// <summary>Someone else wrote first: the record as it is now.</summary>
+    public sealed record Stale(T Current) : WriteOutcome<T>;
+    /// <summary>Other records refer to it (a mobile station serving a community).</summary>
+    public sealed record Conflict(string Reason) : WriteOutcome<T>;
 }
 
 /// <summary>
@@ -69,28 +69,28 @@ public sealed class FeatureStore(RecycleNetDb db)
         (await db.Audit.CountAsync(ct), await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip(offset).Take(limit).ToListAsync(ct));
 
     /// <summary>Validates the row and adds it as a new feature (version 1), with <paramref name="audit"/>.</summary>
-    public async Task<WriteOutcome> AddAsync(LayerDefinition layer, ImportRow row, DeclaredCrs crs, AuditEntry audit, CancellationToken ct)
+    public async Task<WriteOutcome<SpatialEntity>> AddAsync(LayerDefinition layer, ImportRow row, DeclaredCrs crs, AuditEntry audit, CancellationToken ct)
     {
         var (entity, errors) = await new LayerImporter(db, new ImportOptions()).ValidateOneAsync(layer, row, crs, null, ct);
-        if (entity is null) return new WriteOutcome.Invalid(errors);
+        if (entity is null) return new WriteOutcome<SpatialEntity>.Invalid(errors);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         layer.Add(db, [entity]);
         await db.SaveChangesAsync(ct);
         await AuditAsync(audit, entity.Id, null, entity.Version, ct);
         await tx.CommitAsync(ct);
-        return new WriteOutcome.Written(entity, Created: true);
+        return new WriteOutcome<SpatialEntity>.Written(entity, Created: true);
     }
 
     /// <summary>
     /// Replaces feature <paramref name="id"/> by the row if it is still at <paramref name="expectedVersion"/>. The UPDATE
     /// itself names that version, so of two writers from the same version exactly one wins; the other gets
-    /// <see cref="WriteOutcome.Stale"/> with the feature as the winner left it.
+    /// <see cref="WriteOutcome{T}.Stale"/> with the feature as the winner left it.
     /// </summary>
-    public async Task<WriteOutcome> ReplaceAsync(LayerDefinition layer, long id, long expectedVersion, ImportRow row, DeclaredCrs crs,
+    public async Task<WriteOutcome<SpatialEntity>> ReplaceAsync(LayerDefinition layer, long id, long expectedVersion, ImportRow row, DeclaredCrs crs,
         AuditEntry audit, CancellationToken ct)
     {
         var (entity, errors) = await new LayerImporter(db, new ImportOptions()).ValidateOneAsync(layer, row, crs, id, ct);
-        if (entity is null) return new WriteOutcome.Invalid(errors);
+        if (entity is null) return new WriteOutcome<SpatialEntity>.Invalid(errors);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         entity.Id = id;
         entity.Version = expectedVersion + 1;
@@ -108,13 +108,13 @@ public sealed class FeatureStore(RecycleNetDb db)
         }
         await AuditAsync(audit, id, expectedVersion, entity.Version, ct);
         await tx.CommitAsync(ct);
-        return new WriteOutcome.Written(entity, Created: false);
+        return new WriteOutcome<SpatialEntity>.Written(entity, Created: false);
     }
 
     /// <summary>Deletes feature <paramref name="id"/> if it is still at <paramref name="expectedVersion"/> and nothing refers to it.</summary>
-    public async Task<WriteOutcome> DeleteAsync(LayerDefinition layer, long id, long expectedVersion, AuditEntry audit, CancellationToken ct)
+    public async Task<WriteOutcome<SpatialEntity>> DeleteAsync(LayerDefinition layer, long id, long expectedVersion, AuditEntry audit, CancellationToken ct)
     {
-        if (await layer.DeleteConflictAsync(db, id, ct) is { } conflict) return new WriteOutcome.Conflict(conflict);
+        if (await layer.DeleteConflictAsync(db, id, ct) is { } conflict) return new WriteOutcome<SpatialEntity>.Conflict(conflict);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await layer.DeleteAsync(db, id, expectedVersion, ct) == 0)
         {
@@ -123,11 +123,11 @@ public sealed class FeatureStore(RecycleNetDb db)
         }
         await AuditAsync(audit, id, expectedVersion, null, ct);
         await tx.CommitAsync(ct);
-        return new WriteOutcome.Deleted();
+        return new WriteOutcome<SpatialEntity>.Deleted();
     }
 
-    private async Task<WriteOutcome> CurrentAsync(LayerDefinition layer, long id, CancellationToken ct) =>
-        await layer.FindAsync(db, id, ct) is { } now ? new WriteOutcome.Stale(now) : new WriteOutcome.NotFound();
+    private async Task<WriteOutcome<SpatialEntity>> CurrentAsync(LayerDefinition layer, long id, CancellationToken ct) =>
+        await layer.FindAsync(db, id, ct) is { } now ? new WriteOutcome<SpatialEntity>.Stale(now) : new WriteOutcome<SpatialEntity>.NotFound();
 
     /// <summary>The audit entry of a write, completed with what was written, inside the write's transaction.</summary>
     private async Task AuditAsync(AuditEntry entry, long id, long? before, long? after, CancellationToken ct)

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Model;
+
+namespace RecycleNet.Core.Storage;
+
+/// <summary>An enterprise as a form gives it, before its rules are checked (null: not given).</summary>
+public sealed record EnterpriseInput(string? Name, string? CreditCode, bool? MofcomRegistered, int? DirectOutletCount);
+
+/// <summary>
+/// The store contract for recycling enterprises: list, get, add, replace against an expected version and delete, each
+/// write with its audit entry in one transaction. The rules — a name, a unified social credit code valid by its check
+/// character and held by no other enterprise — are checked here, in the order of the form.
+/// </summary>
+public sealed class EnterpriseStore(RecycleNetDb db)
+{
+    private static readonly string[] FormOrder = ["name", "creditCode", "mofcomRegistered", "directOutletCount"];
+
+    public Task<List<Enterprise>> ListAsync(CancellationToken ct) => db.Enterprises.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+
+    public Task<Enterprise?> GetAsync(long id, CancellationToken ct) => db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+
+    /// <summary>
+    /// Adds an enterprise (<paramref name="id"/> null) or replaces enterprise <paramref name="id"/> if it is still at
+    /// <paramref name="expectedVersion"/>. <paramref name="readErrors"/> are what reading the form found already.
+    /// </summary>
+    public async Task<WriteOutcome<Enterprise>> SaveAsync(long? id, long? expectedVersion, EnterpriseInput input, IReadOnlyList<ImportError> readErrors,
+        AuditEntry audit, CancellationToken ct)
+    {
+        var errors = readErrors.ToList();
+        if (input.Name is null && errors.All(e => e.Field != "name")) errors.Add(new(null, "name", "is required"));
+        var code = input.CreditCode?.ToUpperInvariant();
+        if (errors.All(e => e.Field != "creditCode"))
+        {
+            if (UnifiedSocialCreditCode.Validate(code) is { } why) errors.Add(new(null, "creditCode", why));
+            else if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != id, ct))
+                errors.Add(new(null, "creditCode", $"another enterprise already has credit code {code}"));
+        }
+        if (errors.Count > 0)
+            return new WriteOutcome<Enterprise>.Invalid([.. errors.OrderBy(e => Array.IndexOf(FormOrder, e.Field) is var i and >= 0 ? i : FormOrder.Length)]);
+
+        var target = new Enterprise
+        {
+            Name = input.Name!.Trim(), CreditCode = code!, MofcomRegistered = input.MofcomRegistered ?? false,
+            DirectOutletCount = input.DirectOutletCount ?? 0,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (id is { } existing)
+        {
+            // The UPDATE names the expected version (a concurrency token): a writer that got in between makes it touch no row.
+            target.Id = existing;
+            target.Version = expectedVersion!.Value + 1;
+            db.Enterprises.Update(target);
+            db.Entry(target).Property(e => e.Version).OriginalValue = expectedVersion.Value;
+        }
+        else db.Enterprises.Add(target);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await GetAsync(id!.Value, ct) is { } now ? new WriteOutcome<Enterprise>.Stale(now) : new WriteOutcome<Enterprise>.NotFound();
+        }
+        (audit.FeatureId, audit.VersionBefore, audit.VersionAfter) = (target.Id, expectedVersion, target.Version);
+        db.Audit.Add(audit);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new WriteOutcome<Enterprise>.Written(target, Created: id is null);
+    }
+
+    /// <summary>Deletes enterprise <paramref name="id"/> if it is still at <paramref name="expectedVersion"/>.</summary>
+    public async Task<WriteOutcome<Enterprise>> DeleteAsync(long id, long expectedVersion, AuditEntry audit, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Enterprises.Where(e => e.Id == id && e.Version == expectedVersion).ExecuteDeleteAsync(ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return await GetAsync(id, ct) is { } now ? new WriteOutcome<Enterprise>.Stale(now) : new WriteOutcome<Enterprise>.NotFound();
+        }
+        (audit.FeatureId, audit.VersionBefore) = (id, expectedVersion);
+        db.Audit.Add(audit);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new WriteOutcome<Enterprise>.Deleted();
+    }
+}
