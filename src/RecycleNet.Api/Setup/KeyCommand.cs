@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
@@ -14,28 +12,23 @@ public static class KeyCommand
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+        var keys = scope.ServiceProvider.GetRequiredService<PlannerKeyStore>();
         switch (args)
         {
             case ["add", var name]:
                 name = name.Trim();
                 if (name.Length is 0 or > 100 || RecycleNet.Core.Input.TextRules.Check(name) is not null)
                     return Fail("a key's name is 1 to 100 printable characters");
-                if (await db.PlannerKeys.AnyAsync(k => k.Name == name)) return Fail($"a key named '{name}' exists already");
                 var key = PlannerKeys.NewKey();
-                db.PlannerKeys.Add(new StoredPlannerKey { Name = name, Hash = PlannerKeys.Hash(key), Created = DateTime.UtcNow });
-                await db.SaveChangesAsync();
+                if (!await keys.AddAsync(name, PlannerKeys.Hash(key), CancellationToken.None)) return Fail($"a key named '{name}' exists already");
                 Console.WriteLine($"Planner key '{name}' (shown once; the store keeps only its hash): {key}");
                 return 0;
             case ["revoke", var name]:
-                var found = await db.PlannerKeys.FirstOrDefaultAsync(k => k.Name == name && k.Revoked == null);
-                if (found is null) return Fail($"no active key named '{name}'");
-                found.Revoked = DateTime.UtcNow;
-                await db.SaveChangesAsync();
+                if (!await keys.RevokeAsync(name, CancellationToken.None)) return Fail($"no active key named '{name}'");
                 Console.WriteLine($"Planner key '{name}' revoked.");
                 return 0;
             case ["list"]:
-                foreach (var k in await db.PlannerKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync())
+                foreach (var k in await keys.ListAsync(CancellationToken.None))
                     Console.WriteLine($"{k.Name}\tcreated {k.Created:yyyy-MM-dd HH:mm}Z\t{(k.Revoked is { } r ? $"revoked {r:yyyy-MM-dd HH:mm}Z" : "active")}");
                 return 0;
             default:

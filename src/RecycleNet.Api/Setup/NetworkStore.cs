@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Storage;
@@ -13,16 +11,13 @@ public sealed record NetworkInfo(string Source, string Origin, OsmFile.Format Fo
 
 /// <summary>
 /// The walking network in use, shared by every request. A load is parsed completely before it replaces the current
-/// graph, so a corrupt or empty file changes nothing. An uploaded file is kept in the store (<see cref="StoredNetwork"/>,
-/// in chunks), written in the same transaction as its audit entry, so every instance on the store loads the same one,
+/// graph, so a corrupt or empty file changes nothing. An uploaded file is kept in the store (<see cref="NetworkFileStore"/>),
+/// written in the same transaction as its audit entry, so every instance on the store loads the same one,
 /// at start-up and when another instance replaces it (<see cref="FollowStoreAsync"/>); RecycleNet:NetworkPath, a file
 /// named in the configuration, takes precedence over the store.
 /// </summary>
 public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, string? legacyFolder = null)
 {
-    /// <summary>Bytes per stored chunk: small enough for any row and parameter, large enough to be few.</summary>
-    public const int ChunkBytes = 4 * 1024 * 1024;
-
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _followGate = new();
     private bool _followPending, _following;
@@ -65,7 +60,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
         var nameFile = Path.Combine(legacyFolder, "network.source");
         var source = File.Exists(nameFile) ? (await File.ReadAllTextAsync(nameFile, ct)).Trim() : Path.GetFileName(file);
         using (var scope = scopes.CreateScope())
-            if (await scope.ServiceProvider.GetRequiredService<RecycleNetDb>().Networks.AnyAsync(ct)) return;
+            if (await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().AnyAsync(ct)) return;
         Loaded loaded;
         await using (var read = File.OpenRead(file)) loaded = Parse(read, source, "upload", new FileInfo(file).Length, storedId: null);
         await StoreAsync(file, loaded, new AuditEntry
@@ -88,8 +83,8 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
         try
         {
             using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-            var stored = await db.Networks.AsNoTracking().OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
+            var files = scope.ServiceProvider.GetRequiredService<NetworkFileStore>();
+            var stored = await files.CurrentAsync(ct);
             if (stored is null)
             {
                 if (_current is not null) logger.LogInformation("The stored walking network was removed: straight-line distances from now on.");
@@ -100,18 +95,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
             var temp = TempFile();
             try
             {
-                await using (var file = File.Create(temp))
-                using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-                {
-                    await foreach (var chunk in db.NetworkChunks.AsNoTracking().Where(c => c.NetworkId == stored.Id).OrderBy(c => c.Seq)
-                                       .Select(c => c.Data).AsAsyncEnumerable().WithCancellation(ct))
-                    {
-                        sha.AppendData(chunk);
-                        await file.WriteAsync(chunk, ct);
-                    }
-                    if (Convert.ToHexStringLower(sha.GetHashAndReset()) != stored.Sha256)
-                        throw new InvalidOperationException($"The stored network '{stored.Source}' (id {stored.Id}) does not match its SHA-256: the store is damaged.");
-                }
+                await using (var file = File.Create(temp)) await files.CopyToAsync(stored, file, ct);
                 await using var read = File.OpenRead(temp);
                 var loaded = await Task.Run(() => Parse(read, stored.Source, "upload", stored.Bytes, stored.Id), ct);
                 Swap(loaded with { Info = loaded.Info with { LoadedAt = new DateTimeOffset(DateTime.SpecifyKind(stored.LoadedAt, DateTimeKind.Utc)) } });
@@ -189,12 +173,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
         try
         {
             using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Networks.ExecuteDeleteAsync(ct); // chunks go with their network (ON DELETE CASCADE)
-            db.Audit.Add(audit);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().RemoveAsync(audit, ct);
             _current = null;
             _configured = false;
         }
@@ -204,37 +183,11 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
     private async Task<long> StoreAsync(string path, Loaded loaded, AuditEntry audit, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Networks.ExecuteDeleteAsync(ct);
-        var row = new StoredNetwork
+        return await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().ReplaceAsync(path, new StoredNetwork
         {
             Source = loaded.Info.Source, Format = loaded.Info.Format == OsmFile.Format.Pbf ? "pbf" : "xml", Bytes = loaded.Info.FileBytes,
             LoadedAt = loaded.Info.LoadedAt.UtcDateTime, Planner = audit.Planner,
-        };
-        db.Networks.Add(row);
-        db.Audit.Add(audit);
-        await db.SaveChangesAsync(ct);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using (var read = File.OpenRead(path))
-        {
-            var seq = 0;
-            var buffer = new byte[ChunkBytes];
-            int n;
-            while ((n = await read.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
-            {
-                // One chunk per SaveChanges, cleared after: memory stays one chunk, whatever the file's size.
-                sha.AppendData(buffer, 0, n);
-                db.NetworkChunks.Add(new StoredNetworkChunk { NetworkId = row.Id, Seq = seq++, Data = buffer[..n] });
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-        }
-        var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
-        await db.Networks.Where(r => r.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Sha256, digest), ct);
-        await tx.CommitAsync(ct);
-        return row.Id;
+        }, audit, ct);
     }
 
     private static string TempFile() => Path.Combine(Path.GetTempPath(), $"recyclenet-network-{Guid.NewGuid():N}.tmp");

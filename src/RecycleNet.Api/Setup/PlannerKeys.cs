@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Setup;
@@ -51,15 +50,14 @@ public sealed class PlannerKeys
     private static PlannerKeys GenerateInStore(IServiceScopeFactory scopes, ILogger logger)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-        if (db.PlannerKeys.Any(k => k.Revoked == null))
+        var store = scope.ServiceProvider.GetRequiredService<PlannerKeyStore>();
+        if (store.AnyActiveAsync(CancellationToken.None).GetAwaiter().GetResult())
         {
             logger.LogInformation("Planner keys: kept in the store (keys list)");
             return new PlannerKeys([], _ => "");
         }
         var key = NewKey();
-        db.PlannerKeys.Add(new RecycleNet.Core.Model.StoredPlannerKey { Name = "generated", Hash = Hash(key), Created = DateTime.UtcNow });
-        db.SaveChanges();
+        store.AddAsync("generated", Hash(key), CancellationToken.None).GetAwaiter().GetResult();
         Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {key}\n  kept hashed in the store as 'generated'");
         return new PlannerKeys([], _ => "");
     }
@@ -80,7 +78,7 @@ public sealed class PlannerKeys
 /// (<see cref="PlannerOf"/>) for the audit log. A stored key is found by its hash, so its lookup reveals nothing
 /// of the key by its timing; a revoked one no longer opens anything.
 /// </summary>
-public sealed class RequirePlannerKey(PlannerKeys keys, RecycleNetDb db) : IEndpointFilter
+public sealed class RequirePlannerKey(PlannerKeys keys, PlannerKeyStore stored) : IEndpointFilter
 {
     private const string Item = "recyclenet.planner";
 
@@ -97,8 +95,7 @@ public sealed class RequirePlannerKey(PlannerKeys keys, RecycleNetDb db) : IEndp
         var name = keys.NameOf(key);
         if (name is null && key.Length > 0)
         {
-            var hash = PlannerKeys.Hash(key);
-            name = await db.PlannerKeys.AsNoTracking().Where(k => k.Hash == hash && k.Revoked == null).Select(k => k.Name).FirstOrDefaultAsync(http.RequestAborted);
+            name = await stored.NameOfAsync(PlannerKeys.Hash(key), http.RequestAborted);
         }
         if (name is null) return Http.Problems.Unauthorized(http, "The planner key is not valid.");
         http.Items[Item] = name;

@@ -44,6 +44,8 @@ public static class ServiceSetup
         services.AddScoped<FeatureStore>();
         services.AddScoped<SitingRunStore>();
         services.AddScoped<EnterpriseStore>();
+        services.AddScoped<NetworkFileStore>();
+        services.AddScoped<PlannerKeyStore>();
         services.AddSingleton<FeatureCache>();
         services.AddSingleton<PushedDownPages>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
