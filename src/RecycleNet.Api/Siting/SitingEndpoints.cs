@@ -28,12 +28,12 @@ public static class SitingEndpoints
             .Accepts<CenterSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
         group.MapGet("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
-                await jobs.FindAsync(id, ct) is { } run ? TypedResults.Ok(Status(run, req)) : Problems.NotFound($"siting job {id}"))
+                await jobs.FindAsync(id, ct) is { } run ? TypedResults.Ok(await StatusAsync(run, req, jobs, ct)) : Problems.NotFound($"siting job {id}"))
             .WithSummary("A siting run's stage, and its plan when done").Produces<SitingJobAnswer>(200).ProducesProblem(401).ProducesProblem(404);
         group.MapDelete("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
             {
                 if (!await jobs.CancelAsync(id, ct)) return Problems.NotFound($"siting job {id}");
-                return TypedResults.Accepted($"/api/siting/jobs/{id}", Status((await jobs.FindAsync(id, ct))!, req));
+                return TypedResults.Accepted($"/api/siting/jobs/{id}", await StatusAsync((await jobs.FindAsync(id, ct))!, req, jobs, ct));
             }).WithSummary("Cancel a siting run").Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404);
         group.MapPost("/jobs/{id:guid}/retry", RetryAsync)
             .WithSummary("Queue an ended run's request again (an interrupted run, say) as a new run")
@@ -96,17 +96,16 @@ public static class SitingEndpoints
     private static async Task<IResult> StartedAsync(SitingRun run, HttpRequest req, SitingJobs jobs, bool wait, CancellationToken ct)
     {
         var href = $"/api/siting/jobs/{run.Id}";
-        if (!wait) return TypedResults.Accepted(href, Status(run, req));
+        if (!wait) return TypedResults.Accepted(href, await StatusAsync(run, req, jobs, ct));
         var ended = await jobs.WaitAsync(run.Id, ct);
         return ended.Status == SitingRunStatus.Failed
             ? Problems.Make(422, "siting-failed", "The siting run could not produce a plan", ended.Error, field: "goal")
-            : TypedResults.Ok(Status(ended, req));
+            : TypedResults.Ok(await StatusAsync(ended, req, jobs, ct));
     }
 
-    private static SitingJobAnswer Status(SitingRun run, HttpRequest req)
+    private static async Task<SitingJobAnswer> StatusAsync(SitingRun run, HttpRequest req, SitingJobs jobs, CancellationToken ct)
     {
-        JsonElement? result = null;
-        if (run.Answer is { } answer) { using var doc = JsonDocument.Parse(answer); result = doc.RootElement.Clone(); }
+        var result = await jobs.OutcomeAsync(run, ct) is { } outcome ? SitingJson.Answer(run.Kind, outcome) : null;
         return new(run.Id, run.Kind, run.Status, run.Stage, new DateTimeOffset(DateTime.SpecifyKind(run.Created, DateTimeKind.Utc)), run.ElapsedMs,
             $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{run.Id}", run.Error, result);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Model;
@@ -41,6 +40,9 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     }
 
     public Task<SitingRun?> FindAsync(Guid id, CancellationToken ct) => WithStoreAsync(s => s.FindAsync(id, ct));
+
+    /// <summary>What a done run found (null otherwise).</summary>
+    public Task<SitingOutcome?> OutcomeAsync(SitingRun run, CancellationToken ct) => WithStoreAsync(s => s.OutcomeAsync(run, ct));
 
     /// <summary>Queues a run; null when <see cref="SitingSettings.QueueLimit"/> runs are waiting already.</summary>
     public async Task<SitingRun?> EnqueueAsync(string kind, double timeLimitSeconds, string request, string planner,
@@ -151,15 +153,14 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
             }
         });
         string status, finalStage;
-        string? answer = null, error = null;
-        IReadOnlyList<SitingProposal> proposals = [];
+        string? error = null;
+        SitingOutcome? outcome = null;
         try
         {
             using var scope = scopes.CreateScope();
             var runner = scope.ServiceProvider.GetRequiredService<SitingRunner>();
             var result = await runner.RunAsync(run, s => stage = s, linked.Token);
-            proposals = result.Proposals;
-            answer = JsonSerializer.Serialize(result.Answer, scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            outcome = result;
             (status, finalStage) = (SitingRunStatus.Done, "done");
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested && !stopping.IsCancellationRequested)
@@ -188,7 +189,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         // Written even while the service stops, so that nothing is left "running" by a clean shutdown.
         await WithStoreAsync(async store =>
         {
-            await store.FinishAsync(run.Id, status, finalStage, error, answer, elapsed, proposals, CancellationToken.None);
+            await store.FinishAsync(run.Id, status, finalStage, error, elapsed, outcome, CancellationToken.None);
             return 0;
         });
         if (status == SitingRunStatus.Done) await RefreshDoneAsync(CancellationToken.None);

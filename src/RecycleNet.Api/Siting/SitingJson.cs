@@ -28,56 +28,91 @@ public static class SitingJson
             new LayerField("jobId", "string", "the siting run"),
         ]);
 
+    /// <summary>What an outlet run found, as the store keeps it.</summary>
     /// <param name="costOf">The subsidy a candidate (by index) would earn, or null when the policy sets none.</param>
-    public static SitingOutcome Outlets(Guid job, OutletSitingResult r, decimal? siteCost, Func<long, decimal?> costOf)
+    public static SitingOutcome Outlets(OutletSitingResult r, decimal? siteCost, Func<long, decimal?> costOf)
     {
+        var s = r.Solution;
+        var result = new SitingResult
+        {
+            Method = s.Method, SolverMs = Math.Round(s.Elapsed.TotalMilliseconds), Objective = s.Objective,
+            Bound = Math.Round(s.UpperBound, 3), Gap = Math.Round(s.Gap, 6), Optimal = s.Optimal, Candidates = r.CandidateCount,
+            Before = Coverage(r.Before), After = Coverage(r.After), GoalReached = r.GoalReached, SitesNeededLowerBound = r.SitesNeededLowerBound,
+            CoveragePairs = r.CoveragePairs, BuildMs = Math.Round(r.BuildTime.TotalMilliseconds), SiteCostYuan = siteCost,
+        };
         var proposals = r.Proposals.Select(p => new SitingProposal
         {
-            RunId = job, Kind = "outlet", Rank = p.Rank, Lon = p.Lon, Lat = p.Lat, Label = p.Label, District = p.District?.Name,
+            Kind = "outlet", Rank = p.Rank, Lon = p.Lon, Lat = p.Lat, Label = p.Label, District = p.District?.Name,
             HouseholdsGained = p.HouseholdsGained, CumulativeShare = Math.Round(p.CumulativeShare, 4), EstimatedSubsidyYuan = costOf(p.CandidateIndex),
         }).ToList();
-        var answer = new
-        {
-            solver = Solver(r.Solution.Method, r.Solution.Elapsed, r.Solution.Objective, r.Solution.UpperBound, r.Solution.Gap, r.Solution.Optimal),
-            before = Totals(r.Before),
-            after = Totals(r.After),
-            goalReached = r.GoalReached,
-            sitesNeededLowerBound = r.SitesNeededLowerBound,
-            candidates = r.CandidateCount,
-            coveragePairs = r.CoveragePairs,
-            buildMs = Math.Round(r.BuildTime.TotalMilliseconds),
-            siteCostYuan = siteCost,
-            totalSubsidyYuan = siteCost is null ? (decimal?)null : proposals.Sum(p => p.EstimatedSubsidyYuan ?? 0),
-            proposals = FeatureCollection(proposals),
-        };
-        return new SitingOutcome(answer, proposals);
+        return new SitingOutcome(result, proposals, [], []);
     }
 
-    public static SitingOutcome Centers(Guid job, CenterSitingResult r)
+    /// <summary>What a sorting-centre run found, as the store keeps it.</summary>
+    public static SitingOutcome Centers(CenterSitingResult r)
     {
+        var s = r.Solution;
+        var result = new SitingResult
+        {
+            Method = s.Method, SolverMs = Math.Round(s.Elapsed.TotalMilliseconds), Objective = Math.Round(s.CostTonneKm, 3),
+            Bound = Math.Round(s.LowerBound, 3), Gap = Math.Round(s.Gap, 6), Optimal = s.Optimal, Candidates = r.CandidateCount,
+            OutletsWithinHaulLimitBefore = r.ServedBefore, OutletsWithinHaulLimitAfter = r.ServedAfter,
+            TonneKmPerDayBefore = Math.Round(r.CostBeforeTonneKm, 3), TonneKmPerDayAfter = Math.Round(s.CostTonneKm, 3), HaulingOutlets = r.Hauls.Count,
+        };
         var proposals = r.Proposals.Select(p => new SitingProposal
         {
-            RunId = job, Kind = "sortingCenter", Rank = p.Rank, Lon = p.Lon, Lat = p.Lat, Label = p.Label, District = p.District?.Name,
+            Kind = "sortingCenter", Rank = p.Rank, Lon = p.Lon, Lat = p.Lat, Label = p.Label, District = p.District?.Name,
             Outlets = p.Outlets, LoadTonnesPerDay = p.LoadTonnesPerDay,
         }).ToList();
-        var s = r.Solution;
-        var answer = new
+        var assignments = r.Hauls.Select(h => new SitingAssignment
         {
-            solver = Solver(s.Method, s.Elapsed, s.CostTonneKm, s.LowerBound, s.Gap, s.Optimal),
-            before = new { outletsWithinHaulLimit = r.ServedBefore, tonneKmPerDay = Math.Round(r.CostBeforeTonneKm, 3) },
-            after = new { outletsWithinHaulLimit = r.ServedAfter, tonneKmPerDay = Math.Round(s.CostTonneKm, 3) },
-            outlets = r.Hauls.Count,
-            candidates = r.CandidateCount,
-            proposals = FeatureCollection(proposals),
-            existing = r.Existing.Select(e => new { centerId = e.Center.Id, e.Center.Name, e.Outlets, e.LoadTonnesPerDay, capacityTonnesPerDay = e.Center.CapacityTonnesPerDay, e.OverCapacity }),
-            assignments = r.Hauls.Select(h => new
+            OutletId = h.Outlet.Id, OutletName = h.Outlet.Name, CenterId = h.CenterId, ProposalRank = h.ProposalRank, DistanceM = h.DistanceM,
+            VolumeTonnesPerDay = Math.Round(h.VolumeTonnesPerDay, 4),
+        }).ToList();
+        var loads = r.Existing.Select(e => new SitingCenterLoad
+        {
+            CenterId = e.Center.Id, Name = e.Center.Name, Outlets = e.Outlets, LoadTonnesPerDay = e.LoadTonnesPerDay,
+            CapacityTonnesPerDay = e.Center.CapacityTonnesPerDay, OverCapacity = e.OverCapacity,
+        }).ToList();
+        return new SitingOutcome(result, proposals, assignments, loads);
+    }
+
+    /// <summary>A done run's answer as the API writes it, from what the store keeps: the only place it becomes JSON.</summary>
+    public static object Answer(string kind, SitingOutcome o)
+    {
+        var r = o.Result;
+        var solver = new { method = r.Method, elapsedMs = r.SolverMs, objective = r.Objective, bound = r.Bound, gap = r.Gap, optimal = r.Optimal };
+        if (kind == SitingRequest.Outlets)
+            return new
             {
-                outletId = h.Outlet.Id, outletName = h.Outlet.Name, centerId = h.CenterId, proposalRank = h.ProposalRank,
-                distanceM = h.DistanceM, volumeTonnesPerDay = Math.Round(h.VolumeTonnesPerDay, 4), withinLimit = h.DistanceM is not null,
+                solver, before = Totals(r.Before), after = Totals(r.After), goalReached = r.GoalReached ?? false,
+                sitesNeededLowerBound = r.SitesNeededLowerBound, candidates = r.Candidates, coveragePairs = r.CoveragePairs ?? 0,
+                buildMs = r.BuildMs ?? 0, siteCostYuan = r.SiteCostYuan,
+                totalSubsidyYuan = r.SiteCostYuan is null ? (decimal?)null : o.Proposals.Sum(p => p.EstimatedSubsidyYuan ?? 0),
+                proposals = FeatureCollection(o.Proposals),
+            };
+        return new
+        {
+            solver,
+            before = new { outletsWithinHaulLimit = r.OutletsWithinHaulLimitBefore, tonneKmPerDay = r.TonneKmPerDayBefore },
+            after = new { outletsWithinHaulLimit = r.OutletsWithinHaulLimitAfter, tonneKmPerDay = r.TonneKmPerDayAfter },
+            outlets = r.HaulingOutlets,
+            candidates = r.Candidates,
+            proposals = FeatureCollection(o.Proposals),
+            existing = o.Loads.Select(e => new { centerId = e.CenterId, e.Name, e.Outlets, e.LoadTonnesPerDay, capacityTonnesPerDay = e.CapacityTonnesPerDay, e.OverCapacity }),
+            assignments = o.Assignments.Select(h => new
+            {
+                outletId = h.OutletId, outletName = h.OutletName, centerId = h.CenterId, proposalRank = h.ProposalRank,
+                distanceM = h.DistanceM, volumeTonnesPerDay = h.VolumeTonnesPerDay, withinLimit = h.DistanceM is not null,
             }),
         };
-        return new SitingOutcome(answer, proposals);
     }
+
+    private static SitingCoverage Coverage(CoverageTotals t) => new()
+    {
+        Households = t.Households, CoveredHouseholds = t.CoveredHouseholds, Communities = t.Communities, CoveredCommunities = t.CoveredCommunities,
+        Share = Math.Round(t.Share, 4),
+    };
 
     /// <summary>A stored proposal as a feature of <see cref="Collection"/>: the one mapping, for the OGC collection and the answers.</summary>
     public static FeatureRecord Feature(SitingProposal p) => new(p.Kind == "outlet" ? p.Rank : 100_000 + p.Rank, new Point(p.Lon, p.Lat),
@@ -87,13 +122,8 @@ public static class SitingJson
         P("outlets", p.Outlets is { } n ? (long)n : null), P("loadTonnesPerDay", p.LoadTonnesPerDay), P("jobId", p.RunId.ToString()),
     ]);
 
-    private static object Solver(string method, TimeSpan elapsed, double objective, double bound, double gap, bool optimal) => new
-    {
-        method, elapsedMs = Math.Round(elapsed.TotalMilliseconds), objective = Math.Round(objective, 3), bound = Math.Round(bound, 3),
-        gap = Math.Round(gap, 6), optimal,
-    };
-
-    private static object Totals(CoverageTotals t) => new { t.Households, t.CoveredHouseholds, t.Communities, t.CoveredCommunities, share = Math.Round(t.Share, 4) };
+    private static object? Totals(SitingCoverage? t) => t is null ? null
+        : new { t.Households, t.CoveredHouseholds, t.Communities, t.CoveredCommunities, share = t.Share };
 
     private static object FeatureCollection(IEnumerable<SitingProposal> proposals) => new
     {
@@ -108,6 +138,3 @@ public static class SitingJson
 
     private static KeyValuePair<string, object?> P(string k, object? v) => new(k, v);
 }
-
-/// <summary>What a siting run gives: its answer as the API writes it, and its proposals as the store keeps them.</summary>
-public sealed record SitingOutcome(object Answer, IReadOnlyList<SitingProposal> Proposals);

@@ -14,7 +14,7 @@ namespace RecycleNet.Api.Siting;
 /// </summary>
 public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyCatalog catalog, Microsoft.Extensions.Options.IOptions<SitingSettings> settings)
 {
-    /// <returns>The answer as the API gives it, and its proposals, which siting-proposals shows once the run is stored as done.</returns>
+    /// <returns>What the run found, as the store keeps it; its proposals are what siting-proposals shows once the run is stored as done.</returns>
     public async Task<SitingOutcome> RunAsync(SitingRun run, Action<string> stage, CancellationToken ct)
     {
         var read = RequestBody.Object(Encoding.UTF8.GetBytes(run.Request));
@@ -28,11 +28,11 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
                 throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
             var plan = OutletSiting.Plan(city, graph, options!, ct, stage);
             var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
-            return SitingJson.Outlets(run.Id, plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
+            return SitingJson.Outlets(plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
         }
         if (SitingRequest.TryReadCenters(read.Value, catalog, city, limits, out var centers) is not null)
             throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
         stage("solving the p-median");
-        return SitingJson.Centers(run.Id, CenterSiting.Plan(city, graph, centers!, ct));
+        return SitingJson.Centers(CenterSiting.Plan(city, graph, centers!, ct));
     }
 }

@@ -3,7 +3,8 @@ namespace RecycleNet.Core.Model;
 /// <summary>
 /// A siting run as the store keeps it, so that it outlives the process that started it and any instance can run it
 /// once and report it: the request it was given, its status and stage, who runs it (and when it was last heard of),
-/// and, when done, its answer. The latest done run of each kind is the OGC collection siting-proposals.
+/// and, when done, what it found (<see cref="SitingResult"/> and the rows beside it). The latest done run of each kind is the OGC
+/// collection siting-proposals.
 /// </summary>
 public sealed class SitingRun
 {
@@ -32,8 +33,8 @@ public sealed class SitingRun
     public bool CancelRequested { get; set; }
     public string? Error { get; set; }
 
-    /// <summary>The answer, as the API gives it (JSON).</summary>
-    public string? Answer { get; set; }
+    /// <summary>What the run found, once done (with its proposals, assignments and centre loads in tables of their own).</summary>
+    public SitingResult? Result { get; set; }
 }
 
 public static class SitingRunStatus

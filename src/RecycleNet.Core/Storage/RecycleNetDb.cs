@@ -25,6 +25,8 @@ public class RecycleNetDb : DbContext
     public DbSet<StoredPlannerKey> PlannerKeys => Set<StoredPlannerKey>();
     public DbSet<SitingRun> SitingRuns => Set<SitingRun>();
     public DbSet<SitingProposal> SitingProposals => Set<SitingProposal>();
+    public DbSet<SitingAssignment> SitingAssignments => Set<SitingAssignment>();
+    public DbSet<SitingCenterLoad> SitingCenterLoads => Set<SitingCenterLoad>();
     public DbSet<StoredNetwork> Networks => Set<StoredNetwork>();
     public DbSet<StoredNetworkChunk> NetworkChunks => Set<StoredNetworkChunk>();
 
@@ -76,6 +78,25 @@ public class RecycleNetDb : DbContext
         {
             e.ToTable("siting_runs");
             e.HasIndex(x => new { x.Status, x.Created });
+            // The result's figures are columns of the run (result_…), null until it is done.
+            e.OwnsOne(x => x.Result, r =>
+            {
+                r.Property(x => x.SiteCostYuan).HasPrecision(14, 2);
+                r.OwnsOne(x => x.Before);
+                r.OwnsOne(x => x.After);
+            });
+        });
+        b.Entity<SitingAssignment>(e =>
+        {
+            e.ToTable("siting_assignments");
+            e.HasOne<SitingRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.RunId);
+        });
+        b.Entity<SitingCenterLoad>(e =>
+        {
+            e.ToTable("siting_center_loads");
+            e.HasOne<SitingRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.RunId);
         });
         b.Entity<SitingProposal>(e =>
         {

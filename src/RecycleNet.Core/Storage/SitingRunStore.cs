@@ -89,19 +89,30 @@ public sealed class SitingRunStore(RecycleNetDb db)
         return await db.SitingRuns.Where(r => r.Id == id).Select(r => r.CancelRequested).FirstAsync(ct);
     }
 
-    /// <summary>The run's end and, when done, its proposals, in one transaction: a done run always has its sites.</summary>
-    public async Task FinishAsync(Guid id, string status, string stage, string? error, string? answer, double elapsedMs,
-        IReadOnlyList<SitingProposal> proposals, CancellationToken ct)
+    /// <summary>The run's end and, when done, everything it found, in one transaction: a done run always has its result.</summary>
+    public async Task FinishAsync(Guid id, string status, string stage, string? error, double elapsedMs, SitingOutcome? outcome, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SitingRuns.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
-            .SetProperty(r => r.Stage, stage).SetProperty(r => r.Error, error).SetProperty(r => r.Answer, answer)
-            .SetProperty(r => r.ElapsedMs, elapsedMs), ct);
-        if (status == SitingRunStatus.Done)
+        var run = await db.SitingRuns.FirstAsync(r => r.Id == id, ct);
+        (run.Status, run.Stage, run.Error, run.ElapsedMs) = (status, stage, error, elapsedMs);
+        if (status == SitingRunStatus.Done && outcome is not null)
         {
-            db.SitingProposals.AddRange(proposals);
-            await db.SaveChangesAsync(ct);
+            run.Result = outcome.Result;
+            db.SitingProposals.AddRange(outcome.Proposals.Select(p => { p.RunId = id; return p; }));
+            db.SitingAssignments.AddRange(outcome.Assignments.Select(a => { a.RunId = id; return a; }));
+            db.SitingCenterLoads.AddRange(outcome.Loads.Select(l => { l.RunId = id; return l; }));
         }
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>What a done run found, or null when it has no result (not done, or failed).</summary>
+    public async Task<SitingOutcome?> OutcomeAsync(SitingRun run, CancellationToken ct)
+    {
+        if (run.Result is not { } result) return null;
+        return new SitingOutcome(result,
+            await db.SitingProposals.AsNoTracking().Where(p => p.RunId == run.Id).OrderBy(p => p.Rank).ToListAsync(ct),
+            await db.SitingAssignments.AsNoTracking().Where(a => a.RunId == run.Id).OrderBy(a => a.Id).ToListAsync(ct),
+            await db.SitingCenterLoads.AsNoTracking().Where(l => l.RunId == run.Id).OrderBy(l => l.Id).ToListAsync(ct));
     }
 }

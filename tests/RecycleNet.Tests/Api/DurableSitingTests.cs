@@ -43,6 +43,12 @@ public class DurableSitingTests
             Assert.Equal(rows[i].Lon, answered[i].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 7);
         }
         Assert.All(collection.GetProperty("features").EnumerateArray(), f => Assert.Equal(runId.ToString(), f.GetProperty("properties").GetProperty("jobId").GetString()));
+        // So are the solver's account and the coverage before and after: the answer is written from them.
+        var stored = scope.ServiceProvider.GetRequiredService<RecycleNetDb>().SitingRuns.Single(r => r.Id == runId).Result!;
+        var result = again.GetProperty("result");
+        Assert.Equal(stored.Method, result.GetProperty("solver").GetProperty("method").GetString());
+        Assert.Equal(stored.After!.Share, result.GetProperty("after").GetProperty("share").GetDouble());
+        Assert.Equal(stored.Before!.CoveredHouseholds, result.GetProperty("before").GetProperty("coveredHouseholds").GetInt64());
     }
 
     [Fact]
