@@ -61,7 +61,7 @@ public static class LayerEndpoints
     {
         if (await store.GetAsync(layer, id, ct) is not { } e) return Problems.NotFound($"{layer.Name} {id}");
         res.Headers.ETag = Preconditions.ETag(e.Version);
-        return new GeoJsonResult(layer, [e], await store.LookupsAsync(ct), single: true);
+        return new GeoJsonResult(layer, e, await store.LookupsAsync(ct));
     }
 
     private static async Task<IResult> WriteAsync(LayerDefinition layer, long? id, string? crs, HttpRequest req,
@@ -90,7 +90,7 @@ public static class LayerEndpoints
             case WriteOutcome<SpatialEntity>.Written { Entity: var entity, Created: var created }:
                 req.HttpContext.Response.Headers.ETag = Preconditions.ETag(entity.Version);
                 if (created) req.HttpContext.Response.Headers.Location = $"/api/{layer.Name}/{entity.Id}";
-                return new GeoJsonResult(layer, [entity], await store.LookupsAsync(ct), single: true, status: created ? 201 : 200);
+                return new GeoJsonResult(layer, entity, await store.LookupsAsync(ct), status: created ? 201 : 200);
             default: return Problems.NotFound($"{layer.Name} {id}");
         }
     }

@@ -5,8 +5,8 @@ using RecycleNet.Core.Model;
 
 namespace RecycleNet.Api.Http;
 
-/// <summary>Streams a feature or a FeatureCollection as application/geo+json.</summary>
-public sealed class GeoJsonResult(LayerDefinition layer, IReadOnlyList<SpatialEntity> entities, LayerLookups lookups, bool single, int status = 200) : IResult
+/// <summary>Streams one stored feature, with its version, as application/geo+json (collections go through <see cref="StreamedJsonResult"/>).</summary>
+public sealed class GeoJsonResult(LayerDefinition layer, SpatialEntity entity, LayerLookups lookups, int status = 200) : IResult
 {
     public const string ContentType = "application/geo+json; charset=utf-8";
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -16,8 +16,7 @@ public sealed class GeoJsonResult(LayerDefinition layer, IReadOnlyList<SpatialEn
         http.Response.StatusCode = status;
         http.Response.ContentType = ContentType;
         await using var w = new Utf8JsonWriter(http.Response.BodyWriter, WriterOptions);
-        if (single) GeoJsonWriter.WriteFeature(w, layer, entities[0], lookups);
-        else GeoJsonWriter.WriteCollection(w, layer, entities, lookups);
+        GeoJsonWriter.WriteFeature(w, layer, entity, lookups);
         await w.FlushAsync(http.RequestAborted);
     }
 }
