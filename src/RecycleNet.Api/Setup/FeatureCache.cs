@@ -58,8 +58,16 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
 
     public Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct) => GetAsync(collection, null, ct);
 
-    // The proposals change when a siting run finishes (here or on another instance), not when the layers do.
-    private long Revision(CollectionInfo c) => c == Siting.SitingJson.Collection ? siting.ProposalsVersion : revision.Value;
+    // The proposals change when a siting run finishes (here or on another instance), not when the layers do; a store layer
+    // when its table does (communities also name their district); the analyses when anything does.
+    private long Revision(CollectionInfo c) => c switch
+    {
+        _ when c == Siting.SitingJson.Collection => siting.ProposalsVersion,
+        { IsComputed: true } => revision.Value,
+        _ when c == CoverageFeatures.Gaps => revision.Value,
+        { Id: "communities" } => revision.Of("communities") + revision.Of("districts"),
+        _ => revision.Of(StoreRevision.TableOf(c.Id)!),
+    };
 
     private FeatureTable? Current(string key, long rev, WalkingGraph? graph) =>
         _tables.TryGetValue(key, out var e) && e.Revision == rev && ReferenceEquals(e.Graph, graph) ? e.Table : null;

@@ -9,7 +9,8 @@ namespace RecycleNet.Api.Setup;
 /// a tool — and bumps the local <see cref="StoreRevision"/> when there was one, so this process's city snapshot, OGC
 /// tables, tiles and analyses are rebuilt from the store on their next read; the walking network is reloaded when it was
 /// replaced. Writes made here bump the local revision at once, as before. Every write through the service adds an audit
-/// entry in its own transaction, so a new audit entry is the store-wide revision:
+/// entry in its own transaction, naming what it wrote, so a new audit entry is the store-wide revision, and its target
+/// says which layer's views to rebuild:
 /// <list type="bullet">
 /// <item>PostgreSQL: a trigger on the audit table notifies <c>recyclenet_revision</c> when such a transaction commits, and
 /// this watcher LISTENs on a connection of its own: other instances follow within milliseconds.</item>
@@ -35,10 +36,12 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
     protected override Task ExecuteAsync(CancellationToken stopping) =>
         store.Kind == StoreKind.Postgres ? ListenAsync(stopping) : PollSqliteAsync(stopping);
 
-    private void Changed()
+    /// <summary>Another connection wrote <paramref name="targets"/> (audit targets; none known: anything may have changed).</summary>
+    private void Changed(IReadOnlyCollection<string?>? targets = null)
     {
-        revision.Bump();
-        network.StoreChanged();
+        if (targets is null) revision.Bump();
+        else revision.Bump(targets.Select(StoreRevision.TableOf).OfType<string>());
+        if (targets is null || targets.Contains("network")) network.StoreChanged();
     }
 
     private async Task ListenAsync(CancellationToken stopping)
@@ -51,7 +54,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
             {
                 await using var connection = new NpgsqlConnection(cs);
                 await connection.OpenAsync(stopping);
-                connection.Notification += (_, _) => Changed();
+                connection.Notification += (_, e) => Changed([e.Payload]);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stopping);
                 Changed(); // whatever happened while this session was not listening
                 _ready.TrySetResult();
@@ -82,7 +85,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
                 if (seen != version)
                 {
                     var last = await ScalarAsync(connection, "SELECT coalesce(max(Id), 0) FROM audit", stopping);
-                    if (audited is { } before && before != last) Changed();
+                    if (audited is { } before && before != last) Changed(await TargetsAsync(connection, before, stopping));
                     (seen, audited) = (version, last);
                 }
                 _ready.TrySetResult();
@@ -98,6 +101,18 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
             }
         }
         while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false));
+    }
+
+    /// <summary>What the audit entries after <paramref name="after"/> name: the layers other connections wrote.</summary>
+    private static async Task<List<string?>> TargetsAsync(SqliteConnection connection, long after, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT Target FROM audit WHERE Id > $after";
+        command.Parameters.AddWithValue("$after", after);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var targets = new List<string?>();
+        while (await reader.ReadAsync(ct)) targets.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        return targets;
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken ct)

@@ -3,12 +3,26 @@ using RecycleNet.Core.Coverage;
 
 namespace RecycleNet.Core.Storage;
 
-/// <summary>Reads the whole city from the store into a <see cref="CitySnapshot"/> (no tracking: analyses only read).</summary>
+/// <summary>The layers a <see cref="CitySnapshot"/> is made of.</summary>
+[Flags]
+public enum CityParts { None = 0, Districts = 1, Communities = 2, Outlets = 4, SortingCenters = 8, All = 15 }
+
+/// <summary>Reads the city from the store into a <see cref="CitySnapshot"/> (no tracking: analyses only read).</summary>
 public static class CitySnapshotLoader
 {
-    public static async Task<CitySnapshot> LoadAsync(RecycleNetDb db, CancellationToken ct = default) => new(
-        await db.Districts.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct),
-        await db.Communities.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct),
-        await db.Outlets.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct),
-        await db.SortingCenters.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct));
+    /// <summary>
+    /// The city with <paramref name="reload"/> read from the store and the other layers taken from
+    /// <paramref name="previous"/> (a snapshot is immutable, so its lists can be shared): after an outlet is saved,
+    /// only the outlets are read again, not a million communities.
+    /// </summary>
+    public static async Task<CitySnapshot> LoadAsync(RecycleNetDb db, CitySnapshot? previous = null, CityParts reload = CityParts.All,
+        CancellationToken ct = default)
+    {
+        bool Read(CityParts part) => previous is null || reload.HasFlag(part);
+        return new(
+            Read(CityParts.Districts) ? await db.Districts.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct) : previous!.Districts,
+            Read(CityParts.Communities) ? await db.Communities.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct) : previous!.Communities,
+            Read(CityParts.Outlets) ? await db.Outlets.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct) : previous!.Outlets,
+            Read(CityParts.SortingCenters) ? await db.SortingCenters.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct) : previous!.SortingCenters);
+    }
 }

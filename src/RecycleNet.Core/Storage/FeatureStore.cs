@@ -31,8 +31,9 @@ public abstract record WriteOutcome<T>
 /// </summary>
 public sealed class FeatureStore(RecycleNetDb db)
 {
-    /// <summary>The whole city, for the analyses (no tracking: they only read).</summary>
-    public Task<CitySnapshot> LoadCityAsync(CancellationToken ct) => CitySnapshotLoader.LoadAsync(db, ct);
+    /// <summary>The city, for the analyses: <paramref name="reload"/> read again, the rest taken from <paramref name="previous"/>.</summary>
+    public Task<CitySnapshot> LoadCityAsync(CitySnapshot? previous, CityParts reload, CancellationToken ct) =>
+        CitySnapshotLoader.LoadAsync(db, previous, reload, ct);
 
     public Task<SpatialEntity?> GetAsync(LayerDefinition layer, long id, CancellationToken ct) => layer.FindAsync(db, id, ct);
 

@@ -44,4 +44,40 @@ public class SharedStoreTests
         var coverageAfter = await (await reader.GetAsync("/api/coverage")).ReadJsonAsync();
         Assert.NotEqual(coverageBefore.GetProperty("districts").ToString(), coverageAfter.GetProperty("districts").ToString());
     }
+
+    [Fact]
+    public async Task A_write_to_one_layer_rebuilds_that_layers_views_only_here_and_on_the_other_instance()
+    {
+        using var a = new ServiceFactory(seedDemo: true);
+        var planner = a.Planner();
+        await planner.GetAsync("/health");
+        using var b = new ServiceFactory(seedDemo: true, folder: a.Folder);
+        var reader = b.CreateClient();
+        const string communities = "/ogc/collections/communities/items?limit=5", outlets = "/ogc/collections/outlets/items?limit=5";
+        async Task<HttpResponseMessage> GetAsync(HttpClient c, string url, System.Net.Http.Headers.EntityTagHeaderValue? etag)
+        {
+            var req = new HttpRequestMessage(HttpMethod.Get, url);
+            if (etag is not null) req.Headers.IfNoneMatch.Add(etag);
+            return await c.SendAsync(req);
+        }
+        var tags = new Dictionary<(HttpClient, string), System.Net.Http.Headers.EntityTagHeaderValue>();
+        foreach (var c in new[] { planner, reader })
+            foreach (var url in new[] { communities, outlets })
+                tags[(c, url)] = (await GetAsync(c, url, null)).Headers.ETag!;
+
+        var feature = JsonNode.Parse(await planner.GetStringAsync("/api/outlets/3"))!.AsObject();
+        feature["properties"]!["name"] = "只改网点";
+        feature.Remove("version");
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutCurrentAsync("/api/outlets/3", Json.GeoJson(feature.ToJsonString()))).StatusCode);
+
+        // Here at once, there once the notification or the next poll arrives: the outlets are new…
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(planner, outlets, tags[(planner, outlets)])).StatusCode);
+        var watch = Stopwatch.StartNew();
+        while ((await GetAsync(reader, outlets, tags[(reader, outlets)])).StatusCode == HttpStatusCode.NotModified && watch.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(20);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(reader, outlets, tags[(reader, outlets)])).StatusCode);
+        // …and the communities' table is the one built before: still "not modified" on both instances.
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(planner, communities, tags[(planner, communities)])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(reader, communities, tags[(reader, communities)])).StatusCode);
+    }
 }
