@@ -62,7 +62,7 @@ import_all() { # base
 measure() { # base, log, label
   local base=$1 log=$2 label=$3
   curl -sf "$base/api/coverage" >/dev/null
-  echo "$label city snapshot: $(grep -o 'City snapshot at revision [0-9]*: [0-9]* communities, [0-9]* outlets loaded in [0-9]* ms' "$log" | tail -1)"
+  echo "$label city snapshot: $(grep -o 'City snapshot at revision [0-9]*: [0-9]* communities, [0-9]* outlets; read [A-Za-z, ]* in [0-9]* ms' "$log" | tail -1)"
   local bbox="$base/ogc/collections/communities/items?limit=100&bbox=117.0,36.65,117.01,36.66&crs=EPSG:4527"
   curl -sf "$bbox" >/dev/null
   echo "== $label: 100-feature bbox page (about 1 km²) in EPSG:4527, wrk 2 threads, 32 connections, 20 s"
