@@ -6,15 +6,22 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace RecycleNet.Core.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class SitingResults : Migration
+    public partial class TeamStore : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.RenameColumn(
+            // Not a rename (EF guessed one): a run's answer was JSON text, a result's method is a word. Runs stored by earlier
+            // builds keep their status but lose the answer; their result was never domain data.
+            migrationBuilder.DropColumn(
                 name: "Answer",
+                table: "siting_runs");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Result_Method",
                 table: "siting_runs",
-                newName: "Result_Method");
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Result_After_Communities",
@@ -175,6 +182,24 @@ namespace RecycleNet.Core.Storage.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "networks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    LoadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Planner = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_networks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "siting_assignments",
                 columns: table => new
                 {
@@ -224,6 +249,55 @@ namespace RecycleNet.Core.Storage.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "siting_proposals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Lon = table.Column<double>(type: "REAL", nullable: false),
+                    Lat = table.Column<double>(type: "REAL", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", nullable: true),
+                    District = table.Column<string>(type: "TEXT", nullable: true),
+                    HouseholdsGained = table.Column<long>(type: "INTEGER", nullable: true),
+                    CumulativeShare = table.Column<double>(type: "REAL", nullable: true),
+                    EstimatedSubsidyYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Outlets = table.Column<int>(type: "INTEGER", nullable: true),
+                    LoadTonnesPerDay = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_siting_proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_siting_proposals_siting_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "siting_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_chunks",
+                columns: table => new
+                {
+                    NetworkId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_chunks", x => new { x.NetworkId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_network_chunks_networks_NetworkId",
+                        column: x => x.NetworkId,
+                        principalTable: "networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_siting_assignments_RunId",
                 table: "siting_assignments",
@@ -233,16 +307,30 @@ namespace RecycleNet.Core.Storage.Migrations
                 name: "IX_siting_center_loads_RunId",
                 table: "siting_center_loads",
                 column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_siting_proposals_RunId_Rank",
+                table: "siting_proposals",
+                columns: new[] { "RunId", "Rank" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "network_chunks");
+
+            migrationBuilder.DropTable(
                 name: "siting_assignments");
 
             migrationBuilder.DropTable(
                 name: "siting_center_loads");
+
+            migrationBuilder.DropTable(
+                name: "siting_proposals");
+
+            migrationBuilder.DropTable(
+                name: "networks");
 
             migrationBuilder.DropColumn(
                 name: "Result_After_Communities",
@@ -348,10 +436,15 @@ namespace RecycleNet.Core.Storage.Migrations
                 name: "Result_TonneKmPerDayBefore",
                 table: "siting_runs");
 
-            migrationBuilder.RenameColumn(
+            migrationBuilder.DropColumn(
                 name: "Result_Method",
+                table: "siting_runs");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Answer",
                 table: "siting_runs",
-                newName: "Answer");
+                type: "TEXT",
+                nullable: true);
         }
     }
 }

@@ -11,8 +11,8 @@ using RecycleNet.Core.Storage;
 namespace RecycleNet.Core.Storage.Migrations
 {
     [DbContext(typeof(RecycleNetDb))]
-    [Migration("20261130151024_SitingProposals")]
-    partial class SitingProposals
+    [Migration("20261130163727_TeamStore")]
+    partial class TeamStore
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -229,6 +229,76 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.ToTable("outlets", (string)null);
                 });
 
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CenterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DistanceM")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutletName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposalRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("VolumeTonnesPerDay")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("siting_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingCenterLoad", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CapacityTonnesPerDay")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CenterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LoadTonnesPerDay")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outlets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OverCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("siting_center_loads", (string)null);
+                });
+
             modelBuilder.Entity("RecycleNet.Core.Model.SitingProposal", b =>
                 {
                     b.Property<long>("Id")
@@ -284,9 +354,6 @@ namespace RecycleNet.Core.Storage.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Answer")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("CancelRequested")
@@ -467,6 +534,24 @@ namespace RecycleNet.Core.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingAssignment", b =>
+                {
+                    b.HasOne("RecycleNet.Core.Model.SitingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingCenterLoad", b =>
+                {
+                    b.HasOne("RecycleNet.Core.Model.SitingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RecycleNet.Core.Model.SitingProposal", b =>
                 {
                     b.HasOne("RecycleNet.Core.Model.SitingRun", null)
@@ -474,6 +559,137 @@ namespace RecycleNet.Core.Storage.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingRun", b =>
+                {
+                    b.OwnsOne("RecycleNet.Core.Model.SitingResult", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("SitingRunId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Bound")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("BuildMs")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("Candidates")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CoveragePairs")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("Gap")
+                                .HasColumnType("REAL");
+
+                            b1.Property<bool?>("GoalReached")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("HaulingOutlets")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Objective")
+                                .HasColumnType("REAL");
+
+                            b1.Property<bool>("Optimal")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("OutletsWithinHaulLimitAfter")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("OutletsWithinHaulLimitBefore")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("SiteCostYuan")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("SitesNeededLowerBound")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("SolverMs")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("TonneKmPerDayAfter")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("TonneKmPerDayBefore")
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("SitingRunId");
+
+                            b1.ToTable("siting_runs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SitingRunId");
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingCoverage", "After", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("Communities")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("CoveredCommunities")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("CoveredHouseholds")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("Households")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<double>("Share")
+                                        .HasColumnType("REAL");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingCoverage", "Before", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("Communities")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("CoveredCommunities")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("CoveredHouseholds")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("Households")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<double>("Share")
+                                        .HasColumnType("REAL");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.Navigation("After");
+
+                            b1.Navigation("Before");
+                        });
+
+                    b.Navigation("Result");
                 });
 
             modelBuilder.Entity("RecycleNet.Core.Model.StoredNetworkChunk", b =>

@@ -150,7 +150,33 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     Heartbeat = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
                     Error = table.Column<string>(type: "text", nullable: true),
-                    Answer = table.Column<string>(type: "text", nullable: true)
+                    Result_Method = table.Column<string>(type: "text", nullable: true),
+                    Result_SolverMs = table.Column<double>(type: "double precision", nullable: true),
+                    Result_Objective = table.Column<double>(type: "double precision", nullable: true),
+                    Result_Bound = table.Column<double>(type: "double precision", nullable: true),
+                    Result_Gap = table.Column<double>(type: "double precision", nullable: true),
+                    Result_Optimal = table.Column<bool>(type: "boolean", nullable: true),
+                    Result_Candidates = table.Column<int>(type: "integer", nullable: true),
+                    Result_Before_Households = table.Column<long>(type: "bigint", nullable: true),
+                    Result_Before_CoveredHouseholds = table.Column<long>(type: "bigint", nullable: true),
+                    Result_Before_Communities = table.Column<int>(type: "integer", nullable: true),
+                    Result_Before_CoveredCommunities = table.Column<int>(type: "integer", nullable: true),
+                    Result_Before_Share = table.Column<double>(type: "double precision", nullable: true),
+                    Result_After_Households = table.Column<long>(type: "bigint", nullable: true),
+                    Result_After_CoveredHouseholds = table.Column<long>(type: "bigint", nullable: true),
+                    Result_After_Communities = table.Column<int>(type: "integer", nullable: true),
+                    Result_After_CoveredCommunities = table.Column<int>(type: "integer", nullable: true),
+                    Result_After_Share = table.Column<double>(type: "double precision", nullable: true),
+                    Result_GoalReached = table.Column<bool>(type: "boolean", nullable: true),
+                    Result_SitesNeededLowerBound = table.Column<int>(type: "integer", nullable: true),
+                    Result_CoveragePairs = table.Column<int>(type: "integer", nullable: true),
+                    Result_BuildMs = table.Column<double>(type: "double precision", nullable: true),
+                    Result_SiteCostYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Result_OutletsWithinHaulLimitBefore = table.Column<int>(type: "integer", nullable: true),
+                    Result_OutletsWithinHaulLimitAfter = table.Column<int>(type: "integer", nullable: true),
+                    Result_TonneKmPerDayBefore = table.Column<double>(type: "double precision", nullable: true),
+                    Result_TonneKmPerDayAfter = table.Column<double>(type: "double precision", nullable: true),
+                    Result_HaulingOutlets = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,6 +246,86 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "siting_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OutletId = table.Column<long>(type: "bigint", nullable: false),
+                    OutletName = table.Column<string>(type: "text", nullable: false),
+                    CenterId = table.Column<long>(type: "bigint", nullable: true),
+                    ProposalRank = table.Column<int>(type: "integer", nullable: true),
+                    DistanceM = table.Column<double>(type: "double precision", nullable: true),
+                    VolumeTonnesPerDay = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_siting_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_siting_assignments_siting_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "siting_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "siting_center_loads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CenterId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Outlets = table.Column<int>(type: "integer", nullable: false),
+                    LoadTonnesPerDay = table.Column<double>(type: "double precision", nullable: false),
+                    CapacityTonnesPerDay = table.Column<double>(type: "double precision", nullable: true),
+                    OverCapacity = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_siting_center_loads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_siting_center_loads_siting_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "siting_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "siting_proposals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    Lon = table.Column<double>(type: "double precision", nullable: false),
+                    Lat = table.Column<double>(type: "double precision", nullable: false),
+                    Label = table.Column<string>(type: "text", nullable: true),
+                    District = table.Column<string>(type: "text", nullable: true),
+                    HouseholdsGained = table.Column<long>(type: "bigint", nullable: true),
+                    CumulativeShare = table.Column<double>(type: "double precision", nullable: true),
+                    EstimatedSubsidyYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Outlets = table.Column<int>(type: "integer", nullable: true),
+                    LoadTonnesPerDay = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_siting_proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_siting_proposals_siting_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "siting_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_communities_DistrictId",
                 table: "communities",
@@ -268,6 +374,21 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_siting_assignments_RunId",
+                table: "siting_assignments",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_siting_center_loads_RunId",
+                table: "siting_center_loads",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_siting_proposals_RunId_Rank",
+                table: "siting_proposals",
+                columns: new[] { "RunId", "Rank" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_siting_runs_Status_Created",
                 table: "siting_runs",
                 columns: new[] { "Status", "Created" });
@@ -278,16 +399,17 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                 column: "Geometry")
                 .Annotation("Npgsql:IndexMethod", "gist");
 
-            // Every write through the service adds an audit row in the write's own transaction; the notification goes out when it
-            // transaction commits, and every instance listening bumps its revision (Setup/SharedRevisionWatcher).
+            // Every write through the service adds an audit row, naming what it wrote, in the write's own transaction; the
+            // notification goes out when that transaction commits, and every instance listening rebuilds the views of that
+            // layer (Setup/SharedRevisionWatcher).
             migrationBuilder.Sql("""
                 CREATE FUNCTION recyclenet_notify_revision() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    PERFORM pg_notify('recyclenet_revision', '');
+                    PERFORM pg_notify('recyclenet_revision', coalesce(NEW."Target", ''));
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER audit_notify_revision AFTER INSERT ON audit
-                    FOR EACH STATEMENT EXECUTE FUNCTION recyclenet_notify_revision();
+                    FOR EACH ROW EXECUTE FUNCTION recyclenet_notify_revision();
                 """);
         }
 
@@ -314,7 +436,13 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                 name: "planner_keys");
 
             migrationBuilder.DropTable(
-                name: "siting_runs");
+                name: "siting_assignments");
+
+            migrationBuilder.DropTable(
+                name: "siting_center_loads");
+
+            migrationBuilder.DropTable(
+                name: "siting_proposals");
 
             migrationBuilder.DropTable(
                 name: "sorting_centers");
@@ -324,6 +452,9 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "networks");
+
+            migrationBuilder.DropTable(
+                name: "siting_runs");
         }
     }
 }

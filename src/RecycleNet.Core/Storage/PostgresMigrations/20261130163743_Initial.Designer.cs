@@ -14,7 +14,7 @@ using RecycleNet.Core.Storage;
 namespace RecycleNet.Core.Storage.PostgresMigrations
 {
     [DbContext(typeof(PostgresRecycleNetDb))]
-    [Migration("20261130144050_Initial")]
+    [Migration("20261130163743_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -259,14 +259,138 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.ToTable("outlets", (string)null);
                 });
 
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CenterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("DistanceM")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("OutletId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OutletName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ProposalRank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("VolumeTonnesPerDay")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("siting_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingCenterLoad", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("CapacityTonnesPerDay")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("CenterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("LoadTonnesPerDay")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Outlets")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OverCapacity")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("siting_center_loads", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("CumulativeShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("District")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("EstimatedSubsidyYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<long?>("HouseholdsGained")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Label")
+                        .HasColumnType("text");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LoadTonnesPerDay")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Outlets")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Rank");
+
+                    b.ToTable("siting_proposals", (string)null);
+                });
+
             modelBuilder.Entity("RecycleNet.Core.Model.SitingRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Answer")
-                        .HasColumnType("text");
 
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean");
@@ -454,6 +578,164 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .WithMany()
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingAssignment", b =>
+                {
+                    b.HasOne("RecycleNet.Core.Model.SitingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingCenterLoad", b =>
+                {
+                    b.HasOne("RecycleNet.Core.Model.SitingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingProposal", b =>
+                {
+                    b.HasOne("RecycleNet.Core.Model.SitingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.SitingRun", b =>
+                {
+                    b.OwnsOne("RecycleNet.Core.Model.SitingResult", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("SitingRunId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<double>("Bound")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double?>("BuildMs")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int>("Candidates")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("CoveragePairs")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("Gap")
+                                .HasColumnType("double precision");
+
+                            b1.Property<bool?>("GoalReached")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("HaulingOutlets")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<double>("Objective")
+                                .HasColumnType("double precision");
+
+                            b1.Property<bool>("Optimal")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("OutletsWithinHaulLimitAfter")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("OutletsWithinHaulLimitBefore")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("SiteCostYuan")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)");
+
+                            b1.Property<int?>("SitesNeededLowerBound")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("SolverMs")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double?>("TonneKmPerDayAfter")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double?>("TonneKmPerDayBefore")
+                                .HasColumnType("double precision");
+
+                            b1.HasKey("SitingRunId");
+
+                            b1.ToTable("siting_runs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SitingRunId");
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingCoverage", "After", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("Communities")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<int>("CoveredCommunities")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<long>("CoveredHouseholds")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<long>("Households")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<double>("Share")
+                                        .HasColumnType("double precision");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingCoverage", "Before", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("Communities")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<int>("CoveredCommunities")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<long>("CoveredHouseholds")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<long>("Households")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<double>("Share")
+                                        .HasColumnType("double precision");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.Navigation("After");
+
+                            b1.Navigation("Before");
+                        });
+
+                    b.Navigation("Result");
                 });
 
             modelBuilder.Entity("RecycleNet.Core.Model.StoredNetworkChunk", b =>
