@@ -59,15 +59,19 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
     public Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct) => GetAsync(collection, null, ct);
 
     // The proposals change when a siting run finishes (here or on another instance), not when the layers do; a store layer
-    // when its table does (communities also name their district); the analyses when anything does.
+    // when its table does (communities also name their district); the analyses when a layer of the city snapshot does
+    // (not when an enterprise is saved or a siting run queued).
     private long Revision(CollectionInfo c) => c switch
     {
         _ when c == Siting.SitingJson.Collection => siting.ProposalsVersion,
-        { IsComputed: true } => revision.Value,
-        _ when c == CoverageFeatures.Gaps => revision.Value,
+        { IsComputed: true } => CityRevision(),
+        _ when c == CoverageFeatures.Gaps => CityRevision(),
         { Id: "communities" } => revision.Of("communities") + revision.Of("districts"),
         _ => revision.Of(StoreRevision.TableOf(c.Id)!),
     };
+
+    private long CityRevision() =>
+        revision.Of("districts") + revision.Of("communities") + revision.Of("outlets") + revision.Of("sorting_centers");
 
     private FeatureTable? Current(string key, long rev, WalkingGraph? graph) =>
         _tables.TryGetValue(key, out var e) && e.Revision == rev && ReferenceEquals(e.Graph, graph) ? e.Table : null;

@@ -38,4 +38,43 @@ public class OgcCacheTests
         Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
         Assert.Equal(1, await CountAsync(client, "sorting-centers"));
     }
+
+    [Fact]
+    public async Task The_analyses_follow_the_city_layers_and_not_an_enterprise_save()
+    {
+        using var f = new ServiceFactory();
+        var client = f.CreateClient();
+        var planner = f.Planner();
+        const string gaps = "/ogc/collections/coverage-gaps/items?limit=1";
+        var first = await client.GetAsync(gaps);
+        var tag = first.Headers.ETag!;
+        var before = (await first.ReadJsonAsync()).GetProperty("numberMatched").GetInt32();
+        async Task<HttpStatusCode> RevalidateAsync()
+        {
+            var req = new HttpRequestMessage(HttpMethod.Get, gaps);
+            req.Headers.IfNoneMatch.Add(tag);
+            return (await client.SendAsync(req)).StatusCode;
+        }
+
+        // An enterprise is not part of the city the analyses read: the gaps stay as they were built.
+        var enterprise = """{"name":"模拟回收企业新","creditCode":"91350100M000100Y43"}""";
+        var made = await planner.PostAsync("/api/enterprises", new StringContent(enterprise, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(made.StatusCode == HttpStatusCode.Created, await made.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotModified, await RevalidateAsync());
+
+        // Closing the operating fixed outlets does change them, at once.
+        var outlets = await (await client.GetAsync("/api/outlets")).ReadJsonAsync();
+        foreach (var o in outlets.GetProperty("features").EnumerateArray()
+                     .Where(o => o.GetProperty("properties").GetProperty("kind").GetString() == "fixed"
+                                 && o.GetProperty("properties").GetProperty("status").GetString() == "operating").Take(5))
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(o.GetRawText())!.AsObject();
+            node["properties"]!["status"] = "closed";
+            node.Remove("version");
+            var id = o.GetProperty("id").GetInt64();
+            Assert.Equal(HttpStatusCode.OK, (await planner.PutCurrentAsync($"/api/outlets/{id}", Json.GeoJson(node.ToJsonString()))).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, await RevalidateAsync());
+        Assert.True(await CountAsync(client, "coverage-gaps") > before, "closing five operating outlets opened no gap");
+    }
 }
