@@ -6,17 +6,20 @@ namespace RecycleNet.Api.Ogc;
 public static class OgcItemsEndpoint
 {
     public static async Task<IResult> ItemsAsync(string collectionId, HttpRequest req, HttpResponse res, FeatureCache cache,
-        PushedDownPages database, Core.Storage.StoreRevision revision, CancellationToken ct)
+        Core.Storage.FeatureStore store, Core.Storage.StoreRevision revision, CancellationToken ct)
     {
         if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
         var crs = await OgcEndpoints.SupportedCrsAsync(cache, ct);
-        if (OgcItemsQuery.TryRead(req, c, crs, out var q) is { } bad) return bad;
+        if (OgcItemsQuery.TryRead(req, c, crs, out var read) is { } bad) return bad;
+        var q = read!;
         Core.Features.FeaturePage page;
-        if (database.For(c, q!.Query) is { } plan)
+        // A page of a stored layer that selects is answered by the store when it can (PostgreSQL); the rest by the table.
+        var layer = Core.Layers.LayerCatalog.All.FirstOrDefault(l => l.Name == c.Id);
+        if (layer is not null && store.Plan(layer, q.Query) is { } plan)
         {
             // Tagged by the revision taken before the query: a write meanwhile moves it on, so no later copy matches.
             if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"r{revision.Value}", q.Format))) return Http.WeakETags.NotModified();
-            page = await database.QueryAsync(plan, q.Query, ct);
+            page = await store.QueryAsync(layer, plan, q.Query, ct);
         }
         else
         {

@@ -37,13 +37,13 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
         walk ??= new WalkingOptions();
         var key = collection.IsComputed ? $"{collection.Id}|{walk.Minutes}|{walk.SpeedKmh}" : collection.Id;
         var rev = Revision(collection); // taken before reading: a write meanwhile moves it on, so this build is not kept as current
-        var graph = network.Graph;
+        var graph = GraphFor(collection);
         if (Current(key, rev, graph) is { } table) return table;
         var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            (rev, graph) = (Revision(collection), network.Graph);
+            (rev, graph) = (Revision(collection), GraphFor(collection));
             if (Current(key, rev, graph) is { } built) return built;
             table = await BuildAsync(collection, walk, graph, ct);
             if (collection.IsComputed) Trim(key);
@@ -65,13 +65,15 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
     {
         _ when c == Siting.SitingJson.Collection => siting.ProposalsVersion,
         { IsComputed: true } => CityRevision(),
-        _ when c == CoverageFeatures.Gaps => CityRevision(),
         { Id: "communities" } => revision.Of("communities") + revision.Of("districts"),
         _ => revision.Of(StoreRevision.TableOf(c.Id)!),
     };
 
     private long CityRevision() =>
         revision.Of("districts") + revision.Of("communities") + revision.Of("outlets") + revision.Of("sorting_centers");
+
+    // Only the analyses are measured on the walking network: loading another one leaves the layers' tables as they are.
+    private WalkingGraph? GraphFor(CollectionInfo c) => c.IsComputed ? network.Graph : null;
 
     private FeatureTable? Current(string key, long rev, WalkingGraph? graph) =>
         _tables.TryGetValue(key, out var e) && e.Revision == rev && ReferenceEquals(e.Graph, graph) ? e.Table : null;

@@ -47,7 +47,6 @@ public static class ServiceSetup
         services.AddScoped<NetworkFileStore>();
         services.AddScoped<PlannerKeyStore>();
         services.AddSingleton<FeatureCache>();
-        services.AddSingleton<PushedDownPages>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
         services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();

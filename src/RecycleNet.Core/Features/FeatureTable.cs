@@ -62,20 +62,24 @@ public sealed class FeatureTable
         // there: with a million rows that is the difference between a scan and a look-up.
         var confined = q.Filter is { } f0 ? Cql2Evaluator.Confinement(f0) : null;
         if (confined is { IsNull: true }) return new FeaturePage(0, []);
-        if (q.Bbox is { } box)
+        // One look-up in the index, for the bbox, the filter's box, or their overlap.
+        var search = (q.Bbox, confined) switch
         {
-            var search = confined is null ? box : box.Intersection(confined);
-            if (search.IsNull) return new FeaturePage(0, []);
+            ({ } b, { } c) => b.Intersection(c),
+            ({ } b, null) => b,
+            (null, var c) => c,
+        };
+        if (search is { IsNull: true }) return new FeaturePage(0, []);
+        if (search is not null)
+        {
             var hits = _index.Query(search).ToArray();
             Array.Sort(hits); // index order is id order
-            var shape = (IPreparedGeometry)PreparedGeometryFactory.Prepare(new GeometryFactory().ToGeometry(box));
-            candidates = hits.Select(i => _rows[i]).Where(r => r.Geometry is Point || shape.Intersects(r.Geometry));
-        }
-        else if (confined is not null)
-        {
-            var hits = _index.Query(confined).ToArray();
-            Array.Sort(hits);
             candidates = hits.Select(i => _rows[i]);
+        }
+        if (q.Bbox is { } box)
+        {
+            var shape = (IPreparedGeometry)PreparedGeometryFactory.Prepare(new GeometryFactory().ToGeometry(box));
+            candidates = candidates.Where(r => r.Geometry is Point || shape.Intersects(r.Geometry));
         }
         foreach (var (name, value) in q.PropertyEquals) candidates = candidates.Where(r => Matches(r[name], value));
         if (q.HasDates && Info.DateField is { } field)

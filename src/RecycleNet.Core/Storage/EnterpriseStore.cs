@@ -47,23 +47,12 @@ public sealed class EnterpriseStore(RecycleNetDb db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (id is { } existing)
         {
-            // The UPDATE names the expected version (a concurrency token): a writer that got in between makes it touch no row.
             target.Id = existing;
-            target.Version = expectedVersion!.Value + 1;
-            db.Enterprises.Update(target);
-            db.Entry(target).Property(e => e.Version).OriginalValue = expectedVersion.Value;
+            db.Replacing(target, expectedVersion!.Value);
         }
         else db.Enterprises.Add(target);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+        if (!await db.TrySaveAsync(tx, ct))
             return await GetAsync(id!.Value, ct) is { } now ? new WriteOutcome<Enterprise>.Stale(now) : new WriteOutcome<Enterprise>.NotFound();
-        }
         (audit.FeatureId, audit.VersionBefore, audit.VersionAfter) = (target.Id, expectedVersion, target.Version);
         db.Audit.Add(audit);
         await db.SaveChangesAsync(ct);

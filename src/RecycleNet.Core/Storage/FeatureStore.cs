@@ -94,19 +94,8 @@ public sealed class FeatureStore(RecycleNetDb db)
         if (entity is null) return new WriteOutcome<SpatialEntity>.Invalid(errors);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         entity.Id = id;
-        entity.Version = expectedVersion + 1;
-        db.Update(entity);
-        db.Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await CurrentAsync(layer, id, ct);
-        }
+        db.Replacing(entity, expectedVersion);
+        if (!await db.TrySaveAsync(tx, ct)) return await CurrentAsync(layer, id, ct);
         await AuditAsync(audit, id, expectedVersion, entity.Version, ct);
         await tx.CommitAsync(ct);
         return new WriteOutcome<SpatialEntity>.Written(entity, Created: false);

@@ -20,7 +20,9 @@ public class PushDownTests
         using var f = new ServiceFactory(seedDemo: true);
         f.CreateClient();
         var cache = f.Services.GetRequiredService<FeatureCache>();
-        var database = f.Services.GetRequiredService<PushedDownPages>();
+        using var scope = f.Services.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<RecycleNet.Core.Storage.FeatureStore>();
+        RecycleNet.Core.Layers.LayerDefinition Layer(CollectionInfo c) => RecycleNet.Core.Layers.LayerCatalog.All.Single(l => l.Name == c.Id);
         var revision = f.Services.GetRequiredService<RecycleNet.Core.Storage.StoreRevision>();
         await f.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SharedRevisionWatcher>().Single().Ready;
         var random = new Random(20261130);
@@ -32,7 +34,7 @@ public class PushDownTests
             var table = await cache.GetAsync(collection, CancellationToken.None);
             var all = table.Query(new FeatureQuery { Limit = int.MaxValue }).Features;
             // The properties the database can filter on: those kept in a column of their own.
-            var pushable = collection.Fields.Where(field => field.Type != "array" && database.For(collection,
+            var pushable = collection.Fields.Where(field => field.Type != "array" && database.Plan(Layer(collection),
                 new FeatureQuery { Filter = Cql2Text.Parse($"{field.Name} IS NULL", collection, OutputCrs.Crs84) }) is not null).ToList();
             Assert.True(pushable.Count >= 3, $"{id}: only {string.Join(", ", pushable.Select(p => p.Name))} run in the database");
 
@@ -78,10 +80,10 @@ public class PushDownTests
                     Filter = filter, Limit = 100_000,
                     Bbox = random.Next(3) == 0 ? new NetTopologySuite.Geometries.Envelope(116.95, 117.15, 36.6, 36.75) : null,
                 };
-                var plan = database.For(collection, q);
+                var plan = database.Plan(Layer(collection), q);
                 Assert.True(plan is not null, $"{id}: '{text}' was not run in the database");
                 var inMemory = table.Query(q);
-                var inDatabase = await database.QueryAsync(plan!, q, CancellationToken.None);
+                var inDatabase = await database.QueryAsync(Layer(collection), plan!, q, CancellationToken.None);
                 Assert.True(inMemory.NumberMatched == inDatabase.NumberMatched,
                     $"{id}: '{text}' matched {inMemory.NumberMatched} in memory and {inDatabase.NumberMatched} in PostgreSQL");
                 Assert.Equal(inMemory.Features.Select(r => r.Id), inDatabase.Features.Select(r => r.Id));
@@ -91,8 +93,8 @@ public class PushDownTests
             foreach (var field in pushable)
             {
                 var q = new FeatureQuery { Limit = 100_000, PropertyEquals = [(field.Name, Literal(field).Trim('\'').Replace("DATE(", "").Replace(")", ""))] };
-                if (database.For(collection, q) is not { } plan) continue;
-                Assert.Equal(table.Query(q).Features.Select(r => r.Id), (await database.QueryAsync(plan, q, CancellationToken.None)).Features.Select(r => r.Id));
+                if (database.Plan(Layer(collection), q) is not { } plan) continue;
+                Assert.Equal(table.Query(q).Features.Select(r => r.Id), (await database.QueryAsync(Layer(collection), plan, q, CancellationToken.None)).Features.Select(r => r.Id));
             }
         }
         Assert.True(compared >= 150, $"only {compared} filters were compared");
