@@ -22,12 +22,15 @@ if (keys)
 app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecycleNetOptions>>().Value.BaseMapUrl);
 app.UseRecycleNetExceptionHandler();
 app.UseStatusCodePages();
+app.UseCityRouting(); // /cities/{city}/… and ?city=: before static files and routing, which then see the city's PathBase
 app.UseStaticFiles(); // the web page (wwwroot) and its npm-installed libraries (wwwroot/lib)
+app.UseRouting();
 app.UseRateLimiter();
 await app.InitializeAsync();
 
 app.MapOpenApi();
 app.MapService();
+app.MapCities();
 app.MapLayers();
 app.MapImport();
 app.MapPolicies();

@@ -56,7 +56,7 @@ public static class EnterpriseEndpoints
             case WriteOutcome<Enterprise>.Stale stale: return Preconditions.Stale(req.HttpContext, "enterprise", stale.Current.Version, stale.Current);
             case WriteOutcome<Enterprise>.Written { Entity: var saved }:
                 req.HttpContext.Response.Headers.ETag = Preconditions.ETag(saved.Version);
-                return id is null ? TypedResults.Created($"/api/enterprises/{saved.Id}", saved) : TypedResults.Ok(saved);
+                return id is null ? TypedResults.Created($"{req.PathBase}/api/enterprises/{saved.Id}", saved) : TypedResults.Ok(saved);
             default: return Problems.NotFound($"enterprise {id}");
         }
     }

@@ -89,7 +89,7 @@ public static class LayerEndpoints
             case WriteOutcome<SpatialEntity>.Stale stale: return await StaleAsync(layer, stale.Current, req.HttpContext, store, ct);
             case WriteOutcome<SpatialEntity>.Written { Entity: var entity, Created: var created }:
                 req.HttpContext.Response.Headers.ETag = Preconditions.ETag(entity.Version);
-                if (created) req.HttpContext.Response.Headers.Location = $"/api/{layer.Name}/{entity.Id}";
+                if (created) req.HttpContext.Response.Headers.Location = $"{req.PathBase}/api/{layer.Name}/{entity.Id}";
                 return new GeoJsonResult(layer, entity, await store.LookupsAsync(ct), status: created ? 201 : 200);
             default: return Problems.NotFound($"{layer.Name} {id}");
         }

@@ -12,7 +12,7 @@ public static class ScorecardEndpoints
     public static void MapScorecard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/scorecard", ScorecardAsync).WithTags("Coverage")
-            .WithSummary("Targets scorecard: ?policy=jinan-2024&year=2027 (also minutes, speedKmh, haulLimitKm, haulCircuity, kgPerHouseholdPerDay)")
+            .WithSummary("Targets scorecard: ?policy=jinan-2024&year=2027 (policy: the city's by default) (also minutes, speedKmh, haulLimitKm, haulCircuity, kgPerHouseholdPerDay)")
             .Answers("Targets (target, current, remaining, citation), coverage, fair shares, density, hauls and centre loads")
             .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesProblem(400).ProducesProblem(404);
@@ -21,7 +21,7 @@ public static class ScorecardEndpoints
     private static async Task<IResult> ScorecardAsync(HttpRequest req, CityCache cities, NetworkStore network, PolicyCatalog catalog, CancellationToken ct)
     {
         var policyId = req.Query["policy"].ToString();
-        if (string.IsNullOrWhiteSpace(policyId)) policyId = "jinan-2024";
+        if (string.IsNullOrWhiteSpace(policyId)) policyId = CityRouting.CityOf(req.HttpContext).Policy; // the city's own
         if (catalog.Find(policyId) is not { } policy) return Problems.NotFound($"policy '{policyId}'");
         int? year = null;
         if (req.Query.ContainsKey("year"))

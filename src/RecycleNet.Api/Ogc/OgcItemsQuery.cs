@@ -17,7 +17,8 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
 {
     public const int DefaultLimit = 100, MaxLimit = 10_000, MaxDownload = 1_000_000;
 
-    private static readonly string[] Reserved = ["f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs"];
+    // "city" chooses the city (Setup/CityRouting), as on every route.
+    private static readonly string[] Reserved = ["f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "city"];
 
     public static IResult? TryRead(HttpRequest req, CollectionInfo collection, IReadOnlyList<OutputCrs> supported, out OgcItemsQuery? result)
     {

@@ -9,7 +9,8 @@ namespace RecycleNet.Api.Setup;
 /// reads the outlets again and keeps the communities. Snapshots are read-only to their users: analyses are pure, and a
 /// what-if builds its own changed copy.
 /// </summary>
-public sealed class CityCache(StoreRevision revision, IServiceScopeFactory scopes, ILogger<CityCache> log)
+/// One per city (<see cref="CityServices"/>).
+public sealed class CityCache(string cityId, StoreRevision revision, IServiceScopeFactory scopes, ILogger<CityCache> log)
 {
     private static readonly (string Table, CityParts Part)[] Parts =
         [("districts", CityParts.Districts), ("communities", CityParts.Communities), ("outlets", CityParts.Outlets), ("sorting_centers", CityParts.SortingCenters)];
@@ -31,12 +32,12 @@ public sealed class CityCache(StoreRevision revision, IServiceScopeFactory scope
             var previous = _current;
             if (previous is not null && previous.Revisions.SequenceEqual(revs)) return previous.City;
             var changed = Parts.Where((p, i) => previous is null || previous.Revisions[i] != revs[i]).Aggregate(CityParts.None, (a, p) => a | p.Part);
-            using var scope = scopes.CreateScope();
+            using var scope = scopes.CreateCityScope(cityId);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var city = await scope.ServiceProvider.GetRequiredService<FeatureStore>().LoadCityAsync(previous?.City, changed, ct);
             // What a large store costs each instance on each change: operators (and bench/store) read it here.
-            log.LogInformation("City snapshot at revision {Revision}: {Communities} communities, {Outlets} outlets; read {Parts} in {Ms} ms",
-                revision.Value, city.Communities.Count, city.Outlets.Count, changed, watch.ElapsedMilliseconds);
+            log.LogInformation("City snapshot of {City} at revision {Revision}: {Communities} communities, {Outlets} outlets; read {Parts} in {Ms} ms",
+                cityId, revision.Value, city.Communities.Count, city.Outlets.Count, changed, watch.ElapsedMilliseconds);
             _current = new Entry(revs, city);
             return city;
         }
@@ -46,5 +47,5 @@ public sealed class CityCache(StoreRevision revision, IServiceScopeFactory scope
         }
     }
 
-    private long[] Revisions() => [.. Parts.Select(p => revision.Of(p.Table))];
+    private long[] Revisions() => [.. Parts.Select(p => revision.Of(cityId, p.Table))];
 }

@@ -12,9 +12,10 @@ namespace RecycleNet.Api.Setup;
 /// The OGC collections' features in memory, one <see cref="FeatureTable"/> per collection (and per walking
 /// parameters for the computed ones), rebuilt on the first read after the store's revision moved or another
 /// walking network was loaded. A page of 100 is then an index query, not a table scan and WKB decode.
-/// One build at a time per collection; readers of the current revision never wait.
+/// One build at a time per collection; readers of the current revision never wait. One per city (<see cref="CityServices"/>).
 /// </summary>
-public sealed class FeatureCache(StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, CityCache cities, IServiceScopeFactory scopes)
+public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, CityCache cities,
+    IServiceScopeFactory scopes)
 {
     /// <summary>Computed tables kept for other walking parameters than the default, at most.</summary>
     private const int MaxComputedVariants = 8;
@@ -65,12 +66,12 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
     {
         _ when c == Siting.SitingJson.Collection => siting.ProposalsVersion,
         { IsComputed: true } => CityRevision(),
-        { Id: "communities" } => revision.Of("communities") + revision.Of("districts"),
-        _ => revision.Of(StoreRevision.TableOf(c.Id)!),
+        { Id: "communities" } => revision.Of(cityId, "communities") + revision.Of(cityId, "districts"),
+        _ => revision.Of(cityId, StoreRevision.TableOf(c.Id)!),
     };
 
-    private long CityRevision() =>
-        revision.Of("districts") + revision.Of("communities") + revision.Of("outlets") + revision.Of("sorting_centers");
+    private long CityRevision() => revision.Of(cityId, "districts") + revision.Of(cityId, "communities") + revision.Of(cityId, "outlets")
+        + revision.Of(cityId, "sorting_centers");
 
     // Only the analyses are measured on the walking network: loading another one leaves the layers' tables as they are.
     private WalkingGraph? GraphFor(CollectionInfo c) => c.IsComputed ? network.Graph : null;
@@ -87,12 +88,12 @@ public sealed class FeatureCache(StoreRevision revision, NetworkStore network, S
 
     private async Task<FeatureTable> BuildAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
     {
-        if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, await siting.LatestProposalsAsync(ct));
+        if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, await siting.LatestProposalsAsync(cityId, ct));
         if (collection == CoverageFeatures.LifeCircles || collection == CoverageFeatures.Gaps) return await BuildAnalysisAsync(collection, walk, graph, ct);
         // A store layer is read on its own, not through the city snapshot: after a write, a page of 12 districts (or the
         // CRS list, which needs their extent) must not wait for a million communities to load.
         var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
-        using var scope = scopes.CreateScope();
+        using var scope = scopes.CreateCityScope(cityId);
         var store = scope.ServiceProvider.GetRequiredService<FeatureStore>();
         var lookups = layer is CommunityLayer ? await store.LookupsAsync(ct) : LayerLookups.Empty;
         var entities = await store.ListAsync(layer, ct);

@@ -16,7 +16,10 @@ public sealed record NetworkInfo(string Source, string Origin, OsmFile.Format Fo
 /// at start-up and when another instance replaces it (<see cref="FollowStoreAsync"/>); RecycleNet:NetworkPath, a file
 /// named in the configuration, takes precedence over the store.
 /// </summary>
-public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, string? legacyFolder = null)
+/// One per city (<see cref="CityServices"/>): each city has its own network, stored with its city.
+/// <param name="followTurns">Shared by the cities' stores: following the store takes turns, so a change that concerns every city costs one
+/// connection at a time, not one per city.</param>
+public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILogger logger, string? legacyFolder = null, SemaphoreSlim? followTurns = null)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _followGate = new();
@@ -44,7 +47,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
         }
         await AdoptLegacyUploadAsync(ct);
         if (!await FollowStoreAsync(ct))
-            logger.LogInformation("No walking network loaded: distances are straight-line × circuity until one is (POST /api/network).");
+            logger.LogInformation("No walking network loaded for {City}: distances are straight-line × circuity until one is (POST /api/network).", cityId);
     }
 
     /// <summary>
@@ -59,7 +62,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
         if (file is null) return;
         var nameFile = Path.Combine(legacyFolder, "network.source");
         var source = File.Exists(nameFile) ? (await File.ReadAllTextAsync(nameFile, ct)).Trim() : Path.GetFileName(file);
-        using (var scope = scopes.CreateScope())
+        using (var scope = scopes.CreateCityScope(cityId))
             if (await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().AnyAsync(ct)) return;
         Loaded loaded;
         await using (var read = File.OpenRead(file)) loaded = Parse(read, source, "upload", new FileInfo(file).Length, storedId: null);
@@ -82,7 +85,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
         await _loading.WaitAsync(ct);
         try
         {
-            using var scope = scopes.CreateScope();
+            using var scope = scopes.CreateCityScope(cityId);
             var files = scope.ServiceProvider.GetRequiredService<NetworkFileStore>();
             var stored = await files.CurrentAsync(ct);
             if (stored is null)
@@ -127,8 +130,10 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
                     if (!_followPending) { _following = false; return; }
                     _followPending = false;
                 }
+                if (followTurns is not null) await followTurns.WaitAsync();
                 try { await FollowStoreAsync(CancellationToken.None); }
                 catch (Exception e) { logger.LogWarning(e, "Following the stored walking network failed; the one in use stays"); }
+                finally { followTurns?.Release(); }
             }
         });
     }
@@ -172,7 +177,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
         await _loading.WaitAsync(ct);
         try
         {
-            using var scope = scopes.CreateScope();
+            using var scope = scopes.CreateCityScope(cityId);
             await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().RemoveAsync(audit, ct);
             _current = null;
             _configured = false;
@@ -182,7 +187,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
 
     private async Task<long> StoreAsync(string path, Loaded loaded, AuditEntry audit, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
+        using var scope = scopes.CreateCityScope(cityId);
         return await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().ReplaceAsync(path, new StoredNetwork
         {
             Source = loaded.Info.Source, Format = loaded.Info.Format == OsmFile.Format.Pbf ? "pbf" : "xml", Bytes = loaded.Info.FileBytes,
@@ -204,7 +209,7 @@ public sealed class NetworkStore(IServiceScopeFactory scopes, ILogger logger, st
     private void Swap(Loaded loaded)
     {
         _current = loaded;
-        logger.LogInformation("Walking network {Source} ({Origin}): {Nodes} nodes, {Edges} edges in {Ms} ms", loaded.Info.Source,
+        logger.LogInformation("Walking network of {City} {Source} ({Origin}): {Nodes} nodes, {Edges} edges in {Ms} ms", cityId, loaded.Info.Source,
             loaded.Info.Origin, loaded.Graph.NodeCount, loaded.Graph.EdgeCount, loaded.Info.LoadMs);
     }
 

@@ -3,7 +3,7 @@ namespace RecycleNet.Api.Setup;
 /// <summary>The "RecycleNet" configuration section.</summary>
 public sealed class RecycleNetOptions
 {
-    /// <summary>Fill a newly created database with the Jinan demo data.</summary>
+    /// <summary>Fill a newly created database with each city's demo data.</summary>
     public bool SeedDemo { get; set; } = true;
 
     /// <summary>Keys that may write (Authorization: Bearer key). Empty: one is generated and kept beside the database.</summary>
@@ -27,7 +27,7 @@ public sealed class RecycleNetOptions
     /// <summary>Where the policy seeds are; default: seeds/policies beside the executable.</summary>
     public string? PoliciesDirectory { get; set; }
 
-    /// <summary>Where the demo data is; default: data/jinan beside the executable.</summary>
+    /// <summary>Where the demo data is, a folder per city (data/jinan, data/binzhou …); default: data beside the executable.</summary>
     public string? DemoDataDirectory { get; set; }
 
     /// <summary>Base map tile URL template for the web page ({z}/{x}/{y}); none by default (the machines here have no internet).</summary>
@@ -39,5 +39,10 @@ public sealed class RecycleNetOptions
     public string? BaseMapAttribution { get; set; }
 
     public string ResolvedPoliciesDirectory => PoliciesDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds", "policies");
-    public string ResolvedDemoDataDirectory => DemoDataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data", "jinan");
+    public string ResolvedDemoDataDirectory => DemoDataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data");
+
+    /// <summary>The city seed (which cities, their policies, the default city); default: cities.json beside the policies folder.</summary>
+    public string? CitiesFile { get; set; }
+
+    public string ResolvedCitiesFile => CitiesFile ?? Path.Combine(ResolvedPoliciesDirectory, "..", "cities.json");
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
+using RecycleNet.Core.Cities;
 using RecycleNet.Core.Demo;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Storage;
@@ -32,21 +33,25 @@ public static class ServiceSetup
         services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value, store.Folder,
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
         services.AddSingleton(sp => PolicyCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedPoliciesDirectory));
-        services.AddSingleton(sp => new NetworkStore(sp.GetRequiredService<IServiceScopeFactory>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Network"), store.Folder));
+        services.AddSingleton(sp => CityCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedCitiesFile,
+            sp.GetRequiredService<PolicyCatalog>()));
+        // Every unit of work has a city (CityRouting sets the request's); the per-city state is reached through it.
+        services.AddScoped<CityScope>();
+        services.AddSingleton<CityServices>();
+        services.AddScoped(sp => sp.GetRequiredService<CityServices>().For(sp.RequireCity()).Network);
+        services.AddScoped(sp => sp.GetRequiredService<CityServices>().For(sp.RequireCity()).Snapshot);
+        services.AddScoped(sp => sp.GetRequiredService<CityServices>().For(sp.RequireCity()).Features);
         services.AddScoped<RequirePlannerKey>();
         services.AddBindingProblems();
         services.AddRecycleNetRateLimits(builder.Configuration);
         services.AddOpenApi(Http.OpenApiContracts.Configure);
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
         services.AddOpenApi("ogc", Ogc.OgcOpenApi.Configure);
-        services.AddSingleton<CityCache>();
         services.AddScoped<FeatureStore>();
         services.AddScoped<SitingRunStore>();
         services.AddScoped<EnterpriseStore>();
         services.AddScoped<NetworkFileStore>();
         services.AddScoped<PlannerKeyStore>();
-        services.AddSingleton<FeatureCache>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
         services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();
@@ -64,13 +69,25 @@ public static class ServiceSetup
         });
     }
 
+    /// <summary>
+    /// A city's demo files: the demo root's folder named in the city seed. A root that is itself a city's folder
+    /// (districts.geojson in it: how the option read before cities) is the default city's.
+    /// </summary>
+    private static string? DemoFolder(RecycleNetOptions options, CityCatalog cities, Core.Cities.City city)
+    {
+        var root = options.ResolvedDemoDataDirectory;
+        if (File.Exists(Path.Combine(root, DemoDataFiles.Districts))) return city == cities.Default ? root : null;
+        return city.Demo is { } demo && File.Exists(Path.Combine(root, demo, DemoDataFiles.Districts)) ? Path.Combine(root, demo) : null;
+    }
+
     /// <summary>Applies migrations; a database created just now gets the demo data unless RecycleNet:SeedDemo is false.</summary>
     public static async Task InitializeAsync(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Startup");
         var options = app.Services.GetRequiredService<IOptions<RecycleNetOptions>>().Value;
         var store = app.Services.GetRequiredService<StoreSettings>();
-        using var scope = app.Services.CreateScope();
+        var cities = app.Services.GetRequiredService<CityCatalog>(); // a broken seed fails the start (policies, then cities), not a request
+        using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope(null); // migrations see every city
         var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
         // Several instances may start at once on one PostgreSQL database: one migrates and seeds, the others wait and
         // then find the database existing. (SQLite has one process per file in practice; EF locks its migrations there.)
@@ -84,16 +101,21 @@ public static class ServiceSetup
             await db.Database.MigrateAsync();
             log.LogInformation("Database: {Db} ({State})", store.Describe(), fresh ? "created" : "existing");
             if (fresh && options.SeedDemo)
-            {
-                var started = System.Diagnostics.Stopwatch.StartNew();
-                var counts = await DemoSeeder.SeedAsync(db, options.ResolvedDemoDataDirectory, app.Lifetime.ApplicationStopping);
-                log.LogInformation("Seeded the SYNTHETIC Jinan demo data in {Ms} ms: {Counts}", started.ElapsedMilliseconds,
-                    string.Join(", ", counts.Select(c => $"{c.Count} {c.Layer}")));
-            }
+                foreach (var city in cities.All)
+                {
+                    if (DemoFolder(options, cities, city) is not { } folder) continue;
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    using var cityScope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope(city.Id);
+                    var counts = await DemoSeeder.SeedAsync(cityScope.ServiceProvider.GetRequiredService<RecycleNetDb>(), folder,
+                        app.Lifetime.ApplicationStopping);
+                    log.LogInformation("Seeded the SYNTHETIC {City} demo data in {Ms} ms: {Counts}", city.NameEn, started.ElapsedMilliseconds,
+                        string.Join(", ", counts.Select(c => $"{c.Count} {c.Layer}")));
+                }
             app.Services.GetRequiredService<PlannerKeys>(); // created (and printed, if new) at start-up, not on the first write
         }
-        app.Services.GetRequiredService<PolicyCatalog>(); // a broken seed fails the start, not a request
-        // So does a broken configured or stored network.
-        await app.Services.GetRequiredService<NetworkStore>().LoadAtStartupAsync(options.NetworkPath, app.Lifetime.ApplicationStopping);
+        // So does a broken configured or stored network. The configured file is the default city's.
+        foreach (var city in cities.All)
+            await app.Services.GetRequiredService<CityServices>().For(city.Id).Network.LoadAtStartupAsync(
+                city == cities.Default ? options.NetworkPath : null, app.Lifetime.ApplicationStopping);
     }
 }

@@ -20,7 +20,7 @@ namespace RecycleNet.Api.Setup;
 /// </list>
 /// (Changes made to the tables by other tools, without an audit entry, are not followed.)
 /// </summary>
-public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings store, NetworkStore network, IConfiguration config,
+public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings store, CityServices cities, IConfiguration config,
     ILogger<SharedRevisionWatcher> log) : BackgroundService
 {
     /// <summary>The channel the audit trigger of the PostgreSQL migrations notifies.</summary>
@@ -36,13 +36,26 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
     protected override Task ExecuteAsync(CancellationToken stopping) =>
         store.Kind == StoreKind.Postgres ? ListenAsync(stopping) : PollSqliteAsync(stopping);
 
-    /// <summary>Another connection wrote <paramref name="targets"/> (audit targets; none known: anything may have changed).</summary>
-    private void Changed(IReadOnlyCollection<string?>? targets = null)
+    /// <summary>Another connection wrote <paramref name="targets"/> (audit entries' cities and targets; none known: anything may have changed).</summary>
+    private void Changed(IReadOnlyCollection<(string? City, string? Target)>? targets = null)
     {
-        if (targets is null) revision.Bump();
-        else revision.Bump(targets.Select(StoreRevision.TableOf).OfType<string>());
-        if (targets is null || targets.Contains("network")) network.StoreChanged();
+        if (targets is null)
+        {
+            revision.Bump();
+            foreach (var state in cities.Made) state.Network.StoreChanged();
+            return;
+        }
+        foreach (var (city, target) in targets)
+        {
+            revision.Bump(city, StoreRevision.TableOf(target) is { } table ? [table] : []);
+            if (target == "network")
+                foreach (var state in cities.Made.Where(s => city is null || s.City.Id == city)) state.Network.StoreChanged();
+        }
     }
+
+    /// <summary>The trigger's payload, "city/target" (a bare target from a database migrated before cities: any city).</summary>
+    private static (string? City, string? Target) Payload(string payload) =>
+        payload.IndexOf('/') is var i and >= 0 ? (payload[..i], payload[(i + 1)..]) : (null, payload);
 
     private async Task ListenAsync(CancellationToken stopping)
     {
@@ -54,7 +67,7 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
             {
                 await using var connection = new NpgsqlConnection(cs);
                 await connection.OpenAsync(stopping);
-                connection.Notification += (_, e) => Changed([e.Payload]);
+                connection.Notification += (_, e) => Changed([Payload(e.Payload)]);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stopping);
                 Changed(); // whatever happened while this session was not listening
                 _ready.TrySetResult();
@@ -103,15 +116,15 @@ public sealed class SharedRevisionWatcher(StoreRevision revision, StoreSettings 
         while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false));
     }
 
-    /// <summary>What the audit entries after <paramref name="after"/> name: the layers other connections wrote.</summary>
-    private static async Task<List<string?>> TargetsAsync(SqliteConnection connection, long after, CancellationToken ct)
+    /// <summary>What the audit entries after <paramref name="after"/> name: the cities and layers other connections wrote.</summary>
+    private static async Task<List<(string?, string?)>> TargetsAsync(SqliteConnection connection, long after, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT Target FROM audit WHERE Id > $after";
+        command.CommandText = "SELECT DISTINCT CityId, Target FROM audit WHERE Id > $after";
         command.Parameters.AddWithValue("$after", after);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var targets = new List<string?>();
-        while (await reader.ReadAsync(ct)) targets.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        var targets = new List<(string?, string?)>();
+        while (await reader.ReadAsync(ct)) targets.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         return targets;
     }
 

@@ -28,12 +28,12 @@ public static class SitingEndpoints
             .Accepts<CenterSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
         group.MapGet("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
-                await jobs.FindAsync(id, ct) is { } run ? TypedResults.Ok(await StatusAsync(run, req, jobs, ct)) : Problems.NotFound($"siting job {id}"))
+                await jobs.FindAsync(City(req), id, ct) is { } run ? TypedResults.Ok(await StatusAsync(run, req, jobs, ct)) : Problems.NotFound($"siting job {id}"))
             .WithSummary("A siting run's stage, and its plan when done").Produces<SitingJobAnswer>(200).ProducesProblem(401).ProducesProblem(404);
         group.MapDelete("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
             {
-                if (!await jobs.CancelAsync(id, ct)) return Problems.NotFound($"siting job {id}");
-                return TypedResults.Accepted($"/api/siting/jobs/{id}", await StatusAsync((await jobs.FindAsync(id, ct))!, req, jobs, ct));
+                if (!await jobs.CancelAsync(City(req), id, ct)) return Problems.NotFound($"siting job {id}");
+                return TypedResults.Accepted($"{req.PathBase}/api/siting/jobs/{id}", await StatusAsync((await jobs.FindAsync(City(req), id, ct))!, req, jobs, ct));
             }).WithSummary("Cancel a siting run").Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404);
         group.MapPost("/jobs/{id:guid}/retry", RetryAsync)
             .WithSummary("Queue an ended run's request again (an interrupted run, say) as a new run")
@@ -46,7 +46,7 @@ public static class SitingEndpoints
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadOutlets(read.Value, catalog, city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
+        if (SitingRequest.TryReadOutlets(read.Value, catalog, CityRouting.CityOf(req.HttpContext).Policy, city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
         return await QueueAsync(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
 
@@ -56,16 +56,19 @@ public static class SitingEndpoints
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadCenters(read.Value, catalog, city, jobs.Settings.Limits, out var options) is { } bad) return bad;
+        if (SitingRequest.TryReadCenters(read.Value, catalog, CityRouting.CityOf(req.HttpContext).Policy, city, jobs.Settings.Limits, out var options) is { } bad) return bad;
         return await QueueAsync(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
+
+    /// <summary>The request's city: runs are queued for it and found in it.</summary>
+    private static string City(HttpRequest req) => CityRouting.CityOf(req.HttpContext).Id;
 
     /// <summary>Stores the run (checked already, so any instance can take it), records it, and answers.</summary>
     private static async Task<IResult> QueueAsync(string kind, double seconds, JsonElement request, HttpRequest req, SitingJobs jobs,
         bool wait, CancellationToken ct)
     {
         var planner = RequirePlannerKey.PlannerOf(req.HttpContext);
-        var run = await jobs.EnqueueAsync(kind, seconds, request.GetRawText(), planner, Audit(req), ct);
+        var run = await jobs.EnqueueAsync(City(req), kind, seconds, request.GetRawText(), planner, Audit(req), ct);
         return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, wait, ct);
     }
 
@@ -74,7 +77,7 @@ public static class SitingEndpoints
 
     private static async Task<IResult> RetryAsync(Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct)
     {
-        if (await jobs.FindAsync(id, ct) is not { } ended) return Problems.NotFound($"siting job {id}");
+        if (await jobs.FindAsync(City(req), id, ct) is not { } ended) return Problems.NotFound($"siting job {id}");
         if (!SitingRunStatus.IsFinished(ended.Status))
             return Problems.Make(409, "conflict", "The run has not ended", $"Run {id} is {ended.Status}; cancel it first, or wait for it.", field: "id");
         var run = await jobs.RetryAsync(ended, RequirePlannerKey.PlannerOf(req.HttpContext), Audit(req), ct);
@@ -95,9 +98,9 @@ public static class SitingEndpoints
 
     private static async Task<IResult> StartedAsync(SitingRun run, HttpRequest req, SitingJobs jobs, bool wait, CancellationToken ct)
     {
-        var href = $"/api/siting/jobs/{run.Id}";
+        var href = $"{req.PathBase}/api/siting/jobs/{run.Id}";
         if (!wait) return TypedResults.Accepted(href, await StatusAsync(run, req, jobs, ct));
-        var ended = await jobs.WaitAsync(run.Id, ct);
+        var ended = await jobs.WaitAsync(run.CityId, run.Id, ct);
         return ended.Status == SitingRunStatus.Failed
             ? Problems.Make(422, "siting-failed", "The siting run could not produce a plan", ended.Error, field: "goal")
             : TypedResults.Ok(await StatusAsync(ended, req, jobs, ct));

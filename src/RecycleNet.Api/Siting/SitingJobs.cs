@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RecycleNet.Api.Setup;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
@@ -31,51 +32,53 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     /// </summary>
     public long ProposalsVersion => Interlocked.Read(ref _done);
 
-    private async Task RefreshDoneAsync(CancellationToken ct) => Interlocked.Exchange(ref _done, await WithStoreAsync(s => s.CountDoneAsync(ct)));
+    private async Task RefreshDoneAsync(CancellationToken ct) => Interlocked.Exchange(ref _done, await WithStoreAsync(null, s => s.CountDoneAsync(ct)));
 
-    private async Task<T> WithStoreAsync<T>(Func<SitingRunStore, Task<T>> work)
+    /// <param name="city">The city whose runs the store sees; null: every city's (the workers' bookkeeping).</param>
+    private async Task<T> WithStoreAsync<T>(string? city, Func<SitingRunStore, Task<T>> work)
     {
-        using var scope = scopes.CreateScope();
+        using var scope = scopes.CreateCityScope(city);
         return await work(scope.ServiceProvider.GetRequiredService<SitingRunStore>());
     }
 
-    public Task<SitingRun?> FindAsync(Guid id, CancellationToken ct) => WithStoreAsync(s => s.FindAsync(id, ct));
+    /// <summary>A run of <paramref name="city"/>: another city's, even by its id, is not found.</summary>
+    public Task<SitingRun?> FindAsync(string city, Guid id, CancellationToken ct) => WithStoreAsync(city, s => s.FindAsync(id, ct));
 
     /// <summary>What a done run found (null otherwise).</summary>
-    public Task<SitingOutcome?> OutcomeAsync(SitingRun run, CancellationToken ct) => WithStoreAsync(s => s.OutcomeAsync(run, ct));
+    public Task<SitingOutcome?> OutcomeAsync(SitingRun run, CancellationToken ct) => WithStoreAsync(run.CityId, s => s.OutcomeAsync(run, ct));
 
-    /// <summary>Queues a run; null when <see cref="SitingSettings.QueueLimit"/> runs are waiting already.</summary>
-    public async Task<SitingRun?> EnqueueAsync(string kind, double timeLimitSeconds, string request, string planner,
+    /// <summary>Queues a run for <paramref name="city"/>; null when <see cref="SitingSettings.QueueLimit"/> runs are waiting already.</summary>
+    public async Task<SitingRun?> EnqueueAsync(string city, string kind, double timeLimitSeconds, string request, string planner,
         Func<SitingRun, AuditEntry> audit, CancellationToken ct)
     {
-        var run = await WithStoreAsync(s => s.EnqueueAsync(kind, timeLimitSeconds, request, planner, _settings.QueueLimit, audit, ct));
+        var run = await WithStoreAsync(city, s => s.EnqueueAsync(kind, timeLimitSeconds, request, planner, _settings.QueueLimit, audit, ct));
         if (run is not null) _wake.Release();
         return run;
     }
 
     /// <summary>Asks for a cancel: a queued run ends at once, a running one within a second. False when there is no such run.</summary>
-    public Task<bool> CancelAsync(Guid id, CancellationToken ct) => WithStoreAsync(s => s.CancelAsync(id, ct));
+    public Task<bool> CancelAsync(string city, Guid id, CancellationToken ct) => WithStoreAsync(city, s => s.CancelAsync(id, ct));
 
     /// <summary>Queues an ended run's request again, as a new run.</summary>
     public async Task<SitingRun?> RetryAsync(SitingRun ended, string planner, Func<SitingRun, AuditEntry> audit, CancellationToken ct) =>
-        await EnqueueAsync(ended.Kind, ended.TimeLimitSeconds, ended.Request, planner, audit, ct);
+        await EnqueueAsync(ended.CityId, ended.Kind, ended.TimeLimitSeconds, ended.Request, planner, audit, ct);
 
     /// <summary>Waits until the run has ended, reading the store every 100 ms.</summary>
-    public async Task<SitingRun> WaitAsync(Guid id, CancellationToken ct)
+    public async Task<SitingRun> WaitAsync(string city, Guid id, CancellationToken ct)
     {
         while (true)
         {
-            var run = await FindAsync(id, ct) ?? throw new InvalidOperationException($"siting run {id} is gone");
+            var run = await FindAsync(city, id, ct) ?? throw new InvalidOperationException($"siting run {id} is gone");
             if (SitingRunStatus.IsFinished(run.Status)) return run;
             await Task.Delay(100, ct);
         }
     }
 
     /// <summary>Seconds until a worker is likely free: the time limits still ahead of the queued and running runs, per worker.</summary>
-    public Task<int> RetryAfterSecondsAsync(CancellationToken ct) => WithStoreAsync(s => s.SecondsAheadAsync(_settings.Concurrency, ct));
+    public Task<int> RetryAfterSecondsAsync(CancellationToken ct) => WithStoreAsync(null, s => s.SecondsAheadAsync(_settings.Concurrency, ct));
 
-    /// <summary>The proposals of the latest done run of each kind (outlets, then sorting centres).</summary>
-    public Task<IReadOnlyList<FeatureRecord>> LatestProposalsAsync(CancellationToken ct) => WithStoreAsync(async s =>
+    /// <summary>The proposals of the latest done run of each kind (outlets, then sorting centres) in <paramref name="city"/>.</summary>
+    public Task<IReadOnlyList<FeatureRecord>> LatestProposalsAsync(string city, CancellationToken ct) => WithStoreAsync(city, async s =>
     {
         var latest = new List<FeatureRecord>();
         foreach (var kind in new[] { SitingRequest.Outlets, SitingRequest.Centers })
@@ -109,7 +112,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     }
 
     /// <summary>Runs left "running" by an instance that stopped (no heartbeat lately) can never finish: say so.</summary>
-    private Task<int> MarkOrphansAsync(CancellationToken ct) => WithStoreAsync(s => s.MarkOrphansAsync(DateTime.UtcNow - Orphaned, InterruptedError, ct));
+    private Task<int> MarkOrphansAsync(CancellationToken ct) => WithStoreAsync(null, s => s.MarkOrphansAsync(DateTime.UtcNow - Orphaned, InterruptedError, ct));
 
     private async Task WorkAsync(CancellationToken stopping)
     {
@@ -130,7 +133,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     }
 
     /// <summary>The oldest queued run, claimed for this instance; null when none is left to claim.</summary>
-    private Task<SitingRun?> ClaimAsync(CancellationToken ct) => WithStoreAsync(s => s.ClaimAsync(_me, ct));
+    private Task<SitingRun?> ClaimAsync(CancellationToken ct) => WithStoreAsync(null, s => s.ClaimAsync(_me, ct));
 
     private async Task RunOneAsync(SitingRun run, CancellationToken stopping)
     {
@@ -148,7 +151,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
             while (await timer.WaitForNextTickAsync(beat.Token).ConfigureAwait(false))
             {
                 var s = stage;
-                var asked = await WithStoreAsync(store => store.BeatAsync(run.Id, s, beat.Token));
+                var asked = await WithStoreAsync(null, store => store.BeatAsync(run.Id, s, beat.Token));
                 if (asked) cancel.Cancel();
             }
         });
@@ -157,7 +160,8 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         SitingOutcome? outcome = null;
         try
         {
-            using var scope = scopes.CreateScope();
+            // The runner's caches, network and store are the run's city's.
+            using var scope = scopes.CreateCityScope(run.CityId);
             var runner = scope.ServiceProvider.GetRequiredService<SitingRunner>();
             var result = await runner.RunAsync(run, s => stage = s, linked.Token);
             outcome = result;
@@ -187,7 +191,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         try { await heart; } catch (OperationCanceledException) { }
         var elapsed = Math.Round(watch.Elapsed.TotalMilliseconds);
         // Written even while the service stops, so that nothing is left "running" by a clean shutdown.
-        await WithStoreAsync(async store =>
+        await WithStoreAsync(null, async store =>
         {
             await store.FinishAsync(run.Id, status, finalStage, error, elapsed, outcome, CancellationToken.None);
             return 0;

@@ -23,13 +23,13 @@ public static class SitingRequest
 {
     public const string Outlets = "outlets", Centers = "sortingCenters";
 
-    public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, CitySnapshot city, SitingLimits limits,
+    public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, string defaultPolicy, CitySnapshot city, SitingLimits limits,
         out OutletSitingOptions? options, out decimal? siteCost)
     {
         (options, siteCost) = (null, null);
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", Fields.Of<OutletSitingBody>());
-        var c = ReadCommon(r, root, catalog);
+        var c = ReadCommon(r, root, catalog, defaultPolicy);
         var sites = r.Count(root, "", "sites");
         var share = Number(r, root, "cityShare");
         var districtShare = Number(r, root, "districtShare");
@@ -88,13 +88,13 @@ public static class SitingRequest
         return null;
     }
 
-    public static IResult? TryReadCenters(JsonElement root, PolicyCatalog catalog, CitySnapshot city, SitingLimits limits,
+    public static IResult? TryReadCenters(JsonElement root, PolicyCatalog catalog, string defaultPolicy, CitySnapshot city, SitingLimits limits,
         out CenterSitingOptions? options)
     {
         options = null;
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", Fields.Of<CenterSitingBody>());
-        var c = ReadCommon(r, root, catalog);
+        var c = ReadCommon(r, root, catalog, defaultPolicy);
         var centers = r.Count(root, "", "centers");
         var grid = Number(r, root, "gridSpacingM") ?? 2_000;
         var capacity = Number(r, root, "capacityTonnesPerDay");
@@ -133,9 +133,10 @@ public static class SitingRequest
         return t is null ? null : (int?)(ScorecardBuilder.Progress(t, city).Remaining ?? 0);
     }
 
-    private static SitingCommon? ReadCommon(JsonFieldReader r, JsonElement root, PolicyCatalog catalog)
+    /// <param name="defaultPolicy">The city's policy, when the request names none.</param>
+    private static SitingCommon? ReadCommon(JsonFieldReader r, JsonElement root, PolicyCatalog catalog, string defaultPolicy)
     {
-        var policyId = r.Text(root, "", "policy") ?? "jinan-2024";
+        var policyId = r.Text(root, "", "policy") ?? defaultPolicy;
         var policy = catalog.Find(policyId);
         if (policy is null) r.Fail("policy", $"'{policyId}' is not a known policy; use {string.Join(", ", catalog.All.Select(p => p.Id).Order())}");
         var year = r.Count(root, "", "year");

@@ -12,7 +12,8 @@ namespace RecycleNet.Api.Siting;
 /// which is what a run queued before a change should plan for), then plans. A request no longer valid ends the run
 /// as failed with the reason.
 /// </summary>
-public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyCatalog catalog, Microsoft.Extensions.Options.IOptions<SitingSettings> settings)
+public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyCatalog catalog, Core.Cities.CityCatalog cityCatalog,
+    Microsoft.Extensions.Options.IOptions<SitingSettings> settings)
 {
     /// <returns>What the run found, as the store keeps it; its proposals are what siting-proposals shows once the run is stored as done.</returns>
     public async Task<SitingOutcome> RunAsync(SitingRun run, Action<string> stage, CancellationToken ct)
@@ -21,16 +22,17 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
         if (read.Problem is not null) throw new InvalidOperationException("the stored request is no longer readable");
         var city = await cities.GetAsync(ct);
         var graph = network.Graph;
+        var policy = cityCatalog.Find(run.CityId)?.Policy ?? cityCatalog.Default.Policy;
         var limits = settings.Value.Limits;
         if (run.Kind == SitingRequest.Outlets)
         {
-            if (SitingRequest.TryReadOutlets(read.Value, catalog, city, limits, out var options, out var cost) is not null)
+            if (SitingRequest.TryReadOutlets(read.Value, catalog, policy, city, limits, out var options, out var cost) is not null)
                 throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
             var plan = OutletSiting.Plan(city, graph, options!, ct, stage);
             var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
             return SitingJson.Outlets(plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
         }
-        if (SitingRequest.TryReadCenters(read.Value, catalog, city, limits, out var centers) is not null)
+        if (SitingRequest.TryReadCenters(read.Value, catalog, policy, city, limits, out var centers) is not null)
             throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
         stage("solving the p-median");
         return SitingJson.Centers(CenterSiting.Plan(city, graph, centers!, ct));

@@ -5,9 +5,12 @@ namespace RecycleNet.Core.Model;
 /// and the feature's version before and after. Written in the same transaction as the write it records, so the
 /// table never shows a write that did not happen, nor misses one that did.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : ICityOwned
 {
     public long Id { get; set; }
+
+    /// <summary>The city whose data the write changed.</summary>
+    public string CityId { get; set; } = "";
 
     /// <summary>When, UTC.</summary>
     public DateTime At { get; set; }

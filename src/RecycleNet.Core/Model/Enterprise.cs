@@ -1,9 +1,16 @@
 namespace RecycleNet.Core.Model;
 
 /// <summary>A recycling enterprise or individual business that operates outlets and applies for subsidies.</summary>
-public sealed class Enterprise
+public sealed class Enterprise : ICityOwned
 {
     public long Id { get; set; }
+
+    /// <summary>
+    /// The city whose bureau it reports to and applies to: its subsidies follow that city's policy. Not part of its JSON:
+    /// the route it is read and written through names the city.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string CityId { get; set; } = "";
     public string Name { get; set; } = "";
 
     /// <summary>Unified social credit code (统一社会信用代码), 18 characters, check digit verified.</summary>

@@ -6,9 +6,12 @@ namespace RecycleNet.Core.Model;
 /// and, when done, what it found (<see cref="SitingResult"/> and the rows beside it). The latest done run of each kind is the OGC
 /// collection siting-proposals.
 /// </summary>
-public sealed class SitingRun
+public sealed class SitingRun : ICityOwned
 {
     public Guid Id { get; set; }
+
+    /// <summary>The city it plans for: the worker runs it against that city's layers and network.</summary>
+    public string CityId { get; set; } = "";
 
     /// <summary>outlets or sortingCenters.</summary>
     public string Kind { get; set; } = "";

@@ -6,9 +6,12 @@ namespace RecycleNet.Core.Model;
 /// What every map layer's feature has: a stable id, a name, a WGS84 geometry (lon/lat degrees),
 /// and where the record came from (e.g. "synthetic-demo" for generated demo data).
 /// </summary>
-public abstract class SpatialEntity
+public abstract class SpatialEntity : ICityOwned
 {
     public long Id { get; set; }
+
+    /// <summary>The city the feature belongs to (stamped by the store from the unit of work's <see cref="Storage.CityScope"/>).</summary>
+    public string CityId { get; set; } = "";
     public string Name { get; set; } = "";
 
     /// <summary>WGS84 / CGCS2000 geometry, lon/lat degrees. Stored as WKB.</summary>

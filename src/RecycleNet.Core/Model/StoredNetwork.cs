@@ -3,11 +3,14 @@ namespace RecycleNet.Core.Model;
 /// <summary>
 /// The walking network's OSM file as the store keeps it, so every instance of the service loads the same one and a
 /// restart loads it again. The bytes are kept in chunks (<see cref="StoredNetworkChunk"/>): no single row, parameter or
-/// buffer has to hold a whole provincial extract. At most one row exists; a new upload replaces it in one transaction.
+/// buffer has to hold a whole provincial extract. At most one row exists per city; a new upload replaces it in one transaction.
 /// </summary>
-public sealed class StoredNetwork
+public sealed class StoredNetwork : ICityOwned
 {
     public long Id { get; set; }
+
+    /// <summary>The city whose network it is: each city has its own.</summary>
+    public string CityId { get; set; } = "";
 
     /// <summary>The name given on upload (POST /api/network?name=…).</summary>
     public string Source { get; set; } = "";

@@ -52,7 +52,7 @@ public sealed class FeatureStore(RecycleNetDb db)
     {
         if (!db.Database.IsNpgsql()) return null;
         if (q.Bbox is null && q.Filter is null && q.PropertyEquals.Count == 0 && !q.HasDates) return null;
-        return PostgisFilter.Translate(q, layer, db.Model.FindEntityType(layer.EntityType)!);
+        return PostgisFilter.Translate(q, layer, db.Model.FindEntityType(layer.EntityType)!, db.CityId);
     }
 
     /// <summary>One page of a <see cref="Plan"/>, with its count, from one snapshot of the database.</summary>

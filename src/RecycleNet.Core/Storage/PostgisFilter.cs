@@ -30,10 +30,12 @@ public sealed record SqlWhere(string Sql, IReadOnlyList<NpgsqlParameter> Paramet
 /// </summary>
 public static class PostgisFilter
 {
-    public static SqlWhere? Translate(FeatureQuery q, LayerDefinition layer, IEntityType entity)
+    /// <param name="city">The city whose rows are asked for (the count query is raw SQL: EF's city filter does not reach it); null for all.</param>
+    public static SqlWhere? Translate(FeatureQuery q, LayerDefinition layer, IEntityType entity, string? city)
     {
         var t = new Translation(layer, entity);
         var parts = new List<string>();
+        if (city is not null) parts.Add($"\"{nameof(Model.ICityOwned.CityId)}\" = {t.Param(city)}");
         if (q.Bbox is { } box)
             parts.Add($"ST_Intersects({t.GeometryColumn}, ST_MakeEnvelope({t.Param(box.MinX)}, {t.Param(box.MinY)}, {t.Param(box.MaxX)}, {t.Param(box.MaxY)}, {PostgresRecycleNetDb.Srid}))");
         foreach (var (name, value) in q.PropertyEquals)

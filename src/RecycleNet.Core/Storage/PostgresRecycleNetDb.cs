@@ -9,7 +9,7 @@ namespace RecycleNet.Core.Storage;
 /// (EPSG:4326, lon/lat) under GiST indexes, so bbox and spatial filters run in the database. Its migrations are its own
 /// (Storage/PostgresMigrations): SQL types differ, and each provider's history stays readable.
 /// </summary>
-public sealed class PostgresRecycleNetDb(DbContextOptions<PostgresRecycleNetDb> options) : RecycleNetDb(options)
+public sealed class PostgresRecycleNetDb(DbContextOptions<PostgresRecycleNetDb> options, CityScope? scope = null) : RecycleNetDb(options, scope)
 {
     /// <summary>Every stored geometry is WGS84 / CGCS2000 lon/lat; PostGIS checks it against the column.</summary>
     public const int Srid = 4326;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
+using RecycleNet.Core.Cities;
 using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Storage;
@@ -11,10 +12,19 @@ namespace RecycleNet.Core.Storage;
 /// </summary>
 public class RecycleNetDb : DbContext
 {
-    public RecycleNetDb(DbContextOptions<RecycleNetDb> options) : base(options) { }
+    private readonly CityScope? _scope;
+
+    /// <param name="scope">The unit of work's city; none (tests, tools): the fallback city, Jinan.</param>
+    public RecycleNetDb(DbContextOptions<RecycleNetDb> options, CityScope? scope = null) : base(options) => _scope = scope;
 
     /// <summary>For a store of another provider, which configures its own options type.</summary>
-    protected RecycleNetDb(DbContextOptions options) : base(options) { }
+    protected RecycleNetDb(DbContextOptions options, CityScope? scope) : base(options) => _scope = scope;
+
+    /// <summary>
+    /// The city this context reads and writes: every city-owned table is filtered by it, and rows added get it. Null: every
+    /// city (the service's bookkeeping), which may read and update but not add.
+    /// </summary>
+    public string? CityId => _scope is null ? CityCatalog.FallbackId : _scope.Id;
 
     public DbSet<District> Districts => Set<District>();
     public DbSet<Community> Communities => Set<Community>();
@@ -42,7 +52,7 @@ public class RecycleNetDb : DbContext
         {
             e.ToTable("districts");
             MapGeometry(e);
-            e.HasIndex(x => x.Adcode).IsUnique();
+            e.HasIndex(x => new { x.CityId, x.Adcode }).IsUnique();
             e.Ignore(x => x.Households);
         });
         b.Entity<Community>(e =>
@@ -70,10 +80,14 @@ public class RecycleNetDb : DbContext
         b.Entity<Enterprise>(e =>
         {
             e.ToTable("enterprises");
-            e.HasIndex(x => x.CreditCode).IsUnique();
+            e.HasIndex(x => new { x.CityId, x.CreditCode }).IsUnique();
             e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1L);
         });
-        b.Entity<AuditEntry>(e => e.ToTable("audit"));
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit");
+            e.HasIndex(x => new { x.CityId, x.Id });
+        });
         b.Entity<SitingRun>(e =>
         {
             e.ToTable("siting_runs");
@@ -105,7 +119,11 @@ public class RecycleNetDb : DbContext
             e.HasIndex(x => new { x.RunId, x.Rank });
             e.Property(x => x.EstimatedSubsidyYuan).HasPrecision(14, 2);
         });
-        b.Entity<StoredNetwork>(e => e.ToTable("networks"));
+        b.Entity<StoredNetwork>(e =>
+        {
+            e.ToTable("networks");
+            e.HasIndex(x => x.CityId);
+        });
         b.Entity<StoredNetworkChunk>(e =>
         {
             e.ToTable("network_chunks");
@@ -121,6 +139,57 @@ public class RecycleNetDb : DbContext
         // The version is checked in the UPDATE's WHERE clause: of two writers from the same version, one wins and the
         // other gets a concurrency failure, even when both passed their If-Match check at the same moment.
         foreach (var t in new[] { typeof(District), typeof(Community), typeof(Outlet), typeof(SortingCenter) })
+        {
             b.Entity(t).Property(nameof(SpatialEntity.Version)).IsConcurrencyToken().HasDefaultValue(1L);
+            // A layer is read city by city, in id order.
+            b.Entity(t).HasIndex(nameof(SpatialEntity.CityId), nameof(SpatialEntity.Id));
+        }
+        // An update names the row's city too (see VersionedSave): a replacement sent through another city's routes
+        // finds no row to change, even by a known id.
+        foreach (var t in new[] { typeof(District), typeof(Community), typeof(Outlet), typeof(SortingCenter), typeof(Enterprise) })
+            b.Entity(t).Property(nameof(ICityOwned.CityId)).IsConcurrencyToken();
+        foreach (var t in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(ICityOwned).IsAssignableFrom).ToList())
+        {
+            b.Entity(t).Property(nameof(ICityOwned.CityId)).HasMaxLength(32).IsRequired();
+            b.Entity(t).HasQueryFilter(CityFilter(t));
+        }
+    }
+
+    /// <summary>x => CityId == null || x.CityId == CityId, with CityId read from this context at each query.</summary>
+    private System.Linq.Expressions.LambdaExpression CityFilter(Type t)
+    {
+        var x = System.Linq.Expressions.Expression.Parameter(t, "x");
+        var city = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(this), nameof(CityId));
+        var body = System.Linq.Expressions.Expression.OrElse(
+            System.Linq.Expressions.Expression.Equal(city, System.Linq.Expressions.Expression.Constant(null, typeof(string))),
+            System.Linq.Expressions.Expression.Equal(System.Linq.Expressions.Expression.Property(x, nameof(ICityOwned.CityId)), city));
+        return System.Linq.Expressions.Expression.Lambda(body, x);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampCity();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampCity();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Rows come from many paths (imports, POST bodies, the demo, siting runs, audit entries) and none of them names a
+    // city: it is stamped here, once, for every path. A row added for another city than the context's is a bug.
+    private void StampCity()
+    {
+        foreach (var entry in ChangeTracker.Entries<ICityOwned>())
+        {
+            if (entry.State != EntityState.Added) continue;
+            var row = entry.Entity;
+            if (string.IsNullOrEmpty(row.CityId))
+                row.CityId = CityId ?? throw new InvalidOperationException($"a {entry.Metadata.ClrType.Name} was added by a context of every city; name the city");
+            else if (CityId is not null && row.CityId != CityId)
+                throw new InvalidOperationException($"a {entry.Metadata.ClrType.Name} of {row.CityId} was added by a context of {CityId}");
+        }
     }
 }

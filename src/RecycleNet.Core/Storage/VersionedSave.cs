@@ -13,6 +13,12 @@ internal static class VersionedSave
     public static void Replacing(this RecycleNetDb db, object entity, long expectedVersion)
     {
         db.Update(entity);
+        // The row's city is a concurrency token: the UPDATE changes a row of this context's city or none.
+        if (entity is Model.ICityOwned owned)
+        {
+            owned.CityId = db.CityId ?? throw new InvalidOperationException("a replacement needs a city");
+            db.Entry(entity).Property(nameof(Model.ICityOwned.CityId)).OriginalValue = owned.CityId;
+        }
         var version = db.Entry(entity).Property("Version");
         version.CurrentValue = expectedVersion + 1;
         version.OriginalValue = expectedVersion;

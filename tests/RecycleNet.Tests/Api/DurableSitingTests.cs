@@ -64,7 +64,7 @@ public class DurableSitingTests
             var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
             db.SitingRuns.Add(new SitingRun
             {
-                Id = id, Kind = "outlets", Status = SitingRunStatus.Running, Stage = "building coverage sets", Request = """{"sites":1,"timeLimitSeconds":1}""",
+                Id = id, CityId = "jinan", Kind = "outlets", Status = SitingRunStatus.Running, Stage = "building coverage sets", Request = """{"sites":1,"timeLimitSeconds":1}""",
                 TimeLimitSeconds = 1, Planner = "test", Created = DateTime.UtcNow.AddMinutes(-2), Started = DateTime.UtcNow.AddMinutes(-2),
                 Heartbeat = DateTime.UtcNow.AddMinutes(-1), Owner = "an instance that is gone",
             });
@@ -87,7 +87,7 @@ public class DurableSitingTests
             var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
             db.SitingRuns.Add(new SitingRun
             {
-                Id = live, Kind = "outlets", Status = SitingRunStatus.Running, Request = "{}", TimeLimitSeconds = 60, Planner = "test",
+                Id = live, CityId = "jinan", Kind = "outlets", Status = SitingRunStatus.Running, Request = "{}", TimeLimitSeconds = 60, Planner = "test",
                 Created = DateTime.UtcNow, Started = DateTime.UtcNow, Heartbeat = DateTime.UtcNow.AddMinutes(5), Owner = "another instance",
             });
             await db.SaveChangesAsync();

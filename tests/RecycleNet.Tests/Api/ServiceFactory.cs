@@ -31,6 +31,12 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TestStore.Release(Folder);
+    }
+
     /// <summary>A client that sends the planner key.</summary>
     public HttpClient Planner(string key = Key)
     {

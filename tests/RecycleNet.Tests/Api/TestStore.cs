@@ -50,6 +50,17 @@ public static class TestStore
         yield return new("ConnectionStrings:RecycleNet", ConnectionString(DatabaseFor(folder, seedDemo)));
     }
 
+    /// <summary>
+    /// A factory over <paramref name="folder"/> was disposed: its pooled connections are closed now rather than after
+    /// Npgsql's idle timeout, so a suite of hundreds of factories stays inside the server's max_connections.
+    /// </summary>
+    public static void Release(string folder)
+    {
+        if (!UsesPostgres || !Databases.TryGetValue(folder, out var db) || !db.IsValueCreated) return;
+        using var c = new NpgsqlConnection(ConnectionString(db.Value));
+        NpgsqlConnection.ClearPool(c);
+    }
+
     /// <summary>An Npgsql connection string to <paramref name="database"/> on the test server.</summary>
     public static string ConnectionString(string database, bool pooling = true) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, Pooling = pooling }.ConnectionString;

@@ -30,6 +30,11 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
@@ -51,6 +56,8 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CityId", "Id");
+
                     b.ToTable("audit", (string)null);
                 });
 
@@ -59,6 +66,12 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("DistrictId")
                         .HasColumnType("INTEGER");
@@ -90,6 +103,8 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("CityId", "Id");
+
                     b.ToTable("communities", (string)null);
                 });
 
@@ -105,6 +120,12 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.Property<double>("AvgHouseholdSize")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Geometry")
                         .IsRequired()
@@ -131,8 +152,10 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Adcode")
+                    b.HasIndex("CityId", "Adcode")
                         .IsUnique();
+
+                    b.HasIndex("CityId", "Id");
 
                     b.ToTable("districts", (string)null);
                 });
@@ -142,6 +165,12 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
                         .IsRequired()
@@ -168,7 +197,7 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditCode")
+                    b.HasIndex("CityId", "CreditCode")
                         .IsUnique();
 
                     b.ToTable("enterprises", (string)null);
@@ -182,6 +211,12 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.Property<double?>("AreaM2")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Geometry")
                         .IsRequired()
@@ -222,6 +257,8 @@ namespace RecycleNet.Core.Storage.Migrations
                         .HasDefaultValue(1L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CityId", "Id");
 
                     b.ToTable("outlets", (string)null);
                 });
@@ -356,6 +393,11 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT");
 
@@ -413,6 +455,12 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.Property<double?>("CapacityTonnesPerDay")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Geometry")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -439,6 +487,8 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CityId", "Id");
+
                     b.ToTable("sorting_centers", (string)null);
                 });
 
@@ -450,6 +500,11 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.Property<long>("Bytes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -471,6 +526,8 @@ namespace RecycleNet.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CityId");
 
                     b.ToTable("networks", (string)null);
                 });

@@ -40,6 +40,11 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Detail")
                         .HasColumnType("text");
 
@@ -61,6 +66,8 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CityId", "Id");
+
                     b.ToTable("audit", (string)null);
                 });
 
@@ -71,6 +78,12 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long?>("DistrictId")
                         .HasColumnType("bigint");
@@ -106,6 +119,8 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
 
+                    b.HasIndex("CityId", "Id");
+
                     b.ToTable("communities", (string)null);
                 });
 
@@ -123,6 +138,12 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.Property<double>("AvgHouseholdSize")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Geometry>("Geometry")
                         .IsRequired()
@@ -149,12 +170,14 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Adcode")
-                        .IsUnique();
-
                     b.HasIndex("Geometry");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("CityId", "Adcode")
+                        .IsUnique();
+
+                    b.HasIndex("CityId", "Id");
 
                     b.ToTable("districts", (string)null);
                 });
@@ -166,6 +189,12 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("CreditCode")
                         .IsRequired()
@@ -192,7 +221,7 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditCode")
+                    b.HasIndex("CityId", "CreditCode")
                         .IsUnique();
 
                     b.ToTable("enterprises", (string)null);
@@ -208,6 +237,12 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.Property<double?>("AreaM2")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Geometry>("Geometry")
                         .IsRequired()
@@ -252,6 +287,8 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.HasIndex("Geometry");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("CityId", "Id");
 
                     b.ToTable("outlets", (string)null);
                 });
@@ -392,6 +429,11 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -451,6 +493,12 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.Property<double?>("CapacityTonnesPerDay")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("CityId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Geometry>("Geometry")
                         .IsRequired()
                         .HasColumnType("geometry(Geometry,4326)");
@@ -481,6 +529,8 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
 
+                    b.HasIndex("CityId", "Id");
+
                     b.ToTable("sorting_centers", (string)null);
                 });
 
@@ -494,6 +544,11 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.Property<long>("Bytes")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -515,6 +570,8 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CityId");
 
                     b.ToTable("networks", (string)null);
                 });

@@ -19,8 +19,8 @@ public class PushDownTests
     {
         using var f = new ServiceFactory(seedDemo: true);
         f.CreateClient();
-        var cache = f.Services.GetRequiredService<FeatureCache>();
-        using var scope = f.Services.CreateScope();
+        var cache = f.Services.GetRequiredService<CityServices>().For("jinan").Features;
+        using var scope = f.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope("jinan");
         var database = scope.ServiceProvider.GetRequiredService<RecycleNet.Core.Storage.FeatureStore>();
         RecycleNet.Core.Layers.LayerDefinition Layer(CollectionInfo c) => RecycleNet.Core.Layers.LayerCatalog.All.Single(l => l.Name == c.Id);
         var revision = f.Services.GetRequiredService<RecycleNet.Core.Storage.StoreRevision>();
