@@ -10,7 +10,13 @@ public static class RepoPaths
 
     public static bool HasShared => File.Exists(Path.Combine(Shared, "data", "jinan", "census-2020.csv"));
 
+    /// <summary>Jinan's demo folder.</summary>
     public static string DemoData => Path.Combine(Root, "data", "jinan");
+
+    /// <summary>The demo root, a folder per city: what the service is given.</summary>
+    public static string DemoRoot => Path.Combine(Root, "data");
+
+    public static string Cities => Path.Combine(Root, "seeds", "cities.json");
     public static string Policies => Path.Combine(Root, "seeds", "policies");
 
     private static string FindRoot()
@@ -25,6 +31,15 @@ public static class RepoPaths
 public sealed class SharedFactAttribute : FactAttribute
 {
     public SharedFactAttribute()
+    {
+        if (!RepoPaths.HasShared) Skip = $"needs the shared reference data at {RepoPaths.Shared}";
+    }
+}
+
+/// <summary>A theory that needs ../shared: reported as skipped (not passed) when it is absent.</summary>
+public sealed class SharedTheoryAttribute : TheoryAttribute
+{
+    public SharedTheoryAttribute()
     {
         if (!RepoPaths.HasShared) Skip = $"needs the shared reference data at {RepoPaths.Shared}";
     }

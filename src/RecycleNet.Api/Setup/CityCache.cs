@@ -12,8 +12,7 @@ namespace RecycleNet.Api.Setup;
 /// One per city (<see cref="CityServices"/>).
 public sealed class CityCache(string cityId, StoreRevision revision, IServiceScopeFactory scopes, ILogger<CityCache> log)
 {
-    private static readonly (string Table, CityParts Part)[] Parts =
-        [("districts", CityParts.Districts), ("communities", CityParts.Communities), ("outlets", CityParts.Outlets), ("sorting_centers", CityParts.SortingCenters)];
+    private static IReadOnlyList<(string Table, CityParts Part)> Parts => CitySnapshotLoader.Tables;
 
     private sealed record Entry(long[] Revisions, CitySnapshot City);
 

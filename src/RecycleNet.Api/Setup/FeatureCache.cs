@@ -60,18 +60,19 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
     public Task<FeatureTable> GetAsync(CollectionInfo collection, CancellationToken ct) => GetAsync(collection, null, ct);
 
     // The proposals change when a siting run finishes (here or on another instance), not when the layers do; a store layer
-    // when its table does (communities also name their district); the analyses when a layer of the city snapshot does
+    // when its table does (communities and villages also name their district, villages and stations their township); the analyses when a layer of the city snapshot does
     // (not when an enterprise is saved or a siting run queued).
     private long Revision(CollectionInfo c) => c switch
     {
         _ when c == Siting.SitingJson.Collection => siting.ProposalsVersion,
         { IsComputed: true } => CityRevision(),
-        { Id: "communities" } => revision.Of(cityId, "communities") + revision.Of(cityId, "districts"),
+        // A layer whose properties name districts or townships (LayerLookups) follows those tables too.
+        _ when LayerCatalog.Find(c.Id) is { UsesLookups: true } =>
+            revision.Of(cityId, StoreRevision.TableOf(c.Id)!) + revision.Of(cityId, "districts") + revision.Of(cityId, "townships"),
         _ => revision.Of(cityId, StoreRevision.TableOf(c.Id)!),
     };
 
-    private long CityRevision() => revision.Of(cityId, "districts") + revision.Of(cityId, "communities") + revision.Of(cityId, "outlets")
-        + revision.Of(cityId, "sorting_centers");
+    private long CityRevision() => CitySnapshotLoader.Tables.Sum(t => revision.Of(cityId, t.Table));
 
     // Only the analyses are measured on the walking network: loading another one leaves the layers' tables as they are.
     private WalkingGraph? GraphFor(CollectionInfo c) => c.IsComputed ? network.Graph : null;
@@ -95,7 +96,7 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
         var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
         using var scope = scopes.CreateCityScope(cityId);
         var store = scope.ServiceProvider.GetRequiredService<FeatureStore>();
-        var lookups = layer is CommunityLayer ? await store.LookupsAsync(ct) : LayerLookups.Empty;
+        var lookups = layer.UsesLookups ? await store.LookupsAsync(ct) : LayerLookups.Empty;
         var entities = await store.ListAsync(layer, ct);
         return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups)) { Version = x.Version }));
     }

@@ -69,17 +69,6 @@ public static class ServiceSetup
         });
     }
 
-    /// <summary>
-    /// A city's demo files: the demo root's folder named in the city seed. A root that is itself a city's folder
-    /// (districts.geojson in it: how the option read before cities) is the default city's.
-    /// </summary>
-    private static string? DemoFolder(RecycleNetOptions options, CityCatalog cities, Core.Cities.City city)
-    {
-        var root = options.ResolvedDemoDataDirectory;
-        if (File.Exists(Path.Combine(root, DemoDataFiles.Districts))) return city == cities.Default ? root : null;
-        return city.Demo is { } demo && File.Exists(Path.Combine(root, demo, DemoDataFiles.Districts)) ? Path.Combine(root, demo) : null;
-    }
-
     /// <summary>Applies migrations; a database created just now gets the demo data unless RecycleNet:SeedDemo is false.</summary>
     public static async Task InitializeAsync(this WebApplication app)
     {
@@ -101,16 +90,19 @@ public static class ServiceSetup
             await db.Database.MigrateAsync();
             log.LogInformation("Database: {Db} ({State})", store.Describe(), fresh ? "created" : "existing");
             if (fresh && options.SeedDemo)
-                foreach (var city in cities.All)
+            {
+                var scopes = new List<IServiceScope>();
+                var seeded = await DemoSeeder.SeedCitiesAsync(cities, options.ResolvedDemoDataDirectory, city =>
                 {
-                    if (DemoFolder(options, cities, city) is not { } folder) continue;
-                    var started = System.Diagnostics.Stopwatch.StartNew();
-                    using var cityScope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope(city.Id);
-                    var counts = await DemoSeeder.SeedAsync(cityScope.ServiceProvider.GetRequiredService<RecycleNetDb>(), folder,
-                        app.Lifetime.ApplicationStopping);
-                    log.LogInformation("Seeded the SYNTHETIC {City} demo data in {Ms} ms: {Counts}", city.NameEn, started.ElapsedMilliseconds,
+                    var cityScope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope(city);
+                    scopes.Add(cityScope);
+                    return cityScope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+                }, app.Lifetime.ApplicationStopping);
+                foreach (var s in scopes) s.Dispose();
+                foreach (var (city, counts, ms) in seeded)
+                    log.LogInformation("Seeded the SYNTHETIC {City} demo data in {Ms} ms: {Counts}", city.NameEn, ms,
                         string.Join(", ", counts.Select(c => $"{c.Count} {c.Layer}")));
-                }
+            }
             app.Services.GetRequiredService<PlannerKeys>(); // created (and printed, if new) at start-up, not on the first write
         }
         // So does a broken configured or stored network. The configured file is the default city's.

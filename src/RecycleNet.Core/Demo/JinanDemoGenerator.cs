@@ -19,8 +19,17 @@ public sealed record DemoOptions
     public double RuralHouseholdsPerOutlet { get; init; } = 200_000;
 }
 
-/// <summary>The generated layers; communities carry temporary ids 1..n that outlets' served lists refer to.</summary>
-public sealed record DemoDataSet(List<Community> Communities, List<Outlet> Outlets, List<SortingCenter> SortingCenters, List<Enterprise> Enterprises);
+/// <summary>
+/// The generated layers; communities, townships and villages carry temporary ids 1..n that other layers refer to (written
+/// to the files as names). The rural layers are empty for Jinan.
+/// </summary>
+public sealed record DemoDataSet(List<Community> Communities, List<Outlet> Outlets, List<SortingCenter> SortingCenters, List<Enterprise> Enterprises)
+{
+    public List<Township> Townships { get; init; } = [];
+    public List<Village> Villages { get; init; } = [];
+    public List<TransferStation> TransferStations { get; init; } = [];
+    public List<WasteSortingPoint> WasteSortingPoints { get; init; } = [];
+}
 
 /// <summary>
 /// Generates the SYNTHETIC Jinan demo set from the district outlines and census: communities placed
@@ -64,7 +73,7 @@ public sealed class JinanDemoGenerator(DemoOptions options)
 
         foreach (var d in districts)
         {
-            var area = new DistrictSampler(d, projection, rng);
+            var area = new AreaSampler(d.Geometry, projection, rng);
             var seat = ChinaCoordinates.Gcj02ToWgs84(SeatsGcj02[d.Adcode].Lon, SeatsGcj02[d.Adcode].Lat);
             var urbanHouseholds = d.Households * (d.UrbanShare ?? 0.5);
             var ruralHouseholds = d.Households - urbanHouseholds;
@@ -93,9 +102,9 @@ public sealed class JinanDemoGenerator(DemoOptions options)
             var fixedCount = Math.Max(1, (int)Math.Round(urbanHouseholds / options.UrbanHouseholdsPerOutlet))
                              + (int)Math.Round(ruralHouseholds / options.RuralHouseholdsPerOutlet);
             for (var i = 1; i <= fixedCount; i++)
-                outlets.Add(FixedOutlet(rng, area, $"模拟回收网点·{shortName}·{i:00}", rng.Pick(urban.Count > 0 ? urban : rural)));
+                outlets.Add(FixedOutlet(rng, area, $"模拟回收网点·{shortName}·{i:00}", rng.Pick(urban.Count > 0 ? urban : rural).Location, OperatorNames));
             if (d.UrbanShare >= 0.5 && urban.Count >= 30)
-                outlets.Add(MobileStation(rng, projection, $"模拟流动回收站·{shortName}", rng.Pick(urban), urban));
+                outlets.Add(MobileStation(rng, projection, $"模拟流动回收站·{shortName}", rng.Pick(urban), urban, OperatorNames));
 
             foreach (var centre in Centres.Where(c => c.Adcode == d.Adcode))
                 centres.Add(new SortingCenter
@@ -106,10 +115,10 @@ public sealed class JinanDemoGenerator(DemoOptions options)
                     Source = SourceTag,
                 });
         }
-        return new DemoDataSet(communities, outlets, centres, Enterprises(rng, outlets));
+        return new DemoDataSet(communities, outlets, centres, Enterprises(rng, outlets, OperatorNames, "91370100"));
     }
 
-    private static List<Community> Fill(double households, double median, int min, int max, DemoRandom rng, Func<int, Community> make)
+    internal static List<Community> Fill(double households, double median, int min, int max, DemoRandom rng, Func<int, Community> make)
     {
         var list = new List<Community>();
         var left = households;
@@ -125,7 +134,7 @@ public sealed class JinanDemoGenerator(DemoOptions options)
         return list;
     }
 
-    private Outlet FixedOutlet(DemoRandom rng, DistrictSampler area, string name, Community near)
+    internal static Outlet FixedOutlet(DemoRandom rng, AreaSampler area, string name, Point near, IReadOnlyList<string> operators)
     {
         var roll = rng.NextDouble();
         var status = roll < 0.82 ? FacilityStatus.Operating : roll < 0.94 ? FacilityStatus.Planned : FacilityStatus.Closed;
@@ -136,14 +145,15 @@ public sealed class JinanDemoGenerator(DemoOptions options)
             Status = status,
             Modern = status != FacilityStatus.Closed && rng.NextDouble() < 0.55,
             AreaM2 = Math.Round((6 + rng.NextDouble() * 54) * 2) / 2, // 6-60 m²: some below the 10 m² subsidy floor
-            Operator = rng.Pick(OperatorNames),
+            Operator = rng.Pick(operators),
             OpenedOn = status == FacilityStatus.Planned ? null : new DateOnly(2019, 1, 1).AddDays(rng.Next(0, 2130)),
-            Geometry = area.Near(near.Location, 30, 120),
+            Geometry = area.Near(near, 30, 120),
             Source = SourceTag,
         };
     }
 
-    private Outlet MobileStation(DemoRandom rng, LocalProjection projection, string name, Community home, List<Community> candidates)
+    internal static Outlet MobileStation(DemoRandom rng, LocalProjection projection, string name, Community home, List<Community> candidates,
+        IReadOnlyList<string> operators)
     {
         var (hx, hy) = projection.Project(home.Location.X, home.Location.Y);
         double Dist(Community c)
@@ -155,18 +165,19 @@ public sealed class JinanDemoGenerator(DemoOptions options)
         return new Outlet
         {
             Name = name, Kind = OutletKind.Mobile, Status = FacilityStatus.Operating, Modern = false,
-            Operator = rng.Pick(OperatorNames), OpenedOn = new DateOnly(2022, 1, 1).AddDays(rng.Next(0, 900)),
+            Operator = rng.Pick(operators), OpenedOn = new DateOnly(2022, 1, 1).AddDays(rng.Next(0, 900)),
             Geometry = home.Geometry.Copy(), ServedCommunityIds = served, Source = SourceTag,
         };
     }
 
-    private static List<Enterprise> Enterprises(DemoRandom rng, List<Outlet> outlets)
+    /// <param name="creditPrefix">The first 8 characters of the codes: 91 (enterprise) and the city's adcode.</param>
+    internal static List<Enterprise> Enterprises(DemoRandom rng, List<Outlet> outlets, IReadOnlyList<string> operatorNames, string creditPrefix)
     {
         const string charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        return OperatorNames.Select((name, i) =>
+        return operatorNames.Select((name, i) =>
         {
             var org = new string(Enumerable.Range(0, 9).Select(_ => charset[rng.Next(0, 31)]).ToArray());
-            var first17 = "91370100" + org;
+            var first17 = creditPrefix + org;
             return new Enterprise
             {
                 Name = name,
@@ -176,52 +187,5 @@ public sealed class JinanDemoGenerator(DemoOptions options)
                 Source = SourceTag,
             };
         }).ToList();
-    }
-
-    /// <summary>Draws points inside one district, in metres of the local zone.</summary>
-    private sealed class DistrictSampler(District district, LocalProjection projection, DemoRandom rng)
-    {
-        private readonly IPreparedGeometry _inside = PreparedGeometryFactory.Prepare(district.Geometry);
-        private readonly GeometryFactory _factory = new(new PrecisionModel(), 4326);
-
-        public Point NearSeat((double Lon, double Lat) seat, double sigmaM)
-        {
-            var (sx, sy) = projection.Project(seat.Lon, seat.Lat);
-            for (var i = 0; i < 200; i++)
-                if (Try(sx + rng.NextGaussian() * sigmaM, sy + rng.NextGaussian() * sigmaM) is { } p) return p;
-            return Anywhere();
-        }
-
-        public Point Near(Point centre, double minM, double maxM)
-        {
-            var (cx, cy) = projection.Project(centre.X, centre.Y);
-            for (var i = 0; i < 200; i++)
-            {
-                var r = minM + rng.NextDouble() * (maxM - minM);
-                var a = rng.NextDouble() * 2 * Math.PI;
-                if (Try(cx + r * Math.Cos(a), cy + r * Math.Sin(a)) is { } p) return p;
-            }
-            return (Point)centre.Copy();
-        }
-
-        public Point Anywhere()
-        {
-            var env = district.Geometry.EnvelopeInternal;
-            while (true)
-            {
-                var p = Round(env.MinX + rng.NextDouble() * env.Width, env.MinY + rng.NextDouble() * env.Height);
-                if (_inside.Contains(p)) return p;
-            }
-        }
-
-        private Point? Try(double x, double y)
-        {
-            var (lon, lat) = projection.Unproject(x, y);
-            var p = Round(lon, lat);
-            return _inside.Contains(p) ? p : null;
-        }
-
-        // Six decimals (~0.1 m) keep the committed files small and exactly reproducible.
-        private Point Round(double lon, double lat) => _factory.CreatePoint(new Coordinate(Math.Round(lon, 6), Math.Round(lat, 6)));
     }
 }

@@ -16,33 +16,36 @@ public sealed record ImportOptions
     public int MaxRows { get; init; } = 200_000;
 }
 
-/// <summary>What validation of one import needs to know of the store as it is.</summary>
-public sealed class ImportContext(DistrictLocator districts, CommunityLookup communities, ImportOptions options)
+/// <summary>
+/// What validation of one import needs to know of the store as it is — of the import's city only, so a reference to
+/// another city's row finds nothing and is refused like any unknown one.
+/// </summary>
+public sealed class ImportContext(DistrictLocator districts, ReferenceLookup communities, ImportOptions options,
+    TownshipLocator? townships = null, ReferenceLookup? villages = null)
 {
     public DistrictLocator Districts { get; } = districts;
-    public CommunityLookup Communities { get; } = communities;
+    public ReferenceLookup Communities { get; } = communities;
+    public TownshipLocator Townships { get; } = townships ?? TownshipLocator.Empty;
+    public ReferenceLookup Villages { get; } = villages ?? new ReferenceLookup("village", "villages", []);
     public ImportOptions Options { get; } = options;
 }
 
-/// <summary>Resolves references to communities (a mobile station's served list) by id or unique name.</summary>
-public sealed class CommunityLookup
+/// <summary>Resolves references to features of a layer (a mobile station's served communities, a sorting point's village) by id or unique name.</summary>
+/// <param name="noun">What is referenced, for the reasons given ("community"), and its plural.</param>
+public sealed class ReferenceLookup(string noun, string plural, IEnumerable<(long Id, string Name)> rows)
 {
-    private readonly HashSet<long> _ids;
-    private readonly Dictionary<string, List<long>> _byName;
-
-    public CommunityLookup(IEnumerable<(long Id, string Name)> communities)
-    {
-        var list = communities.ToList();
-        _ids = list.Select(c => c.Id).ToHashSet();
-        _byName = list.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList());
-    }
+    private readonly List<(long Id, string Name)> _rows = rows.ToList();
+    private HashSet<long>? _ids;
+    private Dictionary<string, List<long>>? _byName;
 
     /// <summary>The id referenced by <paramref name="item"/>, or a reason it references none.</summary>
     public (long Id, string? Problem) Resolve(string item)
     {
+        _ids ??= _rows.Select(c => c.Id).ToHashSet();
+        _byName ??= _rows.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList());
         if (long.TryParse(item, out var id))
-            return _ids.Contains(id) ? (id, null) : (0, $"community {id} does not exist");
-        if (!_byName.TryGetValue(item, out var ids)) return (0, $"no community is named '{item}'");
-        return ids.Count == 1 ? (ids[0], null) : (0, $"{ids.Count} communities are named '{item}': use ids");
+            return _ids.Contains(id) ? (id, null) : (0, $"{noun} {id} does not exist");
+        if (!_byName.TryGetValue(item, out var ids)) return (0, $"no {noun} is named '{item}'");
+        return ids.Count == 1 ? (ids[0], null) : (0, $"{ids.Count} {plural} are named '{item}': use ids");
     }
 }

@@ -21,7 +21,6 @@ public sealed record ImportResult(
 /// </summary>
 public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
 {
-    /// <summary>Loads what validation needs: districts (for point-in-polygon) and community names and ids.</summary>
     /// <summary>The store as validation of <paramref name="rows"/> needs it: the districts, and the communities only when a row refers to them.</summary>
     public async Task<ImportContext> LoadContextAsync(LayerDefinition layer, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
@@ -29,7 +28,12 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
         var communities = layer.RefersToCommunities(rows)
             ? (await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name))
             : [];
-        return new ImportContext(new DistrictLocator(districts), new CommunityLookup(communities), options);
+        var townships = layer.NeedsTownships ? await db.Townships.AsNoTracking().ToListAsync(ct) : [];
+        var villages = layer.RefersToVillages(rows)
+            ? (await db.Villages.AsNoTracking().Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name))
+            : [];
+        return new ImportContext(new DistrictLocator(districts), new ReferenceLookup("community", "communities", communities), options,
+            new TownshipLocator(townships), new ReferenceLookup("village", "villages", villages));
     }
 
     /// <summary>Validates one row into a new entity of the layer; null when it has errors (added to the list).</summary>

@@ -26,6 +26,14 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
         return null;
     }
 
+    /// <summary>
+    /// A reference to another row, given as a name (or code) in <paramref name="nameField"/> or as an id in
+    /// <paramref name="idField"/> (what a GET writes, sent back by a PUT): the name wins when both are there.
+    /// </summary>
+    public string? Reference(LayerField nameField, LayerField idField) =>
+        Raw(nameField) is not null ? String(nameField)
+        : Raw(idField) is not null ? Integer(idField, min: 1)?.ToString(CultureInfo.InvariantCulture) : null;
+
     public string? String(LayerField f, bool required = false, int maxLength = 200)
     {
         var v = Raw(f);

@@ -21,6 +21,7 @@ public sealed class CommunityLayer : LayerDefinition<Community>
     public override string Title => "居民小区 Communities";
     public override string Description => "Residential communities (小区) with households and residents; district by point-in-polygon.";
     public override bool IsPoint => true;
+    public override bool UsesLookups => true;
     public override IReadOnlyList<LayerField> Fields { get; } = [NameField, Households, Population, DistrictF, DistrictIdF, SourceField];
 
     public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(Community e, LayerLookups lookups) =>

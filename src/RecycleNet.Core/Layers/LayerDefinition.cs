@@ -60,6 +60,15 @@ public abstract class LayerDefinition
     /// </summary>
     public virtual bool RefersToCommunities(IEnumerable<ImportRow> rows) => false;
 
+    /// <summary>Whether some row refers to villages (a waste-sorting point's village), so validation needs them by id and name.</summary>
+    public virtual bool RefersToVillages(IEnumerable<ImportRow> rows) => false;
+
+    /// <summary>Whether validation places features in townships (villages, transfer stations).</summary>
+    public virtual bool NeedsTownships => false;
+
+    /// <summary>Whether the layer's properties name other rows (a district, a township) through <see cref="LayerLookups"/>.</summary>
+    public virtual bool UsesLookups => false;
+
     /// <summary>Rules across the rows of one import and the store (e.g. unique codes); default none.</summary>
     /// <param name="replacing">The layer's current features are about to be replaced, so they do not count.</param>
     /// <param name="updatingId">The feature a PUT rewrites, which does not conflict with itself.</param>
@@ -125,4 +134,16 @@ public sealed record LayerLookups(IReadOnlyDictionary<long, string> DistrictName
     IReadOnlyDictionary<long, string>? CommunityNamesForReferences = null)
 {
     public static readonly LayerLookups Empty = new(new Dictionary<long, string>());
+
+    /// <summary>Township names by id (villages and transfer stations name their township).</summary>
+    public IReadOnlyDictionary<long, string> TownshipNames { get; init; } = new Dictionary<long, string>();
+
+    /// <summary>
+    /// When set, references to villages are written by name rather than id (see <see cref="CommunityNamesForReferences"/>);
+    /// so are townships, by <see cref="TownshipNames"/>.
+    /// </summary>
+    public IReadOnlyDictionary<long, string>? VillageNamesForReferences { get; init; }
+
+    /// <summary>The features are written for another store (the demo files): references by name, no ids.</summary>
+    public bool ForAnotherStore => CommunityNamesForReferences is not null;
 }

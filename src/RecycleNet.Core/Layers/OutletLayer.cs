@@ -14,12 +14,19 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     private static readonly LayerField AreaF = new("areaM2", "number", "floor area, m²", "面积", "面积m2");
     private static readonly LayerField OperatorF = new("operator", "string", "operating enterprise", "运营主体", "企业");
     private static readonly LayerField OpenedF = new("openedOn", "string", "opening date, yyyy-MM-dd", "开业日期");
+    private static readonly LayerField TierF = new("tier", "string", "community (社区回收网点, reached on foot) | village (村级回收网点, reached by road)", "层级", "网点层级");
     private static readonly LayerField ServedF = new("servedCommunities", "array", "mobile stations: ids (or unique names) of the communities served", "服务小区");
 
     public static readonly IReadOnlyDictionary<string, OutletKind> KindSynonyms = new Dictionary<string, OutletKind>
     {
         ["固定"] = OutletKind.Fixed, ["固定型"] = OutletKind.Fixed, ["固定型站点"] = OutletKind.Fixed,
         ["流动"] = OutletKind.Mobile, ["流动型"] = OutletKind.Mobile, ["流动站点"] = OutletKind.Mobile, ["流动型站点"] = OutletKind.Mobile,
+    };
+
+    public static readonly IReadOnlyDictionary<string, OutletTier> TierSynonyms = new Dictionary<string, OutletTier>
+    {
+        ["社区"] = OutletTier.Community, ["社区网点"] = OutletTier.Community, ["城区"] = OutletTier.Community,
+        ["村级"] = OutletTier.Village, ["村"] = OutletTier.Village, ["村级回收网点"] = OutletTier.Village,
     };
 
     public static readonly IReadOnlyDictionary<string, FacilityStatus> StatusSynonyms = new Dictionary<string, FacilityStatus>
@@ -37,13 +44,13 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     public override string Description => "Recycling outlets (回收网点): fixed outlets and mobile stations, status, modern standard, floor area, opening date.";
     public override string? DateField => "openedOn";
     public override bool IsPoint => true;
-    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, ServedF, SourceField];
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, TierF, ServedF, SourceField];
 
     public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(Outlet e, LayerLookups lookups) =>
     [
         P("name", e.Name), P("source", e.Source), P("kind", e.Kind.ToString().ToLowerInvariant()),
         P("status", e.Status.ToString().ToLowerInvariant()), P("modern", e.Modern), P("areaM2", e.AreaM2),
-        P("operator", e.Operator), P("openedOn", e.OpenedOn),
+        P("operator", e.Operator), P("openedOn", e.OpenedOn), P("tier", e.Tier.ToString().ToLowerInvariant()),
         // For files meant for another store, references are names: ids differ there.
         P("servedCommunities", lookups.CommunityNamesForReferences is { } names
             ? e.ServedCommunityIds.Select(id => (object?)names[id]).ToList()
@@ -63,6 +70,7 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
         target.AreaM2 = r.Number(AreaF, min: 0, max: 100_000);
         target.Operator = r.String(OperatorF);
         target.OpenedOn = r.Date(OpenedF);
+        target.Tier = r.Enum(TierF, TierSynonyms) ?? OutletTier.Community;
         target.ServedCommunityIds = [];
         var served = r.List(ServedF);
         if (served is null || served.Count == 0) return;

@@ -2,6 +2,9 @@ using NetTopologySuite.Geometries;
 
 namespace RecycleNet.Core.Model;
 
+/// <summary>Which network an outlet belongs to (Binzhou's plan: 村级回收网点 are the bottom tier of the county network).</summary>
+public enum OutletTier { Community, Village }
+
 /// <summary>A recycling outlet (再生资源回收网点): a fixed site or a mobile station.</summary>
 public sealed class Outlet : SpatialEntity
 {
@@ -18,6 +21,9 @@ public sealed class Outlet : SpatialEntity
     public string? Operator { get; set; }
 
     public DateOnly? OpenedOn { get; set; }
+
+    /// <summary>Community outlets serve urban residents on foot; village outlets (村级回收网点) serve villages by road.</summary>
+    public OutletTier Tier { get; set; }
 
     /// <summary>For mobile stations: ids of the communities the station serves.</summary>
     public List<long> ServedCommunityIds { get; set; } = [];

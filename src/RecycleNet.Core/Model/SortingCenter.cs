@@ -2,6 +2,9 @@ using NetTopologySuite.Geometries;
 
 namespace RecycleNet.Core.Model;
 
+/// <summary>City-level sorting centre, or a county sorting centre (县域分拣中心) that transfer stations haul to.</summary>
+public enum CenterTier { City, County }
+
 /// <summary>A sorting centre (分拣中心); <see cref="GreenCertified"/> marks a green digital-smart one (绿色数智化).</summary>
 public sealed class SortingCenter : SpatialEntity
 {
@@ -11,6 +14,9 @@ public sealed class SortingCenter : SpatialEntity
     public double? CapacityTonnesPerDay { get; set; }
 
     public bool GreenCertified { get; set; }
+
+    /// <summary>A city's sorting centre, or a county sorting centre (县域分拣中心) at the top of a county network.</summary>
+    public CenterTier Tier { get; set; }
 
     public Point Location => (Point)Geometry;
 }

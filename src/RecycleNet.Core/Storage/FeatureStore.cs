@@ -40,9 +40,12 @@ public sealed class FeatureStore(RecycleNetDb db)
     /// <summary>Every feature of a layer, ordered by id.</summary>
     public Task<List<SpatialEntity>> ListAsync(LayerDefinition layer, CancellationToken ct) => layer.ListAsync(db, ct);
 
-    /// <summary>What writing a layer's properties needs (district names; not the outlines, whose geometry is heavy).</summary>
+    /// <summary>What writing a layer's properties needs (district and township names; not the outlines, whose geometry is heavy).</summary>
     public async Task<LayerLookups> LookupsAsync(CancellationToken ct) =>
-        new(await db.Districts.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct));
+        new(await db.Districts.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct))
+        {
+            TownshipNames = await db.Townships.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct),
+        };
 
     /// <summary>
     /// The query as this store would run it — a PostGIS WHERE clause — or null when the store cannot (SQLite has no
@@ -58,7 +61,7 @@ public sealed class FeatureStore(RecycleNetDb db)
     /// <summary>One page of a <see cref="Plan"/>, with its count, from one snapshot of the database.</summary>
     public async Task<FeaturePage> QueryAsync(LayerDefinition layer, SqlWhere plan, FeatureQuery q, CancellationToken ct) =>
         await SqlFeaturePages.QueryAsync(db, layer, plan, q.Offset, q.Limit,
-            layer is CommunityLayer ? await LookupsAsync(ct) : LayerLookups.Empty, ct);
+            layer.UsesLookups ? await LookupsAsync(ct) : LayerLookups.Empty, ct);
 
     /// <summary>Rows into a layer, appended or replacing it, all or nothing, with <paramref name="audit"/> in the same transaction.</summary>
     public Task<ImportResult> ImportAsync(LayerDefinition layer, IReadOnlyList<ImportRow> rows, DeclaredCrs crs, ImportMode mode,

@@ -30,6 +30,10 @@ public class RecycleNetDb : DbContext
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<Outlet> Outlets => Set<Outlet>();
     public DbSet<SortingCenter> SortingCenters => Set<SortingCenter>();
+    public DbSet<Township> Townships => Set<Township>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<TransferStation> TransferStations => Set<TransferStation>();
+    public DbSet<WasteSortingPoint> WasteSortingPoints => Set<WasteSortingPoint>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StoredPlannerKey> PlannerKeys => Set<StoredPlannerKey>();
@@ -39,6 +43,13 @@ public class RecycleNetDb : DbContext
     public DbSet<SitingCenterLoad> SitingCenterLoads => Set<SitingCenterLoad>();
     public DbSet<StoredNetwork> Networks => Set<StoredNetwork>();
     public DbSet<StoredNetworkChunk> NetworkChunks => Set<StoredNetworkChunk>();
+
+    /// <summary>The map layers' entity types.</summary>
+    private static readonly Type[] LayerTypes =
+    [
+        typeof(District), typeof(Community), typeof(Outlet), typeof(SortingCenter),
+        typeof(Township), typeof(Village), typeof(TransferStation), typeof(WasteSortingPoint),
+    ];
 
     /// <summary>How a layer's geometry column is kept: WKB bytes here, a PostGIS column in the PostgreSQL store.</summary>
     protected virtual void MapGeometry<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : SpatialEntity =>
@@ -68,6 +79,7 @@ public class RecycleNetDb : DbContext
             MapGeometry(e);
             e.Property(x => x.Kind).HasConversion(new LowerCaseEnumConverter<OutletKind>());
             e.Property(x => x.Status).HasConversion(status);
+            e.Property(x => x.Tier).HasConversion(new LowerCaseEnumConverter<OutletTier>());
             e.Ignore(x => x.Location);
         });
         b.Entity<SortingCenter>(e =>
@@ -75,6 +87,41 @@ public class RecycleNetDb : DbContext
             e.ToTable("sorting_centers");
             MapGeometry(e);
             e.Property(x => x.Status).HasConversion(status);
+            e.Property(x => x.Tier).HasConversion(new LowerCaseEnumConverter<CenterTier>());
+            e.Ignore(x => x.Location);
+        });
+        b.Entity<Township>(e =>
+        {
+            e.ToTable("townships");
+            MapGeometry(e);
+            e.HasIndex(x => new { x.CityId, x.Code }).IsUnique();
+            e.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Village>(e =>
+        {
+            e.ToTable("villages");
+            MapGeometry(e);
+            e.Property(x => x.Kind).HasConversion(new LowerCaseEnumConverter<VillageKind>());
+            e.HasOne<Township>().WithMany().HasForeignKey(x => x.TownshipId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.Location);
+        });
+        b.Entity<TransferStation>(e =>
+        {
+            e.ToTable("transfer_stations");
+            MapGeometry(e);
+            e.Property(x => x.Status).HasConversion(status);
+            e.HasOne<Township>().WithMany().HasForeignKey(x => x.TownshipId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.Location);
+        });
+        b.Entity<WasteSortingPoint>(e =>
+        {
+            e.ToTable("waste_sorting_points");
+            MapGeometry(e);
+            e.Property(x => x.Kind).HasConversion(new LowerCaseEnumConverter<WasteSortingPointKind>());
+            e.Property(x => x.Status).HasConversion(status);
+            e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(x => x.Location);
         });
         b.Entity<Enterprise>(e =>
@@ -138,7 +185,7 @@ public class RecycleNetDb : DbContext
         });
         // The version is checked in the UPDATE's WHERE clause: of two writers from the same version, one wins and the
         // other gets a concurrency failure, even when both passed their If-Match check at the same moment.
-        foreach (var t in new[] { typeof(District), typeof(Community), typeof(Outlet), typeof(SortingCenter) })
+        foreach (var t in LayerTypes)
         {
             b.Entity(t).Property(nameof(SpatialEntity.Version)).IsConcurrencyToken().HasDefaultValue(1L);
             // A layer is read city by city, in id order.
@@ -146,7 +193,7 @@ public class RecycleNetDb : DbContext
         }
         // An update names the row's city too (see VersionedSave): a replacement sent through another city's routes
         // finds no row to change, even by a known id.
-        foreach (var t in new[] { typeof(District), typeof(Community), typeof(Outlet), typeof(SortingCenter), typeof(Enterprise) })
+        foreach (var t in LayerTypes.Append(typeof(Enterprise)))
             b.Entity(t).Property(nameof(ICityOwned.CityId)).IsConcurrencyToken();
         foreach (var t in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(ICityOwned).IsAssignableFrom).ToList())
         {

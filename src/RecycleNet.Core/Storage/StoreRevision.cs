@@ -17,7 +17,11 @@ namespace RecycleNet.Core.Storage;
 public sealed class StoreRevision
 {
     /// <summary>The tables whose writes the cached views depend on (the audit goes with each of them).</summary>
-    public static readonly string[] LayerTables = ["districts", "communities", "outlets", "sorting_centers", "enterprises", "audit"];
+    public static readonly string[] LayerTables =
+    [
+        "districts", "communities", "outlets", "sorting_centers", "enterprises", "audit",
+        "townships", "villages", "transfer_stations", "waste_sorting_points",
+    ];
 
     private long _value;
     // Writes of every city (or of an unknown one) move the first; writes of one city, its own counter.

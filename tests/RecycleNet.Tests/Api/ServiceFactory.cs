@@ -22,7 +22,7 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
         foreach (var (k, v) in TestStore.Settings(Folder, seedDemo)) b.UseSetting(k, v);
         b.UseSetting("RecycleNet:SeedDemo", seedDemo ? "true" : "false");
         b.UseSetting("RecycleNet:PoliciesDirectory", RepoPaths.Policies);
-        b.UseSetting("RecycleNet:DemoDataDirectory", RepoPaths.DemoData);
+        b.UseSetting("RecycleNet:DemoDataDirectory", RepoPaths.DemoRoot);
         if (configureKey) b.UseSetting("RecycleNet:PlannerKeys:0", Key);
         if (maxImportBytes is { } max) b.UseSetting("RecycleNet:MaxImportBytes", max.ToString());
         // Tests call the public POSTs and downloads far faster than a person; the rate-limit tests set their own buckets.

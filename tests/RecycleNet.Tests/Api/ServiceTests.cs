@@ -16,7 +16,7 @@ public class ServiceTests(DemoService demo) : IClassFixture<DemoService>
     {
         var client = demo.Factory.CreateClient();
         var index = await (await client.GetAsync("/")).ReadJsonAsync();
-        Assert.Equal(4, index.GetProperty("layers").GetArrayLength());
+        Assert.Equal(8, index.GetProperty("layers").GetArrayLength());
         var openapi = await client.GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, openapi.StatusCode);
         Assert.Contains("/api/import/{layer}", await openapi.Content.ReadAsStringAsync());

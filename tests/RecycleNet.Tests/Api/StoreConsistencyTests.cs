@@ -136,7 +136,7 @@ public class StoreConsistencyTests
         foreach (var (k, v) in store) start.Environment[k.Replace(":", "__")] = v;
         start.Environment["RecycleNet__PlannerKeys__0"] = ServiceFactory.Key;
         start.Environment["RecycleNet__PoliciesDirectory"] = RepoPaths.Policies;
-        start.Environment["RecycleNet__DemoDataDirectory"] = RepoPaths.DemoData;
+        start.Environment["RecycleNet__DemoDataDirectory"] = RepoPaths.DemoRoot;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var p = Process.Start(start)!;
         p.OutputDataReceived += (_, _) => { };

@@ -80,10 +80,12 @@ public static class TestStore
         Admin("CREATE EXTENSION IF NOT EXISTS postgis", name);
         // What the service does on its first start: migrate, then seed the demo. Unpooled, so no session stays open on
         // the template (CREATE DATABASE … TEMPLATE refuses a template in use).
-        using var db = new PostgresRecycleNetDb(new DbContextOptionsBuilder<PostgresRecycleNetDb>()
-            .UseNpgsql(ConnectionString(name, pooling: false), n => n.UseNetTopologySuite()).Options);
-        db.Database.Migrate();
-        if (seed) DemoSeeder.SeedAsync(db, RepoPaths.DemoData, CancellationToken.None).GetAwaiter().GetResult();
+        PostgresRecycleNetDb Context(string? city) => new(new DbContextOptionsBuilder<PostgresRecycleNetDb>()
+            .UseNpgsql(ConnectionString(name, pooling: false), n => n.UseNetTopologySuite()).Options, new CityScope(city));
+        using (var db = Context(null)) db.Database.Migrate();
+        if (seed)
+            DemoSeeder.SeedCitiesAsync(RecycleNet.Core.Cities.CityCatalog.Load(RepoPaths.Cities), RepoPaths.DemoRoot, Context, CancellationToken.None)
+                .GetAwaiter().GetResult();
         return name;
     })).Value;
 

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Core.Layers;
+
+/// <summary>Villages (行政村/自然村): points with residents and households, each in a township of its county.</summary>
+public sealed class VillageLayer : LayerDefinition<Village>
+{
+    private static readonly LayerField KindF = new("kind", "string", "administrative (行政村) | natural (自然村)", "类型", "村类型");
+    private static readonly LayerField PopulationF = new("population", "integer", "人口 residents", "人口", "户籍人口", "常住人口");
+    private static readonly LayerField HouseholdsF = new("households", "integer", "户数 households; estimated from the county's household size when absent", "户数");
+    private static readonly LayerField TownshipF = new("township", "string", "乡镇 township name, code or id; found by point-in-polygon when absent", "乡镇", "所属乡镇", "乡镇街道");
+    private static readonly LayerField TownshipIdF = new("townshipId", "integer", "id of the township");
+    private static readonly LayerField DistrictF = new("district", "string", "区县 county (by point-in-polygon)");
+
+    public static readonly IReadOnlyDictionary<string, VillageKind> KindSynonyms = new Dictionary<string, VillageKind>
+    {
+        ["行政村"] = VillageKind.Administrative, ["村委会"] = VillageKind.Administrative, ["社区"] = VillageKind.Administrative,
+        ["自然村"] = VillageKind.Natural, ["村民小组"] = VillageKind.Natural,
+    };
+
+    // Declared after the fields above: static initialisers run in textual order.
+    public static readonly VillageLayer Instance = new();
+
+    public override string Name => "villages";
+    public override string Title => "村庄 Villages";
+    public override string Description => "Villages (行政村/自然村) with residents and households; each lies in a township of its county.";
+    public override bool IsPoint => true;
+    public override bool NeedsTownships => true;
+    public override bool UsesLookups => true;
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, PopulationF, HouseholdsF, TownshipF, TownshipIdF, DistrictF, SourceField];
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(Village e, LayerLookups lookups) =>
+    [
+        P("name", e.Name), P("source", e.Source), P("kind", e.Kind.ToString().ToLowerInvariant()), P("population", (long)e.Population),
+        P("households", (long)e.Households), P("townshipId", lookups.ForAnotherStore ? null : (long?)e.TownshipId),
+        P("township", e.TownshipId is { } t ? lookups.TownshipNames.GetValueOrDefault(t) : null),
+        P("district", e.DistrictId is { } d ? lookups.DistrictNames.GetValueOrDefault(d) : null),
+    ];
+
+    public override void ReadProperties(RowReader r, Village target, ImportContext ctx, long? locatedDistrictId)
+    {
+        ReadCommon(r, target);
+        target.Kind = r.Enum(KindF, KindSynonyms) ?? VillageKind.Administrative;
+        target.Population = r.Integer(PopulationF, required: true, max: 1_000_000) ?? 0;
+        var households = r.Integer(HouseholdsF, max: 500_000);
+        var county = locatedDistrictId is { } id ? ctx.Districts.Districts.FirstOrDefault(d => d.Id == id) : null;
+        target.Households = households ?? (county is { AvgHouseholdSize: > 0 } c ? (int)Math.Round(target.Population / c.AvgHouseholdSize) : 0);
+        if (households is null && county is null && target.Population > 0)
+            r.Error("households", "is required where no county gives a household size");
+        target.DistrictId = locatedDistrictId;
+        target.TownshipId = TownshipPlacement.Place(r, TownshipF, TownshipIdF, target.Geometry, ctx, locatedDistrictId, required: false)?.Id;
+    }
+
+    public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
+    {
+        var n = await db.WasteSortingPoints.CountAsync(w => w.VillageId != null, ct);
+        return n == 0 ? null : $"{n} waste-sorting points name the village they serve; clear their village first";
+    }
+
+    public override async Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
+    {
+        var n = await db.WasteSortingPoints.CountAsync(w => w.VillageId == id, ct);
+        return n == 0 ? null : $"{n} waste-sorting points serve village {id}; change or delete them first";
+    }
+}
