@@ -117,9 +117,12 @@ public class CityPartitionTests
         var planner = f.Planner();
         // The same credit code may be registered with two cities' bureaus.
         var code = (await (await planner.GetAsync("/api/enterprises")).ReadJsonAsync())[0].GetProperty("creditCode").GetString();
+        var before = (await (await planner.GetAsync("/cities/anqiu/api/enterprises")).ReadJsonAsync()).GetArrayLength();
         var e = await planner.PostAsJsonAsync("/cities/anqiu/api/enterprises", new { name = "安丘分公司", creditCode = code });
         Assert.Equal(HttpStatusCode.Created, e.StatusCode);
-        Assert.Single((await (await planner.GetAsync("/cities/anqiu/api/enterprises")).ReadJsonAsync()).EnumerateArray());
+        var anqiu = await (await planner.GetAsync("/cities/anqiu/api/enterprises")).ReadJsonAsync();
+        Assert.Equal(before + 1, anqiu.GetArrayLength());
+        Assert.Single(anqiu.EnumerateArray(), x => x.GetProperty("creditCode").GetString() == code);
         Assert.Equal(HttpStatusCode.NotFound, (await planner.GetAsync(e.Headers.Location!.ToString().Replace("/cities/anqiu", ""))).StatusCode);
 
         var job = await planner.PostAsJsonAsync("/api/siting/outlets?wait=true", new { sites = 2, timeLimitSeconds = 5 });
