@@ -39,6 +39,7 @@ app.MapNetwork();
 app.MapCoverage();
 app.MapWhatIf();
 app.MapScorecard();
+app.MapTiers();
 app.MapSubsidies();
 app.MapOgc();
 app.MapSiting();

@@ -104,7 +104,7 @@ public static class ScorecardEndpoints
         },
         haul = new
         {
-            method = "straightLine", circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
+            method = "straightLine", roads = s.RoadMethod, circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
             kgPerHouseholdPerDay = s.Options.KgPerHouseholdPerDay,
             loadBasis = "households served = covered households nearest each outlet (or listed by a mobile station); load = households × kgPerHouseholdPerDay",
             outletsBeyondLimit = s.Hauls.Count(h => h.BeyondLimit),
@@ -120,5 +120,12 @@ public static class ScorecardEndpoints
                 outlets = c.Outlets, householdsServed = c.HouseholdsServed, loadTonnesPerDay = c.LoadTonnesPerDay, overCapacity = c.OverCapacity,
             }),
         },
+        tiers = s.Tiers is { } t ? TierJson.Summary(t) : null,
+        mergedPoints = s.MergedPoints is { } m ? new
+        {
+            points = m.Points, merged = m.Merged, share = m.Points > 0 ? Math.Round((double)m.Merged / m.Points, 4) : (double?)null,
+            basis = "operating waste-sorting points that also take recyclables (两网融合) out of all operating waste-sorting points",
+            measure = s.Policy.Measures.FirstOrDefault(x => x.Id == "merge-two-networks")?.Citation,
+        } : null,
     };
 }

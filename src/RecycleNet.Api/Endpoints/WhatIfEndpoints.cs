@@ -97,9 +97,6 @@ public static class WhatIfEndpoints
         return null;
     }
 
-    private static Outlet Copy(Outlet o, Point at, FacilityStatus status) => new()
-    {
-        Id = o.Id, Name = o.Name, Kind = o.Kind, Status = status, Modern = o.Modern, AreaM2 = o.AreaM2, Operator = o.Operator,
-        OpenedOn = o.OpenedOn, ServedCommunityIds = o.ServedCommunityIds, Geometry = at, Source = o.Source,
-    };
+    // Every property travels (tier, served villages …): a hand-written copy dropped new ones.
+    private static Outlet Copy(Outlet o, Point at, FacilityStatus status) => o.With(at, status);
 }

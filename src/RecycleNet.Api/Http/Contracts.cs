@@ -58,7 +58,7 @@ public sealed record OutletSitingBody(
     string? Goal, string? Policy, int? Year, bool? ReachTarget, GeoJsonFeatureCollection? UploadedSites, string? Crs, bool? Exact,
     [property: Description("Wall-clock limit of the whole run, seconds (0 < t ≤ 600, default 10)")] double? TimeLimitSeconds,
     int? Sites, double? CityShare, double? DistrictShare, double? DistrictFloor, decimal? BudgetYuan, decimal? SiteAreaM2,
-    [property: Description("communities | grid | uploaded")] string? Candidates,
+    [property: Description("communities | grid | uploaded | wasteSortingPoints (两网融合: points that do not take recyclables yet)")] string? Candidates,
     [property: Description("Grid spacing, metres (50–10,000; the candidates it gives are capped)")] double? GridSpacingM,
     double? Minutes, double? SpeedKmh);
 

@@ -49,12 +49,14 @@ public static class SitingRequest
         var source = CandidateSource.Communities;
         if (r.Text(root, "", "candidates") is { } text)
         {
-            if (!Enum.TryParse(text, ignoreCase: true, out source) || !Enum.IsDefined(source))
-                r.Fail("candidates", $"'{text}' is not a candidate source; use communities, grid or uploaded");
+            if (!Enum.TryParse(text, ignoreCase: true, out source) || !Enum.IsDefined(source) || text.Trim().All(char.IsAsciiDigit))
+                r.Fail("candidates", $"'{text}' is not a candidate source; use communities, grid, uploaded or wasteSortingPoints");
         }
         else if (c?.UploadedSites.Count > 0) source = CandidateSource.Uploaded;
         if (source == CandidateSource.Uploaded && c?.UploadedSites.Count == 0)
             r.Fail("uploadedSites", "is required (a GeoJSON FeatureCollection of points) when candidates are uploaded; the candidate set is empty");
+        if (source == CandidateSource.WasteSortingPoints && !OutletSiting.MergeCandidates(city).Any())
+            r.Fail("candidates", "the city has no operating waste-sorting point that does not take recyclables yet (import waste-sorting-points)");
 
         // The policy's fixed-outlet rule prices a site: the subsidy a new outlet of siteAreaM2 earns.
         var rule = c?.Policy?.Subsidies?.Rules.FirstOrDefault(x => x.AppliesTo == SubsidyItemTypes.FixedOutlet);

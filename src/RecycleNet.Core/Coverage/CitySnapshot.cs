@@ -18,6 +18,23 @@ public sealed record CitySnapshot(IReadOnlyList<District> Districts, IReadOnlyLi
     public IEnumerable<Outlet> OperatingFixedOutlets =>
         Outlets.Where(o => o.Status == FacilityStatus.Operating && o.Kind == OutletKind.Fixed);
 
+    /// <summary>
+    /// Where residents hand in recyclables at a fixed place: operating fixed outlets, and operating waste-sorting points
+    /// that also take recyclables (两网融合), each of those as an outlet of id −(point id) — negative, so no count,
+    /// load or haul of outlets takes one for an outlet — and of the tier of what it serves (a village's is a village
+    /// outlet). Walking coverage and the village tier measure from these.
+    /// </summary>
+    public IEnumerable<Outlet> FixedRecyclingPoints => OperatingFixedOutlets.Concat(MergedPointsAsOutlets);
+
+    /// <summary>Operating waste-sorting points that take recyclables, as outlets (see <see cref="FixedRecyclingPoints"/>).</summary>
+    public IEnumerable<Outlet> MergedPointsAsOutlets => WasteSortingPoints
+        .Where(p => p.TakesRecyclables && p.Status == FacilityStatus.Operating)
+        .Select(p => new Outlet
+        {
+            Id = -p.Id, CityId = p.CityId, Name = p.Name, Geometry = p.Geometry, Source = p.Source, Kind = OutletKind.Fixed,
+            Status = FacilityStatus.Operating, Tier = p.VillageId is not null ? OutletTier.Village : OutletTier.Community,
+        });
+
     public IEnumerable<Outlet> OperatingMobileStations =>
         Outlets.Where(o => o.Status == FacilityStatus.Operating && o.Kind == OutletKind.Mobile);
 

@@ -42,7 +42,7 @@ public static class CoverageScorer
         var districtsById = city.Districts.ToDictionary(d => d.Id);
 
         // Operating fixed outlets: each on the network, measured in a straight line, or unreachable.
-        var fixedOutlets = city.OperatingFixedOutlets.ToList();
+        var fixedOutlets = city.FixedRecyclingPoints.ToList(); // merged waste-sorting points (两网融合) take recyclables too
         var access = new List<OutletAccess>(fixedOutlets.Count);
         var sources = new List<WalkSource>();
         var straight = new STRtree<int>();
@@ -76,7 +76,7 @@ public static class CoverageScorer
             if (method != DistanceMethod.Unreachable && straightCount > 0)
             {
                 // Straight-line outlets: those beyond the network, or all of them when there is none.
-                var k = straight.NearestNeighbour(new Envelope(x, x, y, y), -1, PointDistance.Instance);
+                var k = straight.NearestNeighbour(new Envelope(x, x, y, y), -1, Geography.PointDistance.Instance);
                 var d = Math.Sqrt((xy[k].X - x) * (xy[k].X - x) + (xy[k].Y - y) * (xy[k].Y - y)) * walk.Circuity;
                 if (d < best && (options.MeasureBeyondLimit || d <= walk.LimitM)) (best, nearest) = (d, k);
             }
@@ -89,7 +89,8 @@ public static class CoverageScorer
         }
 
         var byDistrict = results.Where(r => r.Community.DistrictId is not null).ToLookup(r => r.Community.DistrictId!.Value);
-        var fixedIn = access.Where(a => a.District is not null).ToLookup(a => a.District!.Id, a => a.Outlet);
+        // A district's outlets are outlets: merged waste-sorting points cover residents but are not counted as outlets.
+        var fixedIn = access.Where(a => a.District is not null && a.Outlet.Id > 0).ToLookup(a => a.District!.Id, a => a.Outlet);
         var mobileIn = city.OperatingMobileStations.Select(m => (Outlet: m, District: DistrictOf(locator, m, options)))
             .Where(m => m.District is not null).ToLookup(m => m.District!.Id, m => m.Outlet);
         var districts = city.Districts.Select(d =>
@@ -128,10 +129,4 @@ public static class CoverageScorer
         return new CoverageTotals(n, covered, hh, chh, pop, cpop);
     }
 
-    /// <summary>Distance between point envelopes = distance between the points.</summary>
-    private sealed class PointDistance : IItemDistance<Envelope, int>
-    {
-        public static readonly PointDistance Instance = new();
-        public double Distance(IBoundable<Envelope, int> a, IBoundable<Envelope, int> b) => a.Bounds.Distance(b.Bounds);
-    }
 }

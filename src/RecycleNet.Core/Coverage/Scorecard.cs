@@ -38,4 +38,14 @@ public sealed record CenterLoad(SortingCenter Center, int Outlets, long Househol
 public sealed record Scorecard(Policy Policy, int? Year, IReadOnlyList<TargetProgress> Targets, CoverageReport Coverage,
     PolicyTarget? OutletTarget, IReadOnlyList<DistrictScore> Districts, long UrbanHouseholds, int OperatingOutlets,
     double? OutletsPer2000UrbanHouseholds, IReadOnlyList<HaulAssignment> Hauls, IReadOnlyList<CenterLoad> Centers,
-    ScorecardOptions Options);
+    ScorecardOptions Options)
+{
+    /// <summary>The county – township – village tiers, where the policy has tier rules and the city townships or villages.</summary>
+    public TierReport? Tiers { get; init; }
+
+    /// <summary>Waste-sorting points that take recyclables (两网融合) out of all operating ones; null where the city has none.</summary>
+    public (int Points, int Merged)? MergedPoints { get; init; }
+
+    /// <summary>How hauls and the tiers' distances were measured (road network, or straight line × circuity).</summary>
+    public string RoadMethod { get; init; } = "";
+}

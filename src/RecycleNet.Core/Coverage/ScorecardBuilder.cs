@@ -15,8 +15,10 @@ namespace RecycleNet.Core.Coverage;
 /// </summary>
 public static class ScorecardBuilder
 {
-    public static Scorecard Build(CitySnapshot city, WalkingGraph? graph, Policy policy, int? year, ScorecardOptions options)
+    /// <param name="roads">Road distances for hauls and tiers; null: straight line × <see cref="ScorecardOptions.HaulCircuity"/>.</param>
+    public static Scorecard Build(CitySnapshot city, WalkingGraph? graph, Policy policy, int? year, ScorecardOptions options, IRoadDistances? roads = null)
     {
+        roads ??= StraightLineRoads.For(city, graph, new RoadFallbackOptions { Circuity = options.HaulCircuity });
         var coverage = CoverageScorer.Score(city, graph, options.Coverage);
         var targets = policy.Targets.Where(t => year is null || t.Year == year).ToList();
         var progress = targets.Select(t => Progress(t, city)).ToList();
@@ -38,9 +40,15 @@ public static class ScorecardBuilder
         var urbanAll = districts.Sum(d => d.UrbanHouseholds);
         var operating = city.Outlets.Count(o => o.Status == FacilityStatus.Operating);
 
-        var (hauls, centers) = Hauls(city, coverage, graph?.Projection, options);
+        var (hauls, centers) = Hauls(city, coverage, roads, options);
+        var operatingPoints = city.WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating).ToList();
         return new Scorecard(policy, year, progress, coverage, outletTarget, districts, urbanAll, operating,
-            urbanAll > 0 ? Math.Round(operating / (urbanAll / options.HouseholdsPerOutlet), 3) : null, hauls, centers, options);
+            urbanAll > 0 ? Math.Round(operating / (urbanAll / options.HouseholdsPerOutlet), 3) : null, hauls, centers, options)
+        {
+            Tiers = policy.Tiers is { } rules && (city.Villages.Count > 0 || city.Townships.Count > 0) ? TierCoverageOp.Measure(city, rules, roads) : null,
+            MergedPoints = operatingPoints.Count > 0 ? (operatingPoints.Count, operatingPoints.Count(p => p.TakesRecyclables)) : null,
+            RoadMethod = roads.Method,
+        };
     }
 
     /// <summary>How far the city is on one target: current, remaining, share, status, and what is counted.</summary>
@@ -80,26 +88,16 @@ public static class ScorecardBuilder
         return seats;
     }
 
-    private static (List<HaulAssignment>, List<CenterLoad>) Hauls(CitySnapshot city, CoverageReport coverage, LocalProjection? projection, ScorecardOptions options)
+    /// <summary>Each operating outlet's nearest operating centre by road (shortest drive), and the centres' loads.</summary>
+    private static (List<HaulAssignment>, List<CenterLoad>) Hauls(CitySnapshot city, CoverageReport coverage, IRoadDistances roads, ScorecardOptions options)
     {
-        projection ??= LocalProjection.ForArea(city.CentreLongitude());
         var centers = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating).ToList();
-        var centerXy = centers.Select(c => projection.Project(c.Location.X, c.Location.Y)).ToList();
         var served = coverage.HouseholdsServed();
-        var hauls = new List<HaulAssignment>();
-        foreach (var o in city.Outlets.Where(o => o.Status == FacilityStatus.Operating).OrderBy(o => o.Id))
-        {
-            var (x, y) = projection.Project(o.Location.X, o.Location.Y);
-            var best = -1; var bestM = double.PositiveInfinity;
-            for (var i = 0; i < centers.Count; i++)
-            {
-                var m = Math.Sqrt((centerXy[i].X - x) * (centerXy[i].X - x) + (centerXy[i].Y - y) * (centerXy[i].Y - y)) * options.HaulCircuity;
-                if (m < bestM) (best, bestM) = (i, m);
-            }
-            hauls.Add(best < 0
-                ? new HaulAssignment(o, null, null, true, served.GetValueOrDefault(o.Id))
-                : new HaulAssignment(o, centers[best], Math.Round(bestM, 1), bestM > options.HaulLimitM, served.GetValueOrDefault(o.Id)));
-        }
+        var outlets = city.Outlets.Where(o => o.Status == FacilityStatus.Operating).OrderBy(o => o.Id).ToList();
+        var legs = roads.Nearest([.. outlets.Select(o => o.Location)], [.. centers.Select(c => c.Location)], RoadMetric.Distance);
+        var hauls = outlets.Select((o, i) => legs[i] is { } leg
+            ? new HaulAssignment(o, centers[leg.Target], Math.Round(leg.Metres, 1), leg.Metres > options.HaulLimitM, served.GetValueOrDefault(o.Id))
+            : new HaulAssignment(o, null, null, true, served.GetValueOrDefault(o.Id))).ToList();
         var loads = centers.Select(c =>
         {
             var mine = hauls.Where(h => h.Center == c).ToList();

@@ -16,6 +16,7 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     private static readonly LayerField OpenedF = new("openedOn", "string", "opening date, yyyy-MM-dd", "开业日期");
     private static readonly LayerField TierF = new("tier", "string", "community (社区回收网点, reached on foot) | village (村级回收网点, reached by road)", "层级", "网点层级");
     private static readonly LayerField ServedF = new("servedCommunities", "array", "mobile stations: ids (or unique names) of the communities served", "服务小区");
+    private static readonly LayerField ServedVillagesF = new("servedVillages", "array", "mobile stations: ids (or unique names) of the villages served", "服务村庄");
 
     public static readonly IReadOnlyDictionary<string, OutletKind> KindSynonyms = new Dictionary<string, OutletKind>
     {
@@ -44,7 +45,7 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     public override string Description => "Recycling outlets (回收网点): fixed outlets and mobile stations, status, modern standard, floor area, opening date.";
     public override string? DateField => "openedOn";
     public override bool IsPoint => true;
-    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, TierF, ServedF, SourceField];
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, TierF, ServedF, ServedVillagesF, SourceField];
 
     public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(Outlet e, LayerLookups lookups) =>
     [
@@ -55,11 +56,17 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
         P("servedCommunities", lookups.CommunityNamesForReferences is { } names
             ? e.ServedCommunityIds.Select(id => (object?)names[id]).ToList()
             : e.ServedCommunityIds.Select(id => (object?)id).ToList()),
+        P("servedVillages", lookups.VillageNamesForReferences is { } villages
+            ? e.ServedVillageIds.Select(id => (object?)villages[id]).ToList()
+            : e.ServedVillageIds.Select(id => (object?)id).ToList()),
     ];
 
     // An empty list (what a GET gives a fixed outlet, sent back by a PUT) refers to nothing.
     public override bool RefersToCommunities(IEnumerable<ImportRow> rows) =>
         rows.Any(r => RowReader.RawOf(r, ServedF) is { } v && v is not System.Collections.ICollection { Count: 0 });
+
+    public override bool RefersToVillages(IEnumerable<ImportRow> rows) =>
+        rows.Any(r => RowReader.RawOf(r, ServedVillagesF) is { } v && v is not System.Collections.ICollection { Count: 0 });
 
     public override void ReadProperties(RowReader r, Outlet target, ImportContext ctx, long? locatedDistrictId)
     {
@@ -71,19 +78,27 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
         target.Operator = r.String(OperatorF);
         target.OpenedOn = r.Date(OpenedF);
         target.Tier = r.Enum(TierF, TierSynonyms) ?? OutletTier.Community;
-        target.ServedCommunityIds = [];
-        var served = r.List(ServedF);
-        if (served is null || served.Count == 0) return;
+        target.ServedCommunityIds = Served(r, ServedF, target, ctx.Communities, "communities");
+        target.ServedVillageIds = Served(r, ServedVillagesF, target, ctx.Villages, "villages");
+    }
+
+    /// <summary>The ids a mobile station's list names; a fixed outlet may list none.</summary>
+    private static List<long> Served(RowReader r, LayerField field, Outlet target, ReferenceLookup lookup, string what)
+    {
+        var ids = new List<long>();
+        var served = r.List(field);
+        if (served is null || served.Count == 0) return ids;
         if (target.Kind != OutletKind.Mobile)
         {
-            r.Error("servedCommunities", "only mobile stations (kind=mobile) list the communities they serve");
-            return;
+            r.Error(field.Name, $"only mobile stations (kind=mobile) list the {what} they serve");
+            return ids;
         }
         foreach (var item in served)
         {
-            var (id, problem) = ctx.Communities.Resolve(item);
-            if (problem is not null) r.Error("servedCommunities", problem);
-            else if (!target.ServedCommunityIds.Contains(id)) target.ServedCommunityIds.Add(id);
+            var (id, problem) = lookup.Resolve(item);
+            if (problem is not null) r.Error(field.Name, problem);
+            else if (!ids.Contains(id)) ids.Add(id);
         }
+        return ids;
     }
 }

@@ -56,13 +56,17 @@ public sealed class VillageLayer : LayerDefinition<Village>
 
     public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
     {
-        var n = await db.WasteSortingPoints.CountAsync(w => w.VillageId != null, ct);
-        return n == 0 ? null : $"{n} waste-sorting points name the village they serve; clear their village first";
+        var points = await db.WasteSortingPoints.CountAsync(w => w.VillageId != null, ct);
+        var stations = await db.Outlets.CountAsync(o => o.ServedVillageIds.Any(), ct);
+        return points + stations == 0 ? null
+            : $"{points} waste-sorting points and {stations} mobile stations name villages they serve; clear those references first";
     }
 
     public override async Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
     {
-        var n = await db.WasteSortingPoints.CountAsync(w => w.VillageId == id, ct);
-        return n == 0 ? null : $"{n} waste-sorting points serve village {id}; change or delete them first";
+        var points = await db.WasteSortingPoints.CountAsync(w => w.VillageId == id, ct);
+        var stations = await db.Outlets.Where(o => o.ServedVillageIds.Contains(id)).Select(o => o.Id).ToListAsync(ct);
+        return points + stations.Count == 0 ? null
+            : $"village {id} is served by {points} waste-sorting points and mobile station(s) {string.Join(", ", stations)}; change or delete them first";
     }
 }

@@ -28,5 +28,17 @@ public sealed class Outlet : SpatialEntity
     /// <summary>For mobile stations: ids of the communities the station serves.</summary>
     public List<long> ServedCommunityIds { get; set; } = [];
 
+    /// <summary>For mobile stations: ids of the villages the station serves (it counts as their village outlet).</summary>
+    public List<long> ServedVillageIds { get; set; } = [];
+
+    /// <summary>A copy of this outlet at <paramref name="at"/> with <paramref name="status"/>: what a what-if moves or closes.</summary>
+    public Outlet With(Point at, FacilityStatus status)
+    {
+        var copy = (Outlet)MemberwiseClone();
+        copy.Geometry = at;
+        copy.Status = status;
+        return copy;
+    }
+
     public Point Location => (Point)Geometry;
 }

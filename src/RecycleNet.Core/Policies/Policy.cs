@@ -4,19 +4,25 @@ namespace RecycleNet.Core.Policies;
 
 /// <summary>
 /// A city's recycling policy as data (seeds/policies/*.json): its documents, numeric targets and
-/// qualitative measures, and its subsidy rules when it has them; each value citing the document, section, item
+/// qualitative measures, its subsidy rules and county-network tier rules when it has them; each value citing the document, section, item
 /// and the words it rests on.
 /// </summary>
 public sealed record Policy(
     string Id, string City, string CityEn, string Title, string DocumentNumber, string Issuer, DateOnly IssuedOn,
     IReadOnlyList<PolicyDocument> Documents, IReadOnlyList<PolicyTarget> Targets, IReadOnlyList<PolicyMeasure> Measures,
-    SubsidyRuleSet? Subsidies = null)
+    SubsidyRuleSet? Subsidies = null, TierRules? Tiers = null)
 {
     /// <summary>Every citation the policy makes, each with the id of what makes it (conditions as rule/condition).</summary>
     public IEnumerable<(string Id, Citation Citation)> Citations()
     {
         foreach (var t in Targets) yield return (t.Id, t.Citation);
         foreach (var m in Measures) yield return (m.Id, m.Citation);
+        if (Tiers is not null)
+        {
+            yield return ("tiers", Tiers.Citation);
+            foreach (var (id, rule) in Tiers.All)
+                if (rule.Citation is { } c) yield return ($"tiers/{id}", c);
+        }
         if (Subsidies is null) yield break;
         yield return ("subsidies", Subsidies.Citation);
         foreach (var r in Subsidies.Rules)

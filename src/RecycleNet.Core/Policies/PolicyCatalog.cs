@@ -51,6 +51,8 @@ public sealed class PolicyCatalog
         var docs = p.Documents.Select(d => d.Key).ToHashSet();
         if (p.Subsidies is { } rules && SubsidyRuleValidator.Check(rules) is [_, ..] problems)
             throw new InvalidDataException($"{p.Id} subsidy rules: {string.Join("; ", problems)}");
+        if (p.Tiers?.Problems().ToList() is [_, ..] tierProblems)
+            throw new InvalidDataException($"{p.Id} tier rules: {string.Join("; ", tierProblems)}");
         foreach (var (id, c) in p.Citations())
         {
             if (c is null || string.IsNullOrWhiteSpace(c.Quote)) throw new InvalidDataException($"{p.Id}/{id} has no citation quote");

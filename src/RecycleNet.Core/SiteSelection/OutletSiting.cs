@@ -15,6 +15,11 @@ public enum CandidateSource
     Grid,
     /// <summary>Sites the planner lists (vacant shop fronts, community service centres: 一点多用).</summary>
     Uploaded,
+    /// <summary>
+    /// The city's operating waste-sorting points that do not take recyclables yet: where merging the two networks
+    /// (两网融合) would put a recycling point.
+    /// </summary>
+    WasteSortingPoints,
 }
 
 /// <summary>
@@ -215,6 +220,7 @@ public static class OutletSiting
     {
         CandidateSource.Communities => (city.Communities.Count, true),
         CandidateSource.Uploaded => (options.UploadedSites.Count, true),
+        CandidateSource.WasteSortingPoints => (MergeCandidates(city).Count(), true),
         _ => (DistrictGrid.EstimateCount(city, options.GridSpacingM), false),
     };
 
@@ -240,6 +246,10 @@ public static class OutletSiting
 
     private sealed record Candidate(SitePoint Point, double Lon, double Lat, string? Label);
 
+    /// <summary>The one definition of a merge candidate: an operating waste-sorting point that does not take recyclables yet.</summary>
+    public static IEnumerable<WasteSortingPoint> MergeCandidates(CitySnapshot city) =>
+        city.WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating && !p.TakesRecyclables).OrderBy(p => p.Id);
+
     private static List<Candidate> Candidates(CitySnapshot city, LocalProjection projection, OutletSitingOptions options)
     {
         Candidate Of(double lon, double lat, string? label) { var (x, y) = projection.Project(lon, lat); return new(new SitePoint(x, y), lon, lat, label); }
@@ -249,6 +259,8 @@ public static class OutletSiting
                 return [.. city.Communities.Select(c => Of(c.Location.X, c.Location.Y, c.Name))];
             case CandidateSource.Uploaded:
                 return [.. options.UploadedSites.Select(s => Of(s.Lon, s.Lat, s.Id))];
+            case CandidateSource.WasteSortingPoints:
+                return [.. MergeCandidates(city).Select(p => Of(p.Location.X, p.Location.Y, p.Name))];
             default:
                 if (options.GridSpacingM < 50) throw new ArgumentException("grid spacing must be at least 50 m", nameof(options));
                 return [.. DistrictGrid.Points(city, projection, options.GridSpacingM).Select(g => new Candidate(new SitePoint(g.X, g.Y), g.Lon, g.Lat, null))];

@@ -269,6 +269,10 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("bigint[]");
 
+                    b.PrimitiveCollection<List<long>>("ServedVillageIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
                     b.Property<string>("Source")
                         .HasColumnType("text");
 

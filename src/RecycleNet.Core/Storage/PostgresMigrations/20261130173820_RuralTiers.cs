@@ -1,8 +1,11 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NetTopologySuite.Geometries;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace RecycleNet.Core.Storage.Migrations
+namespace RecycleNet.Core.Storage.PostgresMigrations
 {
     /// <inheritdoc />
     public partial class RuralTiers : Migration
@@ -14,14 +17,20 @@ namespace RecycleNet.Core.Storage.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Tier",
                 table: "sorting_centers",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "city");
+
+            migrationBuilder.AddColumn<List<long>>(
+                name: "ServedVillageIds",
+                table: "outlets",
+                type: "bigint[]",
+                nullable: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Tier",
                 table: "outlets",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "community");
 
@@ -29,16 +38,16 @@ namespace RecycleNet.Core.Storage.Migrations
                 name: "townships",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", nullable: false),
-                    DistrictId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Population = table.Column<long>(type: "INTEGER", nullable: true),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Geometry = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 1L)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    DistrictId = table.Column<long>(type: "bigint", nullable: true),
+                    Population = table.Column<long>(type: "bigint", nullable: true),
+                    CityId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Geometry = table.Column<Geometry>(type: "geometry(Geometry,4326)", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false, defaultValue: 1L)
                 },
                 constraints: table =>
                 {
@@ -55,16 +64,16 @@ namespace RecycleNet.Core.Storage.Migrations
                 name: "transfer_stations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Status = table.Column<string>(type: "TEXT", nullable: false),
-                    CapacityTonnesPerDay = table.Column<double>(type: "REAL", nullable: true),
-                    TownshipId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Geometry = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 1L)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    CapacityTonnesPerDay = table.Column<double>(type: "double precision", nullable: true),
+                    TownshipId = table.Column<long>(type: "bigint", nullable: false),
+                    CityId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Geometry = table.Column<Geometry>(type: "geometry(Geometry,4326)", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false, defaultValue: 1L)
                 },
                 constraints: table =>
                 {
@@ -81,18 +90,18 @@ namespace RecycleNet.Core.Storage.Migrations
                 name: "villages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    Population = table.Column<int>(type: "INTEGER", nullable: false),
-                    Households = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownshipId = table.Column<long>(type: "INTEGER", nullable: true),
-                    DistrictId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Geometry = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 1L)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    Households = table.Column<int>(type: "integer", nullable: false),
+                    TownshipId = table.Column<long>(type: "bigint", nullable: true),
+                    DistrictId = table.Column<long>(type: "bigint", nullable: true),
+                    CityId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Geometry = table.Column<Geometry>(type: "geometry(Geometry,4326)", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false, defaultValue: 1L)
                 },
                 constraints: table =>
                 {
@@ -115,18 +124,18 @@ namespace RecycleNet.Core.Storage.Migrations
                 name: "waste_sorting_points",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    CommunityId = table.Column<long>(type: "INTEGER", nullable: true),
-                    VillageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    TakesRecyclables = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", nullable: false),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Geometry = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 1L)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    CommunityId = table.Column<long>(type: "bigint", nullable: true),
+                    VillageId = table.Column<long>(type: "bigint", nullable: true),
+                    TakesRecyclables = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    CityId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Geometry = table.Column<Geometry>(type: "geometry(Geometry,4326)", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false, defaultValue: 1L)
                 },
                 constraints: table =>
                 {
@@ -162,9 +171,21 @@ namespace RecycleNet.Core.Storage.Migrations
                 column: "DistrictId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_townships_Geometry",
+                table: "townships",
+                column: "Geometry")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_transfer_stations_CityId_Id",
                 table: "transfer_stations",
                 columns: new[] { "CityId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transfer_stations_Geometry",
+                table: "transfer_stations",
+                column: "Geometry")
+                .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
                 name: "IX_transfer_stations_TownshipId",
@@ -182,6 +203,12 @@ namespace RecycleNet.Core.Storage.Migrations
                 column: "DistrictId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_villages_Geometry",
+                table: "villages",
+                column: "Geometry")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_villages_TownshipId",
                 table: "villages",
                 column: "TownshipId");
@@ -195,6 +222,12 @@ namespace RecycleNet.Core.Storage.Migrations
                 name: "IX_waste_sorting_points_CommunityId",
                 table: "waste_sorting_points",
                 column: "CommunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_waste_sorting_points_Geometry",
+                table: "waste_sorting_points",
+                column: "Geometry")
+                .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
                 name: "IX_waste_sorting_points_VillageId",
@@ -220,6 +253,10 @@ namespace RecycleNet.Core.Storage.Migrations
             migrationBuilder.DropColumn(
                 name: "Tier",
                 table: "sorting_centers");
+
+            migrationBuilder.DropColumn(
+                name: "ServedVillageIds",
+                table: "outlets");
 
             migrationBuilder.DropColumn(
                 name: "Tier",

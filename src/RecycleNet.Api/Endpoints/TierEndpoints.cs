@@ -1,0 +1,63 @@
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Network;
+using RecycleNet.Core.Policies;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>
+/// /api/tiers: the county – township – village network against the city policy's tier rules, down to each village,
+/// township and transfer station. /api/two-networks: 两网融合 — merged waste-sorting points, and the points that would
+/// bring the most households into reach if they also took recyclables.
+/// </summary>
+public static class TierEndpoints
+{
+    public static void MapTiers(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/tiers", TiersAsync).WithTags("Tiers")
+            .WithSummary("Villages served (by a village outlet within the rule's km by road, or a mobile station), townships with a transfer station (in them or within the rule's minutes), stations within reach of a county centre; per county")
+            .Answers("Rules with citations or assumptions, how distances were measured, city and county totals, every village, township and station")
+            .ProducesProblem(404);
+        app.MapGet("/api/two-networks", MergeAsync).WithTags("Tiers")
+            .WithSummary("两网融合: merged waste-sorting points, and the points that would bring the most households into reach if they also took recyclables (?limit=50)")
+            .Answers("points, merged, share, and candidates ranked by households gained (communities within the walk, villages within the village-outlet distance)")
+            .ProducesProblem(400);
+    }
+
+    private static async Task<IResult> TiersAsync(HttpContext http, CityCache cities, NetworkStore network, PolicyCatalog policies, CancellationToken ct)
+    {
+        var city = CityRouting.CityOf(http);
+        if (policies.Find(city.Policy)?.Tiers is not { } rules)
+            return Problems.Make(404, "not-found", $"{city.Name}'s policy sets no county – township – village tiers", field: "city");
+        var snapshot = await cities.GetAsync(ct);
+        return TypedResults.Ok(TierJson.Detail(TierCoverageOp.Measure(snapshot, rules, StraightLineRoads.For(snapshot, network.Graph))));
+    }
+
+    private static async Task<IResult> MergeAsync(HttpContext http, CityCache cities, NetworkStore network, PolicyCatalog policies, CancellationToken ct)
+    {
+        if (!WalkingQuery.TryParse(http.Request, out var walk, out var problem)) return problem!;
+        if (!WalkingQuery.TryNumber(http.Request, "limit", 50, out var limit, out problem)) return problem!;
+        if (limit is < 1 or > 10_000 || limit != Math.Floor(limit)) return Problems.BadParameter("limit", "must be a whole number from 1 to 10,000");
+        var snapshot = await cities.GetAsync(ct);
+        var graph = network.Graph;
+        var roads = StraightLineRoads.For(snapshot, graph);
+        var tiers = policies.Find(CityRouting.CityOf(http).Policy)?.Tiers is { } rules && snapshot.Villages.Count > 0
+            ? TierCoverageOp.Measure(snapshot, rules, roads) : null;
+        var report = await Task.Run(() => MergeCandidatesOp.Rank(snapshot, graph, new CoverageOptions { Walking = walk }, tiers, roads), ct);
+        return TypedResults.Ok(new
+        {
+            points = report.Points, merged = report.Merged, share = report.MergedShare, candidateCount = report.Candidates.Count,
+            walking = new { walk.Minutes, walk.SpeedKmh, limitM = walk.LimitM },
+            villageReachKm = tiers?.Rules.VillageOutletKm.Value, roads = tiers is null ? null : roads.Method,
+            basis = "households gained = households of communities uncovered today that the point would bring within the walk + households of villages unserved today within the village-outlet distance by road; each point on its own, against today's network",
+            candidates = report.Candidates.Take((int)limit).Select(c => new
+            {
+                id = c.Point.Id, name = c.Point.Name, kind = c.Point.Kind.ToString().ToLowerInvariant(),
+                lon = c.Point.Location.X, lat = c.Point.Location.Y, communityId = c.Point.CommunityId, villageId = c.Point.VillageId,
+                householdsGained = c.Households, communities = c.Communities.Communities, communityHouseholds = c.Communities.Households,
+                villages = c.Villages, villageResidents = c.VillageResidents, villageHouseholds = c.VillageHouseholds,
+            }),
+        });
+    }
+}
