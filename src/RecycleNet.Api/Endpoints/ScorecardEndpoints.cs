@@ -2,6 +2,7 @@ using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Export;
+using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 
 namespace RecycleNet.Api.Endpoints;
@@ -43,7 +44,8 @@ public static class ScorecardEndpoints
         {
             Coverage = new CoverageOptions { Walking = walk }, HaulLimitM = haulKm * 1000, HaulCircuity = haulCircuity, KgPerHouseholdPerDay = kg,
         };
-        var s = ScorecardBuilder.Build(await cities.GetAsync(ct), network.Graph, policy, year, options);
+        var city = await cities.GetAsync(ct);
+        var s = ScorecardBuilder.Build(city, network.Graph, policy, year, options, network.RoadsFor(city, new RoadFallbackOptions { Circuity = haulCircuity }));
         var format = req.Query["f"].ToString();
         if (format is "xlsx") return TypedResults.File(DistrictsWorkbook(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"scorecard-districts-{policy.Id}.xlsx");
@@ -104,7 +106,8 @@ public static class ScorecardEndpoints
         },
         haul = new
         {
-            method = "straightLine", roads = s.RoadMethod, circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
+            method = s.RoadMethod.StartsWith("road network", StringComparison.Ordinal) ? "network" : "straightLine",
+            roads = s.RoadMethod, circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
             kgPerHouseholdPerDay = s.Options.KgPerHouseholdPerDay,
             loadBasis = "households served = covered households nearest each outlet (or listed by a mobile station); load = households × kgPerHouseholdPerDay",
             outletsBeyondLimit = s.Hauls.Count(h => h.BeyondLimit),

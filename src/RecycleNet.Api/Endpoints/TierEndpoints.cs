@@ -31,7 +31,7 @@ public static class TierEndpoints
         if (policies.Find(city.Policy)?.Tiers is not { } rules)
             return Problems.Make(404, "not-found", $"{city.Name}'s policy sets no county – township – village tiers", field: "city");
         var snapshot = await cities.GetAsync(ct);
-        return TypedResults.Ok(TierJson.Detail(TierCoverageOp.Measure(snapshot, rules, StraightLineRoads.For(snapshot, network.Graph))));
+        return TypedResults.Ok(TierJson.Detail(TierCoverageOp.Measure(snapshot, rules, network.RoadsFor(snapshot))));
     }
 
     private static async Task<IResult> MergeAsync(HttpContext http, CityCache cities, NetworkStore network, PolicyCatalog policies, CancellationToken ct)
@@ -41,7 +41,7 @@ public static class TierEndpoints
         if (limit is < 1 or > 10_000 || limit != Math.Floor(limit)) return Problems.BadParameter("limit", "must be a whole number from 1 to 10,000");
         var snapshot = await cities.GetAsync(ct);
         var graph = network.Graph;
-        var roads = StraightLineRoads.For(snapshot, graph);
+        var roads = network.RoadsFor(snapshot);
         var tiers = policies.Find(CityRouting.CityOf(http).Policy)?.Tiers is { } rules && snapshot.Villages.Count > 0
             ? TierCoverageOp.Measure(snapshot, rules, roads) : null;
         var report = await Task.Run(() => MergeCandidatesOp.Rank(snapshot, graph, new CoverageOptions { Walking = walk }, tiers, roads), ct);

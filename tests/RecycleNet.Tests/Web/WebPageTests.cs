@@ -41,6 +41,41 @@ public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [ChromiumFact]
+    public async Task Switching_to_Binzhou_shows_its_three_tiers_on_the_map_and_the_scorecard()
+    {
+        var page = await browser.OpenAsync();
+        Assert.Equal("jinan", await page.GetAttributeAsync("body", "data-city"));
+        // Jinan has no county network: its switches stay hidden.
+        Assert.True(await page.Locator("input[data-layer='villages']").IsHiddenAsync());
+        await Task.WhenAll(page.WaitForURLAsync("**/?city=binzhou"), page.SelectOptionAsync("#city", "binzhou"));
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.WaitForSelectorAsync("body[data-city='binzhou']");
+        async Task<int> Drawn(string layer) => await page.EvaluateAsync<int>(
+            $"() => window.recyclenet.map.hasLayer(window.recyclenet.layers['{layer}']) ? window.recyclenet.layers['{layer}'].getLayers().length : -1");
+        var tiers = await ApiAsync("/cities/binzhou/api/tiers");
+        Assert.Equal(tiers.GetProperty("villages").GetArrayLength(), await Drawn("villages"));
+        Assert.Equal(tiers.GetProperty("townships").GetArrayLength(), await Drawn("townships"));
+        var stations = await ApiAsync("/cities/binzhou/ogc/collections/transfer-stations/items?limit=1");
+        Assert.Equal(stations.GetProperty("numberMatched").GetInt32(), await Drawn("stations"));
+        // Served villages are green, unserved red, as the tier rules say.
+        var colours = await page.EvaluateAsync<string[]>("() => window.recyclenet.layers.villages.getLayers().map(l => l.options.fillColor)");
+        var served = tiers.GetProperty("villages").EnumerateArray().Count(v => v.GetProperty("served").GetBoolean());
+        Assert.Equal(served, colours.Count(c => c == "#1e8449"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "binzhou-map.png") });
+
+        await page.ClickAsync("[data-tab='scorecard']");
+        await page.WaitForSelectorAsync("#tierTable tbody tr");
+        Assert.Equal(8, await page.Locator("#tierTable tbody tr").CountAsync()); // 7 counties and the city
+        var city = tiers.GetProperty("summary").GetProperty("city");
+        var last = await page.Locator("#tierTable tbody tr").Last.Locator("td").Nth(1).InnerTextAsync();
+        Assert.StartsWith($"{city.GetProperty("villagesServed").GetInt32():N0} / {city.GetProperty("villages").GetInt32():N0}", last);
+        Assert.Contains("村级回收网点", await page.InnerTextAsync("#tiers"));
+        Assert.Contains("两网融合", await page.InnerTextAsync(".target[data-metric='mergedPoints']"));
+        Assert.Equal(7, await page.Locator("#districtTable tbody tr").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "binzhou-scorecard.png") });
+    }
+
+    [ChromiumFact]
     public async Task Layers_switch_on_and_off()
     {
         var page = await browser.OpenAsync();

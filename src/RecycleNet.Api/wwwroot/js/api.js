@@ -14,6 +14,15 @@ export function showError(problem) {
 
 export function clearError() { document.getElementById('message').hidden = true; }
 
+/** The city the page shows: ?city= in the page's address; none means the service's default city. */
+export const city = new URLSearchParams(location.search).get('city');
+
+/** An API or OGC address for the page's city (/cities/{city}/…); other addresses (and the city list) as they are. */
+export function cityUrl(url) {
+  if (!city || !/^\/(api|ogc)\//.test(url) || url.startsWith('/api/cities')) return url;
+  return `/cities/${encodeURIComponent(city)}${url}`;
+}
+
 function headers(extra = {}) {
   const key = document.getElementById('plannerKey').value.trim();
   return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
@@ -30,12 +39,18 @@ async function read(r) {
   return body;
 }
 
-export async function getJson(url) { return read(await fetch(url, { headers: headers({ Accept: 'application/json' }) })); }
+export async function getJson(url) { return read(await fetch(cityUrl(url), { headers: headers({ Accept: 'application/json' }) })); }
+
+/** Like getJson, but an answer that is not 2xx is null, not an error shown to the planner (an optional part of the page). */
+export async function tryJson(url) {
+  const r = await fetch(cityUrl(url), { headers: headers({ Accept: 'application/json' }) });
+  return r.ok ? r.json() : null;
+}
 
 export async function postJson(url, data, accept = 'application/json') {
-  const r = await fetch(url, { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: accept }), body: JSON.stringify(data) });
+  const r = await fetch(cityUrl(url), { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: accept }), body: JSON.stringify(data) });
   if (accept !== 'application/json' && r.ok) return r.blob();
   return read(r);
 }
 
-export async function del(url) { return read(await fetch(url, { method: 'DELETE', headers: headers() })); }
+export async function del(url) { return read(await fetch(cityUrl(url), { method: 'DELETE', headers: headers() })); }

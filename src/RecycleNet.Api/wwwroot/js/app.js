@@ -1,5 +1,6 @@
 import { apply, setLanguage, language } from './i18n.js';
-import { clearError } from './api.js';
+import { clearError, getJson, city } from './api.js';
+import { el, fill } from './dom.js';
 import { initMap, startPlacing, startMoving, saveWhatIf, resetWhatIf, loadLayers } from './map.js';
 import { loadScorecard } from './scorecard.js';
 import { loadGaps } from './gaps.js';
@@ -31,6 +32,19 @@ document.getElementById('whatifAdd').addEventListener('click', startPlacing);
 document.getElementById('whatifReset').addEventListener('click', resetWhatIf);
 document.getElementById('whatifMove').addEventListener('click', startMoving);
 document.getElementById('whatifSave').addEventListener('click', () => saveWhatIf().catch(() => {}));
+// The city switch: each city is the same page over its own data (/cities/{city}/…); switching reloads the page for it.
+const citySelect = document.getElementById('city');
+citySelect.addEventListener('change', () => {
+  const params = new URLSearchParams(location.search);
+  params.set('city', citySelect.value);
+  location.search = params.toString();
+});
+getJson('/api/cities').then(list => {
+  const current = city ?? list.find(c => c.default)?.id;
+  fill(citySelect, list.map(c => el('option', { value: c.id }, `${c.name} ${c.nameEn}`)));
+  citySelect.value = current;
+  document.body.dataset.city = current;
+}).catch(() => {});
 apply();
 setLanguage(language());
 initSiting();

@@ -32,6 +32,14 @@ const en = {
   'subsidyCol': 'Subsidy (yuan)', 'load': 'Load (t/day)', 'gapsSummary': '{n} communities, {hh} households are not within the walk of an outlet.',
   'target': 'Target', 'current': 'Now', 'remaining': 'Remaining', 'notMeasured': 'not measured by this service', 'citation': 'Source',
   'coverage': 'City coverage: {share} of households ({covered} of {all}); distances: {method}', 'error': 'Error',
+  'city': 'City', 'layer.townships': 'Townships', 'layer.villages': 'Villages (served / not)', 'layer.stations': 'Township transfer stations',
+  'layer.wastePoints': 'Waste-sorting points (merged: 两网融合)', 'residents': 'Residents', 'merged': 'takes recyclables (两网融合)',
+  'merged.title': 'Merged waste-sorting points (两网融合)', 'merged.line': '{merged} of {points} operating waste-sorting points take recyclables ({share})',
+  'tier.title': 'County – township – village network', 'tier.villages': 'Villages served', 'tier.residents': 'Residents served',
+  'tier.townships': 'Townships served', 'tier.withStation': 'Townships with a station', 'tier.stations': 'Stations within reach of a county centre',
+  'tier.city': 'Whole city', 'tier.ruleVillage': 'village outlet within', 'tier.ruleTownship': 'transfer station within',
+  'tier.ruleStation': 'county sorting centre within', 'tier.method': 'Road distances', 'tier.served': 'served', 'tier.unserved': 'not served',
+  'assumption': 'assumption, not in the plan',
 };
 const zh = {
   'whatif.placing': '请在地图上点击放置网点……', 'whatif.pick': '请点击要移动的网点……', 'whatif.moveTo': '请点击新位置……',
@@ -44,6 +52,11 @@ const zh = {
   'rank': '排序', 'gained': '新增覆盖户数', 'cumulative': '累计覆盖率', 'subsidyCol': '补贴（元）', 'load': '负荷（吨/日）',
   'gapsSummary': '共 {n} 个小区、{hh} 户不在网点步行范围内。', 'target': '目标', 'current': '现状', 'remaining': '尚需',
   'notMeasured': '本服务未统计', 'citation': '依据', 'coverage': '全市户数覆盖率 {share}（{covered} / {all}）；距离测算：{method}', 'error': '错误',
+  'residents': '人口', 'merged': '兼收可回收物（两网融合）', 'merged.title': '两网融合投放点', 'merged.line': '{points} 个运营中的垃圾分类投放点中有 {merged} 个兼收可回收物（{share}）',
+  'tier.title': '县域分拣中心—乡镇中转站—村级回收网点', 'tier.villages': '已服务村庄', 'tier.residents': '已服务人口', 'tier.townships': '已服务乡镇',
+  'tier.withStation': '有中转站的乡镇', 'tier.stations': '可达县域分拣中心的中转站', 'tier.city': '全市', 'tier.ruleVillage': '村级网点道路距离不超过',
+  'tier.ruleTownship': '中转站车程不超过', 'tier.ruleStation': '县域分拣中心车程不超过', 'tier.method': '道路距离测算', 'tier.served': '已服务', 'tier.unserved': '未服务',
+  'assumption': '本服务假设，方案未规定',
 };
 
 let lang = localStorage.getItem('lang') || 'zh';

@@ -1,4 +1,4 @@
-import { getJson, postJson, showError } from './api.js';
+import { getJson, postJson, showError, tryJson, cityUrl } from './api.js';
 import { t, fmt, pct } from './i18n.js';
 import { el, popup } from './dom.js';
 
@@ -84,11 +84,46 @@ export async function loadLayers() {
     pointToLayer: (f, ll) => L.marker(ll, { icon: L.divIcon({ className: 'proposal', html: el('span', {}, f.properties.rank) }) }),
     onEachFeature: (f, l) => l.bindPopup(popup(`#${f.properties.rank} ${f.properties.label ?? ''}`, f.properties.householdsGained != null ? `${t('gained')}: ${fmt(f.properties.householdsGained)}` : `${t('load')}: ${fmt(f.properties.loadTonnesPerDay, 1)}`)),
   });
+  await loadRuralLayers();
   for (const box of document.querySelectorAll('#layers input[data-layer]')) toggle(box.dataset.layer, box.checked);
   if (!fitted && layers.districts.getLayers().length) { map.fitBounds(layers.districts.getBounds()); fitted = true; }
   document.getElementById('coverageSummary').textContent =
     t('coverage', { share: pct(coverage.city.share), covered: fmt(coverage.city.coveredHouseholds), all: fmt(coverage.city.households), method: coverage.method });
   return coverage;
+}
+
+/**
+ * The county network where the city has one: townships, villages (served or not by the tier rules), transfer stations
+ * and waste-sorting points (merged ones, 两网融合, marked). Each layer's switch shows only when the city has the layer.
+ */
+async function loadRuralLayers() {
+  const [townships, villages, stations, points] = await Promise.all(
+    ['townships', 'villages', 'transfer-stations', 'waste-sorting-points'].map(c => ogc(c)));
+  const tiers = villages.features.length ? await tryJson('/api/tiers') : null;
+  const served = new Set((tiers?.villages ?? []).filter(v => v.served).map(v => v.id));
+  const stationServed = new Set((tiers?.stations ?? []).filter(s => s.served).map(s => s.id));
+  layers.townships = L.geoJSON(townships, {
+    style: { color: '#7d6608', weight: 1, dashArray: '4', fill: false },
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, f.properties.code, f.properties.district)),
+  });
+  layers.villages = L.geoJSON(villages, {
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 2.5, weight: 0, fillOpacity: 0.9, fillColor: !tiers ? '#7f8c8d' : served.has(f.id) ? '#1e8449' : '#c0392b' }),
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${t('residents')}: ${fmt(f.properties.population)}`, f.properties.township,
+      tiers ? (served.has(f.id) ? `✓ ${t('tier.served')}` : `✗ ${t('tier.unserved')}`) : null)),
+  });
+  layers.stations = L.geoJSON(stations, {
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 7, weight: 2, color: '#fff', fillOpacity: 1,
+      fillColor: f.properties.status !== 'operating' ? '#999' : stationServed.has(f.id) ? '#b9770e' : '#6e2c00' }),
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${f.properties.township ?? ''} · ${f.properties.status}`,
+      f.properties.capacityTonnesPerDay ? `${fmt(f.properties.capacityTonnesPerDay)} t/d` : null)),
+  });
+  layers.wastePoints = L.geoJSON(points, {
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: f.properties.takesRecyclables ? 4 : 2, weight: 0, fillOpacity: 0.9,
+      fillColor: f.properties.takesRecyclables ? '#17a589' : '#a9cce3' }),
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, f.properties.kind, f.properties.takesRecyclables ? t('merged') : null)),
+  });
+  const has = { townships: townships.features.length, villages: villages.features.length, stations: stations.features.length, wastePoints: points.features.length };
+  for (const [name, n] of Object.entries(has)) document.querySelector(`#layers input[data-layer="${name}"]`).closest('label').hidden = !n;
 }
 
 export function zoomTo(lon, lat) {
@@ -127,7 +162,7 @@ export function startMoving() {
 /** The outlet as it is now, with its ETag, kept from the first time the planner picks it. */
 function remember(id) {
   if (!whatIf.base.has(id)) {
-    whatIf.base.set(id, fetch(`/api/outlets/${id}`).then(async r => r.ok ? { feature: await r.json(), etag: r.headers.get('ETag') } : null));
+    whatIf.base.set(id, fetch(cityUrl(`/api/outlets/${id}`)).then(async r => r.ok ? { feature: await r.json(), etag: r.headers.get('ETag') } : null));
   }
   return whatIf.base.get(id);
 }
@@ -135,7 +170,7 @@ function remember(id) {
 /** Saves the what-if for real (planner key): new outlets are added, moved ones moved, closed ones closed. */
 export async function saveWhatIf() {
   const key = document.getElementById('plannerKey').value.trim();
-  const send = (method, url, feature, etag) => fetch(url, {
+  const send = (method, url, feature, etag) => fetch(cityUrl(url), {
     method, body: JSON.stringify(feature),
     headers: { 'Content-Type': 'application/geo+json', Authorization: `Bearer ${key}`, ...(etag ? { 'If-Match': etag } : {}) },
   });

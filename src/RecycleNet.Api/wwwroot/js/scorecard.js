@@ -1,11 +1,13 @@
-import { getJson } from './api.js';
+import { getJson, cityUrl } from './api.js';
 import { t, fmt, pct, pick } from './i18n.js';
 import { el, fill, table } from './dom.js';
 
 let rows = [], sortKey = 'shortfall', ascending = false;
 
 export async function loadScorecard() {
-  const card = await getJson('/api/scorecard?policy=jinan-2024&year=2027');
+  // The city's own policy (the service picks it when none is named).
+  const card = await getJson('/api/scorecard?year=2027');
+  document.getElementById('districtsXlsx').href = cityUrl('/api/scorecard?year=2027&f=xlsx');
   fill(document.getElementById('targets'), card.targets.map(tg => {
     const measured = tg.status !== 'notMeasured';
     const progress = Math.max(0, Math.min(1, Number(tg.progress) || 0));
@@ -20,7 +22,37 @@ export async function loadScorecard() {
   }));
   rows = card.districts;
   renderTable();
+  renderTiers(card.tiers, card.mergedPoints);
   return card;
+}
+
+/** The county – township – village tiers (Binzhou, Anqiu) and the merged waste-sorting points (两网融合), where the city has them. */
+function renderTiers(tiers, merged) {
+  const box = document.getElementById('tiers');
+  const parts = [];
+  if (merged) {
+    parts.push(el('div', { className: 'target', dataset: { metric: 'mergedPoints' } },
+      el('h3', {}, t('merged.title')),
+      el('p', {}, t('merged.line', { merged: fmt(merged.merged), points: fmt(merged.points), share: pct(merged.share ?? 0) })),
+      merged.measure ? el('p', { className: 'cite' }, `${t('citation')}: ${merged.measure.section} ${merged.measure.item} — “${merged.measure.quote}”`) : null));
+  }
+  if (tiers) {
+    const rule = (id, text) => `${text}: ${tiers.rules.rules[id].value} ${tiers.rules.rules[id].unit}` + (tiers.rules.rules[id].assumption ? ` (${t('assumption')})` : '');
+    const share = (n, all) => `${fmt(n)} / ${fmt(all)}` + (all ? ` (${pct(n / all)})` : '');
+    const row = (name, x) => el('tr', {}, el('td', {}, name), el('td', {}, share(x.villagesServed, x.villages)),
+      el('td', {}, share(x.residentsServed, x.residents)), el('td', {}, share(x.townshipsServed, x.townships)),
+      el('td', {}, fmt(x.townshipsWithStation)), el('td', {}, share(x.stationsServed, x.stations)));
+    const body = el('table', { id: 'tierTable' },
+      el('thead', {}, el('tr', {}, [t('district'), t('tier.villages'), t('tier.residents'), t('tier.townships'), t('tier.withStation'), t('tier.stations')].map(h => el('th', {}, h)))),
+      el('tbody', {}, tiers.counties.map(c => row(c.name, c.totals)), row(t('tier.city'), tiers.city)));
+    parts.push(el('h2', {}, t('tier.title')),
+      el('p', { className: 'cite' }, `${t('citation')}: ${tiers.rules.citation.section} ${tiers.rules.citation.item} — “${tiers.rules.citation.quote}”`),
+      el('p', { className: 'hint' }, [rule('villageOutletKm', t('tier.ruleVillage')), rule('townshipStationMinutes', t('tier.ruleTownship')),
+        rule('stationCentreMinutes', t('tier.ruleStation'))].join(' · ')),
+      el('p', { className: 'hint' }, `${t('tier.method')}: ${tiers.method}`),
+      body);
+  }
+  fill(box, parts);
 }
 
 const columns = [

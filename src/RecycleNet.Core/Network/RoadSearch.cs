@@ -1,0 +1,141 @@
+namespace RecycleNet.Core.Network;
+
+/// <summary>Where a drive begins or ends: a point snapped onto a road (its access, point to road, is <see cref="SnapPoint.DistanceM"/>) and a label.</summary>
+public readonly record struct RoadPlace(SnapPoint At, int Label);
+
+/// <summary>
+/// Multi-source Dijkstra over a <see cref="RoadGraph"/> that honours one-way roads, by distance (m) or time (s).
+/// <list type="bullet">
+/// <item><c>toSources: false</c> — the cost of driving from the nearest source to every node (outward);</item>
+/// <item><c>toSources: true</c> — the cost of driving from every node to its nearest source (the reverse graph): what a
+/// haul to the nearest facility needs, with the facilities as sources.</item>
+/// </list>
+/// A source enters the graph at the ends of its edge that the drive may reach from it; a place on an edge is reached
+/// from the ends the directions allow, or along the edge from a source on the same edge. Bounded by
+/// <c>max</c>: O((V' + E') log V') for what lies within it. Alongside the cost it searches by, each node carries the
+/// other measure of the same drive (its seconds on a search by distance, its metres on one by time). The access from a
+/// point to its road is driven at <c>accessSpeedKmh</c> (a lane or yard, not on the map).
+/// </summary>
+public static class RoadSearch
+{
+    public static RoadTree Run(RoadGraph g, IReadOnlyList<RoadPlace> sources, RoadMetric metric, bool toSources, double max = double.PositiveInfinity,
+        double accessSpeedKmh = 15)
+    {
+        if (double.IsNaN(max) || max < 0) throw new ArgumentOutOfRangeException(nameof(max));
+        var s = g.Shape;
+        var cost = new double[s.NodeCount];
+        var other = new double[s.NodeCount];
+        Array.Fill(cost, double.PositiveInfinity);
+        var label = new int[s.NodeCount];
+        var onEdge = new Dictionary<int, List<(double Offset, double AccessM, int Label)>>();
+        var queue = new PriorityQueue<int, double>();
+        var measure = new RoadMeasure(g, metric, accessSpeedKmh);
+
+        void Seed(int node, (double Cost, double Other) c, int l)
+        {
+            if (c.Cost > max || c.Cost >= cost[node]) return;
+            (cost[node], other[node], label[node]) = (c.Cost, c.Other, l);
+            queue.Enqueue(node, c.Cost);
+        }
+
+        foreach (var p in sources)
+        {
+            var (e, offset) = (p.At.Edge, p.At.OffsetM);
+            if (!onEdge.TryGetValue(e, out var list)) onEdge[e] = list = [];
+            list.Add((offset, p.At.DistanceM, p.Label));
+            var len = s.EdgeLength[e];
+            // Outward, the source drives to To along the edge (forward) or to From against it (backward);
+            // towards the sources, To reaches the source driving backward and From driving forward.
+            if (g.Allows(e, forward: !toSources)) Seed(s.EdgeTo[e], measure.Leg(e, len - offset, p.At.DistanceM), p.Label);
+            if (g.Allows(e, forward: toSources)) Seed(s.EdgeFrom[e], measure.Leg(e, offset, p.At.DistanceM), p.Label);
+        }
+
+        while (queue.TryDequeue(out var u, out var cu))
+        {
+            if (cu > cost[u]) continue; // stale: the node was queued again with a smaller cost
+            for (var k = s.AdjStart[u]; k < s.AdjStart[u + 1]; k++)
+            {
+                var e = s.AdjEdge[k];
+                var fromU = s.EdgeFrom[e] == u; // the edge leaves u in its drawn direction
+                var v = fromU ? s.EdgeTo[e] : s.EdgeFrom[e];
+                // Outward we drive u → v; towards the sources we extend a drive v → u → … to the source.
+                var forward = toSources ? !fromU : fromU;
+                if (!g.Allows(e, forward)) continue;
+                var (step, stepOther) = measure.Leg(e, s.EdgeLength[e], 0);
+                var cv = cu + step;
+                if (cv <= max && cv < cost[v])
+                {
+                    (cost[v], other[v], label[v]) = (cv, other[u] + stepOther, label[u]);
+                    queue.Enqueue(v, cv);
+                }
+            }
+        }
+        return new RoadTree(g, measure, toSources, cost, other, label, onEdge, max);
+    }
+}
+
+/// <summary>Both measures of a piece of a drive: metres along an edge at its speed, plus an access at the access speed.</summary>
+internal readonly struct RoadMeasure(RoadGraph g, RoadMetric metric, double accessSpeedKmh)
+{
+    public RoadMetric Metric => metric;
+
+    /// <returns>(cost in the search's metric, the other metric).</returns>
+    public (double Cost, double Other) Leg(int edge, double alongM, double accessM)
+    {
+        var seconds = alongM / (g.SpeedKmh(edge) / 3.6) + accessM / (accessSpeedKmh / 3.6);
+        var metres = alongM + accessM;
+        return metric == RoadMetric.Distance ? (metres, seconds) : (seconds, metres);
+    }
+}
+
+/// <summary>What a <see cref="RoadSearch"/> found: the cost to or from the nearest source for every node within the bound.</summary>
+public sealed class RoadTree
+{
+    private readonly RoadGraph _g;
+    private readonly RoadMeasure _measure;
+    private readonly bool _toSources;
+    private readonly double[] _cost, _other;
+    private readonly int[] _label;
+    private readonly Dictionary<int, List<(double Offset, double AccessM, int Label)>> _onEdge;
+
+    internal RoadTree(RoadGraph g, RoadMeasure measure, bool toSources, double[] cost, double[] other, int[] label,
+        Dictionary<int, List<(double, double, int)>> onEdge, double max)
+    {
+        (_g, _measure, _toSources, _cost, _other, _label, _onEdge, Max) = (g, measure, toSources, cost, other, label, onEdge, max);
+    }
+
+    public double Max { get; }
+
+    public double NodeCost(int node) => _cost[node];
+
+    /// <summary>
+    /// The drive between a place and its nearest source, accesses included — its cost in the search's metric, the other
+    /// measure of the same drive, and the source's label; (+∞, NaN, −1) beyond the bound or unreachable. Outward it is the
+    /// drive source → place; towards the sources, place → source.
+    /// </summary>
+    public (double Cost, double Other, int Label) CostAt(SnapPoint p)
+    {
+        var s = _g.Shape;
+        var e = p.Edge;
+        var len = s.EdgeLength[e];
+        (double, double, int) best = (double.PositiveInfinity, double.NaN, -1);
+        void Via(int node, double alongM)
+        {
+            var (c, o) = _measure.Leg(e, alongM, p.DistanceM);
+            if (_cost[node] + c < best.Item1) best = (_cost[node] + c, _other[node] + o, _label[node]);
+        }
+        // Outward: arrive from From driving forward, or from To driving backward. Towards: leave to To forward, to From backward.
+        if (_g.Allows(e, forward: true)) { if (_toSources) Via(s.EdgeTo[e], len - p.OffsetM); else Via(s.EdgeFrom[e], p.OffsetM); }
+        if (_g.Allows(e, forward: false)) { if (_toSources) Via(s.EdgeFrom[e], p.OffsetM); else Via(s.EdgeTo[e], len - p.OffsetM); }
+        if (_onEdge.TryGetValue(e, out var here))
+            foreach (var (offset, sourceAccessM, l) in here)
+            {
+                // Along the shared edge, in a direction it allows: from the earlier offset to the later one drives forward.
+                var (start, end) = _toSources ? (p.OffsetM, offset) : (offset, p.OffsetM);
+                if (!_g.Allows(e, forward: end >= start)) continue;
+                var (c, o) = _measure.Leg(e, Math.Abs(end - start), sourceAccessM + p.DistanceM);
+                if (c < best.Item1) best = (c, o, l);
+            }
+        return best.Item1 <= Max ? best : (double.PositiveInfinity, double.NaN, -1);
+    }
+}
