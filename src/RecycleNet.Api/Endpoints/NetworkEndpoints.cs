@@ -49,7 +49,7 @@ public static class NetworkEndpoints
     private static object Describe(NetworkStore store)
     {
         if (store is not { Graph: { } g, Info: { } info })
-            return new { loaded = false, method = "straightLine", note = "No walking network is loaded: distances are straight-line × circuity. POST an OSM file to /api/network." };
+            return new { loaded = false, method = "straightLine", note = "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file to /api/network." };
         var b = g.BoundsWgs84();
         return new
         {
@@ -63,7 +63,14 @@ public static class NetworkEndpoints
             {
                 nodesRead = info.Load.NodesRead, waysRead = info.Load.WaysRead, walkableWays = info.Load.WalkableWays,
                 droppedWays = info.Load.DroppedWays, missingNodeRefs = info.Load.MissingNodeRefs,
+                drivableWays = info.Load.DrivableWays, droppedDriveWays = info.Load.DroppedDriveWays,
             },
+            // The drivable network of the same upload: hauls and the rural tiers measure on it.
+            roads = info.Load.Roads is { } r ? new
+            {
+                nodes = r.NodeCount, edges = r.EdgeCount, onewayEdges = r.OnewayEdges, lengthKm = Math.Round(r.Shape.TotalLengthM / 1000, 3),
+                speeds = "maxspeed where tagged, else per road class: " + string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Select(kv => $"{kv.Key} {kv.Value:0}")) + " km/h",
+            } : null,
         };
     }
 }

@@ -123,8 +123,9 @@ public sealed class WalkingGraph
 
     private Geometry BuildHull()
     {
-        var points = new Coordinate[NodeX.Length];
-        for (var i = 0; i < points.Length; i++) points[i] = new Coordinate(NodeX[i], NodeY[i]);
+        // Every shape point, not only the junctions: a long bent road with no junction on its bend still covers the bend.
+        var points = new Coordinate[ShapeX.Length];
+        for (var i = 0; i < points.Length; i++) points[i] = new Coordinate(ShapeX[i], ShapeY[i]);
         return new NetTopologySuite.Algorithm.ConvexHull(points, GeometryFactory.Default).GetConvexHull();
     }
 

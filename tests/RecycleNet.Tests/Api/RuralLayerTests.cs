@@ -126,6 +126,47 @@ public class RuralLayerTests
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
     }
 
+    /// <summary>
+    /// Village V (118.02, 37.43) and a village outlet O 2.0 km north (118.02, 37.448): 2.6 km in a straight line × 1.3,
+    /// served. The only road goes round: east 1.77 km, north 2.0 km, west 1.77 km — 5.5 km, not served once it is loaded.
+    /// </summary>
+    [Fact]
+    public async Task The_tiers_and_hauls_measure_on_the_drivable_network_once_one_is_loaded()
+    {
+        var (f, planner) = await CountyAsync();
+        using var _ = f;
+        await ImportAsync(planner, City, "villages", Collection(Feature(Point(118.02, 37.43), "\"name\":\"甲村\",\"population\":500")));
+        await ImportAsync(planner, City, "outlets", Collection(Feature(Point(118.02, 37.448), "\"name\":\"村级网点\",\"kind\":\"fixed\",\"tier\":\"村级\"")));
+        async Task<JsonElement> TiersAsync() => await (await planner.GetAsync($"/cities/{City}/api/tiers")).ReadJsonAsync();
+        var straight = await TiersAsync();
+        Assert.True(straight.GetProperty("villages")[0].GetProperty("served").GetBoolean());
+        Assert.StartsWith("straight line", straight.GetProperty("summary").GetProperty("method").GetString());
+
+        const string osm = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <osm version="0.6">
+              <node id="1" lat="37.430" lon="118.02"/><node id="2" lat="37.430" lon="118.04"/>
+              <node id="3" lat="37.448" lon="118.04"/><node id="4" lat="37.448" lon="118.02"/>
+              <way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><tag k="highway" v="unclassified"/></way>
+            </osm>
+            """;
+        var load = await planner.PostAsync($"/cities/{City}/api/network?name=county.osm", new StringContent(osm, System.Text.Encoding.UTF8, "application/xml"));
+        Assert.True(load.IsSuccessStatusCode, await load.Content.ReadAsStringAsync());
+        var roads = (await load.ReadJsonAsync()).GetProperty("roads");
+        Assert.Equal(1, roads.GetProperty("edges").GetInt32());
+
+        var network = await TiersAsync();
+        var village = network.GetProperty("villages")[0];
+        Assert.False(village.GetProperty("served").GetBoolean());
+        Assert.StartsWith("road network county.osm", network.GetProperty("summary").GetProperty("method").GetString());
+        var card = await (await planner.GetAsync($"/cities/{City}/api/scorecard")).ReadJsonAsync();
+        Assert.Equal("network", card.GetProperty("haul").GetProperty("method").GetString());
+        Assert.Equal(0, card.GetProperty("tiers").GetProperty("city").GetProperty("villagesServed").GetInt32());
+        // Jinan's scorecard is still measured as before: the network is Binzhou's.
+        var jinan = await (await planner.GetAsync("/api/scorecard")).ReadJsonAsync();
+        Assert.Equal("straightLine", jinan.GetProperty("haul").GetProperty("method").GetString());
+    }
+
     [Fact]
     public async Task A_township_with_villages_cannot_be_deleted_or_replaced()
     {
