@@ -68,6 +68,11 @@ public sealed record CenterSitingBody(
     double? TimeLimitSeconds, int? Centers, double? GridSpacingM, double? CapacityTonnesPerDay, double? HaulLimitKm, double? HaulCircuity,
     double? KgPerHouseholdPerDay);
 
+[Description("A whole-chain run for a county network (the city's policy must set tier rules): how many village outlets, " +
+    "transfer stations and county sorting centres to propose (0 skips a tier), a new county centre's capacity, and the time limit.")]
+public sealed record TierSitingBody(int? VillageOutlets, int? TransferStations, int? CountyCentres, double? CapacityTonnesPerDay,
+    double? KgPerHouseholdPerDay, double? StationHaulLimitKm, double? CentreHaulLimitKm, double? TimeLimitSeconds);
+
 [Description("An enterprise as written: name and unified social credit code required. id, version and source are read-only: " +
     "they may be sent back as read, and are ignored (If-Match carries the version).")]
 public sealed record EnterpriseBody(long? Id, string Name, string CreditCode, bool? MofcomRegistered, int? DirectOutletCount, long? Version, string? Source);

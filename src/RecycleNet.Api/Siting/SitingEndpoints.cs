@@ -27,6 +27,10 @@ public static class SitingEndpoints
             .WithSummary("Propose sorting-centre sites (p-median on outlet volumes; capacity and haul limit as options)")
             .Accepts<CenterSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
+        group.MapPost("/tiers", TiersAsync)
+            .WithSummary("Whole chain for a county network: village outlets (maximal covering by road), transfer stations (p-median, one per township), county sorting centres (capacitated), each tier's gap and the total haul")
+            .Accepts<TierSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429);
         group.MapGet("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
                 await jobs.FindAsync(City(req), id, ct) is { } run ? TypedResults.Ok(await StatusAsync(run, req, jobs, ct)) : Problems.NotFound($"siting job {id}"))
             .WithSummary("A siting run's stage, and its plan when done").Produces<SitingJobAnswer>(200).ProducesProblem(401).ProducesProblem(404);
@@ -58,6 +62,16 @@ public static class SitingEndpoints
         var city = await cities.GetAsync(ct);
         if (SitingRequest.TryReadCenters(read.Value, catalog, CityRouting.CityOf(req.HttpContext).Policy, city, jobs.Settings.Limits, out var options) is { } bad) return bad;
         return await QueueAsync(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
+    }
+
+    private static async Task<IResult> TiersAsync(HttpRequest req, bool? wait, CityCache cities, PolicyCatalog catalog,
+        SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
+    {
+        var read = await RequestBody.ObjectAsync(req, o.Value.MaxPublicJsonBytes, ct);
+        if (read.Problem is { } unreadable) return unreadable;
+        var city = await cities.GetAsync(ct);
+        if (SitingRequest.TryReadTiers(read.Value, catalog.Find(CityRouting.CityOf(req.HttpContext).Policy), city, out var options) is { } bad) return bad;
+        return await QueueAsync(SitingRequest.Tiers, options!.TimeLimitSeconds, read.Value, req, jobs, wait == true, ct);
     }
 
     /// <summary>The request's city: runs are queued for it and found in it.</summary>

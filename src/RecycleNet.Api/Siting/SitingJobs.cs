@@ -81,7 +81,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     public Task<IReadOnlyList<FeatureRecord>> LatestProposalsAsync(string city, CancellationToken ct) => WithStoreAsync(city, async s =>
     {
         var latest = new List<FeatureRecord>();
-        foreach (var kind in new[] { SitingRequest.Outlets, SitingRequest.Centers })
+        foreach (var kind in new[] { SitingRequest.Outlets, SitingRequest.Centers, SitingRequest.Tiers })
             latest.AddRange((await s.LatestProposalsAsync(kind, ct)).Select(SitingJson.Feature));
         return (IReadOnlyList<FeatureRecord>)latest;
     });

@@ -18,7 +18,7 @@ public static class SitingJson
         "The latest proposals of POST /api/siting/outlets and /api/siting/sorting-centers: where new outlets and sorting centres should go.",
         "point",
         [
-            new LayerField("kind", "string", "outlet | sortingCenter"), new LayerField("rank", "integer", "1 = the largest gain"),
+            new LayerField("kind", "string", "outlet | sortingCenter | villageOutlet | transferStation | countyCentre"), new LayerField("rank", "integer", "1 = the largest gain"),
             new LayerField("label", "string", "candidate name (community, planner's site), if any"), new LayerField("district", "string", "district"),
             new LayerField("householdsGained", "integer", "outlets: households newly within the walk, given the higher-ranked sites"),
             new LayerField("cumulativeShare", "number", "outlets: city coverage share with this and the higher-ranked sites"),
@@ -77,11 +77,61 @@ public static class SitingJson
         return new SitingOutcome(result, proposals, assignments, loads);
     }
 
+    /// <summary>What a whole-chain run found, as the store keeps it: each tier's proof, the chain's hauls, every proposed site.</summary>
+    public static SitingOutcome Chain(ChainPlan plan, CitySnapshot city)
+    {
+        static SitingTierOutcome? Tier(TierPlan? t) => t is null ? null : new SitingTierOutcome
+        {
+            Objective = Math.Round(t.Objective, 3), Bound = Math.Round(t.Bound, 3), Gap = Math.Round(t.Gap, 6), Method = t.Method,
+            Candidates = t.Candidates, SolverMs = Math.Round(t.Elapsed.TotalMilliseconds),
+        };
+        var tiers = new[] { plan.VillageOutlets, plan.TransferStations, plan.CountyCentres }.OfType<TierPlan>().ToList();
+        var result = new SitingResult
+        {
+            Method = string.Join("; ", tiers.Select(t => $"{t.Tier}: {t.Method}")), SolverMs = Math.Round(tiers.Sum(t => t.Elapsed.TotalMilliseconds)),
+            Objective = Math.Round(plan.TotalHaulTonneKm, 3), Bound = Math.Round(plan.TotalHaulTonneKm, 3), Gap = tiers.Count == 0 ? 0 : tiers.Max(t => Math.Round(t.Gap, 6)),
+            Optimal = tiers.All(t => t.Gap <= 0), Candidates = tiers.Sum(t => t.Candidates),
+            VillageTier = Tier(plan.VillageOutlets), StationTier = Tier(plan.TransferStations), CentreTier = Tier(plan.CountyCentres),
+            VillageHaulTonneKm = Math.Round(plan.VillageHaulTonneKm, 3), StationHaulTonneKm = Math.Round(plan.StationHaulTonneKm, 3),
+            VillagesWithoutStation = plan.VillagesWithoutStation, StationsWithoutCentre = plan.StationsWithoutCentre,
+        };
+        var districts = city.Districts.ToDictionary(d => d.Id, d => d.Name);
+        var countyOf = city.Villages.ToDictionary(v => v.Id, v => v.DistrictId is { } d ? districts.GetValueOrDefault(d) : null);
+        SitingProposal Proposal(string kind, TierSite s) => new()
+        {
+            Kind = kind, Rank = s.Rank, Lon = s.Lon, Lat = s.Lat, Label = s.Label, District = s.VillageId is { } v ? countyOf.GetValueOrDefault(v) : null,
+            HouseholdsGained = kind == "villageOutlet" ? (long)s.Value : null, LoadTonnesPerDay = kind == "villageOutlet" ? null : s.Value,
+        };
+        var proposals = (plan.VillageOutlets?.Sites.Select(s => Proposal("villageOutlet", s)) ?? [])
+            .Concat(plan.TransferStations?.Sites.Select(s => Proposal("transferStation", s)) ?? [])
+            .Concat(plan.CountyCentres?.Sites.Select(s => Proposal("countyCentre", s)) ?? []).ToList();
+        return new SitingOutcome(result, proposals, [], []);
+    }
+
     /// <summary>A done run's answer as the API writes it, from what the store keeps: the only place it becomes JSON.</summary>
     public static object Answer(string kind, SitingOutcome o)
     {
         var r = o.Result;
         var solver = new { method = r.Method, elapsedMs = r.SolverMs, objective = r.Objective, bound = r.Bound, gap = r.Gap, optimal = r.Optimal };
+        object? Tier(SitingTierOutcome? t, string unit) => t is null ? null
+            : new { objective = t.Objective, unit, bound = t.Bound, gap = t.Gap, method = t.Method, candidates = t.Candidates, elapsedMs = t.SolverMs };
+        if (kind == SitingRequest.Tiers)
+            return new
+            {
+                solver,
+                tiers = new
+                {
+                    villageOutlets = Tier(r.VillageTier, "households newly served"),
+                    transferStations = Tier(r.StationTier, "tonne·km/day village → station"),
+                    countyCentres = Tier(r.CentreTier, "tonne·km/day station → county centre"),
+                },
+                haul = new
+                {
+                    villageToStationTonneKmPerDay = r.VillageHaulTonneKm, stationToCentreTonneKmPerDay = r.StationHaulTonneKm,
+                    totalTonneKmPerDay = r.Objective, villagesWithoutStation = r.VillagesWithoutStation, stationsWithoutCentre = r.StationsWithoutCentre,
+                },
+                proposals = FeatureCollection(o.Proposals),
+            };
         if (kind == SitingRequest.Outlets)
             return new
             {
@@ -115,7 +165,10 @@ public static class SitingJson
     };
 
     /// <summary>A stored proposal as a feature of <see cref="Collection"/>: the one mapping, for the OGC collection and the answers.</summary>
-    public static FeatureRecord Feature(SitingProposal p) => new(p.Kind == "outlet" ? p.Rank : 100_000 + p.Rank, new Point(p.Lon, p.Lat),
+    public static FeatureRecord Feature(SitingProposal p) => new(p.Kind switch
+        {
+            "outlet" => p.Rank, "sortingCenter" => 100_000 + p.Rank, "villageOutlet" => 200_000 + p.Rank, "transferStation" => 300_000 + p.Rank, _ => 400_000 + p.Rank,
+        }, new Point(p.Lon, p.Lat),
     [
         P("kind", p.Kind), P("rank", (long)p.Rank), P("label", p.Label), P("district", p.District),
         P("householdsGained", p.HouseholdsGained), P("cumulativeShare", p.CumulativeShare), P("estimatedSubsidyYuan", p.EstimatedSubsidyYuan),

@@ -21,7 +21,7 @@ public sealed record SitingCommon(Policy? Policy, int? Year, bool ReachTarget, I
 /// </summary>
 public static class SitingRequest
 {
-    public const string Outlets = "outlets", Centers = "sortingCenters";
+    public const string Outlets = "outlets", Centers = "sortingCenters", Tiers = "tiers";
 
     public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, string defaultPolicy, CitySnapshot city, SitingLimits limits,
         out OutletSitingOptions? options, out decimal? siteCost)
@@ -87,6 +87,41 @@ public static class SitingRequest
         };
         // Size before work: a grid too fine for the area is refused here, not discovered as gigabytes later.
         if (limits.CheckOutlets(city, options) is { } tooLarge) { options = null; return Problems.InvalidRequest([tooLarge]); }
+        return null;
+    }
+
+    /// <summary>A whole-chain request: counts per tier (0 skips one), capacity, volumes, haul limits, time limit; the city's policy must set tier rules.</summary>
+    public static IResult? TryReadTiers(JsonElement root, Policy? policy, CitySnapshot city, out TierSitingOptions? options)
+    {
+        options = null;
+        var r = new JsonFieldReader();
+        r.OnlyKnown(root, "", Fields.Of<TierSitingBody>());
+        var d = new TierSitingOptions();
+        var outlets = r.Count(root, "", "villageOutlets") ?? d.VillageOutlets;
+        var stations = r.Count(root, "", "transferStations") ?? d.TransferStations;
+        var centres = r.Count(root, "", "countyCentres") ?? d.CountyCentres;
+        var capacity = Number(r, root, "capacityTonnesPerDay") ?? d.CountyCentreCapacityTonnesPerDay;
+        var kg = Number(r, root, "kgPerHouseholdPerDay") ?? d.KgPerHouseholdPerDay;
+        var stationKm = Number(r, root, "stationHaulLimitKm") ?? d.StationHaulLimitM / 1000;
+        var centreKm = Number(r, root, "centreHaulLimitKm") ?? d.CentreHaulLimitM / 1000;
+        var seconds = Number(r, root, "timeLimitSeconds") ?? d.TimeLimitSeconds;
+        if (outlets > 5_000) r.Fail("villageOutlets", "must be at most 5,000");
+        if (stations > 1_000) r.Fail("transferStations", "must be at most 1,000");
+        if (centres > 100) r.Fail("countyCentres", "must be at most 100");
+        if (outlets + stations + centres == 0) r.Fail("villageOutlets", "ask for at least one site in some tier");
+        if (capacity is <= 0 or > 100_000) r.Fail("capacityTonnesPerDay", "must be above 0 and at most 100,000");
+        if (kg is <= 0 or > 100) r.Fail("kgPerHouseholdPerDay", "must be above 0 and at most 100");
+        if (stationKm is <= 0 or > 500) r.Fail("stationHaulLimitKm", "must be above 0 and at most 500 km");
+        if (centreKm is <= 0 or > 1_000) r.Fail("centreHaulLimitKm", "must be above 0 and at most 1,000 km");
+        if (seconds is <= 0 or > 600) r.Fail("timeLimitSeconds", "must be above 0 and at most 600");
+        if (policy?.Tiers is null) r.Fail("city", $"{policy?.City ?? "this city"}'s policy sets no county – township – village tiers");
+        else if (city.Villages.Count == 0) r.Fail("city", "the city has no villages (import the villages layer)");
+        if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
+        options = new TierSitingOptions
+        {
+            VillageOutlets = outlets, TransferStations = stations, CountyCentres = centres, CountyCentreCapacityTonnesPerDay = capacity,
+            KgPerHouseholdPerDay = kg, StationHaulLimitM = stationKm * 1000, CentreHaulLimitM = centreKm * 1000, TimeLimitSeconds = seconds,
+        };
         return null;
     }
 

@@ -32,6 +32,14 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
             var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
             return SitingJson.Outlets(plan, cost, j => j < own.Count ? own[(int)j] ?? cost : cost);
         }
+        if (run.Kind == SitingRequest.Tiers)
+        {
+            var bound = catalog.Find(policy);
+            if (SitingRequest.TryReadTiers(read.Value, bound, city, out var tiers) is not null)
+                throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
+            stage("siting the three tiers");
+            return SitingJson.Chain(TierSiting.Plan(city, bound!.Tiers!, network.RoadsFor(city), tiers!, ct), city);
+        }
         if (SitingRequest.TryReadCenters(read.Value, catalog, policy, city, limits, out var centers) is not null)
             throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
         stage("solving the p-median");

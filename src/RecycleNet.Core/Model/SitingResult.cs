@@ -31,6 +31,26 @@ public sealed class SitingResult
     public double? TonneKmPerDayBefore { get; set; }
     public double? TonneKmPerDayAfter { get; set; }
     public int? HaulingOutlets { get; set; }
+
+    // Whole-chain runs (a county network): each tier's plan and proof, and the haul village → station → county centre.
+    public SitingTierOutcome? VillageTier { get; set; }
+    public SitingTierOutcome? StationTier { get; set; }
+    public SitingTierOutcome? CentreTier { get; set; }
+    public double? VillageHaulTonneKm { get; set; }
+    public double? StationHaulTonneKm { get; set; }
+    public int? VillagesWithoutStation { get; set; }
+    public int? StationsWithoutCentre { get; set; }
+}
+
+/// <summary>One tier of a whole-chain run: its objective (households covered, or tonne·km per day hauled), bound, gap and method.</summary>
+public sealed class SitingTierOutcome
+{
+    public double Objective { get; set; }
+    public double Bound { get; set; }
+    public double Gap { get; set; }
+    public string Method { get; set; } = "";
+    public int Candidates { get; set; }
+    public double SolverMs { get; set; }
 }
 
 /// <summary>City coverage at one moment of an outlet run.</summary>

@@ -84,5 +84,28 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
         return legs;
     }
 
+    public List<RoadLeg>[] Within(IReadOnlyList<Point> origins, IReadOnlyList<Point> targets, RoadMetric by, double limit)
+    {
+        var placed = origins.Select(Locate).ToArray(); // once, not once per target
+        var straight = _fallback.Within(origins, targets, by, limit);
+        var pairs = new List<RoadLeg>[targets.Count];
+        Parallel.For(0, targets.Count, t =>
+        {
+            var (where, snap) = Locate(targets[t]);
+            var found = pairs[t] = [];
+            if (where == Where.Unreachable) return;
+            // A target beyond the network's area, or an origin beyond it: a straight line. Otherwise one bounded search per target.
+            var tree = where == Where.Road ? RoadSearch.Run(graph, [new RoadPlace(snap, 0)], by, toSources: true, limit, _options.AccessSpeedKmh) : null;
+            var beyond = straight[t].ToDictionary(l => l.Target);
+            for (var o = 0; o < placed.Length; o++)
+            {
+                if (tree is null || placed[o].Where == Where.Beyond) { if (placed[o].Where != Where.Unreachable && beyond.TryGetValue(o, out var s)) found.Add(s); continue; }
+                if (placed[o].Where == Where.Road && tree.CostAt(placed[o].Snap) is var (cost, other, label) && label >= 0)
+                    found.Add(by == RoadMetric.Distance ? new RoadLeg(o, cost, other) : new RoadLeg(o, other, cost));
+            }
+        });
+        return pairs;
+    }
+
     private static double Cost(RoadLeg leg, RoadMetric by) => by == RoadMetric.Distance ? leg.Metres : leg.Seconds;
 }

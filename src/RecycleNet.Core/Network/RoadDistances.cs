@@ -31,6 +31,12 @@ public interface IRoadDistances
 
     /// <summary>For each origin, the drive to the one <paramref name="target"/> (<see cref="RoadLeg.Target"/> 0), or null beyond <paramref name="limit"/>.</summary>
     RoadLeg?[] To(IReadOnlyList<Point> origins, Point target, RoadMetric by, double limit);
+
+    /// <summary>
+    /// For each target, the origins whose drive to it is within <paramref name="limit"/>, with the drive (its
+    /// <see cref="RoadLeg.Target"/> is the origin's index): the sparse pairs a covering or p-median model is built from.
+    /// </summary>
+    List<RoadLeg>[] Within(IReadOnlyList<Point> origins, IReadOnlyList<Point> targets, RoadMetric by, double limit);
 }
 
 /// <summary>The straight-line fallback's assumptions, each with its unit.</summary>
@@ -60,6 +66,28 @@ public sealed class StraightLineRoads(LocalProjection projection, RoadFallbackOp
         $"straight line × {_options.Circuity:0.##} at {_options.SpeedKmh:0.#} km/h (no drivable network loaded)");
 
     public bool OnNetwork => false;
+
+    public List<RoadLeg>[] Within(IReadOnlyList<Point> origins, IReadOnlyList<Point> targets, RoadMetric by, double limit)
+    {
+        var pairs = new List<RoadLeg>[targets.Count];
+        var xy = origins.Select(o => projection.Project(o.X, o.Y)).ToArray();
+        var index = new STRtree<int>();
+        for (var i = 0; i < xy.Length; i++) index.Insert(new Envelope(xy[i].X, xy[i].X, xy[i].Y, xy[i].Y), i);
+        index.Build();
+        // The straight-line radius that can still be within the limit.
+        var radius = (by == RoadMetric.Distance ? limit : limit * _options.SpeedKmh / 3.6) / _options.Circuity;
+        for (var t = 0; t < targets.Count; t++)
+        {
+            var (tx, ty) = projection.Project(targets[t].X, targets[t].Y);
+            var found = pairs[t] = [];
+            foreach (var o in index.Query(new Envelope(tx - radius, tx + radius, ty - radius, ty + radius)).Order())
+            {
+                var leg = Leg(o, Math.Sqrt((xy[o].X - tx) * (xy[o].X - tx) + (xy[o].Y - ty) * (xy[o].Y - ty)));
+                if ((by == RoadMetric.Distance ? leg.Metres : leg.Seconds) <= limit) found.Add(leg);
+            }
+        }
+        return pairs;
+    }
 
     public RoadLeg?[] To(IReadOnlyList<Point> origins, Point target, RoadMetric by, double limit)
     {

@@ -145,6 +145,9 @@ public class RecycleNetDb : DbContext
                 r.Property(x => x.SiteCostYuan).HasPrecision(14, 2);
                 r.OwnsOne(x => x.Before);
                 r.OwnsOne(x => x.After);
+                r.OwnsOne(x => x.VillageTier);
+                r.OwnsOne(x => x.StationTier);
+                r.OwnsOne(x => x.CentreTier);
             });
         });
         b.Entity<SitingAssignment>(e =>

@@ -54,6 +54,40 @@ public class TierApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Fact]
+    public async Task The_whole_chain_proposes_each_tier_with_its_gap_and_the_total_haul()
+    {
+        var planner = demo.Factory.Planner();
+        var r = await planner.PostAsJsonAsync("/cities/binzhou/api/siting/tiers?wait=true",
+            new { villageOutlets = 5, transferStations = 2, countyCentres = 1, capacityTonnesPerDay = 200, timeLimitSeconds = 20 });
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        var result = (await r.ReadJsonAsync()).GetProperty("result");
+        var tiers = result.GetProperty("tiers");
+        foreach (var tier in new[] { "villageOutlets", "transferStations", "countyCentres" })
+        {
+            var t = tiers.GetProperty(tier);
+            Assert.InRange(t.GetProperty("gap").GetDouble(), 0, 1);
+            Assert.False(string.IsNullOrEmpty(t.GetProperty("method").GetString()));
+        }
+        Assert.True(tiers.GetProperty("villageOutlets").GetProperty("bound").GetDouble() >= tiers.GetProperty("villageOutlets").GetProperty("objective").GetDouble());
+        Assert.True(tiers.GetProperty("transferStations").GetProperty("bound").GetDouble() <= tiers.GetProperty("transferStations").GetProperty("objective").GetDouble() + 1e-6);
+        var kinds = result.GetProperty("proposals").GetProperty("features").EnumerateArray()
+            .GroupBy(f => f.GetProperty("properties").GetProperty("kind").GetString()).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(5, kinds["villageOutlet"]);
+        Assert.Equal(2, kinds["transferStation"]);
+        Assert.Equal(1, kinds["countyCentre"]);
+        var haul = result.GetProperty("haul");
+        Assert.Equal(haul.GetProperty("villageToStationTonneKmPerDay").GetDouble() + haul.GetProperty("stationToCentreTonneKmPerDay").GetDouble(),
+            haul.GetProperty("totalTonneKmPerDay").GetDouble(), 2);
+        // The proposals are the OGC collection's too, for this city only.
+        var ogc = await (await planner.GetAsync("/cities/binzhou/ogc/collections/siting-proposals/items?kind=transferStation")).ReadJsonAsync();
+        Assert.Equal(2, ogc.GetProperty("numberMatched").GetInt32());
+        // Jinan's policy sets no tiers: the request is refused, naming the city.
+        var jinan = await planner.PostAsJsonAsync("/api/siting/tiers", new { villageOutlets = 5 });
+        Assert.Equal(HttpStatusCode.BadRequest, jinan.StatusCode);
+        Assert.Contains("\"city\"", await jinan.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Siting_can_draw_its_candidates_from_waste_sorting_points()
     {
         var planner = demo.Factory.Planner();

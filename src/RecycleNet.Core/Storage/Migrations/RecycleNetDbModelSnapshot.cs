@@ -893,11 +893,23 @@ namespace RecycleNet.Core.Storage.Migrations
                             b1.Property<double>("SolverMs")
                                 .HasColumnType("REAL");
 
+                            b1.Property<double?>("StationHaulTonneKm")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int?>("StationsWithoutCentre")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<double?>("TonneKmPerDayAfter")
                                 .HasColumnType("REAL");
 
                             b1.Property<double?>("TonneKmPerDayBefore")
                                 .HasColumnType("REAL");
+
+                            b1.Property<double?>("VillageHaulTonneKm")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int?>("VillagesWithoutStation")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("SitingRunId");
 
@@ -962,9 +974,111 @@ namespace RecycleNet.Core.Storage.Migrations
                                         .HasForeignKey("SitingResultSitingRunId");
                                 });
 
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingTierOutcome", "CentreTier", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<double>("Bound")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<int>("Candidates")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<double>("Gap")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<string>("Method")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<double>("Objective")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<double>("SolverMs")
+                                        .HasColumnType("REAL");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingTierOutcome", "StationTier", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<double>("Bound")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<int>("Candidates")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<double>("Gap")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<string>("Method")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<double>("Objective")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<double>("SolverMs")
+                                        .HasColumnType("REAL");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingTierOutcome", "VillageTier", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<double>("Bound")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<int>("Candidates")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<double>("Gap")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<string>("Method")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<double>("Objective")
+                                        .HasColumnType("REAL");
+
+                                    b2.Property<double>("SolverMs")
+                                        .HasColumnType("REAL");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
                             b1.Navigation("After");
 
                             b1.Navigation("Before");
+
+                            b1.Navigation("CentreTier");
+
+                            b1.Navigation("StationTier");
+
+                            b1.Navigation("VillageTier");
                         });
 
                     b.Navigation("Result");

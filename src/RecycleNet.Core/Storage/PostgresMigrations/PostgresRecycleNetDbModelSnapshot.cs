@@ -963,11 +963,23 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                             b1.Property<double>("SolverMs")
                                 .HasColumnType("double precision");
 
+                            b1.Property<double?>("StationHaulTonneKm")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int?>("StationsWithoutCentre")
+                                .HasColumnType("integer");
+
                             b1.Property<double?>("TonneKmPerDayAfter")
                                 .HasColumnType("double precision");
 
                             b1.Property<double?>("TonneKmPerDayBefore")
                                 .HasColumnType("double precision");
+
+                            b1.Property<double?>("VillageHaulTonneKm")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int?>("VillagesWithoutStation")
+                                .HasColumnType("integer");
 
                             b1.HasKey("SitingRunId");
 
@@ -1032,9 +1044,111 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                                         .HasForeignKey("SitingResultSitingRunId");
                                 });
 
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingTierOutcome", "CentreTier", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<double>("Bound")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<int>("Candidates")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<double>("Gap")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<string>("Method")
+                                        .IsRequired()
+                                        .HasColumnType("text");
+
+                                    b2.Property<double>("Objective")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<double>("SolverMs")
+                                        .HasColumnType("double precision");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingTierOutcome", "StationTier", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<double>("Bound")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<int>("Candidates")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<double>("Gap")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<string>("Method")
+                                        .IsRequired()
+                                        .HasColumnType("text");
+
+                                    b2.Property<double>("Objective")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<double>("SolverMs")
+                                        .HasColumnType("double precision");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
+                            b1.OwnsOne("RecycleNet.Core.Model.SitingTierOutcome", "VillageTier", b2 =>
+                                {
+                                    b2.Property<Guid>("SitingResultSitingRunId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<double>("Bound")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<int>("Candidates")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<double>("Gap")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<string>("Method")
+                                        .IsRequired()
+                                        .HasColumnType("text");
+
+                                    b2.Property<double>("Objective")
+                                        .HasColumnType("double precision");
+
+                                    b2.Property<double>("SolverMs")
+                                        .HasColumnType("double precision");
+
+                                    b2.HasKey("SitingResultSitingRunId");
+
+                                    b2.ToTable("siting_runs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SitingResultSitingRunId");
+                                });
+
                             b1.Navigation("After");
 
                             b1.Navigation("Before");
+
+                            b1.Navigation("CentreTier");
+
+                            b1.Navigation("StationTier");
+
+                            b1.Navigation("VillageTier");
                         });
 
                     b.Navigation("Result");
