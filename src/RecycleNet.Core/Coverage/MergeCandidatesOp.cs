@@ -38,10 +38,10 @@ public static class MergeCandidatesOp
             p.Location.X, p.Location.Y))], coverage);
         var unserved = tiers?.Villages.Where(v => !v.Served).Select(v => v.Village).ToList() ?? [];
         var reachM = tiers is null ? 0 : (double)tiers.Rules.VillageOutletKm.Value * 1000;
+        var reached = unserved.Count == 0 ? null : roads.Within([.. unserved.Select(v => v.Location)], [.. candidates.Select(p => p.Location)], RoadMetric.Distance, reachM);
         var ranked = candidates.Select((p, k) =>
         {
-            var reached = unserved.Count == 0 ? [] : roads.To([.. unserved.Select(v => v.Location)], p.Location, RoadMetric.Distance, reachM);
-            var villages = unserved.Where((_, i) => reached[i] is not null).ToList();
+            var villages = reached is null ? [] : reached[k].Select(l => unserved[l.Target]).ToList();
             return new MergeCandidate(p, gain.Sites[k].Gained, villages.Count, villages.Sum(v => (long)v.Population), villages.Sum(v => (long)v.Households));
         }).OrderByDescending(c => c.Households).ThenBy(c => c.Point.Id).ToList();
         return new MergeReport(operating, merged, ranked);

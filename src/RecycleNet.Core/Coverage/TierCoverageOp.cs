@@ -48,8 +48,16 @@ public static class TierCoverageOp
     public static TierReport Measure(CitySnapshot city, TierRules rules, IRoadDistances roads)
     {
         var villageOutlets = city.FixedRecyclingPoints.Where(o => o.Tier == OutletTier.Village).ToList();
-        var outletLegs = roads.Nearest([.. city.Villages.Select(v => v.Location)], [.. villageOutlets.Select(o => o.Location)],
-            RoadMetric.Distance, (double)rules.VillageOutletKm.Value * 1000);
+        var stations = city.TransferStations.Where(s => s.Status == FacilityStatus.Operating).ToList();
+        var centres = city.Townships.Select(t => t.Geometry.InteriorPoint).ToList();
+        var countyCentres = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating && c.Tier == CenterTier.County).ToList();
+        // The three searches are independent: run side by side (on the road network each is a Dijkstra of its own).
+        RoadLeg?[] outletLegs = [], stationLegs = [], centreLegs = [];
+        Parallel.Invoke(
+            () => outletLegs = roads.Nearest([.. city.Villages.Select(v => v.Location)], [.. villageOutlets.Select(o => o.Location)],
+                RoadMetric.Distance, (double)rules.VillageOutletKm.Value * 1000),
+            () => stationLegs = roads.Nearest(centres, [.. stations.Select(s => s.Location)], RoadMetric.Time),
+            () => centreLegs = roads.Nearest([.. stations.Select(s => s.Location)], [.. countyCentres.Select(c => c.Location)], RoadMetric.Time));
         var listedBy = new Dictionary<long, long>();
         foreach (var m in city.OperatingMobileStations.OrderBy(m => m.Id))
             foreach (var id in m.ServedVillageIds) listedBy.TryAdd(id, m.Id);
@@ -61,11 +69,8 @@ public static class TierCoverageOp
                 mobile, leg is not null || mobile is not null);
         }).ToList();
 
-        var stations = city.TransferStations.Where(s => s.Status == FacilityStatus.Operating).ToList();
         var withStation = stations.Select(s => s.TownshipId).ToHashSet();
-        var centres = city.Townships.Select(t => t.Geometry.InteriorPoint).ToList();
         var townshipSeconds = (double)rules.TownshipStationMinutes.Value * 60;
-        var stationLegs = roads.Nearest(centres, [.. stations.Select(s => s.Location)], RoadMetric.Time);
         var townships = city.Townships.Select((t, i) =>
         {
             var inside = withStation.Contains(t.Id);
@@ -75,9 +80,7 @@ public static class TierCoverageOp
             return new TownshipService(t, station, inside, minutes, inside || leg is { } r && r.Seconds <= townshipSeconds);
         }).ToList();
 
-        var countyCentres = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating && c.Tier == CenterTier.County).ToList();
         var centreSeconds = (double)rules.StationCentreMinutes.Value * 60;
-        var centreLegs = roads.Nearest([.. stations.Select(s => s.Location)], [.. countyCentres.Select(c => c.Location)], RoadMetric.Time);
         var stationServices = stations.Select((s, i) => centreLegs[i] is { } l
             ? new StationService(s, countyCentres[l.Target].Id, Math.Round(l.Seconds / 60, 1), l.Seconds <= centreSeconds)
             : new StationService(s, null, null, false)).ToList();

@@ -26,6 +26,9 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
     private readonly RoadOptions _options = options ?? new RoadOptions();
     private readonly StraightLineRoads _fallback = new(graph.Projection, (options ?? new RoadOptions()).Fallback);
 
+    // One set of search arrays per thread, reused: a search's tree is read before the same thread searches again.
+    private readonly ThreadLocal<RoadSearchScratch> _scratch = new(() => new RoadSearchScratch(graph));
+
     public RoadGraph Graph => graph;
 
     public string Method => $"road network {graph.Source} (one-way roads and speeds honoured; points beyond its area: {_fallback.Method.Replace(" (no drivable network loaded)", "")})";
@@ -48,40 +51,25 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
         var placed = targets.Select(Locate).ToList();
         var onRoad = placed.Select((t, i) => (t, i)).Where(x => x.t.Where == Where.Road).Select(x => new RoadPlace(x.t.Snap, x.i)).ToList();
         var beyond = placed.Select((t, i) => (t, i)).Where(x => x.t.Where == Where.Beyond).Select(x => x.i).ToList();
-        var tree = onRoad.Count > 0 ? RoadSearch.Run(graph, onRoad, by, toSources: true, limit, _options.AccessSpeedKmh) : null;
-        var straightAll = _fallback.Nearest(origins, targets, by, limit);
-        var straightBeyond = beyond.Count > 0 ? _fallback.Nearest(origins, [.. beyond.Select(i => targets[i])], by, limit) : null;
-        for (var o = 0; o < origins.Count; o++)
+        var tree = onRoad.Count > 0 ? RoadSearch.Run(graph, onRoad, by, toSources: true, limit, _options.AccessSpeedKmh, _scratch.Value) : null;
+        var from = origins.Select(Locate).ToArray();
+        // Straight lines only where one end lies beyond the network's area (projections are not free on a city's worth of points).
+        var offArea = Enumerable.Range(0, origins.Count).Where(o => from[o].Where == Where.Beyond).ToList();
+        var straightAll = offArea.Count > 0 ? _fallback.Nearest([.. offArea.Select(o => origins[o])], targets, by, limit) : [];
+        for (var k = 0; k < offArea.Count; k++) legs[offArea[k]] = straightAll[k]; // beyond the roads: every target in a straight line
+        var onNetwork = Enumerable.Range(0, origins.Count).Where(o => from[o].Where == Where.Road).ToList();
+        var straightBeyond = beyond.Count > 0 ? _fallback.Nearest([.. onNetwork.Select(o => origins[o])], [.. beyond.Select(i => targets[i])], by, limit) : null;
+        for (var k = 0; k < onNetwork.Count; k++)
         {
-            var (where, snap) = Locate(origins[o]);
-            if (where == Where.Beyond) { legs[o] = straightAll[o]; continue; } // beyond the roads: every target in a straight line
-            if (where == Where.Unreachable) continue;
+            var o = onNetwork[k];
             RoadLeg? best = null;
-            if (tree is not null && tree.CostAt(snap) is var (cost, other, label) && label >= 0)
+            if (tree is not null && tree.CostAt(from[o].Snap) is var (cost, other, label) && label >= 0)
                 best = by == RoadMetric.Distance ? new RoadLeg(label, cost, other) : new RoadLeg(label, other, cost);
-            if (straightBeyond?[o] is { } s && Cost(s, by) < (best is { } b ? Cost(b, by) : double.PositiveInfinity))
+            if (straightBeyond?[k] is { } s && Cost(s, by) < (best is { } b ? Cost(b, by) : double.PositiveInfinity))
                 best = s with { Target = beyond[s.Target] };
             legs[o] = best;
         }
-        return legs;
-    }
-
-    public RoadLeg?[] To(IReadOnlyList<Point> origins, Point target, RoadMetric by, double limit)
-    {
-        var (where, snap) = Locate(target);
-        if (where == Where.Beyond) return _fallback.To(origins, target, by, limit);
-        var legs = new RoadLeg?[origins.Count];
-        if (where == Where.Unreachable) return legs;
-        var tree = RoadSearch.Run(graph, [new RoadPlace(snap, 0)], by, toSources: true, limit, _options.AccessSpeedKmh);
-        var straight = _fallback.To(origins, target, by, limit);
-        for (var o = 0; o < origins.Count; o++)
-        {
-            var (at, s) = Locate(origins[o]);
-            if (at == Where.Beyond) legs[o] = straight[o];
-            else if (at == Where.Road && tree.CostAt(s) is var (cost, other, label) && label >= 0)
-                legs[o] = by == RoadMetric.Distance ? new RoadLeg(0, cost, other) : new RoadLeg(0, other, cost);
-        }
-        return legs;
+        return legs; // origins inside the network's area that no road comes near stay null: unreachable
     }
 
     public List<RoadLeg>[] Within(IReadOnlyList<Point> origins, IReadOnlyList<Point> targets, RoadMetric by, double limit)
@@ -89,21 +77,33 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
         var placed = origins.Select(Locate).ToArray(); // once, not once per target
         var straight = _fallback.Within(origins, targets, by, limit);
         var pairs = new List<RoadLeg>[targets.Count];
-        Parallel.For(0, targets.Count, t =>
+        // Origins by the edge they snapped to: a bounded search reads only the origins on edges it reached.
+        var onEdge = new Dictionary<int, List<int>>();
+        for (var o = 0; o < placed.Length; o++)
+            if (placed[o].Where == Where.Road)
+            {
+                if (!onEdge.TryGetValue(placed[o].Snap.Edge, out var list)) onEdge[placed[o].Snap.Edge] = list = [];
+                list.Add(o);
+            }
+        Parallel.For(0, targets.Count, () => new RoadSearchScratch(graph), (t, _, scratch) =>
         {
             var (where, snap) = Locate(targets[t]);
             var found = pairs[t] = [];
-            if (where == Where.Unreachable) return;
+            if (where == Where.Unreachable) return scratch;
             // A target beyond the network's area, or an origin beyond it: a straight line. Otherwise one bounded search per target.
-            var tree = where == Where.Road ? RoadSearch.Run(graph, [new RoadPlace(snap, 0)], by, toSources: true, limit, _options.AccessSpeedKmh) : null;
-            var beyond = straight[t].ToDictionary(l => l.Target);
-            for (var o = 0; o < placed.Length; o++)
-            {
-                if (tree is null || placed[o].Where == Where.Beyond) { if (placed[o].Where != Where.Unreachable && beyond.TryGetValue(o, out var s)) found.Add(s); continue; }
-                if (placed[o].Where == Where.Road && tree.CostAt(placed[o].Snap) is var (cost, other, label) && label >= 0)
-                    found.Add(by == RoadMetric.Distance ? new RoadLeg(o, cost, other) : new RoadLeg(o, other, cost));
-            }
-        });
+            var beyond = straight[t];
+            foreach (var leg in beyond)
+                if (where == Where.Beyond ? placed[leg.Target].Where != Where.Unreachable : placed[leg.Target].Where == Where.Beyond) found.Add(leg);
+            if (where != Where.Road) return scratch;
+            var tree = RoadSearch.Run(graph, [new RoadPlace(snap, 0)], by, toSources: true, limit, _options.AccessSpeedKmh, scratch);
+            foreach (var e in tree.ReachedEdges())
+                if (onEdge.TryGetValue(e, out var origins))
+                    foreach (var o in origins)
+                        if (tree.CostAt(placed[o].Snap) is var (cost, other, label) && label >= 0)
+                            found.Add(by == RoadMetric.Distance ? new RoadLeg(o, cost, other) : new RoadLeg(o, other, cost));
+            found.Sort((a, b) => a.Target.CompareTo(b.Target));
+            return scratch;
+        }, _ => { });
         return pairs;
     }
 

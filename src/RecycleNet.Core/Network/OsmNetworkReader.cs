@@ -80,7 +80,14 @@ public static class OsmNetworkReader
             if (reason is not null && reason != "not a highway") Dropped[reason] = Dropped.GetValueOrDefault(reason) + 1;
             var (road, notDrivable) = DrivabilityRules.Read(tags);
             if (notDrivable is not null && notDrivable != "not a highway") DroppedDrive[notDrivable] = DroppedDrive.GetValueOrDefault(notDrivable) + 1;
-            if (refs.Length < 2) return;
+            if (refs.Length < 2)
+            {
+                // A road of one node or none (a oneway way with no nodes, say) leads nowhere: counted, not kept.
+                const string empty = "fewer than 2 nodes";
+                if (reason is null) Dropped[empty] = Dropped.GetValueOrDefault(empty) + 1;
+                if (road is not null) DroppedDrive[empty] = DroppedDrive.GetValueOrDefault(empty) + 1;
+                return;
+            }
             if (reason is null) Walk.Add(refs);
             if (road is { } r)
             {

@@ -29,9 +29,6 @@ public interface IRoadDistances
     /// </summary>
     RoadLeg?[] Nearest(IReadOnlyList<Point> origins, IReadOnlyList<Point> targets, RoadMetric by, double limit = double.PositiveInfinity);
 
-    /// <summary>For each origin, the drive to the one <paramref name="target"/> (<see cref="RoadLeg.Target"/> 0), or null beyond <paramref name="limit"/>.</summary>
-    RoadLeg?[] To(IReadOnlyList<Point> origins, Point target, RoadMetric by, double limit);
-
     /// <summary>
     /// For each target, the origins whose drive to it is within <paramref name="limit"/>, with the drive (its
     /// <see cref="RoadLeg.Target"/> is the origin's index): the sparse pairs a covering or p-median model is built from.
@@ -87,19 +84,6 @@ public sealed class StraightLineRoads(LocalProjection projection, RoadFallbackOp
             }
         }
         return pairs;
-    }
-
-    public RoadLeg?[] To(IReadOnlyList<Point> origins, Point target, RoadMetric by, double limit)
-    {
-        var legs = new RoadLeg?[origins.Count];
-        var (tx, ty) = projection.Project(target.X, target.Y);
-        for (var o = 0; o < origins.Count; o++)
-        {
-            var (x, y) = projection.Project(origins[o].X, origins[o].Y);
-            var leg = Leg(0, Math.Sqrt((tx - x) * (tx - x) + (ty - y) * (ty - y)));
-            if ((by == RoadMetric.Distance ? leg.Metres : leg.Seconds) <= limit) legs[o] = leg;
-        }
-        return legs;
     }
 
     private RoadLeg Leg(int target, double straightM)

@@ -11,12 +11,17 @@ public sealed class RoadGraph
 {
     private readonly RoadDirection[] _direction;
     private readonly float[] _speedKmh;
+    private readonly double[] _seconds;
     private readonly string[] _classOf;
     private readonly byte[] _class;
 
     internal RoadGraph(WalkingGraph shape, RoadDirection[] direction, float[] speedKmh, byte[] roadClass, string[] classNames)
     {
         (Shape, _direction, _speedKmh, _class, _classOf) = (shape, direction, speedKmh, roadClass, classNames);
+        _seconds = new double[shape.EdgeCount];
+        for (var e = 0; e < _seconds.Length; e++) _seconds[e] = shape.EdgeLength[e] / (speedKmh[e] / 3.6);
+        ForwardOk = [.. direction.Select(d => d != RoadDirection.Backward)];
+        BackwardOk = [.. direction.Select(d => d != RoadDirection.Forward)];
     }
 
     /// <summary>Nodes, edges with their shapes and lengths, snapping and the coverage hull, in projected metres.</summary>
@@ -27,12 +32,16 @@ public sealed class RoadGraph
     public int NodeCount => Shape.NodeCount;
     public string Source => Shape.Source;
 
+    // The search's inner loop reads these, not the switch in Allows.
+    internal readonly bool[] ForwardOk, BackwardOk;
+    internal double[] SecondsArray => _seconds;
+
     public RoadDirection Direction(int edge) => _direction[edge];
     public double SpeedKmh(int edge) => _speedKmh[edge];
     public string RoadClass(int edge) => _classOf[_class[edge]];
 
     /// <summary>Seconds to drive the whole edge.</summary>
-    public double Seconds(int edge) => Shape.EdgeLength[edge] / (_speedKmh[edge] / 3.6);
+    public double Seconds(int edge) => _seconds[edge];
 
     /// <summary>Whether the edge may be driven from its From node towards its To node (<paramref name="forward"/>) or back.</summary>
     public bool Allows(int edge, bool forward) => _direction[edge] switch

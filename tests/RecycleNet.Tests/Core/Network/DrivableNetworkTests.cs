@@ -8,6 +8,7 @@ namespace RecycleNet.Tests.Core.Network;
 /// The drivable graph read from OSM, and drives on it. The little town, west to east along latitude 36.67 (each step
 /// 0.01° of longitude ≈ 893 m):
 /// <code>
+/// (and a one-way secondary with no nodes at all, way 17)
 ///   n1 ──primary 60──► n2 ──secondary (maxspeed 30)── n3 ──tertiary── n4
 ///    │ (oneway n1→n2)                                   ╲ ferry n3–n6 (dropped)
 ///    └──────── residential (no maxspeed: 25 km/h) ───────── n5 ── n4           service n4–n7 access=private (dropped)
@@ -34,6 +35,7 @@ public class DrivableNetworkTests
           <way id="14"><nd ref="3"/><nd ref="6"/><tag k="route" v="ferry"/></way>
           <way id="15"><nd ref="4"/><nd ref="7"/><tag k="highway" v="service"/><tag k="access" v="private"/></way>
           <way id="16"><nd ref="2"/><nd ref="5"/><tag k="highway" v="footway"/></way>
+          <way id="17"><tag k="highway" v="secondary"/><tag k="oneway" v="yes"/></way>
         </osm>
         """;
 
@@ -50,6 +52,8 @@ public class DrivableNetworkTests
         Assert.Equal(1, load.DroppedDriveWays["ferry"]);
         Assert.Equal(1, load.DroppedDriveWays["access=private"]);
         Assert.Equal(1, load.DroppedDriveWays["highway=footway"]);
+        Assert.Equal(1, load.DroppedDriveWays["fewer than 2 nodes"]); // a oneway way with no nodes leads nowhere
+        Assert.Equal(1, load.DroppedWays["fewer than 2 nodes"]);
         Assert.Equal(4, roads.EdgeCount); // the residential way is one edge: n8 and n5 are bends, no way meets it there
         var byClass = Enumerable.Range(0, roads.EdgeCount).ToDictionary(roads.RoadClass);
         Assert.Equal(RoadDirection.Forward, roads.Direction(byClass["primary"]));
@@ -102,10 +106,10 @@ public class DrivableNetworkTests
         Point[] targets = [P(117.03, 36.67), P(117.00, 36.67)];
         var leg = roads.Nearest([P(117.02, 36.67)], targets, RoadMetric.Distance)[0]!.Value;
         Assert.True(leg.Target == 0 && Math.Abs(leg.Metres - 893) < 1, $"leg {leg}");
-        var one = roads.To([P(117.02, 36.67)], targets[1], RoadMetric.Distance, double.PositiveInfinity)[0]!.Value;
+        var one = Assert.Single(roads.Within([P(117.02, 36.67)], [targets[1]], RoadMetric.Distance, double.PositiveInfinity)[0]);
         Assert.InRange(one.Metres, 893 + 4902 - 15, 893 + 4902 + 15); // n3 → n4, then the residential road: the primary is one-way
         Assert.Null(roads.Nearest([P(117.02, 36.67)], targets, RoadMetric.Distance, limit: 800)[0]);
-        Assert.Null(roads.To([P(117.02, 36.67)], targets[1], RoadMetric.Distance, 4000)[0]);
+        Assert.Empty(roads.Within([P(117.02, 36.67)], [targets[1]], RoadMetric.Distance, 4000)[0]);
     }
 
     [Fact]
