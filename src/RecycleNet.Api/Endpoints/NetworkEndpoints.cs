@@ -6,7 +6,10 @@ using RecycleNet.Core.Network;
 
 namespace RecycleNet.Api.Endpoints;
 
-/// <summary>/api/network: the walking network life circles and coverage are measured on.</summary>
+/// <summary>
+/// /api/network: the city's walking network (life circles, coverage) and drivable network (hauls, the county tiers), from
+/// one OpenStreetMap file or from road centrelines (GeoJSON, zipped Shapefile, GeoPackage) in a declared CRS.
+/// </summary>
 public static class NetworkEndpoints
 {
     public static void MapNetwork(this IEndpointRouteBuilder app)
@@ -16,8 +19,9 @@ public static class NetworkEndpoints
             .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded");
         var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
         writes.MapPost("/", LoadAsync)
-            .WithSummary("Load an OSM file (.osm XML or .osm.pbf, as the raw body) as the walking network; ?name= labels it")
-            .TakesRaw("An OSM file: XML (.osm) or PBF (.osm.pbf, raw or zlib blobs)", "application/octet-stream", "application/xml", "application/vnd.openstreetmap.data+xml")
+            .WithSummary("Load the walking and drivable networks: an OSM file (.osm XML or .osm.pbf), or road centrelines (?format=geojson|shapefile|gpkg&crs=EPSG:4527, ?mapping= their attributes); ?name= labels it")
+            .TakesRaw("An OSM file: XML (.osm) or PBF (.osm.pbf, raw or zlib blobs); or centrelines: GeoJSON, a zipped Shapefile, a GeoPackage",
+                "application/octet-stream", "application/xml", "application/vnd.openstreetmap.data+xml", "application/geo+json", "application/zip", "application/geopackage+sqlite3")
             .Answers("The network now loaded: nodes, edges, km, bbox, CRS, source, ways kept and dropped")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
         writes.MapDelete("/", async (HttpContext http, NetworkStore store, CancellationToken ct) =>
@@ -28,8 +32,28 @@ public static class NetworkEndpoints
             .WithSummary("Unload the network: distances fall back to straight-line × circuity");
     }
 
-    private static async Task<IResult> LoadAsync(HttpContext http, string? name, NetworkStore store, IOptions<RecycleNetOptions> options, CancellationToken ct)
+    private static async Task<IResult> LoadAsync(HttpContext http, string? name, string? format, string? crs, string? mapping, NetworkStore store,
+        IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
+        // What the file is: OSM by default; centrelines must say their CRS (a survey file's coordinates name none reliably).
+        var kind = string.IsNullOrWhiteSpace(format) ? "osm" : format.Trim().ToLowerInvariant();
+        if (!NetworkFileSpec.Formats.Contains(kind)) return Problems.BadParameter("format", $"'{format}' is not one of {string.Join(", ", NetworkFileSpec.Formats)}");
+        RecycleNet.Core.Geography.DeclaredCrs? declared = null;
+        if (kind != "osm")
+        {
+            if (string.IsNullOrWhiteSpace(crs)) return Problems.BadParameter("crs", $"centrelines must declare the CRS of their coordinates: {RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
+            if (!RecycleNet.Core.Geography.DeclaredCrs.TryParse(crs, out var parsed)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
+            declared = parsed;
+            if (mapping is not null)
+            {
+                if (mapping.Length > 16_384) return Problems.BadParameter("mapping", "must be at most 16 KiB of JSON");
+                try { RecycleNet.Core.Network.Centrelines.RoadMapping.FromJson(mapping); }
+                catch (FormatException e) { return Problems.BadParameter("mapping", e.Message); }
+            }
+        }
+        else if (crs is not null || mapping is not null)
+            return Problems.BadParameter(crs is not null ? "crs" : "mapping", "goes with centrelines (format=geojson, shapefile or gpkg): an OSM file is WGS84 and tagged");
+        var spec = new NetworkFileSpec(kind, declared, mapping);
         var max = options.Value.MaxNetworkBytes;
         if (http.Request.ContentLength > max) return Problems.TooLarge(max);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max + 1;
@@ -38,7 +62,7 @@ public static class NetworkEndpoints
         if (RecycleNet.Core.Input.TextRules.Check(source) is { } why) return Problems.BadParameter("name", why);
         try
         {
-            await store.LoadUploadAsync(http.Request.Body, source, max,
+            await store.LoadUploadAsync(http.Request.Body, source, spec, max,
                 graph => AuditTrail.Entry(http, "load-network", "network", detail: $"{source}: {graph.EdgeCount} edges"), ct);
             return TypedResults.Ok(Describe(store));
         }
@@ -49,27 +73,33 @@ public static class NetworkEndpoints
     private static object Describe(NetworkStore store)
     {
         if (store is not { Graph: { } g, Info: { } info })
-            return new { loaded = false, method = "straightLine", note = "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file to /api/network." };
+            return new { loaded = false, method = "straightLine", note = "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file or road centrelines to /api/network." };
         var b = g.BoundsWgs84();
+        var load = info.Load;
         return new
         {
-            loaded = true, method = "network", source = info.Source, origin = info.Origin,
-            format = info.Format == OsmFile.Format.Pbf ? "pbf" : "xml",
+            loaded = true, method = "network", source = info.Source, origin = info.Origin, format = info.Format,
             nodes = g.NodeCount, edges = g.EdgeCount, lengthKm = Math.Round(g.TotalLengthM / 1000, 3),
             bbox = new[] { Math.Round(b.MinX, 7), Math.Round(b.MinY, 7), Math.Round(b.MaxX, 7), Math.Round(b.MaxY, 7) },
             crs = g.Projection.Epsg > 0 ? $"EPSG:{g.Projection.Epsg}" : $"transverse Mercator {g.Projection.CentralMeridian}°",
             loadedAt = info.LoadedAt, loadMs = info.LoadMs, fileBytes = info.FileBytes,
-            osm = new
+            osm = load.Osm is { } o ? new
             {
-                nodesRead = info.Load.NodesRead, waysRead = info.Load.WaysRead, walkableWays = info.Load.WalkableWays,
-                droppedWays = info.Load.DroppedWays, missingNodeRefs = info.Load.MissingNodeRefs,
-                drivableWays = info.Load.DrivableWays, droppedDriveWays = info.Load.DroppedDriveWays,
-            },
+                nodesRead = o.NodesRead, waysRead = o.WaysRead, walkableWays = o.WalkableWays,
+                droppedWays = o.DroppedWays, missingNodeRefs = o.MissingNodeRefs,
+                drivableWays = o.DrivableWays, droppedDriveWays = o.DroppedDriveWays,
+            } : null,
+            // What the centrelines were: declared CRS, lines read, kept, dropped by reason, and crossings made junctions.
+            centrelines = load.Centrelines is { } c ? new
+            {
+                declaredCrs = c.Crs, lines = c.Lines, kept = c.Kept, walkable = c.Walkable, drivable = c.Drivable, dropped = c.Dropped,
+                crossingsNoded = c.CrossingsNoded, mapping = info.Spec.MappingJson is null ? "default" : "the planner's",
+            } : null,
             // The drivable network of the same upload: hauls and the rural tiers measure on it.
-            roads = info.Load.Roads is { } r ? new
+            roads = load.Roads is { } r ? new
             {
                 nodes = r.NodeCount, edges = r.EdgeCount, onewayEdges = r.OnewayEdges, lengthKm = Math.Round(r.Shape.TotalLengthM / 1000, 3),
-                speeds = "maxspeed where tagged, else per road class: " + string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Select(kv => $"{kv.Key} {kv.Value:0}")) + " km/h",
+                speeds = "maxspeed where given, else per road class: " + string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Select(kv => $"{kv.Key} {kv.Value:0}")) + " km/h",
             } : null,
         };
     }

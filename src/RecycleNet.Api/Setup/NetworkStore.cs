@@ -6,8 +6,10 @@ using RecycleNet.Core.Storage;
 namespace RecycleNet.Api.Setup;
 
 /// <summary>What GET /api/network reports about the loaded network.</summary>
-public sealed record NetworkInfo(string Source, string Origin, OsmFile.Format Format, DateTimeOffset LoadedAt, long LoadMs,
-    long FileBytes, OsmNetworkLoad Load);
+/// <param name="Format">xml or pbf (OpenStreetMap); geojson, shapefile or gpkg (centrelines).</param>
+/// <param name="Load">What the reader found: the graphs and the OSM or centreline report.</param>
+public sealed record NetworkInfo(string Source, string Origin, string Format, DateTimeOffset LoadedAt, long LoadMs,
+    long FileBytes, NetworkFileLoad Load, NetworkFileSpec Spec);
 
 /// <summary>
 /// The walking network in use, shared by every request. A load is parsed completely before it replaces the current
@@ -52,8 +54,7 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
         {
             var path = Path.GetFullPath(configuredPath);
             if (!File.Exists(path)) throw new InvalidOperationException($"RecycleNet:NetworkPath '{path}' does not exist.");
-            await using var s = File.OpenRead(path);
-            Swap(Parse(s, Path.GetFileName(path), "configuration", new FileInfo(path).Length, storedId: null));
+            Swap(Parse(path, Path.GetFileName(path), "configuration", new FileInfo(path).Length, storedId: null, NetworkFileSpec.Osm));
             _configured = true;
             return;
         }
@@ -77,7 +78,7 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
         using (var scope = scopes.CreateCityScope(cityId))
             if (await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().AnyAsync(ct)) return;
         Loaded loaded;
-        await using (var read = File.OpenRead(file)) loaded = Parse(read, source, "upload", new FileInfo(file).Length, storedId: null);
+        loaded = Parse(file, source, "upload", new FileInfo(file).Length, storedId: null, NetworkFileSpec.Osm);
         await StoreAsync(file, loaded, new AuditEntry
         {
             At = DateTime.UtcNow, Planner = "service", Action = "load-network", Target = "network",
@@ -111,8 +112,7 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
             try
             {
                 await using (var file = File.Create(temp)) await files.CopyToAsync(stored, file, ct);
-                await using var read = File.OpenRead(temp);
-                var loaded = await Task.Run(() => Parse(read, stored.Source, "upload", stored.Bytes, stored.Id), ct);
+                var loaded = await Task.Run(() => Parse(temp, stored.Source, "upload", stored.Bytes, stored.Id, SpecOf(stored)), ct);
                 Swap(loaded with { Info = loaded.Info with { LoadedAt = new DateTimeOffset(DateTime.SpecifyKind(stored.LoadedAt, DateTimeKind.Utc)) } });
                 return true;
             }
@@ -154,7 +154,7 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
     /// Parses an uploaded file; on success it is stored (replacing the previous one) with <paramref name="audit"/> in one
     /// transaction, and used. Throws OsmFormatException for a file that is not a network, TooLargeException past the limit.
     /// </summary>
-    public async Task<NetworkInfo> LoadUploadAsync(Stream body, string sourceName, long maxBytes, Func<WalkingGraph, AuditEntry> audit,
+    public async Task<NetworkInfo> LoadUploadAsync(Stream body, string sourceName, NetworkFileSpec spec, long maxBytes, Func<WalkingGraph, AuditEntry> audit,
         CancellationToken ct)
     {
         await _loading.WaitAsync(ct);
@@ -166,11 +166,7 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
             {
                 bytes = await CopyBoundedAsync(body, file, maxBytes, ct);
             }
-            Loaded loaded;
-            await using (var read = File.OpenRead(temp))
-            {
-                loaded = await Task.Run(() => Parse(read, sourceName, "upload", bytes, storedId: null), ct);
-            }
+            var loaded = await Task.Run(() => Parse(temp, sourceName, "upload", bytes, storedId: null, spec), ct);
             var id = await StoreAsync(temp, loaded, audit(loaded.Graph), ct);
             Swap(loaded with { StoredId = id });
             _configured = false;
@@ -202,21 +198,27 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
         using var scope = scopes.CreateCityScope(cityId);
         return await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().ReplaceAsync(path, new StoredNetwork
         {
-            Source = loaded.Info.Source, Format = loaded.Info.Format == OsmFile.Format.Pbf ? "pbf" : "xml", Bytes = loaded.Info.FileBytes,
-            LoadedAt = loaded.Info.LoadedAt.UtcDateTime, Planner = audit.Planner,
+            Source = loaded.Info.Source, Format = loaded.Info.Format, Bytes = loaded.Info.FileBytes, Crs = loaded.Info.Spec.Crs?.Name,
+            Mapping = loaded.Info.Spec.MappingJson, LoadedAt = loaded.Info.LoadedAt.UtcDateTime, Planner = audit.Planner,
         }, audit, ct);
     }
 
     private static string TempFile() => Path.Combine(Path.GetTempPath(), $"recyclenet-network-{Guid.NewGuid():N}.tmp");
 
-    private static Loaded Parse(Stream s, string source, string origin, long bytes, long? storedId)
+    private static Loaded Parse(string path, string source, string origin, long bytes, long? storedId, NetworkFileSpec spec)
     {
         var watch = Stopwatch.StartNew();
-        var load = OsmNetworkReader.Read(s, source);
+        var load = NetworkFile.Read(path, source, spec);
         load.Graph.Prepare(); // the snapping index and the hull, before the first request needs them
-        var info = new NetworkInfo(source, origin, load.Format, DateTimeOffset.UtcNow, watch.ElapsedMilliseconds, bytes, load);
+        load.Roads?.Shape.Prepare();
+        var info = new NetworkInfo(source, origin, load.Format, DateTimeOffset.UtcNow, watch.ElapsedMilliseconds, bytes, load, spec);
         return new Loaded(load.Graph, info, storedId);
     }
+
+    /// <summary>How a stored file is read: OSM, or centrelines with the CRS and mapping it was uploaded with.</summary>
+    private static NetworkFileSpec SpecOf(StoredNetwork stored) => stored.Format is "xml" or "pbf" ? NetworkFileSpec.Osm
+        : new NetworkFileSpec(stored.Format, RecycleNet.Core.Geography.DeclaredCrs.TryParse(stored.Crs, out var crs) ? crs
+            : throw new InvalidDataException($"the stored network {stored.Source} has no readable CRS '{stored.Crs}'"), stored.Mapping);
 
     private void Swap(Loaded loaded)
     {

@@ -15,8 +15,14 @@ public sealed class StoredNetwork : ICityOwned
     /// <summary>The name given on upload (POST /api/network?name=…).</summary>
     public string Source { get; set; } = "";
 
-    /// <summary>xml or pbf.</summary>
+    /// <summary>xml or pbf (OpenStreetMap), or geojson, shapefile, gpkg (road centrelines).</summary>
     public string Format { get; set; } = "";
+
+    /// <summary>Centrelines: the CRS their coordinates were declared in (EPSG:4527 …); null for OpenStreetMap.</summary>
+    public string? Crs { get; set; }
+
+    /// <summary>Centrelines: the planner's attribute mapping as given (JSON); null for the default one.</summary>
+    public string? Mapping { get; set; }
 
     public long Bytes { get; set; }
 

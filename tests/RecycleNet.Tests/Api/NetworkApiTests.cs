@@ -34,6 +34,46 @@ public class NetworkApiTests
     private static StringContent Osm(string xml) => new(xml, Encoding.UTF8, "application/xml");
 
     [Fact]
+    public async Task Road_centrelines_in_a_declared_CRS_load_as_both_networks_and_outlive_a_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("recyclenet-").FullName;
+        var body = new StringContent(RecycleNet.Tests.Core.Network.CentrelineTests.Town, Encoding.UTF8, "application/geo+json");
+        using (var f = new ServiceFactory(seedDemo: false, folder: folder))
+        {
+            var planner = f.Planner();
+            // Centrelines must declare their CRS; a mapping must be one; an OSM file takes neither.
+            var noCrs = await planner.PostAsync("/api/network?format=geojson", body);
+            Assert.Equal("crs", (await noCrs.ReadJsonAsync()).GetProperty("field").GetString());
+            var badMapping = await planner.PostAsync("/api/network?format=geojson&crs=EPSG:4527&mapping=" + Uri.EscapeDataString("""{"classes":{"1":"boulevard"}}"""), body);
+            Assert.Equal(HttpStatusCode.BadRequest, badMapping.StatusCode);
+            Assert.Contains("mapping.classes.1", await badMapping.Content.ReadAsStringAsync());
+            var osmWithCrs = await planner.PostAsync("/api/network?crs=EPSG:4527", Osm(GridOsm(117.0, 36.67, 3, 100)));
+            Assert.Equal("crs", (await osmWithCrs.ReadJsonAsync()).GetProperty("field").GetString());
+            var wrongCrs = await planner.PostAsync("/api/network?format=geojson&crs=WGS84", body);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongCrs.StatusCode);
+
+            var r = await planner.PostAsync("/api/network?format=geojson&crs=EPSG:4527&name=town.geojson", body);
+            Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+            var loaded = await r.ReadJsonAsync();
+            Assert.Equal("geojson", loaded.GetProperty("format").GetString());
+            var c = loaded.GetProperty("centrelines");
+            Assert.Equal("EPSG:4527", c.GetProperty("declaredCrs").GetString());
+            Assert.Equal(7, c.GetProperty("lines").GetInt32());
+            Assert.Equal(4, c.GetProperty("kept").GetInt32());
+            Assert.True(c.GetProperty("crossingsNoded").GetInt32() >= 1);
+            Assert.Equal(5, loaded.GetProperty("roads").GetProperty("edges").GetInt32());
+        }
+        // A restart reads the stored file again, as it was declared.
+        using (var again = new ServiceFactory(seedDemo: false, folder: folder))
+        {
+            var network = await (await again.CreateClient().GetAsync("/api/network")).ReadJsonAsync();
+            Assert.True(network.GetProperty("loaded").GetBoolean());
+            Assert.Equal("geojson", network.GetProperty("format").GetString());
+            Assert.Equal(1, network.GetProperty("roads").GetProperty("onewayEdges").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task Every_instance_on_the_store_follows_the_network_another_loads_or_unloads()
     {
         using var a = new ServiceFactory(seedDemo: false);

@@ -63,6 +63,53 @@ public sealed record RoadMapping
         return (tags, null);
     }
 
+    /// <summary>
+    /// A planner's mapping as JSON — <c>{"classFields": ["DLDJ"], "classes": {"3": "primary"}, "onewayFields": […],
+    /// "speedFields": […], "walkFields": […]}</c>, every member optional — over the defaults: listed fields replace the
+    /// default list, listed classes are added to the default ones. Throws <see cref="FormatException"/> naming the member.
+    /// </summary>
+    public static RoadMapping FromJson(string json)
+    {
+        System.Text.Json.JsonDocument doc;
+        try { doc = System.Text.Json.JsonDocument.Parse(json); }
+        catch (System.Text.Json.JsonException e) { throw new FormatException($"mapping: not JSON ({e.Message})"); }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) throw new FormatException("mapping: must be a JSON object");
+            var m = new RoadMapping();
+            var classes = new Dictionary<string, string>(m.Classes, StringComparer.OrdinalIgnoreCase);
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                IReadOnlyList<string> Fields()
+                {
+                    if (p.Value.ValueKind != System.Text.Json.JsonValueKind.Array || p.Value.EnumerateArray().Any(v => v.ValueKind != System.Text.Json.JsonValueKind.String)
+                        || p.Value.GetArrayLength() is 0 or > 20)
+                        throw new FormatException($"mapping.{p.Name}: must be a list of 1 to 20 field names");
+                    return [.. p.Value.EnumerateArray().Select(v => v.GetString()!)];
+                }
+                switch (p.Name)
+                {
+                    case "classFields": m = m with { ClassFields = Fields() }; break;
+                    case "onewayFields": m = m with { OnewayFields = Fields() }; break;
+                    case "speedFields": m = m with { SpeedFields = Fields() }; break;
+                    case "walkFields": m = m with { WalkFields = Fields() }; break;
+                    case "classes":
+                        if (p.Value.ValueKind != System.Text.Json.JsonValueKind.Object) throw new FormatException("mapping.classes: must be an object of value → road class");
+                        foreach (var c in p.Value.EnumerateObject())
+                        {
+                            var target = c.Value.ValueKind == System.Text.Json.JsonValueKind.String ? c.Value.GetString()! : "";
+                            if (!DrivabilityRules.DefaultSpeedKmh.ContainsKey(target) && target is not ("footway" or "path" or "pedestrian" or "cycleway" or "steps" or "ferry"))
+                                throw new FormatException($"mapping.classes.{c.Name}: '{target}' is not a road class; use one of {string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Keys)}, footway, path, pedestrian, cycleway, steps, ferry");
+                            classes[c.Name] = target;
+                        }
+                        break;
+                    default: throw new FormatException($"mapping.{p.Name}: is not a member (classFields, classes, onewayFields, speedFields, walkFields)");
+                }
+            }
+            return m with { Classes = classes };
+        }
+    }
+
     private static string? First(IReadOnlyDictionary<string, object?> attributes, IReadOnlyList<string> fields)
     {
         foreach (var f in fields)

@@ -518,11 +518,17 @@ namespace RecycleNet.Core.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Crs")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Planner")

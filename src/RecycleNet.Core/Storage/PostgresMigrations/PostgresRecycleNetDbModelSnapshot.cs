@@ -562,12 +562,18 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Crs")
+                        .HasColumnType("text");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime>("LoadedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mapping")
+                        .HasColumnType("text");
 
                     b.Property<string>("Planner")
                         .IsRequired()

@@ -27,7 +27,7 @@ public class CentrelineTests
         {"type":"Feature","properties":{{{{props}}}},"geometry":{"type":"LineString","coordinates":[{{{string.Join(",", points.Select(p => FormattableString.Invariant($"[{X0 + p.X},{Y0 + p.Y}]")))}}}]}}
         """;
 
-    private static readonly string Town = $$"""
+    public static readonly string Town = $$"""
         {"type":"FeatureCollection","features":[
         {{Line("\"名称\":\"东西路\",\"道路等级\":\"主干路\"", (0, 1000), (2000, 1000))}},
         {{Line("\"名称\":\"北街\",\"道路等级\":\"次干路\",\"限速\":\"40\"", (1000, 0), (1000, 2000))}},
