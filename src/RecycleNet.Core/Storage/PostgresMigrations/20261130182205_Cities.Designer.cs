@@ -14,8 +14,8 @@ using RecycleNet.Core.Storage;
 namespace RecycleNet.Core.Storage.PostgresMigrations
 {
     [DbContext(typeof(PostgresRecycleNetDb))]
-    [Migration("20261130175839_ChainSiting")]
-    partial class ChainSiting
+    [Migration("20261130182205_Cities")]
+    partial class Cities
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -565,12 +565,18 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Crs")
+                        .HasColumnType("text");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime>("LoadedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mapping")
+                        .HasColumnType("text");
 
                     b.Property<string>("Planner")
                         .IsRequired()
