@@ -10,8 +10,9 @@ using RecycleNet.Core.Model;
 namespace RecycleNet.Api.Endpoints;
 
 /// <summary>
-/// POST /api/coverage/what-if: coverage with hypothetical outlets added, moved or closed — nothing is saved.
-/// Body: { "add": [{ "lon", "lat", "name"? }], "move": [{ "id", "lon", "lat" }], "close": [id, …], "crs"? } (default WGS84;
+/// POST /api/coverage/what-if: coverage with hypothetical outlets added, moved or closed, and waste-sorting points merged
+/// (两网融合: they would take recyclables too) — nothing is saved.
+/// Body: { "add": [{ "lon", "lat", "name"? }], "move": [{ "id", "lon", "lat" }], "close": [id, …], "merge": [point id, …], "crs"? } (default WGS84;
 /// GCJ02 when the page shows an Amap/Tencent base map);
 /// the walking parameters of /api/coverage come as query parameters. Answers today's summary and the what-if's.
 /// </summary>
@@ -40,7 +41,8 @@ public static class WhatIfEndpoints
             r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
         var outlets = city.Outlets.ToDictionary(x => x.Id);
         var changed = new Dictionary<long, Outlet>(outlets);
-        var nextId = -1L;
+        // Hypothetical outlets get ids far below any merged point's −(point id): negative ids are never stored outlets.
+        var nextId = -(1L << 40);
         foreach (var (e, path) in r.Objects(root, "add"))
         {
             r.OnlyKnown(e, path, Fields.Of<WhatIfAdd>());
@@ -74,11 +76,31 @@ public static class WhatIfEndpoints
                 }
             }
         }
+        var merged = new HashSet<long>();
+        if (JsonFieldReader.Member(root, "merge") is { } merge)
+        {
+            var points = city.WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating).Select(p => p.Id).ToHashSet();
+            if (merge.ValueKind != JsonValueKind.Array) r.Fail("merge", "must be an array of waste-sorting point ids");
+            else
+            {
+                var i = 0;
+                foreach (var v in merge.EnumerateArray())
+                {
+                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && points.Contains(id)) merged.Add(id);
+                    else r.Fail($"merge[{i}]", $"{v.GetRawText()} is not the id of an operating waste-sorting point of this city");
+                    i++;
+                }
+            }
+        }
         if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
 
         var options = new CoverageOptions { Walking = walk };
         var before = CoverageScorer.Score(city, network.Graph, options);
-        var after = CoverageScorer.Score(city with { Outlets = [.. changed.Values] }, network.Graph, options);
+        var after = CoverageScorer.Score(city with
+        {
+            Outlets = [.. changed.Values],
+            WasteSortingPoints = merged.Count == 0 ? city.WasteSortingPoints : [.. city.WasteSortingPoints.Select(p => merged.Contains(p.Id) ? p.Merged() : p)],
+        }, network.Graph, options);
         return TypedResults.Ok(new WhatIfAnswer(CoverageJson.Summary(before), CoverageJson.Summary(after)));
     }
 

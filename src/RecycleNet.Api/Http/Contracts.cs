@@ -47,7 +47,8 @@ public sealed record EstimateMobileStation(string Id, string? Name, int? Communi
 public sealed record EstimateFacility(string Id, string? Name, string Kind, DateOnly? RecognizedOn);
 
 [Description("POST /api/coverage/what-if: outlets added, moved or closed; nothing is saved.")]
-public sealed record WhatIfBody(WhatIfAdd[]? Add, WhatIfMove[]? Move, long[]? Close, string? Crs);
+public sealed record WhatIfBody(WhatIfAdd[]? Add, WhatIfMove[]? Move, long[]? Close,
+    [property: Description("waste-sorting point ids that would also take recyclables (两网融合)")] long[]? Merge, string? Crs);
 
 public sealed record WhatIfAdd(double Lon, double Lat, string? Name);
 

@@ -43,6 +43,7 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
         if (SitingRequest.TryReadCenters(read.Value, catalog, policy, city, limits, out var centers) is not null)
             throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
         stage("solving the p-median");
-        return SitingJson.Centers(CenterSiting.Plan(city, graph, centers!, ct));
+        return SitingJson.Centers(CenterSiting.Plan(city, graph, centers!, ct,
+            network.RoadsFor(city, new Core.Network.RoadFallbackOptions { Circuity = centers!.HaulCircuity })));
     }
 }

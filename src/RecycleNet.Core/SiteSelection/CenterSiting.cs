@@ -53,7 +53,9 @@ public sealed record CenterSitingResult(IReadOnlyList<CenterProposal> Proposals,
 /// </summary>
 public static class CenterSiting
 {
-    public static CenterSitingResult Plan(CitySnapshot city, WalkingGraph? graph, CenterSitingOptions options, CancellationToken ct = default)
+    /// <param name="roads">Haul distances: the drivable network when one is loaded; null: straight line × <see cref="CenterSitingOptions.HaulCircuity"/>.</param>
+    public static CenterSitingResult Plan(CitySnapshot city, WalkingGraph? graph, CenterSitingOptions options, CancellationToken ct = default,
+        IRoadDistances? roads = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Centers);
@@ -63,18 +65,19 @@ public static class CenterSiting
         var outlets = city.Outlets.Where(o => o.Status == FacilityStatus.Operating).OrderBy(o => o.Id).ToList();
         var existing = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating).OrderBy(c => c.Id).ToList();
         var candidates = Candidates(city, projection, options);
-        var facilities = existing.Select(c => projection.Project(c.Location.X, c.Location.Y))
-            .Concat(candidates.Select(c => (c.X, c.Y))).ToList();
         var volumes = outlets.Select(o => served.GetValueOrDefault(o.Id) * options.KgPerHouseholdPerDay / 1000).ToArray();
-        var links = outlets.Select(o =>
-        {
-            var (x, y) = projection.Project(o.Location.X, o.Location.Y);
-            return (IReadOnlyList<(int, double)>)facilities.Select((f, k) => (k, Math.Sqrt((f.Item1 - x) * (f.Item1 - x) + (f.Item2 - y) * (f.Item2 - y)) * options.HaulCircuity))
-                .Where(l => l.Item2 <= options.HaulLimitM).ToList();
-        }).ToArray();
+        // Each outlet's facilities within the haul limit by road: one bounded search per facility on the network, or the
+        // straight line × circuity (the same StraightLineRoads the scorecard's hauls use).
+        roads ??= new StraightLineRoads(projection, new RoadFallbackOptions { Circuity = options.HaulCircuity });
+        Point[] facilityPoints = [.. existing.Select(c => c.Location), .. candidates.Select(c => new Point(c.Lon, c.Lat))];
+        var byFacility = roads.Within([.. outlets.Select(o => o.Location)], facilityPoints, RoadMetric.Distance, options.HaulLimitM);
+        var lists = outlets.Select(_ => new List<(int, double)>()).ToArray();
+        for (var f = 0; f < byFacility.Length; f++)
+            foreach (var leg in byFacility[f]) lists[leg.Target].Add((f, leg.Metres));
+        var links = lists.Select(l => (IReadOnlyList<(int, double)>)l).ToArray();
         double?[] capacities = options.CapacityTonnesPerDay is { } cap
             ? [.. existing.Select(c => c.CapacityTonnesPerDay), .. candidates.Select(_ => (double?)cap)]
-            : new double?[facilities.Count];
+            : new double?[facilityPoints.Length];
         var problem = new PMedianProblem(volumes, links, existing.Count, candidates.Count, capacities);
         // Today: each outlet to its nearest operating centre within the limit.
         var nearestToday = links.Select(l => l.Where(x => x.Item1 < existing.Count).Select(x => x.Item2).DefaultIfEmpty(double.NaN).Min()).ToArray();

@@ -88,6 +88,27 @@ public class TierApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Fact]
+    public async Task A_merge_is_a_what_if_and_gains_what_the_ranking_said()
+    {
+        var client = demo.Factory.CreateClient();
+        var ranking = await (await client.GetAsync("/cities/anqiu/api/two-networks?limit=1")).ReadJsonAsync();
+        var top = ranking.GetProperty("candidates")[0];
+        var r = await client.PostAsJsonAsync("/cities/anqiu/api/coverage/what-if", new { merge = new[] { top.GetProperty("id").GetInt64() } });
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        var answer = await r.ReadJsonAsync();
+        var gained = answer.GetProperty("after").GetProperty("city").GetProperty("coveredHouseholds").GetInt64()
+                     - answer.GetProperty("before").GetProperty("city").GetProperty("coveredHouseholds").GetInt64();
+        Assert.Equal(top.GetProperty("communityHouseholds").GetInt64(), gained);
+        Assert.True(gained > 0);
+        // Nothing was saved: the point still does not take recyclables.
+        var again = await (await client.GetAsync("/cities/anqiu/api/two-networks?limit=1")).ReadJsonAsync();
+        Assert.Equal(top.GetProperty("id").GetInt64(), again.GetProperty("candidates")[0].GetProperty("id").GetInt64());
+        var bad = await client.PostAsJsonAsync("/cities/anqiu/api/coverage/what-if", new { merge = new[] { 1L } }); // a Jinan id: no point of Anqiu's
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("merge[0]", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Siting_can_draw_its_candidates_from_waste_sorting_points()
     {
         var planner = demo.Factory.Planner();
