@@ -26,8 +26,6 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
     private readonly RoadOptions _options = options ?? new RoadOptions();
     private readonly StraightLineRoads _fallback = new(graph.Projection, (options ?? new RoadOptions()).Fallback);
 
-    // One set of search arrays per thread, reused: a search's tree is read before the same thread searches again.
-    private readonly ThreadLocal<RoadSearchScratch> _scratch = new(() => new RoadSearchScratch(graph));
 
     public RoadGraph Graph => graph;
 
@@ -51,7 +49,7 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
         var placed = targets.Select(Locate).ToList();
         var onRoad = placed.Select((t, i) => (t, i)).Where(x => x.t.Where == Where.Road).Select(x => new RoadPlace(x.t.Snap, x.i)).ToList();
         var beyond = placed.Select((t, i) => (t, i)).Where(x => x.t.Where == Where.Beyond).Select(x => x.i).ToList();
-        var tree = onRoad.Count > 0 ? RoadSearch.Run(graph, onRoad, by, toSources: true, limit, _options.AccessSpeedKmh, _scratch.Value) : null;
+        var tree = onRoad.Count > 0 ? RoadSearch.Run(graph, onRoad, by, toSources: true, limit, _options.AccessSpeedKmh, graph.Scratch) : null;
         var from = origins.Select(Locate).ToArray();
         // Straight lines only where one end lies beyond the network's area (projections are not free on a city's worth of points).
         var offArea = Enumerable.Range(0, origins.Count).Where(o => from[o].Where == Where.Beyond).ToList();
@@ -85,25 +83,24 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
                 if (!onEdge.TryGetValue(placed[o].Snap.Edge, out var list)) onEdge[placed[o].Snap.Edge] = list = [];
                 list.Add(o);
             }
-        Parallel.For(0, targets.Count, () => new RoadSearchScratch(graph), (t, _, scratch) =>
+        Parallel.For(0, targets.Count, t =>
         {
             var (where, snap) = Locate(targets[t]);
             var found = pairs[t] = [];
-            if (where == Where.Unreachable) return scratch;
+            if (where == Where.Unreachable) return;
             // A target beyond the network's area, or an origin beyond it: a straight line. Otherwise one bounded search per target.
             var beyond = straight[t];
             foreach (var leg in beyond)
                 if (where == Where.Beyond ? placed[leg.Target].Where != Where.Unreachable : placed[leg.Target].Where == Where.Beyond) found.Add(leg);
-            if (where != Where.Road) return scratch;
-            var tree = RoadSearch.Run(graph, [new RoadPlace(snap, 0)], by, toSources: true, limit, _options.AccessSpeedKmh, scratch);
+            if (where != Where.Road) return;
+            var tree = RoadSearch.Run(graph, [new RoadPlace(snap, 0)], by, toSources: true, limit, _options.AccessSpeedKmh, graph.Scratch);
             foreach (var e in tree.ReachedEdges())
                 if (onEdge.TryGetValue(e, out var origins))
                     foreach (var o in origins)
                         if (tree.CostAt(placed[o].Snap) is var (cost, other, label) && label >= 0)
                             found.Add(by == RoadMetric.Distance ? new RoadLeg(o, cost, other) : new RoadLeg(o, other, cost));
             found.Sort((a, b) => a.Target.CompareTo(b.Target));
-            return scratch;
-        }, _ => { });
+        });
         return pairs;
     }
 

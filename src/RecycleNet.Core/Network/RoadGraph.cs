@@ -15,8 +15,16 @@ public sealed class RoadGraph
     private readonly string[] _classOf;
     private readonly byte[] _class;
 
+    // One set of search arrays per thread, shared by every search on this graph (each request's NetworkRoads included):
+    // a search's tree is read before the same thread searches again.
+    private readonly ThreadLocal<RoadSearchScratch> _scratch;
+
+    /// <summary>This thread's search arrays for this graph.</summary>
+    internal RoadSearchScratch Scratch => _scratch.Value!;
+
     internal RoadGraph(WalkingGraph shape, RoadDirection[] direction, float[] speedKmh, byte[] roadClass, string[] classNames)
     {
+        _scratch = new ThreadLocal<RoadSearchScratch>(() => new RoadSearchScratch(this));
         (Shape, _direction, _speedKmh, _class, _classOf) = (shape, direction, speedKmh, roadClass, classNames);
         _seconds = new double[shape.EdgeCount];
         for (var e = 0; e < _seconds.Length; e++) _seconds[e] = shape.EdgeLength[e] / (speedKmh[e] / 3.6);
