@@ -46,14 +46,7 @@ public sealed class DistrictLayer : LayerDefinition<District>
         bool replacing, long? updatingId, List<ImportError> errors, CancellationToken ct)
     {
         var taken = replacing ? [] : (await db.Districts.Where(d => d.Id != updatingId).Select(d => d.Adcode).ToListAsync(ct)).ToHashSet();
-        var seen = new HashSet<string>();
-        foreach (var (index, e) in items)
-        {
-            var code = ((District)e).Adcode;
-            if (code.Length == 0) continue;
-            if (taken.Contains(code)) errors.Add(new ImportError(index, "adcode", $"district {code} already exists (use mode=replace or PUT)"));
-            else if (!seen.Add(code)) errors.Add(new ImportError(index, "adcode", $"district {code} appears twice in this import"));
-        }
+        CheckUniqueCodes(items.Select(i => (i.Index, ((District)i.Entity).Adcode)), taken, "adcode", "district", errors);
     }
 
     public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)

@@ -118,6 +118,18 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
 
     protected static KeyValuePair<string, object?> P(string name, object? value) => new(name, value);
 
+    /// <summary>The one rule for a layer's codes (adcodes, township codes): none already stored in the city, none twice in one import.</summary>
+    protected static void CheckUniqueCodes(IEnumerable<(int Index, string Code)> items, HashSet<string> taken, string field, string noun, List<ImportError> errors)
+    {
+        var seen = new HashSet<string>();
+        foreach (var (index, code) in items)
+        {
+            if (code.Length == 0) continue;
+            if (taken.Contains(code)) errors.Add(new ImportError(index, field, $"{noun} {code} already exists (use mode=replace or PUT)"));
+            else if (!seen.Add(code)) errors.Add(new ImportError(index, field, $"{noun} {code} appears twice in this import"));
+        }
+    }
+
     protected static void ReadCommon(RowReader r, SpatialEntity target)
     {
         target.Name = r.String(NameField, required: true) ?? "";

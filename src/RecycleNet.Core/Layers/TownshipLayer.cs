@@ -54,14 +54,7 @@ public sealed class TownshipLayer : LayerDefinition<Township>
         bool replacing, long? updatingId, List<ImportError> errors, CancellationToken ct)
     {
         var taken = replacing ? [] : (await db.Townships.Where(t => t.Id != updatingId).Select(t => t.Code).ToListAsync(ct)).ToHashSet();
-        var seen = new HashSet<string>();
-        foreach (var (index, e) in items)
-        {
-            var code = ((Township)e).Code;
-            if (code.Length == 0) continue;
-            if (taken.Contains(code)) errors.Add(new ImportError(index, "code", $"township {code} already exists (use mode=replace or PUT)"));
-            else if (!seen.Add(code)) errors.Add(new ImportError(index, "code", $"township {code} appears twice in this import"));
-        }
+        CheckUniqueCodes(items.Select(i => (i.Index, ((Township)i.Entity).Code)), taken, "code", "township", errors);
     }
 
     public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
