@@ -84,6 +84,10 @@ public static class ServiceSetup
         {
             // EF's migrator reads the history table before it creates it, and logs that as a failed command on every first
             // start on PostgreSQL (npgsql/efcore.pg#3407): an operator's first sight would be two "fail" lines. It is made first.
+            // SQLite in write-ahead-log mode: readers (the revision watcher, cache loads, OGC pages) never block a writer nor a
+            // writer them, so a write at start-up no longer meets "database is locked" from the siting housekeeping or a
+            // second instance's reads. The mode is kept in the file.
+            if (store.Kind == StoreKind.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
             await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript());
             var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
