@@ -73,6 +73,13 @@ public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Contains("两网融合", await page.InnerTextAsync(".target[data-metric='mergedPoints']"));
         Assert.Equal(7, await page.Locator("#districtTable tbody tr").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "binzhou-scorecard.png") });
+
+        // The city's own address opens its page too.
+        await page.GotoAsync(browser.Service.BaseUrl + "/cities/anqiu/");
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        Assert.Equal("anqiu", await page.GetAttributeAsync("body", "data-city"));
+        var anqiuTownships = await ApiAsync("/cities/anqiu/ogc/collections/townships/items?limit=1");
+        Assert.Equal(anqiuTownships.GetProperty("numberMatched").GetInt32(), await Drawn("townships"));
     }
 
     [ChromiumFact]

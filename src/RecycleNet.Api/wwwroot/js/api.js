@@ -14,8 +14,8 @@ export function showError(problem) {
 
 export function clearError() { document.getElementById('message').hidden = true; }
 
-/** The city the page shows: ?city= in the page's address; none means the service's default city. */
-export const city = new URLSearchParams(location.search).get('city');
+/** The city the page shows: ?city= in the page's address, or its /cities/{city}/ path; none means the service's default city. */
+export const city = new URLSearchParams(location.search).get('city') ?? location.pathname.match(/^\/cities\/([a-z0-9-]+)/)?.[1] ?? null;
 
 /** An API or OGC address for the page's city (/cities/{city}/…); other addresses (and the city list) as they are. */
 export function cityUrl(url) {

@@ -35,9 +35,8 @@ document.getElementById('whatifSave').addEventListener('click', () => saveWhatIf
 // The city switch: each city is the same page over its own data (/cities/{city}/…); switching reloads the page for it.
 const citySelect = document.getElementById('city');
 citySelect.addEventListener('change', () => {
-  const params = new URLSearchParams(location.search);
-  params.set('city', citySelect.value);
-  location.search = params.toString();
+  // From the service's root, so a /cities/{city}/ address and the new ?city= never disagree.
+  location.href = `/?city=${encodeURIComponent(citySelect.value)}`;
 });
 getJson('/api/cities').then(list => {
   const current = city ?? list.find(c => c.default)?.id;
