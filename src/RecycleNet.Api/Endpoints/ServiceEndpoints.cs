@@ -28,21 +28,24 @@ public static class ServiceEndpoints
         app.MapGet("/", IResult (HttpRequest req, IWebHostEnvironment env) =>
                 req.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
                     ? TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "index.html"), "text/html; charset=utf-8")
-                    : Index())
+                    : Index(req))
             .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)")
             .Answers("The service's title, layers and links").Produces(200, contentType: "text/html");
     }
 
-    private static IResult Index() => TypedResults.Ok(new
+    // Links keep the city's path (/cities/{city}/…) when the index was asked through one.
+    private static IResult Index(HttpRequest req) => TypedResults.Ok(new
             {
                 title = "RecycleNet",
                 description = "再生资源回收网络规划服务 — recycling-network planning for Chinese cities",
-                layers = LayerCatalog.All.Select(l => new { l.Name, l.Title, href = $"/api/{l.Name}" }),
+                city = Setup.CityRouting.CityOf(req.HttpContext).Id,
+                layers = LayerCatalog.All.Select(l => new { l.Name, l.Title, href = $"{req.PathBase}/api/{l.Name}" }),
                 links = new[]
                 {
-                    new { rel = "data", href = "/ogc" },
+                    new { rel = "data", href = $"{req.PathBase}/ogc" },
+                    new { rel = "cities", href = "/api/cities" },
                     new { rel = "policies", href = "/api/policies" },
-                    new { rel = "enterprises", href = "/api/enterprises" },
+                    new { rel = "enterprises", href = $"{req.PathBase}/api/enterprises" },
                     new { rel = "service-desc", href = "/openapi/v1.json" },
                     new { rel = "health", href = "/health" },
                 },

@@ -59,8 +59,9 @@ public static class OgcEndpoints
         return Json(w =>
         {
             w.WriteStartObject();
-            w.WriteString("title", "RecycleNet — 再生资源回收网络 OGC API – Features");
-            w.WriteString("description", "Districts, communities, recycling outlets and sorting centres of the city, for QGIS, ArcGIS, GDAL and web maps.");
+            var city = Setup.CityRouting.CityOf(req.HttpContext);
+            w.WriteString("title", $"RecycleNet — 再生资源回收网络 OGC API – Features · {city.Name} {city.NameEn}");
+            w.WriteString("description", $"The layers of {city.NameEn} ({city.Name}) — districts, communities, recycling outlets, sorting centres and, where the city has them, townships, villages, transfer stations and waste-sorting points — for QGIS, ArcGIS, GDAL and web maps. Other cities: GET /api/cities.");
             w.WriteStartArray("links");
             OgcLinks.Write(w, $"{b}?f=json", "self", OgcLinks.Json, "this document");
             OgcLinks.Write(w, $"{b}?f=html", "alternate", OgcLinks.Html, "this document as HTML");

@@ -140,6 +140,10 @@ public class CityPartitionTests
     {
         using var f = new ServiceFactory(seedDemo: false);
         var landing = await (await f.CreateClient().GetAsync("/cities/binzhou/ogc")).ReadJsonAsync();
+        Assert.Contains("滨州市", landing.GetProperty("title").GetString());
+        var index = await (await f.CreateClient().GetAsync("/cities/binzhou/")).ReadJsonAsync();
+        Assert.Equal("binzhou", index.GetProperty("city").GetString());
+        Assert.All(index.GetProperty("layers").EnumerateArray(), l => Assert.StartsWith("/cities/binzhou/api/", l.GetProperty("href").GetString()));
         var hrefs = landing.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("href").GetString()!).ToList();
         Assert.NotEmpty(hrefs);
         Assert.All(hrefs, h => Assert.Contains("/cities/binzhou/", h));
