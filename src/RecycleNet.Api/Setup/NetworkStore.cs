@@ -35,9 +35,6 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
     public WalkingGraph? Graph => _current?.Graph;
     public NetworkInfo? Info => _current?.Info;
 
-    /// <summary>The drivable network of the same upload, when it has drivable roads.</summary>
-    public RoadGraph? RoadGraph => _current?.Info.Load.Roads;
-
     /// <summary>
     /// Road distances for hauls and the rural tiers: on the drivable network when one is loaded, else the labelled
     /// straight line × circuity (<paramref name="fallback"/>) — the one place that choice is made.

@@ -27,13 +27,16 @@ public sealed record CitySnapshot(IReadOnlyList<District> Districts, IReadOnlyLi
     public IEnumerable<Outlet> FixedRecyclingPoints => OperatingFixedOutlets.Concat(MergedPointsAsOutlets);
 
     /// <summary>Operating waste-sorting points that take recyclables, as outlets (see <see cref="FixedRecyclingPoints"/>).</summary>
-    public IEnumerable<Outlet> MergedPointsAsOutlets => WasteSortingPoints
-        .Where(p => p.TakesRecyclables && p.Status == FacilityStatus.Operating)
+    public IEnumerable<Outlet> MergedPointsAsOutlets => OperatingWasteSortingPoints
+        .Where(p => p.TakesRecyclables)
         .Select(p => new Outlet
         {
             Id = -p.Id, CityId = p.CityId, Name = p.Name, Geometry = p.Geometry, Source = p.Source, Kind = OutletKind.Fixed,
             Status = FacilityStatus.Operating, Tier = p.VillageId is not null ? OutletTier.Village : OutletTier.Community,
         });
+
+    /// <summary>The waste-sorting points in use: merged ones take recyclables, the others are candidates for merging.</summary>
+    public IEnumerable<WasteSortingPoint> OperatingWasteSortingPoints => WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating);
 
     public IEnumerable<Outlet> OperatingMobileStations =>
         Outlets.Where(o => o.Status == FacilityStatus.Operating && o.Kind == OutletKind.Mobile);

@@ -31,8 +31,8 @@ public static class MergeCandidatesOp
     public static MergeReport Rank(CitySnapshot city, WalkingGraph? graph, CoverageOptions coverage, TierReport? tiers, IRoadDistances roads)
     {
         var candidates = OutletSiting.MergeCandidates(city).ToList();
-        var operating = city.WasteSortingPoints.Count(p => p.Status == FacilityStatus.Operating);
-        var merged = city.WasteSortingPoints.Count(p => p.Status == FacilityStatus.Operating && p.TakesRecyclables);
+        var operating = city.OperatingWasteSortingPoints.Count();
+        var merged = operating - candidates.Count;
         if (candidates.Count == 0) return new MergeReport(operating, merged, []);
         var gain = CoverageGainOp.Measure(city, graph, [.. candidates.Select(p => new PlannedSite(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             p.Location.X, p.Location.Y))], coverage);

@@ -41,7 +41,7 @@ public static class ScorecardBuilder
         var operating = city.Outlets.Count(o => o.Status == FacilityStatus.Operating);
 
         var (hauls, centers) = Hauls(city, coverage, roads, options);
-        var operatingPoints = city.WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating).ToList();
+        var operatingPoints = city.OperatingWasteSortingPoints.ToList();
         return new Scorecard(policy, year, progress, coverage, outletTarget, districts, urbanAll, operating,
             urbanAll > 0 ? Math.Round(operating / (urbanAll / options.HouseholdsPerOutlet), 3) : null, hauls, centers, options)
         {

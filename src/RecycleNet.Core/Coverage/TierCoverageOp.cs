@@ -69,14 +69,14 @@ public static class TierCoverageOp
                 mobile, leg is not null || mobile is not null);
         }).ToList();
 
-        var withStation = stations.Select(s => s.TownshipId).ToHashSet();
+        var stationIn = stations.GroupBy(s => s.TownshipId).ToDictionary(g => g.Key, g => g.First().Id);
         var townshipSeconds = (double)rules.TownshipStationMinutes.Value * 60;
         var townships = city.Townships.Select((t, i) =>
         {
-            var inside = withStation.Contains(t.Id);
+            var inside = stationIn.TryGetValue(t.Id, out var own);
             var leg = stationLegs[i];
             var minutes = leg is { } l ? Math.Round(l.Seconds / 60, 1) : (double?)null;
-            var station = inside ? stations.First(s => s.TownshipId == t.Id).Id : leg is { } n ? stations[n.Target].Id : (long?)null;
+            var station = inside ? own : leg is { } n ? stations[n.Target].Id : (long?)null;
             return new TownshipService(t, station, inside, minutes, inside || leg is { } r && r.Seconds <= townshipSeconds);
         }).ToList();
 

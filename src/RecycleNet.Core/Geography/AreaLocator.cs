@@ -82,9 +82,6 @@ public sealed class DistrictLocator(IEnumerable<District> districts) : AreaLocat
     public static readonly DistrictLocator Empty = new([]);
 
     public IReadOnlyList<District> Districts => Areas;
-
-    /// <summary>Exactly (District, DistanceM), as callers before townships read it.</summary>
-    public new (District? District, double DistanceM) Locate(Point p) => base.Locate(p);
 }
 
 /// <summary>Townships (乡镇/街道) by their 9-digit code or name, and by location.</summary>

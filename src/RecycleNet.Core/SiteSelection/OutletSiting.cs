@@ -248,7 +248,7 @@ public static class OutletSiting
 
     /// <summary>The one definition of a merge candidate: an operating waste-sorting point that does not take recyclables yet.</summary>
     public static IEnumerable<WasteSortingPoint> MergeCandidates(CitySnapshot city) =>
-        city.WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating && !p.TakesRecyclables).OrderBy(p => p.Id);
+        city.OperatingWasteSortingPoints.Where(p => !p.TakesRecyclables).OrderBy(p => p.Id);
 
     private static List<Candidate> Candidates(CitySnapshot city, LocalProjection projection, OutletSitingOptions options)
     {

@@ -46,9 +46,7 @@ public sealed record RoadMapping
     {
         var raw = First(attributes, ClassFields);
         if (raw is null) return (null, "no road class (fields tried: " + string.Join(", ", ClassFields) + ")");
-        var highway = Classes.TryGetValue(raw, out var mapped) ? mapped
-            : DrivabilityRules.DefaultSpeedKmh.ContainsKey(raw) || raw is "footway" or "path" or "pedestrian" or "cycleway" or "steps" or "ferry" ? raw
-            : null;
+        var highway = Classes.TryGetValue(raw, out var mapped) ? mapped : IsRoadClass(raw) ? raw : null;
         if (highway is null) return (null, $"road class '{(raw.Length <= 20 ? raw : raw[..20] + "…")}' is not in the mapping");
         var tags = new List<KeyValuePair<string, string>> { new("highway", highway) };
         if (highway == "ferry") tags = [new("route", "ferry")];
@@ -98,7 +96,7 @@ public sealed record RoadMapping
                         foreach (var c in p.Value.EnumerateObject())
                         {
                             var target = c.Value.ValueKind == System.Text.Json.JsonValueKind.String ? c.Value.GetString()! : "";
-                            if (!DrivabilityRules.DefaultSpeedKmh.ContainsKey(target) && target is not ("footway" or "path" or "pedestrian" or "cycleway" or "steps" or "ferry"))
+                            if (!IsRoadClass(target))
                                 throw new FormatException($"mapping.classes.{c.Name}: '{target}' is not a road class; use one of {string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Keys)}, footway, path, pedestrian, cycleway, steps, ferry");
                             classes[c.Name] = target;
                         }
@@ -109,6 +107,10 @@ public sealed record RoadMapping
             return m with { Classes = classes };
         }
     }
+
+    /// <summary>The classes a mapping may name: the drivable ones (with their default speeds) and the ways only people use, and ferries.</summary>
+    private static bool IsRoadClass(string c) =>
+        DrivabilityRules.DefaultSpeedKmh.ContainsKey(c) || c is "footway" or "path" or "pedestrian" or "cycleway" or "steps" or "ferry";
 
     private static string? First(IReadOnlyDictionary<string, object?> attributes, IReadOnlyList<string> fields)
     {
