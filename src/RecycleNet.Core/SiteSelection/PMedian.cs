@@ -141,7 +141,14 @@ public static class PMedian
     {
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools has no SCIP on this platform");
         var (o, z, objective) = Build(solver, p, open, integer: true, capacitated);
-        solver.SetHint([.. hint.Select(c => o[p.Existing + c])], [.. hint.Select(_ => 1.0)]);
+        // The heuristic's plan as a whole solution — every opening and every outlet's nearest open facility — so SCIP holds
+        // it as its incumbent from the start: stopped early (a busy machine), it answers with it and its own bound,
+        // rather than no solution at all. (With capacities the hint may not fit; SCIP then repairs or drops it.)
+        var nearest = NearestOpen(p, hint);
+        var hinted = new List<(Variable Var, double Value)>();
+        for (var c = 0; c < p.Candidates; c++) hinted.Add((o[p.Existing + c], hint.Contains(c) ? 1.0 : 0.0));
+        foreach (var ((i, f), v) in z) hinted.Add((v, nearest[i] == f ? 1.0 : 0.0));
+        solver.SetHint([.. hinted.Select(h => h.Var)], [.. hinted.Select(h => h.Value)]);
         solver.SetTimeLimit((long)(seconds * 1000));
         var status = solver.Solve();
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
@@ -208,6 +215,22 @@ public static class PMedian
         return (o, z, objective);
     }
 
+    /// <summary>Each outlet's nearest facility among the existing ones and the <paramref name="opened"/> candidates (−1: none within the limit).</summary>
+    private static int[] NearestOpen(PMedianProblem p, IReadOnlyCollection<int> opened)
+    {
+        var isOpen = new bool[p.Facilities];
+        for (var f = 0; f < p.Existing; f++) isOpen[f] = true;
+        foreach (var c in opened) isOpen[p.Existing + c] = true;
+        var assignment = new int[p.Volumes.Length];
+        for (var i = 0; i < assignment.Length; i++)
+        {
+            assignment[i] = -1;
+            var best = double.PositiveInfinity;
+            foreach (var (f, d) in p.Links[i]) if (isOpen[f] && d < best) { best = d; assignment[i] = f; }
+        }
+        return assignment;
+    }
+
     /// <summary>Σ volume × distance to the nearest facility of all (existing and every candidate), tonne·km.</summary>
     public static double AllOpenBound(PMedianProblem p)
     {
@@ -219,19 +242,7 @@ public static class PMedian
 
     private static PMedianResult Result(PMedianProblem p, List<int> opened, double bound, string method, bool optimal, Stopwatch watch, int[]? assignment = null)
     {
-        var isOpen = new bool[p.Facilities];
-        for (var f = 0; f < p.Existing; f++) isOpen[f] = true;
-        foreach (var c in opened) isOpen[p.Existing + c] = true;
-        if (assignment is null)
-        {
-            assignment = new int[p.Volumes.Length];
-            for (var i = 0; i < assignment.Length; i++)
-            {
-                assignment[i] = -1;
-                var best = double.PositiveInfinity;
-                foreach (var (f, d) in p.Links[i]) if (isOpen[f] && d < best) { best = d; assignment[i] = f; }
-            }
-        }
+        assignment ??= NearestOpen(p, opened);
         double cost = 0;
         var loads = new double[p.Facilities];
         for (var i = 0; i < assignment.Length; i++)
