@@ -33,6 +33,7 @@ app.MapService();
 app.MapCities();
 app.MapLayers();
 app.MapImport();
+app.MapVolumes();
 app.MapPolicies();
 app.MapEnterprises();
 app.MapNetwork();

@@ -37,23 +37,9 @@ public static class ImportEndpoints
         if (mode is not null && (!Enum.TryParse(mode, true, out importMode) || mode.Trim().All(char.IsAsciiDigit)))
             return Problems.BadParameter("mode", $"'{mode}' is not a mode; use append or replace");
 
-        var limit = options.Value.MaxImportBytes;
-        ReadOnlyMemory<byte> body;
-        string? fileName = null;
-        // Only a multipart upload is a form here: curl's --data-binary labels raw bytes as
-        // application/x-www-form-urlencoded, and those bytes are the file itself.
-        if (req.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            var upload = await RequestBody.UploadAsync(req, limit, ct);
-            if (upload.Problem is { } bad) return bad;
-            (body, fileName) = upload.Value;
-        }
-        else
-        {
-            var raw = await RequestBody.BytesAsync(req, limit, ct);
-            if (raw.Problem is { } bad) return bad;
-            body = raw.Value;
-        }
+        var file = await FileAsync(req, options.Value.MaxImportBytes, ct);
+        if (file.Problem is { } bad) return bad;
+        var (body, fileName) = file.Value;
 
         var kind = FormatOf(format, fileName, req.ContentType, body.Span);
         if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx");
@@ -79,8 +65,24 @@ public static class ImportEndpoints
             result.Inserted, result.Removed, result.Ids, result.IgnoredFields));
     }
 
+    /// <summary>An import's file: a multipart upload's first file, or the raw body; at most <paramref name="limit"/> bytes.</summary>
+    internal static async Task<BodyRead<(ReadOnlyMemory<byte> Body, string? FileName)>> FileAsync(HttpRequest req, long limit, CancellationToken ct)
+    {
+        // Only a multipart upload is a form here: curl's --data-binary labels raw bytes as
+        // application/x-www-form-urlencoded, and those bytes are the file itself.
+        if (req.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var upload = await RequestBody.UploadAsync(req, limit, ct);
+            if (upload.Problem is { } bad) return bad;
+            return new BodyRead<(ReadOnlyMemory<byte>, string?)>((upload.Value.Bytes, upload.Value.FileName), null);
+        }
+        var raw = await RequestBody.BytesAsync(req, limit, ct);
+        if (raw.Problem is { } problem) return problem;
+        return new BodyRead<(ReadOnlyMemory<byte>, string?)>((raw.Value, null), null);
+    }
+
     /// <summary>The body's format: from ?format=, the file name, the Content-Type, or its first bytes.</summary>
-    private static string? FormatOf(string? format, string? fileName, string? contentType, ReadOnlySpan<byte> body)
+    internal static string? FormatOf(string? format, string? fileName, string? contentType, ReadOnlySpan<byte> body)
     {
         if (format is not null)
             return format.ToLowerInvariant() switch { "geojson" or "json" => "geojson", "csv" => "csv", "xlsx" => "xlsx", _ => null };

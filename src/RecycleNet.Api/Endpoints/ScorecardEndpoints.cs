@@ -19,7 +19,8 @@ public static class ScorecardEndpoints
             .ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static async Task<IResult> ScorecardAsync(HttpRequest req, CityCache cities, NetworkStore network, PolicyCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> ScorecardAsync(HttpRequest req, CityCache cities, NetworkStore network, PolicyCatalog catalog, VolumeCache volumes,
+        CancellationToken ct)
     {
         var policyId = req.Query["policy"].ToString();
         if (string.IsNullOrWhiteSpace(policyId)) policyId = CityRouting.CityOf(req.HttpContext).Policy; // the city's own
@@ -45,7 +46,9 @@ public static class ScorecardEndpoints
             Coverage = new CoverageOptions { Walking = walk }, HaulLimitM = haulKm * 1000, HaulCircuity = haulCircuity, KgPerHouseholdPerDay = kg,
         };
         var city = await cities.GetAsync(ct);
-        var s = ScorecardBuilder.Build(city, network.Graph, policy, year, options, network.RoadsFor(city, new RoadFallbackOptions { Circuity = haulCircuity }));
+        var reports = await volumes.GetAsync(ct);
+        var s = ScorecardBuilder.Build(city, network.Graph, policy, year, options, network.RoadsFor(city, new RoadFallbackOptions { Circuity = haulCircuity }),
+            reports);
         var format = req.Query["f"].ToString();
         if (format is "xlsx") return TypedResults.File(DistrictsWorkbook(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"scorecard-districts-{policy.Id}.xlsx");
@@ -82,6 +85,7 @@ public static class ScorecardEndpoints
             target = t.Target.Value, current = t.Current, remaining = t.Remaining, progress = t.Progress, status = t.Status,
             counted = t.Counted,
             citation = t.Target.Citation,
+            volume = t.Volume is { } v ? VolumeTargetJson.Of(v, s.Coverage) : null,
         }),
         coverage = CoverageJson.Summary(s.Coverage),
         fairShare = new
@@ -109,7 +113,8 @@ public static class ScorecardEndpoints
             method = s.RoadMethod.StartsWith("road network", StringComparison.Ordinal) ? "network" : "straightLine",
             roads = s.RoadMethod, circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
             kgPerHouseholdPerDay = s.Options.KgPerHouseholdPerDay,
-            loadBasis = "households served = covered households nearest each outlet (or listed by a mobile station); load = households × kgPerHouseholdPerDay",
+            loadBasis = "a centre's load = its own reported tonnage + each of its outlets' tonnage: reported (the last twelve months, per day of the months reported) where the outlet reports tonnages, else assumed: households served (covered households nearest the outlet, or listed by a mobile station) × kgPerHouseholdPerDay",
+            reportsTo = s.Reported.AsOf?.ToString(),
             outletsBeyondLimit = s.Hauls.Count(h => h.BeyondLimit),
             centersOverCapacity = s.Centers.Count(c => c.OverCapacity),
             outlets = s.Hauls.Select(h => new
@@ -121,6 +126,9 @@ public static class ScorecardEndpoints
             {
                 id = c.Center.Id, name = c.Center.Name, capacityTonnesPerDay = c.Center.CapacityTonnesPerDay, greenCertified = c.Center.GreenCertified,
                 outlets = c.Outlets, householdsServed = c.HouseholdsServed, loadTonnesPerDay = c.LoadTonnesPerDay, overCapacity = c.OverCapacity,
+                reportedTonnesPerDay = c.ReportedTonnesPerDay, assumedTonnesPerDay = c.AssumedTonnesPerDay, outletsReporting = c.OutletsReporting,
+                centerReportedTonnesPerDay = c.CenterReportedTonnesPerDay,
+                loadSource = c.ReportedTonnesPerDay > 0 && c.AssumedTonnesPerDay > 0 ? "mixed" : c.ReportedTonnesPerDay > 0 ? "reported" : "assumed",
             }),
         },
         tiers = s.Tiers is { } t ? TierJson.Summary(t) : null,

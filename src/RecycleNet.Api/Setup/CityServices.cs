@@ -12,7 +12,7 @@ namespace RecycleNet.Api.Setup;
 /// </summary>
 public sealed class CityServices(CityCatalog catalog, IServiceProvider services)
 {
-    public sealed record State(City City, CityCache Snapshot, NetworkStore Network, FeatureCache Features);
+    public sealed record State(City City, CityCache Snapshot, NetworkStore Network, FeatureCache Features, VolumeCache Volumes);
 
     private readonly ConcurrentDictionary<string, Lazy<State>> _states = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _followTurns = new(1, 1);
@@ -34,8 +34,10 @@ public sealed class CityServices(CityCatalog catalog, IServiceProvider services)
         // Only the default city adopts a network file that an old version kept beside the database: it was Jinan's.
         var legacy = city.Id == catalog.Default.Id ? services.GetRequiredService<StoreSettings>().Folder : null;
         var network = new NetworkStore(city.Id, scopes, logs.CreateLogger("RecycleNet.Network"), legacy, _followTurns);
-        var features = new FeatureCache(city.Id, revision, network, services.GetRequiredService<Siting.SitingJobs>(), snapshot, scopes);
-        return new State(city, snapshot, network, features);
+        var volumes = new VolumeCache(city.Id, revision, snapshot, scopes, services.GetRequiredService<Core.Volumes.VolumeCategories>(),
+            services.GetRequiredService<Core.Policies.PolicyCatalog>(), services.GetRequiredService<TimeProvider>());
+        var features = new FeatureCache(city.Id, revision, network, services.GetRequiredService<Siting.SitingJobs>(), snapshot, scopes, volumes);
+        return new State(city, snapshot, network, features, volumes);
     }
 }
 

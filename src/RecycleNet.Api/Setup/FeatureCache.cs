@@ -5,6 +5,7 @@ using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Volumes;
 
 namespace RecycleNet.Api.Setup;
 
@@ -15,7 +16,7 @@ namespace RecycleNet.Api.Setup;
 /// One build at a time per collection; readers of the current revision never wait. One per city (<see cref="CityServices"/>).
 /// </summary>
 public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkStore network, Siting.SitingJobs siting, CityCache cities,
-    IServiceScopeFactory scopes)
+    IServiceScopeFactory scopes, VolumeCache volumes)
 {
     /// <summary>Computed tables kept for other walking parameters than the default, at most.</summary>
     private const int MaxComputedVariants = 8;
@@ -28,7 +29,7 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
     /// <summary>The store layers, then the coverage analyses, as collections.</summary>
     public static IReadOnlyList<CollectionInfo> Collections { get; } = LayerCatalog.All
         .Select(l => new CollectionInfo(l.Name, l.Title, l.Description, l.IsPoint ? "point" : "polygon", l.Fields, l.DateField))
-        .Append(CoverageFeatures.LifeCircles).Append(CoverageFeatures.Gaps).Append(Siting.SitingJson.Collection).ToList();
+        .Append(CoverageFeatures.LifeCircles).Append(CoverageFeatures.Gaps).Append(Siting.SitingJson.Collection).Append(VolumeFeatures.Collection).ToList();
 
     public static CollectionInfo? Find(string id) => Collections.FirstOrDefault(c => c.Id == id);
 
@@ -65,6 +66,8 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
     private long Revision(CollectionInfo c) => c switch
     {
         _ when c == Siting.SitingJson.Collection => siting.ProposalsVersion,
+        // The facilities' twelve months: the reports, the layers the facilities are in, and the month (a new one ends).
+        _ when c == VolumeFeatures.Collection => revision.Of(cityId, "volumes") + CityRevision() + volumes.LatestMonth.Key,
         { IsComputed: true } => CityRevision(),
         // A layer whose properties name districts or townships (LayerLookups) follows those tables too.
         _ when LayerCatalog.Find(c.Id) is { UsesLookups: true } =>
@@ -91,6 +94,7 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
     {
         if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, await siting.LatestProposalsAsync(cityId, ct));
         if (collection == CoverageFeatures.LifeCircles || collection == CoverageFeatures.Gaps) return await BuildAnalysisAsync(collection, walk, graph, ct);
+        if (collection == VolumeFeatures.Collection) return await BuildVolumesAsync(ct);
         // A store layer is read on its own, not through the city snapshot: after a write, a page of 12 districts (or the
         // CRS list, which needs their extent) must not wait for a million communities to load.
         var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);
@@ -99,6 +103,19 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
         var lookups = layer.UsesLookups ? await store.LookupsAsync(ct) : LayerLookups.Empty;
         var entities = await store.ListAsync(layer, ct);
         return new FeatureTable(collection, entities.Select(x => new FeatureRecord(x.Id, x.Geometry, layer.Properties(x, lookups)) { Version = x.Version }));
+    }
+
+    private async Task<FeatureTable> BuildVolumesAsync(CancellationToken ct)
+    {
+        var city = await cities.GetAsync(ct);
+        using var scope = scopes.CreateCityScope(cityId);
+        var store = scope.ServiceProvider.GetRequiredService<VolumeStore>();
+        var to = volumes.LatestMonth;
+        var from = to.Plus(-11);
+        var directory = await store.DirectoryAsync(city, ct);
+        var totals = await store.FacilityTotalsAsync(from, to, ct);
+        var months = await store.MonthsReportedAsync(from, to, ct);
+        return new FeatureTable(VolumeFeatures.Collection, VolumeFeatures.Build(directory, totals, months, from, to));
     }
 
     private async Task<FeatureTable> BuildAnalysisAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)

@@ -45,4 +45,9 @@ public sealed class RecycleNetOptions
     public string? CitiesFile { get; set; }
 
     public string ResolvedCitiesFile => CitiesFile ?? Path.Combine(ResolvedPoliciesDirectory, "..", "cities.json");
+
+    /// <summary>The categories and units of the volume statistics; default: volume-categories.json beside the policies folder.</summary>
+    public string? VolumeCategoriesFile { get; set; }
+
+    public string ResolvedVolumeCategoriesFile => VolumeCategoriesFile ?? Path.Combine(ResolvedPoliciesDirectory, "..", "volume-categories.json");
 }

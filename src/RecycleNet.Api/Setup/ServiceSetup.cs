@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Cities;
@@ -41,6 +42,10 @@ public static class ServiceSetup
         services.AddScoped(sp => sp.GetRequiredService<CityServices>().For(sp.RequireCity()).Network);
         services.AddScoped(sp => sp.GetRequiredService<CityServices>().For(sp.RequireCity()).Snapshot);
         services.AddScoped(sp => sp.GetRequiredService<CityServices>().For(sp.RequireCity()).Features);
+        services.AddScoped(sp => sp.GetRequiredService<CityServices>().For(sp.RequireCity()).Volumes);
+        services.AddSingleton(sp => Core.Volumes.VolumeCategories.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedVolumeCategoriesFile));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped(sp => new VolumeStore(sp.GetRequiredService<RecycleNetDb>(), sp.GetRequiredService<StoreRevision>()));
         services.AddScoped<RequirePlannerKey>();
         services.AddBindingProblems();
         services.AddRecycleNetRateLimits(builder.Configuration);
@@ -101,7 +106,8 @@ public static class ServiceSetup
                     var cityScope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope(city);
                     scopes.Add(cityScope);
                     return cityScope.ServiceProvider.GetRequiredService<RecycleNetDb>();
-                }, app.Lifetime.ApplicationStopping);
+                }, app.Lifetime.ApplicationStopping, (app.Services.GetRequiredService<Core.Volumes.VolumeCategories>(),
+                    Core.Volumes.ReportMonth.LatestFull(app.Services.GetRequiredService<TimeProvider>().GetUtcNow())));
                 foreach (var s in scopes) s.Dispose();
                 foreach (var (city, counts, ms) in seeded)
                     log.LogInformation("Seeded the SYNTHETIC {City} demo data in {Ms} ms: {Counts}", city.NameEn, ms,

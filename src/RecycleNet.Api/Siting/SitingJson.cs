@@ -67,7 +67,7 @@ public static class SitingJson
         var assignments = r.Hauls.Select(h => new SitingAssignment
         {
             OutletId = h.Outlet.Id, OutletName = h.Outlet.Name, CenterId = h.CenterId, ProposalRank = h.ProposalRank, DistanceM = h.DistanceM,
-            VolumeTonnesPerDay = Math.Round(h.VolumeTonnesPerDay, 4),
+            VolumeTonnesPerDay = Math.Round(h.VolumeTonnesPerDay, 4), VolumeReported = h.VolumeReported,
         }).ToList();
         var loads = r.Existing.Select(e => new SitingCenterLoad
         {
@@ -154,7 +154,10 @@ public static class SitingJson
             {
                 outletId = h.OutletId, outletName = h.OutletName, centerId = h.CenterId, proposalRank = h.ProposalRank,
                 distanceM = h.DistanceM, volumeTonnesPerDay = h.VolumeTonnesPerDay, withinLimit = h.DistanceM is not null,
+                volumeBasis = h.VolumeReported ? "reported" : "assumed",
             }),
+            volumeBasis = "each outlet's tonnes per day: its reported tonnage of the last twelve months where it reports one (volumeBasis reported), else covered households × kgPerHouseholdPerDay (assumed)",
+            outletsReporting = o.Assignments.Count(h => h.VolumeReported),
         };
     }
 

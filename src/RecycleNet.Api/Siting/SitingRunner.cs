@@ -13,7 +13,7 @@ namespace RecycleNet.Api.Siting;
 /// as failed with the reason.
 /// </summary>
 public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyCatalog catalog, Core.Cities.CityCatalog cityCatalog,
-    Microsoft.Extensions.Options.IOptions<SitingSettings> settings)
+    Microsoft.Extensions.Options.IOptions<SitingSettings> settings, VolumeCache volumes)
 {
     /// <returns>What the run found, as the store keeps it; its proposals are what siting-proposals shows once the run is stored as done.</returns>
     public async Task<SitingOutcome> RunAsync(SitingRun run, Action<string> stage, CancellationToken ct)
@@ -43,7 +43,9 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
         if (SitingRequest.TryReadCenters(read.Value, catalog, policy, city, limits, out var centers) is not null)
             throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
         stage("solving the p-median");
-        return SitingJson.Centers(CenterSiting.Plan(city, graph, centers!, ct,
+        // Outlets that report tonnages are weighted by them (the last twelve months), the others by households × kg.
+        centers = centers! with { Reported = (await volumes.GetAsync(ct)).Tonnage };
+        return SitingJson.Centers(CenterSiting.Plan(city, graph, centers, ct,
             network.RoadsFor(city, new Core.Network.RoadFallbackOptions { Circuity = centers!.HaulCircuity })));
     }
 }

@@ -22,7 +22,11 @@ public sealed record ScorecardOptions
 }
 
 /// <summary>A target with the current value. Current is null when the service holds no data for the metric.</summary>
-public sealed record TargetProgress(PolicyTarget Target, decimal? Current, decimal? Remaining, double? Progress, string Status, string Counted);
+public sealed record TargetProgress(PolicyTarget Target, decimal? Current, decimal? Remaining, double? Progress, string Status, string Counted)
+{
+    /// <summary>For a target of the recycling statistics: how it was measured from the reports.</summary>
+    public Volumes.VolumeMeasure? Volume { get; init; }
+}
 
 /// <summary>A district's share of the outlet target by households, and what it lacks.</summary>
 public sealed record DistrictScore(DistrictCoverage Coverage, decimal FairShare, int FairShareSeats, decimal Shortfall,
@@ -31,8 +35,23 @@ public sealed record DistrictScore(DistrictCoverage Coverage, decimal FairShare,
 /// <summary>An operating outlet's nearest operating sorting centre.</summary>
 public sealed record HaulAssignment(Outlet Outlet, SortingCenter? Center, double? HaulDistanceM, bool BeyondLimit, long HouseholdsServed);
 
-/// <summary>A sorting centre's estimated load from the households its outlets serve.</summary>
-public sealed record CenterLoad(SortingCenter Center, int Outlets, long HouseholdsServed, double LoadTonnesPerDay, bool OverCapacity);
+/// <summary>
+/// A sorting centre's load: its own reported tonnage, plus each of its outlets' — reported where the outlet reports
+/// tonnages (the last twelve months), else assumed from the households it serves.
+/// </summary>
+public sealed record CenterLoad(SortingCenter Center, int Outlets, long HouseholdsServed, double LoadTonnesPerDay, bool OverCapacity)
+{
+    /// <summary>The part of the load that reports give (the centre's own and its reporting outlets'), t/day.</summary>
+    public double ReportedTonnesPerDay { get; init; }
+
+    /// <summary>The part assumed from households × kg per household per day, t/day.</summary>
+    public double AssumedTonnesPerDay { get; init; }
+
+    public int OutletsReporting { get; init; }
+
+    /// <summary>The centre's own reported collection (reports of the centre itself), t/day; null when it reports none.</summary>
+    public double? CenterReportedTonnesPerDay { get; init; }
+}
 
 /// <summary>The targets scorecard for one policy (and year).</summary>
 public sealed record Scorecard(Policy Policy, int? Year, IReadOnlyList<TargetProgress> Targets, CoverageReport Coverage,
@@ -48,4 +67,7 @@ public sealed record Scorecard(Policy Policy, int? Year, IReadOnlyList<TargetPro
 
     /// <summary>How hauls and the tiers' distances were measured (road network, or straight line × circuity).</summary>
     public string RoadMethod { get; init; } = "";
+
+    /// <summary>The reports the loads read (the last twelve months); <see cref="Volumes.ReportedTonnage.None"/> when none were given.</summary>
+    public Volumes.ReportedTonnage Reported { get; init; } = Volumes.ReportedTonnage.None;
 }

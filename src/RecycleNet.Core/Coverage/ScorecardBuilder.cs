@@ -2,6 +2,7 @@ using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
+using RecycleNet.Core.Volumes;
 
 namespace RecycleNet.Core.Coverage;
 
@@ -16,12 +17,14 @@ namespace RecycleNet.Core.Coverage;
 public static class ScorecardBuilder
 {
     /// <param name="roads">Road distances for hauls and tiers; null: straight line × <see cref="ScorecardOptions.HaulCircuity"/>.</param>
-    public static Scorecard Build(CitySnapshot city, WalkingGraph? graph, Policy policy, int? year, ScorecardOptions options, IRoadDistances? roads = null)
+    /// <param name="volumes">The city's volume reports: targets of the statistics measured from them, centre loads from reported tonnages. Null: not measured, loads assumed.</param>
+    public static Scorecard Build(CitySnapshot city, WalkingGraph? graph, Policy policy, int? year, ScorecardOptions options, IRoadDistances? roads = null,
+        VolumeInputs? volumes = null)
     {
         roads ??= StraightLineRoads.For(city, graph, new RoadFallbackOptions { Circuity = options.HaulCircuity });
         var coverage = CoverageScorer.Score(city, graph, options.Coverage);
         var targets = policy.Targets.Where(t => year is null || t.Year == year).ToList();
-        var progress = targets.Select(t => Progress(t, city)).ToList();
+        var progress = targets.Select(t => Progress(t, city, volumes)).ToList();
 
         // The outlet target whose fair shares are shown: the chosen year's, else the latest.
         var outletTarget = targets.Where(t => t.Metric == "modernOutlets").OrderByDescending(t => t.Year).FirstOrDefault()
@@ -40,7 +43,8 @@ public static class ScorecardBuilder
         var urbanAll = districts.Sum(d => d.UrbanHouseholds);
         var operating = city.Outlets.Count(o => o.Status == FacilityStatus.Operating);
 
-        var (hauls, centers) = Hauls(city, coverage, roads, options);
+        var reported = volumes?.Tonnage ?? ReportedTonnage.None;
+        var (hauls, centers) = Hauls(city, coverage, roads, options, reported);
         var operatingPoints = city.OperatingWasteSortingPoints.ToList();
         return new Scorecard(policy, year, progress, coverage, outletTarget, districts, urbanAll, operating,
             urbanAll > 0 ? Math.Round(operating / (urbanAll / options.HouseholdsPerOutlet), 3) : null, hauls, centers, options)
@@ -48,12 +52,21 @@ public static class ScorecardBuilder
             Tiers = policy.Tiers is { } rules && (city.Villages.Count > 0 || city.Townships.Count > 0) ? TierCoverageOp.Measure(city, rules, roads) : null,
             MergedPoints = operatingPoints.Count > 0 ? (operatingPoints.Count, operatingPoints.Count(p => p.TakesRecyclables)) : null,
             RoadMethod = roads.Method,
+            Reported = reported,
         };
     }
 
     /// <summary>How far the city is on one target: current, remaining, share, status, and what is counted.</summary>
-    public static TargetProgress Progress(PolicyTarget t, CitySnapshot city)
+    public static TargetProgress Progress(PolicyTarget t, CitySnapshot city, VolumeInputs? volumes = null)
     {
+        if (volumes?.Categories.ForMetric(t.Metric) is { } category)
+        {
+            var unit = volumes.Categories.Unit(category.MeasuredIn);
+            var what = $"{category.LabelZh} ({category.LabelEn}) in {unit.LabelZh} ({unit.Id}), from the monthly volume reports";
+            var m = VolumeProgressOp.Measure(t, category, unit, volumes.Summary, volumes.Options);
+            if (m.City.Status == "notMeasured") return new TargetProgress(t, null, null, null, "notMeasured", $"{what}: {m.City.NotMeasuredBecause}") { Volume = m };
+            return new TargetProgress(t, m.City.Current, m.City.Remaining, m.City.Progress, m.City.Status, what) { Volume = m };
+        }
         (decimal? current, var counted) = t.Metric switch
         {
             "modernOutlets" => (city.Outlets.Count(o => o.Status == FacilityStatus.Operating && o.Modern),
@@ -89,7 +102,8 @@ public static class ScorecardBuilder
     }
 
     /// <summary>Each operating outlet's nearest operating centre by road (shortest drive), and the centres' loads.</summary>
-    private static (List<HaulAssignment>, List<CenterLoad>) Hauls(CitySnapshot city, CoverageReport coverage, IRoadDistances roads, ScorecardOptions options)
+    private static (List<HaulAssignment>, List<CenterLoad>) Hauls(CitySnapshot city, CoverageReport coverage, IRoadDistances roads, ScorecardOptions options,
+        ReportedTonnage reported)
     {
         var centers = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating).ToList();
         var served = coverage.HouseholdsServed();
@@ -102,8 +116,16 @@ public static class ScorecardBuilder
         {
             var mine = hauls.Where(h => h.Center == c).ToList();
             var households = mine.Sum(h => h.HouseholdsServed);
-            var tonnes = Math.Round(households * options.KgPerHouseholdPerDay / 1000.0, 2);
-            return new CenterLoad(c, mine.Count, households, tonnes, c.CapacityTonnesPerDay is { } cap && tonnes > cap);
+            var outletLoads = mine.Select(h => reported.Outlet(h.Outlet.Id, h.HouseholdsServed, options.KgPerHouseholdPerDay)).ToList();
+            var own = reported.PerDay(FacilityKind.SortingCenter, c.Id);
+            var reportedPart = outletLoads.Where(l => l.Reported).Sum(l => l.TonnesPerDay) + (own ?? 0);
+            var assumedPart = outletLoads.Where(l => !l.Reported).Sum(l => l.TonnesPerDay);
+            var tonnes = Math.Round(reportedPart + assumedPart, 2);
+            return new CenterLoad(c, mine.Count, households, tonnes, c.CapacityTonnesPerDay is { } cap && tonnes > cap)
+            {
+                ReportedTonnesPerDay = Math.Round(reportedPart, 3), AssumedTonnesPerDay = Math.Round(assumedPart, 3),
+                OutletsReporting = outletLoads.Count(l => l.Reported), CenterReportedTonnesPerDay = own is { } o ? Math.Round(o, 3) : null,
+            };
         }).ToList();
         return (hauls, loads);
     }

@@ -20,8 +20,10 @@ public static class DemoSeeder
     /// context of that city (<paramref name="contextFor"/>; disposed after). A root that is itself a city's folder
     /// (districts.geojson in it) is the default city's.
     /// </summary>
+    /// <param name="volumes">The volume categories and the latest full month: the demo's synthetic monthly reports run up to it. Null: no reports.</param>
     public static async Task<IReadOnlyList<(City City, IReadOnlyList<(string Layer, int Count)> Counts, long Ms)>> SeedCitiesAsync(
-        CityCatalog cities, string root, Func<string, RecycleNetDb> contextFor, CancellationToken ct)
+        CityCatalog cities, string root, Func<string, RecycleNetDb> contextFor, CancellationToken ct,
+        (Volumes.VolumeCategories Categories, Volumes.ReportMonth Through)? volumes = null)
     {
         var seeded = new List<(City, IReadOnlyList<(string, int)>, long)>();
         foreach (var city in cities.All)
@@ -29,7 +31,9 @@ public static class DemoSeeder
             if (FolderOf(cities, city, root) is not { } folder) continue;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await using var db = contextFor(city.Id);
-            seeded.Add((city, await SeedAsync(db, folder, ct), watch.ElapsedMilliseconds));
+            var counts = (await SeedAsync(db, folder, ct)).ToList();
+            if (volumes is { } v) counts.Add(("volume figures", await SeedVolumesAsync(db, city.Id, v.Categories, v.Through, ct)));
+            seeded.Add((city, counts, watch.ElapsedMilliseconds));
         }
         return seeded;
     }
@@ -39,6 +43,17 @@ public static class DemoSeeder
     {
         if (File.Exists(Path.Combine(root, DemoDataFiles.Districts))) return city == cities.Default ? root : null;
         return city.Demo is { } demo && File.Exists(Path.Combine(root, demo, DemoDataFiles.Districts)) ? Path.Combine(root, demo) : null;
+    }
+
+    /// <summary>The synthetic monthly reports of a seeded city, stored as any report is (<see cref="VolumeStore"/>).</summary>
+    public static async Task<int> SeedVolumesAsync(RecycleNetDb db, string city, Volumes.VolumeCategories categories, Volumes.ReportMonth through,
+        CancellationToken ct)
+    {
+        var snapshot = await CitySnapshotLoader.LoadAsync(db, null, CityParts.All, ct);
+        var store = new VolumeStore(db);
+        var figures = VolumeDemoGenerator.Generate(city, snapshot, await store.DirectoryAsync(snapshot, ct), categories, through);
+        await store.ApplyAsync(figures, null, dryRun: false, ct);
+        return figures.Count;
     }
 
     public static async Task<IReadOnlyList<(string Layer, int Count)>> SeedAsync(RecycleNetDb db, string dir, CancellationToken ct)

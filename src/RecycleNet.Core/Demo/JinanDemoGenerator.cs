@@ -138,7 +138,7 @@ public sealed class JinanDemoGenerator(DemoOptions options)
     {
         var roll = rng.NextDouble();
         var status = roll < 0.82 ? FacilityStatus.Operating : roll < 0.94 ? FacilityStatus.Planned : FacilityStatus.Closed;
-        return new Outlet
+        var outlet = new Outlet
         {
             Name = name,
             Kind = OutletKind.Fixed,
@@ -150,6 +150,11 @@ public sealed class JinanDemoGenerator(DemoOptions options)
             Geometry = area.Near(near, 30, 120),
             Source = SourceTag,
         };
+        // A closed outlet closed some time after it opened and before the latest demo month: its volume reports stop there.
+        // Derived, not drawn, so the rest of the demo stays what it was.
+        if (status == FacilityStatus.Closed && outlet.OpenedOn is { } opened)
+            outlet.ClosedOn = DateOnly.FromDayNumber(Math.Max(opened.AddDays(365).DayNumber, new DateOnly(2023, 6, 30).DayNumber) + opened.DayNumber % 400);
+        return outlet;
     }
 
     internal static Outlet MobileStation(DemoRandom rng, LocalProjection projection, string name, Community home, List<Community> candidates,

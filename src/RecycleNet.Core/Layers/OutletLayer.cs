@@ -14,6 +14,7 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     private static readonly LayerField AreaF = new("areaM2", "number", "floor area, m²", "面积", "面积m2");
     private static readonly LayerField OperatorF = new("operator", "string", "operating enterprise", "运营主体", "企业");
     private static readonly LayerField OpenedF = new("openedOn", "string", "opening date, yyyy-MM-dd", "开业日期");
+    internal static readonly LayerField ClosedF = new("closedOn", "string", "closing date, yyyy-MM-dd: no volume report may cover a later month", "关闭日期", "停业日期");
     private static readonly LayerField TierF = new("tier", "string", "community (社区回收网点, reached on foot) | village (村级回收网点, reached by road)", "层级", "网点层级");
     private static readonly LayerField ServedF = new("servedCommunities", "array", "mobile stations: ids (or unique names) of the communities served", "服务小区");
     private static readonly LayerField ServedVillagesF = new("servedVillages", "array", "mobile stations: ids (or unique names) of the villages served", "服务村庄");
@@ -45,13 +46,13 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     public override string Description => "Recycling outlets (回收网点): fixed outlets and mobile stations, status, modern standard, floor area, opening date.";
     public override string? DateField => "openedOn";
     public override bool IsPoint => true;
-    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, TierF, ServedF, ServedVillagesF, SourceField];
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, KindF, StatusF, ModernF, AreaF, OperatorF, OpenedF, ClosedF, TierF, ServedF, ServedVillagesF, SourceField];
 
     public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(Outlet e, LayerLookups lookups) =>
     [
         P("name", e.Name), P("source", e.Source), P("kind", e.Kind.ToString().ToLowerInvariant()),
         P("status", e.Status.ToString().ToLowerInvariant()), P("modern", e.Modern), P("areaM2", e.AreaM2),
-        P("operator", e.Operator), P("openedOn", e.OpenedOn), P("tier", e.Tier.ToString().ToLowerInvariant()),
+        P("operator", e.Operator), P("openedOn", e.OpenedOn), P("closedOn", e.ClosedOn), P("tier", e.Tier.ToString().ToLowerInvariant()),
         // For files meant for another store, references are names: ids differ there.
         P("servedCommunities", lookups.CommunityNamesForReferences is { } names
             ? e.ServedCommunityIds.Select(id => (object?)names[id]).ToList()
@@ -77,6 +78,8 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
         target.AreaM2 = r.Number(AreaF, min: 0, max: 100_000);
         target.Operator = r.String(OperatorF);
         target.OpenedOn = r.Date(OpenedF);
+        target.ClosedOn = r.Date(ClosedF);
+        if (target.ClosedOn < target.OpenedOn) r.Error(ClosedF.Name, $"is before the opening date {target.OpenedOn:yyyy-MM-dd}");
         target.Tier = r.Enum(TierF, TierSynonyms) ?? OutletTier.Community;
         target.ServedCommunityIds = Served(r, ServedF, target, ctx.Communities, "communities");
         target.ServedVillageIds = Served(r, ServedVillagesF, target, ctx.Villages, "villages");

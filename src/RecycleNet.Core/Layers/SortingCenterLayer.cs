@@ -25,12 +25,13 @@ public sealed class SortingCenterLayer : LayerDefinition<SortingCenter>
     public override string Title => "分拣中心 Sorting centres";
     public override string Description => "Sorting centres (分拣中心): status, capacity in tonnes per day, green certification.";
     public override bool IsPoint => true;
-    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, StatusF, CapacityF, GreenF, TierF, SourceField];
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, StatusF, CapacityF, GreenF, TierF, OutletLayer.ClosedF, SourceField];
 
     public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(SortingCenter e, LayerLookups lookups) =>
     [
         P("name", e.Name), P("source", e.Source), P("status", e.Status.ToString().ToLowerInvariant()),
         P("capacityTonnesPerDay", e.CapacityTonnesPerDay), P("greenCertified", e.GreenCertified), P("tier", e.Tier.ToString().ToLowerInvariant()),
+        P("closedOn", e.ClosedOn),
     ];
 
     public override void ReadProperties(RowReader r, SortingCenter target, ImportContext ctx, long? locatedDistrictId)
@@ -40,5 +41,6 @@ public sealed class SortingCenterLayer : LayerDefinition<SortingCenter>
         target.CapacityTonnesPerDay = r.Number(CapacityF, min: 0, max: 1_000_000);
         target.GreenCertified = r.Bool(GreenF) ?? false;
         target.Tier = r.Enum(TierF, TierSynonyms) ?? CenterTier.City;
+        target.ClosedOn = r.Date(OutletLayer.ClosedF);
     }
 }

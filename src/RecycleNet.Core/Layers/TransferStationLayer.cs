@@ -20,13 +20,13 @@ public sealed class TransferStationLayer : LayerDefinition<TransferStation>
     public override bool IsPoint => true;
     public override bool NeedsTownships => true;
     public override bool UsesLookups => true;
-    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, StatusF, CapacityF, TownshipF, TownshipIdF, SourceField];
+    public override IReadOnlyList<LayerField> Fields { get; } = [NameField, StatusF, CapacityF, TownshipF, TownshipIdF, OutletLayer.ClosedF, SourceField];
 
     public override IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(TransferStation e, LayerLookups lookups) =>
     [
         P("name", e.Name), P("source", e.Source), P("status", e.Status.ToString().ToLowerInvariant()),
         P("capacityTonnesPerDay", e.CapacityTonnesPerDay), P("townshipId", lookups.ForAnotherStore ? null : (long?)e.TownshipId),
-        P("township", lookups.TownshipNames.GetValueOrDefault(e.TownshipId)),
+        P("township", lookups.TownshipNames.GetValueOrDefault(e.TownshipId)), P("closedOn", e.ClosedOn),
     ];
 
     public override void ReadProperties(RowReader r, TransferStation target, ImportContext ctx, long? locatedDistrictId)
@@ -34,6 +34,7 @@ public sealed class TransferStationLayer : LayerDefinition<TransferStation>
         ReadCommon(r, target);
         target.Status = r.Enum(StatusF, OutletLayer.StatusSynonyms) ?? FacilityStatus.Operating;
         target.CapacityTonnesPerDay = r.Number(CapacityF, min: 0, max: 100_000);
+        target.ClosedOn = r.Date(OutletLayer.ClosedF);
         target.TownshipId = TownshipPlacement.Place(r, TownshipF, TownshipIdF, target.Geometry, ctx, locatedDistrictId, required: true)?.Id ?? 0;
     }
 }

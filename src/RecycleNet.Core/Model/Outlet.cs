@@ -22,6 +22,9 @@ public sealed class Outlet : SpatialEntity
 
     public DateOnly? OpenedOn { get; set; }
 
+    /// <summary>When it closed (停业): a report for a month after it is refused. Null: open, or not known.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
     /// <summary>Community outlets serve urban residents on foot; village outlets (村级回收网点) serve villages by road.</summary>
     public OutletTier Tier { get; set; }
 

@@ -74,6 +74,9 @@ public sealed class SitingAssignment
     public int? ProposalRank { get; set; }
     public double? DistanceM { get; set; }
     public double VolumeTonnesPerDay { get; set; }
+
+    /// <summary>The volume is the outlet's reported tonnage (last twelve months), not households × the assumed kilograms.</summary>
+    public bool VolumeReported { get; set; }
 }
 
 /// <summary>A sorting-centre run: an existing centre's load with the proposals open.</summary>

@@ -15,6 +15,9 @@ public sealed class SortingCenter : SpatialEntity
 
     public bool GreenCertified { get; set; }
 
+    /// <summary>When it closed (停业): a report for a month after it is refused. Null: open, or not known.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
     /// <summary>A city's sorting centre, or a county sorting centre (县域分拣中心) at the top of a county network.</summary>
     public CenterTier Tier { get; set; }
 

@@ -13,5 +13,8 @@ public sealed class TransferStation : SpatialEntity
     /// <summary>The township it stands in: a station in no township is refused.</summary>
     public long TownshipId { get; set; }
 
+    /// <summary>When it closed (停业): a report for a month after it is refused. Null: open, or not known.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
     public Point Location => (Point)Geometry;
 }

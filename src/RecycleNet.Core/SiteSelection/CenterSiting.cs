@@ -21,6 +21,9 @@ public sealed record CenterSitingOptions
     public double HaulLimitM { get; init; } = 20_000;
     public double KgPerHouseholdPerDay { get; init; } = 0.5;
 
+    /// <summary>The outlets' reported tonnages (last twelve months): an outlet that reports is weighted by them, the others by households × kg.</summary>
+    public Volumes.ReportedTonnage Reported { get; init; } = Volumes.ReportedTonnage.None;
+
     /// <summary>Capacity of a new centre, tonnes/day; with it, existing centres keep their own (unknown = unlimited).</summary>
     public double? CapacityTonnesPerDay { get; init; }
 
@@ -36,7 +39,11 @@ public sealed record CenterSitingOptions
 public sealed record CenterProposal(int Rank, double Lon, double Lat, string? Label, District? District, int Outlets, double LoadTonnesPerDay);
 
 /// <summary>An outlet's haul: to an existing centre (by id) or a proposed one (by rank); both null when beyond the limit.</summary>
-public sealed record OutletHaul(Outlet Outlet, long? CenterId, int? ProposalRank, double? DistanceM, double VolumeTonnesPerDay);
+public sealed record OutletHaul(Outlet Outlet, long? CenterId, int? ProposalRank, double? DistanceM, double VolumeTonnesPerDay)
+{
+    /// <summary>The volume is the outlet's reported tonnage, not the households assumption.</summary>
+    public bool VolumeReported { get; init; }
+}
 
 public sealed record ExistingCenterLoad(SortingCenter Center, int Outlets, double LoadTonnesPerDay, bool OverCapacity);
 
@@ -65,7 +72,8 @@ public static class CenterSiting
         var outlets = city.Outlets.Where(o => o.Status == FacilityStatus.Operating).OrderBy(o => o.Id).ToList();
         var existing = city.SortingCenters.Where(c => c.Status == FacilityStatus.Operating).OrderBy(c => c.Id).ToList();
         var candidates = Candidates(city, projection, options);
-        var volumes = outlets.Select(o => served.GetValueOrDefault(o.Id) * options.KgPerHouseholdPerDay / 1000).ToArray();
+        var weights = outlets.Select(o => options.Reported.Outlet(o.Id, served.GetValueOrDefault(o.Id), options.KgPerHouseholdPerDay)).ToArray();
+        var volumes = weights.Select(w => w.TonnesPerDay).ToArray();
         // Each outlet's facilities within the haul limit by road: one bounded search per facility on the network, or the
         // straight line × circuity (the same StraightLineRoads the scorecard's hauls use).
         roads ??= new StraightLineRoads(projection, new RoadFallbackOptions { Circuity = options.HaulCircuity });
@@ -107,7 +115,10 @@ public static class CenterSiting
         {
             var f = solution.Assignment[i];
             double? d = f < 0 ? null : Math.Round(links[i].First(l => l.Item1 == f).Item2, 1);
-            return new OutletHaul(o, f >= 0 && f < existing.Count ? existing[f].Id : null, f >= existing.Count ? rankOf[f] : null, d, volumes[i]);
+            return new OutletHaul(o, f >= 0 && f < existing.Count ? existing[f].Id : null, f >= existing.Count ? rankOf[f] : null, d, volumes[i])
+            {
+                VolumeReported = weights[i].Reported,
+            };
         }).ToList();
         var loads = existing.Select((c, f) => new ExistingCenterLoad(c, solution.Assignment.Count(a => a == f), Math.Round(solution.Loads[f], 3),
             c.CapacityTonnesPerDay is { } k && solution.Loads[f] > k)).ToList();

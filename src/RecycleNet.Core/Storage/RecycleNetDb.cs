@@ -43,6 +43,8 @@ public class RecycleNetDb : DbContext
     public DbSet<SitingCenterLoad> SitingCenterLoads => Set<SitingCenterLoad>();
     public DbSet<StoredNetwork> Networks => Set<StoredNetwork>();
     public DbSet<StoredNetworkChunk> NetworkChunks => Set<StoredNetworkChunk>();
+    public DbSet<VolumeReport> Volumes => Set<VolumeReport>();
+    public DbSet<VolumeCorrection> VolumeCorrections => Set<VolumeCorrection>();
 
     /// <summary>The map layers' entity types.</summary>
     private static readonly Type[] LayerTypes =
@@ -179,6 +181,24 @@ public class RecycleNetDb : DbContext
             e.ToTable("network_chunks");
             e.HasKey(x => new { x.NetworkId, x.Seq });
             e.HasOne<StoredNetwork>().WithMany().HasForeignKey(x => x.NetworkId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<VolumeReport>(e =>
+        {
+            e.ToTable("volumes");
+            e.Property(x => x.FacilityKind).HasConversion(new LowerCaseEnumConverter<FacilityKind>()).HasMaxLength(24);
+            e.Property(x => x.Category).HasMaxLength(32);
+            e.Property(x => x.Unit).HasMaxLength(16);
+            e.Ignore(x => x.Quantity);
+            // One figure per facility, month, category and unit: a resubmission replaces it.
+            e.HasIndex(x => new { x.CityId, x.FacilityKind, x.FacilityId, x.Month, x.Category, x.Unit }).IsUnique();
+            // Totals by category and month (the scorecard's targets, /api/volumes) read a range of this index.
+            e.HasIndex(x => new { x.CityId, x.Category, x.Month });
+        });
+        b.Entity<VolumeCorrection>(e =>
+        {
+            e.ToTable("volume_corrections");
+            e.Property(x => x.FacilityKind).HasConversion(new LowerCaseEnumConverter<FacilityKind>()).HasMaxLength(24);
+            e.HasIndex(x => new { x.CityId, x.FacilityKind, x.FacilityId, x.Month });
         });
         b.Entity<StoredPlannerKey>(e =>
         {

@@ -80,6 +80,11 @@ public static class TestStore
     })).Value;
 
     /// <summary>The SQLite demo database every seeded SQLite factory starts from: migrated, then each city seeded through the importer.</summary>
+    /// <summary>The demo's monthly reports run to the latest full month, as the service seeds them.</summary>
+    private static (RecycleNet.Core.Volumes.VolumeCategories, RecycleNet.Core.Volumes.ReportMonth) DemoVolumes =>
+        (RecycleNet.Core.Volumes.VolumeCategories.Load(Path.Combine(RepoPaths.Root, "seeds", "volume-categories.json")),
+            RecycleNet.Core.Volumes.ReportMonth.LatestFull(DateTimeOffset.UtcNow));
+
     private static readonly Lazy<string> SqliteTemplate = new(() =>
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-template-").FullName, "template.db");
@@ -87,7 +92,7 @@ public static class TestStore
         var options = new DbContextOptionsBuilder<RecycleNetDb>().UseSqlite($"Data Source={file};Pooling=False").Options;
         using (var db = new RecycleNetDb(options, new CityScope(null))) db.Database.Migrate();
         DemoSeeder.SeedCitiesAsync(RecycleNet.Core.Cities.CityCatalog.Load(RepoPaths.Cities), RepoPaths.DemoRoot,
-            city => new RecycleNetDb(options, new CityScope(city)), CancellationToken.None).GetAwaiter().GetResult();
+            city => new RecycleNetDb(options, new CityScope(city)), CancellationToken.None, DemoVolumes).GetAwaiter().GetResult();
         return file;
     });
 
@@ -102,8 +107,8 @@ public static class TestStore
             .UseNpgsql(ConnectionString(name, pooling: false), n => n.UseNetTopologySuite()).Options, new CityScope(city));
         using (var db = Context(null)) db.Database.Migrate();
         if (seed)
-            DemoSeeder.SeedCitiesAsync(RecycleNet.Core.Cities.CityCatalog.Load(RepoPaths.Cities), RepoPaths.DemoRoot, Context, CancellationToken.None)
-                .GetAwaiter().GetResult();
+            DemoSeeder.SeedCitiesAsync(RecycleNet.Core.Cities.CityCatalog.Load(RepoPaths.Cities), RepoPaths.DemoRoot, Context, CancellationToken.None,
+                DemoVolumes).GetAwaiter().GetResult();
         return name;
     })).Value;
 

@@ -218,6 +218,9 @@ namespace RecycleNet.Core.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Geometry")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -295,6 +298,9 @@ namespace RecycleNet.Core.Storage.Migrations
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VolumeReported")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("VolumeTonnesPerDay")
                         .HasColumnType("REAL");
@@ -467,6 +473,9 @@ namespace RecycleNet.Core.Storage.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Geometry")
@@ -664,6 +673,9 @@ namespace RecycleNet.Core.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Geometry")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -751,6 +763,120 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.HasIndex("CityId", "Id");
 
                     b.ToTable("villages", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.VolumeCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacilityKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewQuantityMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OldQuantityMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId", "FacilityKind", "FacilityId", "Month");
+
+                    b.ToTable("volume_corrections", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.VolumeReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacilityKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId", "Category", "Month");
+
+                    b.HasIndex("CityId", "FacilityKind", "FacilityId", "Month", "Category", "Unit")
+                        .IsUnique();
+
+                    b.ToTable("volumes", (string)null);
                 });
 
             modelBuilder.Entity("RecycleNet.Core.Model.WasteSortingPoint", b =>

@@ -244,6 +244,9 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<Geometry>("Geometry")
                         .IsRequired()
                         .HasColumnType("geometry(Geometry,4326)");
@@ -327,6 +330,9 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("VolumeReported")
+                        .HasColumnType("boolean");
 
                     b.Property<double>("VolumeTonnesPerDay")
                         .HasColumnType("double precision");
@@ -506,6 +512,9 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
 
                     b.Property<Geometry>("Geometry")
                         .IsRequired()
@@ -718,6 +727,9 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<Geometry>("Geometry")
                         .IsRequired()
                         .HasColumnType("geometry(Geometry,4326)");
@@ -815,6 +827,124 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.HasIndex("CityId", "Id");
 
                     b.ToTable("villages", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.VolumeCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("FacilityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FacilityKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NewQuantityMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OldQuantityMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId", "FacilityKind", "FacilityId", "Month");
+
+                    b.ToTable("volume_corrections", (string)null);
+                });
+
+            modelBuilder.Entity("RecycleNet.Core.Model.VolumeReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("DistrictId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FacilityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FacilityKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId", "Category", "Month");
+
+                    b.HasIndex("CityId", "FacilityKind", "FacilityId", "Month", "Category", "Unit")
+                        .IsUnique();
+
+                    b.ToTable("volumes", (string)null);
                 });
 
             modelBuilder.Entity("RecycleNet.Core.Model.WasteSortingPoint", b =>

@@ -31,7 +31,7 @@ public class OgcDownloadTests(KestrelService service) : IClassFixture<KestrelSer
         var bytes = await r.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,name,kind,status,modern,areaM2,operator,openedOn,tier,servedCommunities,servedVillages,source,lon,lat", lines[0]);
+        Assert.Equal("id,name,kind,status,modern,areaM2,operator,openedOn,closedOn,tier,servedCommunities,servedVillages,source,lon,lat", lines[0]);
         Assert.Equal(await CountAsync("outlets/items?kind=fixed"), lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains(",fixed,", l));
         Assert.Contains(lines, l => l.Contains("网点") || l.Contains("回收"));

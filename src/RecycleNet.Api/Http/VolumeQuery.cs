@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Storage;
+using RecycleNet.Core.Volumes;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>A query of /api/volumes as read from its parameters: the filter, the totals' grouping, the page.</summary>
+public sealed record VolumeQuery(VolumeFilter Filter, IReadOnlyList<VolumeGroup>? By, int Offset, int Limit)
+{
+    /// <summary>Most rows of a totals answer: beyond, the query must be narrowed (bounds the answer's memory).</summary>
+    public const int MaxGroups = 50_000;
+
+    /// <summary>Most figures of an XLSX export (a sheet holds 1,048,576 rows; this keeps the workbook's memory near 100 MB).</summary>
+    public const int MaxExportRows = 200_000;
+
+    public const int MaxLimit = 10_000;
+
+    public static string Name(VolumeGroup g) => g.ToString().ToLowerInvariant();
+
+    public static (VolumeQuery, ProblemHttpResult?) Read(IQueryCollection q, VolumeCategories categories)
+    {
+        var empty = new VolumeQuery(new VolumeFilter(), null, 0, 0);
+        FacilityKind? kind = null;
+        long? id = null;
+        if (q["facility"].ToString() is { Length: > 0 } f)
+        {
+            if (ParseFacility(f) is not { } parsed)
+                return (empty, Problems.BadParameter("facility", $"must be written outlets/12 (or sorting-centers/, transfer-stations/, enterprises/), got '{f}'"));
+            (kind, id) = parsed;
+        }
+        string? category = null;
+        if (q["category"].ToString() is { Length: > 0 } c)
+        {
+            if (categories.Find(c) is not { } found)
+                return (empty, Problems.BadParameter("category", $"'{c}' is not a category; categories: {string.Join(", ", categories.All.Select(x => x.Id))}"));
+            category = found.Id;
+        }
+        string? unit = null;
+        if (q["unit"].ToString() is { Length: > 0 } u)
+        {
+            if (categories.FindUnit(u) is not { } found)
+                return (empty, Problems.BadParameter("unit", $"'{u}' is not a unit; units: {string.Join(", ", categories.Units.Select(x => x.Id))}"));
+            unit = found.Id;
+        }
+        long? district = null;
+        if (q["district"].ToString() is { Length: > 0 } d)
+        {
+            if (!long.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var did)) return (empty, Problems.BadParameter("district", $"must be a district id, got '{d}'"));
+            district = did;
+        }
+        ReportMonth? from = null, to = null;
+        foreach (var (name, set) in new (string, Action<ReportMonth>)[] { ("from", m => from = m), ("to", m => to = m) })
+        {
+            if (q[name].ToString() is not { Length: > 0 } text) continue;
+            if (!ReportMonth.TryParse(text, out var m)) return (empty, Problems.BadParameter(name, $"must be a month written yyyy-MM, got '{text}'"));
+            set(m);
+        }
+        if (from > to) return (empty, Problems.BadParameter("from", $"{from} is after to={to}"));
+        List<VolumeGroup>? by = null;
+        if (q["by"].ToString() is { Length: > 0 } b)
+        {
+            by = [];
+            foreach (var part in b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Enum.TryParse<VolumeGroup>(part, true, out var g) || part.All(char.IsAsciiDigit))
+                    return (empty, Problems.BadParameter("by", $"'{part}' is not a grouping; use month, year, category, district or facility, separated by commas"));
+                if (!by.Contains(g)) by.Add(g);
+            }
+            if (by.Contains(VolumeGroup.Month) && by.Contains(VolumeGroup.Year)) return (empty, Problems.BadParameter("by", "group by month or by year, not both"));
+        }
+        var offset = 0;
+        var limit = 1000;
+        if (q["offset"].ToString() is { Length: > 0 } o && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset > 10_000_000))
+            return (empty, Problems.BadParameter("offset", "must be a whole number from 0 to 10000000"));
+        if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+            return (empty, Problems.BadParameter("limit", $"must be a whole number from 1 to {MaxLimit}"));
+        return (new VolumeQuery(new VolumeFilter(kind, id, category, unit, district, from, to), by, offset, limit), null);
+    }
+
+    /// <summary>"outlets/12" as a facility kind and id.</summary>
+    public static (FacilityKind, long)? ParseFacility(string text)
+    {
+        var slash = text.IndexOf('/');
+        if (slash <= 0 || FacilityDirectory.ParseKind(text[..slash]) is not { } kind) return null;
+        return long.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? (kind, id) : null;
+    }
+}
