@@ -14,7 +14,6 @@ public static class VolumeTargetJson
             category = m.Category.Id, categoryLabel = m.Category.LabelZh, unit = m.Unit.Id, unitLabel = m.Unit.LabelZh,
             asOf = m.AsOf.ToString(),
             city = Figures(m.City, m.Target.BaselineYear, m.AsOf),
-            projection = m.City.ProjectionMethod,
             complete = m.Complete,
             missing = m.Missing.Select(x => new
             {
@@ -38,7 +37,8 @@ public static class VolumeTargetJson
         baselineYear, baseline = f.Baseline,
         yearToDate = f.YearToDate, yearToDateFrom = new ReportMonth(asOf.Year, 1).ToString(),
         trailingTwelveMonths = f.TrailingTwelveMonths, trailingFrom = asOf.Plus(-11).ToString(),
-        targetYearTotal = f.TargetYearTotal, projected = f.Projected, projection = f.ProjectionMethod,
+        targetYearTotal = f.TargetYearTotal, projected = f.Projected,
+        projection = f.Projection is { } p ? new { kind = p.Kind, method = p.Method, methodZh = p.MethodZh } : null,
         targetFigure = f.TargetFigure, current = f.Current, currentBasis = f.CurrentBasis,
         progress = f.Progress, remaining = f.Remaining, onTrack = f.OnTrack, status = f.Status, notMeasuredBecause = f.NotMeasuredBecause,
     };

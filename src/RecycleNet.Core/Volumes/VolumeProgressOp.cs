@@ -21,13 +21,16 @@ public sealed record MissingMonth(ReportMonth Month, int Facilities, IReadOnlyLi
 /// <param name="YearToDate">The as-of month's year, January to the as-of month.</param>
 /// <param name="TrailingTwelveMonths">The twelve months ending with the as-of month.</param>
 /// <param name="TargetYearTotal">The target year's total once it has ended.</param>
-/// <param name="Projected">The target year's figure as projected (see <see cref="ProjectionMethod"/>), or its total once ended.</param>
+/// <param name="Projected">The target year's figure as projected (see <see cref="Projection"/>), or its total once ended.</param>
 /// <param name="TargetFigure">What the target asks in the unit: baseline × (1 + growth), or the count.</param>
 /// <param name="Current">Growth targets: the growth reached (a share; the target year's total over the baseline once it has ended, else the trailing twelve months'); counts: the target year's total, year to date, or — for a later year — the trailing twelve months.</param>
 /// <param name="Status">met | missed (the target year has ended), onTrack | offTrack (by the projection), notMeasured.</param>
 public sealed record VolumeFigures(decimal? Baseline, decimal YearToDate, decimal TrailingTwelveMonths, decimal? TargetYearTotal, decimal? Projected,
-    string ProjectionMethod, decimal? TargetFigure, decimal? Current, string CurrentBasis, double? Progress, decimal? Remaining, bool? OnTrack, string Status,
+    Projection? Projection, decimal? TargetFigure, decimal? Current, string CurrentBasis, double? Progress, decimal? Remaining, bool? OnTrack, string Status,
     string? NotMeasuredBecause);
+
+/// <summary>How a target year's figure was had: actual (the year has ended), seasonal, linear, trend or flat; said in English and Chinese.</summary>
+public sealed record Projection(decimal Value, string Kind, string Method, string MethodZh);
 
 /// <summary>A district's figures for a target (<see cref="DistrictId"/> null: enterprises and facilities in no district).</summary>
 public sealed record DistrictVolumeFigures(long? DistrictId, VolumeFigures Figures);
@@ -101,9 +104,10 @@ public static class VolumeProgressOp
         if (why is null && s.Count == 0) why = "no figures";
         if (why is null && ended && !Any(s, new ReportMonth(t.Year, 1), new ReportMonth(t.Year, 12))) why = $"no figures for {t.Year}";
         if (why is not null)
-            return new VolumeFigures(baseline, ytd, ttm, targetYearTotal, null, "", null, null, "", null, null, null, "notMeasured", why);
+            return new VolumeFigures(baseline, ytd, ttm, targetYearTotal, null, null, null, null, "", null, null, null, "notMeasured", why);
 
-        var (projected, method) = Project(s, t.Year, asOf, t.BaselineYear, options);
+        var projection = Project(s, t.Year, asOf, t.BaselineYear, options);
+        var projected = projection.Value;
         if (t.Kind == "growth")
         {
             var targetFigure = Math.Round(baseline!.Value * (1 + t.Value), 3);
@@ -114,7 +118,7 @@ public static class VolumeProgressOp
             var progress = t.Value > 0 ? Math.Round(Math.Clamp((double)(growth / t.Value), 0, 1), 4) : 1.0;
             var onTrack = projected >= targetFigure;
             var status = ended ? (targetYearTotal >= targetFigure ? "met" : "missed") : onTrack ? "onTrack" : "offTrack";
-            return new VolumeFigures(baseline, ytd, ttm, targetYearTotal, Math.Round(projected, 3), method, targetFigure, growth, basis, progress,
+            return new VolumeFigures(baseline, ytd, ttm, targetYearTotal, Math.Round(projected, 3), projection, targetFigure, growth, basis, progress,
                 Math.Max(0, t.Value - growth), onTrack, status, null);
         }
         var (current, currentBasis) = ended ? (targetYearTotal!.Value, $"the {t.Year} total")
@@ -123,16 +127,18 @@ public static class VolumeProgressOp
         var share = t.Value > 0 ? Math.Round(Math.Clamp((double)(current / t.Value), 0, 1), 4) : 1.0;
         var countOnTrack = projected >= t.Value;
         var countStatus = ended ? (current >= t.Value ? "met" : "missed") : countOnTrack ? "onTrack" : "offTrack";
-        return new VolumeFigures(null, ytd, ttm, targetYearTotal, Math.Round(projected, 3), method, t.Value, current, currentBasis, share,
+        return new VolumeFigures(null, ytd, ttm, targetYearTotal, Math.Round(projected, 3), projection, t.Value, current, currentBasis, share,
             Math.Max(0, t.Value - current), countOnTrack, countStatus, null);
     }
 
     /// <summary>The target year's figure: its total once ended, else a projection, with how it was made.</summary>
-    public static (decimal Value, string Method) Project(Dictionary<int, decimal> s, int targetYear, ReportMonth asOf, int? baselineYear, VolumeProgressOptions options)
+    public static Projection Project(Dictionary<int, decimal> s, int targetYear, ReportMonth asOf, int? baselineYear, VolumeProgressOptions options)
     {
-        if (Ended(targetYear, asOf)) return (Sum(s, new ReportMonth(targetYear, 1), new ReportMonth(targetYear, 12)), $"the {targetYear} total (the year has ended)");
-        var (current, currentMethod) = ProjectCurrentYear(s, asOf);
-        if (targetYear == asOf.Year) return (current, currentMethod);
+        if (Ended(targetYear, asOf))
+            return new(Sum(s, new ReportMonth(targetYear, 1), new ReportMonth(targetYear, 12)), "actual", $"the {targetYear} total (the year has ended)",
+                $"{targetYear} 年实际合计（该年已结束）");
+        var current = ProjectCurrentYear(s, asOf);
+        if (targetYear == asOf.Year) return current;
 
         // A later year: a straight line through the annual totals, the current year as projected.
         var first = s.Count == 0 ? asOf.Year : Math.Min(ReportMonth.FromKey(s.Keys.Min()).Year, baselineYear ?? int.MaxValue);
@@ -141,31 +147,35 @@ public static class VolumeProgressOp
         first = Math.Max(first, asOf.Year - options.TrendYears + 1);
         var points = new List<(int Year, decimal Total)>();
         for (var y = first; y < asOf.Year; y++) points.Add((y, Sum(s, new ReportMonth(y, 1), new ReportMonth(y, 12))));
-        if (asOf.Month == 12) points.Add((asOf.Year, Sum(s, new ReportMonth(asOf.Year, 1), asOf)));
-        else points.Add((asOf.Year, current));
-        if (points.Count == 1) return (current, $"{asOf.Year} as projected ({currentMethod}), held flat to {targetYear}: one year of figures gives no trend");
-        var n = points.Count;
+        points.Add((asOf.Year, current.Value));
+        if (points.Count == 1)
+            return new(current.Value, "flat", $"{asOf.Year} as projected ({current.Method}), held flat to {targetYear}: one year of figures gives no trend",
+                $"按 {asOf.Year} 年预计值（{current.MethodZh}）持平推至 {targetYear} 年：仅一年数据，无法判断趋势");
         var mx = points.Average(p => (decimal)p.Year);
         var my = points.Average(p => p.Total);
         var sxx = points.Sum(p => (p.Year - mx) * (p.Year - mx));
         var slope = points.Sum(p => (p.Year - mx) * (p.Total - my)) / sxx;
         var value = Math.Max(0, my + slope * (targetYear - mx));
-        return (value, $"a least-squares line through the annual totals {first}–{asOf.Year} ({asOf.Year} as projected: {currentMethod}), extended to {targetYear}");
+        return new(value, "trend",
+            $"a least-squares line through the annual totals {first}–{asOf.Year} ({asOf.Year} as projected: {current.Method}), extended to {targetYear}",
+            $"以 {first}–{asOf.Year} 年各年合计（{asOf.Year} 年为预计值：{current.MethodZh}）作最小二乘直线，外推至 {targetYear} 年");
     }
 
     /// <summary>The as-of month's year, projected to December.</summary>
-    private static (decimal, string) ProjectCurrentYear(Dictionary<int, decimal> s, ReportMonth asOf)
+    private static Projection ProjectCurrentYear(Dictionary<int, decimal> s, ReportMonth asOf)
     {
         var year = asOf.Year;
         var ytd = Sum(s, new ReportMonth(year, 1), asOf);
-        if (asOf.Month == 12) return (ytd, $"the {year} total");
+        if (asOf.Month == 12) return new(ytd, "actual", $"the {year} total", $"{year} 年实际合计");
         var lastYearSame = Sum(s, new ReportMonth(year - 1, 1), new ReportMonth(year - 1, asOf.Month));
         var lastYearAll = Sum(s, new ReportMonth(year - 1, 1), new ReportMonth(year - 1, 12));
         var lastYearComplete = ReportMonth.Range(new ReportMonth(year - 1, 1), new ReportMonth(year - 1, 12)).All(m => s.ContainsKey(m.Key));
         if (lastYearComplete && lastYearSame > 0)
-            return (ytd * lastYearAll / lastYearSame,
-                $"seasonal: {year} to date × {year - 1}'s whole year / its January–{MonthName(asOf.Month)}");
-        return (ytd * 12 / asOf.Month, $"linear: {year} to date × 12 / {asOf.Month} (no complete {year - 1} to take the season from)");
+            return new(ytd * lastYearAll / lastYearSame, "seasonal",
+                $"seasonal: {year} to date × {year - 1}'s whole year / its January–{MonthName(asOf.Month)}",
+                $"按季节折算：{year} 年累计 × {year - 1} 年全年 ÷ {year - 1} 年 1–{asOf.Month} 月");
+        return new(ytd * 12 / asOf.Month, "linear", $"linear: {year} to date × 12 / {asOf.Month} (no complete {year - 1} to take the season from)",
+            $"线性折算：{year} 年累计 × 12 ÷ {asOf.Month}（{year - 1} 年数据不全，无法按季节折算）");
     }
 
     private static string MonthName(int m) => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m);

@@ -28,12 +28,12 @@ function headers(extra = {}) {
   return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
 }
 
-async function read(r) {
+async function read(r, quiet = false) {
   const type = r.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await r.json() : await r.text();
   if (!r.ok) {
     const problem = typeof body === 'object' ? body : { title: `${r.status} ${r.statusText}`, detail: body };
-    showError(problem);
+    if (!quiet) showError(problem);
     throw Object.assign(new Error(problem.title), { problem, status: r.status });
   }
   return body;
@@ -54,3 +54,10 @@ export async function postJson(url, data, accept = 'application/json') {
 }
 
 export async function del(url) { return read(await fetch(cityUrl(url), { method: 'DELETE', headers: headers() })); }
+
+/** Uploads a file as a multipart form (the planner key sent); quiet: a refusal is thrown to the caller, not shown in the banner. */
+export async function uploadFile(url, file, { quiet = false } = {}) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return read(await fetch(cityUrl(url), { method: 'POST', headers: headers({ Accept: 'application/json' }), body: form }), quiet);
+}

@@ -6,9 +6,10 @@ import { loadScorecard } from './scorecard.js';
 import { loadGaps } from './gaps.js';
 import { initSiting } from './siting.js';
 import { initSubsidy } from './subsidy.js';
+import { initVolumes, loadVolumes } from './volumes.js';
 
 const loaded = {};
-const loaders = { scorecard: loadScorecard, gaps: loadGaps };
+const loaders = { scorecard: loadScorecard, gaps: loadGaps, volumes: loadVolumes };
 
 function show(tab) {
   clearError();
@@ -48,5 +49,6 @@ apply();
 setLanguage(language());
 initSiting();
 initSubsidy();
+initVolumes();
 initMap().then(() => document.body.dataset.ready = 'true').catch(() => { document.body.dataset.ready = 'error'; });
 export { show };

@@ -1,23 +1,28 @@
 import { getJson, cityUrl } from './api.js';
 import { t, fmt, pct, pick } from './i18n.js';
 import { el, fill, table } from './dom.js';
+import { volumeTarget } from './volumes.js';
 
 let rows = [], sortKey = 'shortfall', ascending = false;
 
 export async function loadScorecard() {
   // The city's own policy (the service picks it when none is named).
-  const card = await getJson('/api/scorecard?year=2027');
+  // Every year's targets: the 2025 volume targets are measured too.
+  const card = await getJson('/api/scorecard');
   document.getElementById('districtsXlsx').href = cityUrl('/api/scorecard?year=2027&f=xlsx');
   fill(document.getElementById('targets'), card.targets.map(tg => {
     const measured = tg.status !== 'notMeasured';
     const progress = Math.max(0, Math.min(1, Number(tg.progress) || 0));
-    return el('div', { className: 'target', dataset: { metric: tg.metric } },
+    // A growth target's current and target are shares of the baseline (+15 %); a count's are counts.
+    const value = n => (tg.kind === 'growth' ? pct(n) : fmt(n));
+    return el('div', { className: 'target', dataset: { metric: tg.metric, target: tg.id } },
       el('h3', {}, `${pick(tg.labelZh, tg.labelEn)} (${tg.year})`),
       measured
         ? [el('div', { className: 'bar' }, el('div', { style: { width: `${(progress * 100).toFixed(1)}%` } })),
-           el('p', {}, el('span', { className: 'current' }, fmt(tg.current)), ' / ', el('span', { className: 'target-value' }, fmt(tg.target)),
-             ` · ${t('remaining')} `, el('span', { className: 'remaining' }, fmt(tg.remaining)))]
-        : el('p', {}, `${t('target')}: ${tg.kind === 'growth' ? pct(tg.target) : fmt(tg.target)} · ${t('notMeasured')}`),
+           el('p', {}, el('span', { className: 'current' }, value(tg.current)), ' / ', el('span', { className: 'target-value' }, value(tg.target)),
+             ` · ${t('remaining')} `, el('span', { className: 'remaining' }, value(tg.remaining)))]
+        : el('p', {}, `${t('target')}: ${value(tg.target)} · ${tg.volume ? t('volume.notMeasured') : t('notMeasured')}`),
+      tg.volume ? volumeTarget(tg) : null,
       el('p', { className: 'cite' }, `${t('citation')}: ${tg.citation.section} ${tg.citation.item} — “${tg.citation.quote}”`));
   }));
   rows = card.districts;

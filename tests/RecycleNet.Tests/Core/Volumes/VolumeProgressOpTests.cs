@@ -22,7 +22,7 @@ public class VolumeProgressOpTests
         Assert.Equal(0.2807m, c.Current);              // 1460 / 1140 − 1
         Assert.Equal(1.0, c.Progress);
         Assert.Equal(1547.273m, c.Projected);          // 740 × 1380 / 660 (2024's whole year over its January–June)
-        Assert.StartsWith("seasonal", c.ProjectionMethod);
+        Assert.StartsWith("seasonal", c.Projection!.Method);
         Assert.Equal((true, "onTrack"), (c.OnTrack!.Value, c.Status));
     }
 
@@ -50,7 +50,7 @@ public class VolumeProgressOpTests
         Assert.Equal(1482m, c.TargetFigure);           // 1140 × 1.3
         Assert.Equal(0.9357, c.Progress);              // 0.2807 / 0.30
         Assert.Equal((true, "onTrack"), (c.OnTrack!.Value, c.Status));
-        Assert.StartsWith("a least-squares line through the annual totals 2023–2025", c.ProjectionMethod);
+        Assert.StartsWith("a least-squares line through the annual totals 2023–2025", c.Projection!.Method);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class VolumeProgressOpTests
         var figures = Figures(asOf).Where(x => x.F == F2 && x.M >= new ReportMonth(2023, 4)).ToList();
         var m = Measure(Count(2024, 600), Summary(asOf, figures, F1, F2, F3));
         Assert.Equal((132m, 528m), (m.City.YearToDate, m.City.Projected!.Value)); // 3 × 44; × 12 / 3
-        Assert.StartsWith("linear", m.City.ProjectionMethod);
+        Assert.StartsWith("linear", m.City.Projection!.Method);
         Assert.Equal("offTrack", m.City.Status);
         // The growth target's baseline year lacks January to March altogether: listed as months without reports.
         var growth = Measure(Growth(2025, 0.15m), Summary(asOf, figures, F1, F2, F3));
