@@ -191,8 +191,13 @@ public class RecycleNetDb : DbContext
             e.Ignore(x => x.Quantity);
             // One figure per facility, month, category and unit: a resubmission replaces it.
             e.HasIndex(x => new { x.CityId, x.FacilityKind, x.FacilityId, x.Month, x.Category, x.Unit }).IsUnique();
-            // Totals by category and month (the scorecard's targets, /api/volumes) read a range of this index.
-            e.HasIndex(x => new { x.CityId, x.Category, x.Month });
+            // The scorecard's reads each scan one of these in its own order and never touch the table (covering indexes): a city of
+            // a million figures answers in milliseconds, not seconds (bench: volumes). Monthly totals by category …
+            e.HasIndex(x => new { x.CityId, x.Category, x.Month, x.Unit, x.DistrictId, x.QuantityMilli }).HasDatabaseName("IX_volumes_totals");
+            // … when each facility reported a category (its first and last month, the months between) …
+            e.HasIndex(x => new { x.CityId, x.Category, x.Unit, x.FacilityKind, x.FacilityId, x.Month }).HasDatabaseName("IX_volumes_spans");
+            // … and each facility's tonnes of the last twelve months.
+            e.HasIndex(x => new { x.CityId, x.Unit, x.Month, x.FacilityKind, x.FacilityId, x.QuantityMilli }).HasDatabaseName("IX_volumes_tonnes");
         });
         b.Entity<VolumeCorrection>(e =>
         {

@@ -939,10 +939,17 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityId", "Category", "Month");
+                    b.HasIndex("CityId", "Category", "Month", "Unit", "DistrictId", "QuantityMilli")
+                        .HasDatabaseName("IX_volumes_totals");
+
+                    b.HasIndex("CityId", "Category", "Unit", "FacilityKind", "FacilityId", "Month")
+                        .HasDatabaseName("IX_volumes_spans");
 
                     b.HasIndex("CityId", "FacilityKind", "FacilityId", "Month", "Category", "Unit")
                         .IsUnique();
+
+                    b.HasIndex("CityId", "Unit", "Month", "FacilityKind", "FacilityId", "QuantityMilli")
+                        .HasDatabaseName("IX_volumes_tonnes");
 
                     b.ToTable("volumes", (string)null);
                 });

@@ -89,15 +89,25 @@ namespace RecycleNet.Core.Storage.Migrations
                 columns: new[] { "CityId", "FacilityKind", "FacilityId", "Month" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_volumes_CityId_Category_Month",
-                table: "volumes",
-                columns: new[] { "CityId", "Category", "Month" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_volumes_CityId_FacilityKind_FacilityId_Month_Category_Unit",
                 table: "volumes",
                 columns: new[] { "CityId", "FacilityKind", "FacilityId", "Month", "Category", "Unit" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_volumes_spans",
+                table: "volumes",
+                columns: new[] { "CityId", "Category", "Unit", "FacilityKind", "FacilityId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_volumes_tonnes",
+                table: "volumes",
+                columns: new[] { "CityId", "Unit", "Month", "FacilityKind", "FacilityId", "QuantityMilli" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_volumes_totals",
+                table: "volumes",
+                columns: new[] { "CityId", "Category", "Month", "Unit", "DistrictId", "QuantityMilli" });
         }
 
         /// <inheritdoc />
