@@ -67,9 +67,13 @@ public static class TestStore
         NpgsqlConnection.ClearPool(c);
     }
 
-    /// <summary>An Npgsql connection string to <paramref name="database"/> on the test server.</summary>
+    /// <summary>
+    /// An Npgsql connection string to <paramref name="database"/> on the test server. Each service's pool is capped: a
+    /// suite keeps a dozen services alive at once (class fixtures), and their idle connections would otherwise add up past
+    /// the server's max_connections; a request over the cap waits its turn.
+    /// </summary>
     public static string ConnectionString(string database, bool pooling = true) =>
-        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, Pooling = pooling }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, Pooling = pooling, MaxPoolSize = 20 }.ConnectionString;
 
     /// <summary>The database of a folder: made once, from the seeded or the empty template (two factories on one folder share it).</summary>
     private static string DatabaseFor(string folder, bool seedDemo) => Databases.GetOrAdd(folder, f => new Lazy<string>(() =>

@@ -5,17 +5,15 @@ using RecycleNet.Tests.Api;
 
 namespace RecycleNet.Tests.Web;
 
-/// <summary>Volume targets, a facility's chart and the monthly report upload, in Debian's Chromium.</summary>
-public class VolumeWebTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+/// <summary>Volume targets, a facility's chart and the monthly report upload, in Debian's Chromium (the page tests' browser and service).</summary>
+public partial class WebPageTests
 {
-    private async Task<JsonElement> ApiAsync(string url) => await (await browser.Service.Factory.CreateClient().GetAsync(url)).ReadJsonAsync();
-
-    private static long Digits(string text) => long.Parse(new string([.. text.TakeWhile(c => c != '.').Where(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
+    private static long WholeDigits(string text) => long.Parse(new string([.. text.TakeWhile(c => c != '.').Where(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
 
     [ChromiumFact]
     public async Task Each_volume_target_shows_its_figures_and_a_trend_chart()
     {
-        var page = await browser.OpenAsync();
+        var page = await Browser.OpenAsync();
         await page.ClickAsync("[data-tab='scorecard']");
         var card = await ApiAsync("/api/scorecard");
         foreach (var id in new[] { "appliance-recycling-2025", "appliance-recycling-2027", "scrapped-vehicles-2027" })
@@ -24,7 +22,7 @@ public class VolumeWebTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
             var canvas = $"canvas.trend[data-target='{id}'][data-drawn]";
             await page.WaitForSelectorAsync(canvas);
             var box = page.Locator($".target[data-target='{id}']");
-            Assert.Equal((long)Math.Round(api.GetProperty("city").GetProperty("baseline").GetDecimal()), Digits(await box.Locator(".baseline").InnerTextAsync()));
+            Assert.Equal((long)Math.Round(api.GetProperty("city").GetProperty("baseline").GetDecimal()), WholeDigits(await box.Locator(".baseline").InnerTextAsync()));
             // The chart holds the API's months from the baseline year on, and the baseline and target lines.
             var baselineYear = api.GetProperty("city").GetProperty("baselineYear").GetInt32();
             var months = api.GetProperty("series").EnumerateArray().Count(p => string.CompareOrdinal(p.GetProperty("month").GetString(), $"{baselineYear}-01") >= 0);
@@ -39,7 +37,7 @@ public class VolumeWebTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [ChromiumFact]
     public async Task An_outlets_popup_charts_its_reported_volumes()
     {
-        var page = await browser.OpenAsync();
+        var page = await Browser.OpenAsync();
         var id = await page.EvaluateAsync<long>("() => window.recyclenet.layers.outlets.getLayers().find(l => l.feature.properties.status === 'operating' && l.feature.properties.kind === 'fixed').feature.id");
         await page.EvaluateAsync($"() => {{ window.recyclenet.layers.outlets.getLayers().find(l => l.feature.id === {id}).openPopup(); }}");
         await page.WaitForSelectorAsync($"canvas.facility-chart[data-facility='outlets/{id}'][data-drawn]");
@@ -51,7 +49,7 @@ public class VolumeWebTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     [ChromiumFact]
     public async Task A_planner_sees_row_errors_before_anything_is_saved_then_imports_the_fixed_report()
     {
-        var page = await browser.OpenAsync();
+        var page = await Browser.OpenAsync();
         await page.FillAsync("#plannerKey", ServiceFactory.Key);
         await page.ClickAsync("[data-tab='volumes']");
         var outlet = (await ApiAsync("/api/outlets")).GetProperty("features").EnumerateArray()

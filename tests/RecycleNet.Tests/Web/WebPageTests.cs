@@ -6,8 +6,10 @@ using RecycleNet.Tests.Api;
 namespace RecycleNet.Tests.Web;
 
 /// <summary>The planners' and applicants' web page, used as a person would in Debian's Chromium.</summary>
-public class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public partial class WebPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    private BrowserFixture Browser => browser;
+
     private async Task<JsonElement> ApiAsync(string url) => await (await browser.Service.Factory.CreateClient().GetAsync(url)).ReadJsonAsync();
 
     private static long Digits(string text) => long.Parse(new string([.. text.Where(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
