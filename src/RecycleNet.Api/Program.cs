@@ -34,6 +34,7 @@ app.MapCities();
 app.MapLayers();
 app.MapImport();
 app.MapVolumes();
+app.MapPlans();
 app.MapPolicies();
 app.MapEnterprises();
 app.MapNetwork();

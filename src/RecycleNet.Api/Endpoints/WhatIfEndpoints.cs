@@ -46,7 +46,7 @@ public static class WhatIfEndpoints
         foreach (var (e, path) in r.Objects(root, "add"))
         {
             r.OnlyKnown(e, path, Fields.Of<WhatIfAdd>());
-            if (Point(r, e, path, crs) is { } p)
+            if (LocationReader.LonLat(r, e, path, crs) is { } p)
                 changed[nextId] = new Outlet
                 {
                     Id = nextId--, Name = r.Text(e, path, "name") ?? "假设网点 what-if outlet", Kind = OutletKind.Fixed,
@@ -59,7 +59,7 @@ public static class WhatIfEndpoints
             var id = r.Count(e, path, "id");
             if (id is null) { r.Fail($"{path}.id", "is required: the id of an outlet"); continue; }
             if (!outlets.TryGetValue(id.Value, out var existing)) { r.Fail($"{path}.id", $"outlet {id} does not exist"); continue; }
-            if (Point(r, e, path, crs) is { } p) changed[existing.Id] = Copy(existing, p, existing.Status);
+            if (LocationReader.LonLat(r, e, path, crs) is { } p) changed[existing.Id] = Copy(existing, p, existing.Status);
         }
         if (JsonFieldReader.Member(root, "close") is { } close)
         {
@@ -104,20 +104,6 @@ public static class WhatIfEndpoints
         return TypedResults.Ok(new WhatIfAnswer(CoverageJson.Summary(before), CoverageJson.Summary(after)));
     }
 
-    private static Point? Point(JsonFieldReader r, JsonElement e, string path, DeclaredCrs crs)
-    {
-        var lon = JsonFieldReader.Member(e, "lon");
-        var lat = JsonFieldReader.Member(e, "lat");
-        if (lon is not { } lonValue || lat is not { } latValue || !JsonFieldReader.Finite(lonValue, out var a) || !JsonFieldReader.Finite(latValue, out var b))
-        {
-            r.Fail($"{path}.lon", "lon and lat are required finite numbers (in the body's crs, WGS84 by default)");
-            return null;
-        }
-        var (x, y) = crs.ToWgs84(a, b);
-        if (ChinaExtent.Contains(x, y)) return new Point(x, y);
-        r.Fail($"{path}.lon", ChinaExtent.LooksSwapped(x, y) ? "lon and lat look swapped" : "the point is not in China");
-        return null;
-    }
 
     // Every property travels (tier, served villages …): a hand-written copy dropped new ones.
     private static Outlet Copy(Outlet o, Point at, FacilityStatus status) => o.With(at, status);

@@ -93,3 +93,20 @@ public sealed record VolumeImportAnswer(bool DryRun, string Layout, string Forma
 [Description("The volume statistics' categories and units.")]
 public sealed record VolumeCategoriesAnswer(string Source, IReadOnlyList<RecycleNet.Core.Volumes.VolumeUnit> Units,
     IReadOnlyList<RecycleNet.Core.Volumes.VolumeCategory> Categories);
+
+[Description("POST /api/plans, PUT /api/plans/{id}: a plan's name and changes (the what-if body's shape, extended), or proposals of a siting run.")]
+public sealed record PlanBody(string? Name, PlanChangesBody? Changes, PlanFromSitingBody? FromSitingJob, string? Crs);
+
+public sealed record PlanChangesBody(PlanAddBody[]? Add, PlanMoveBody[]? Move,
+    [property: Description("outlet ids, or { layer, id } objects")] JsonElement[]? Close, PlanUpdateBody[]? Update);
+
+[Description("A feature added: outlets by default; properties as the layer's GeoJSON has them (kind, areaM2, modern, status …).")]
+public sealed record PlanAddBody(string? Layer, double Lon, double Lat, string? Name, JsonElement? Properties);
+
+public sealed record PlanMoveBody(string? Layer, long Id, double Lon, double Lat);
+
+[Description("Properties of an existing outlet or sorting centre that change (status, modern, areaM2, tier …).")]
+public sealed record PlanUpdateBody(string? Layer, long Id, JsonElement Properties);
+
+[Description("A done siting run's proposals accepted into the plan: all, or the ranks given.")]
+public sealed record PlanFromSitingBody(string Id, int[]? Ranks);

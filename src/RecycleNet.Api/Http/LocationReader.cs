@@ -10,6 +10,22 @@ namespace RecycleNet.Api.Http;
 /// </summary>
 public static class LocationReader
 {
+    /// <summary>The "lon" and "lat" members of <paramref name="e"/> (a what-if's or a plan's change), as a WGS84 point in China.</summary>
+    public static NetTopologySuite.Geometries.Point? LonLat(JsonFieldReader r, JsonElement e, string path, DeclaredCrs crs)
+    {
+        var lon = JsonFieldReader.Member(e, "lon");
+        var lat = JsonFieldReader.Member(e, "lat");
+        if (lon is not { } lonValue || lat is not { } latValue || !JsonFieldReader.Finite(lonValue, out var a) || !JsonFieldReader.Finite(latValue, out var b))
+        {
+            r.Fail($"{path}.lon", "lon and lat are required finite numbers (in the body's crs, WGS84 by default)");
+            return null;
+        }
+        var (x, y) = crs.ToWgs84(a, b);
+        if (ChinaExtent.Contains(x, y)) return new NetTopologySuite.Geometries.Point(x, y);
+        r.Fail($"{path}.lon", ChinaExtent.LooksSwapped(x, y) ? "lon and lat look swapped" : "the point is not in China");
+        return null;
+    }
+
     public static (double Lon, double Lat)? Read(JsonFieldReader r, JsonElement obj, string path, DeclaredCrs crs, string member = "location")
     {
         if (r.Object(obj, path, member) is not { } loc) return null;

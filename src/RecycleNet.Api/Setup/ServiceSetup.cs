@@ -57,6 +57,7 @@ public static class ServiceSetup
         services.AddScoped<EnterpriseStore>();
         services.AddScoped<NetworkFileStore>();
         services.AddScoped<PlannerKeyStore>();
+        services.AddScoped<PlanStore>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
         services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();

@@ -45,6 +45,7 @@ public class RecycleNetDb : DbContext
     public DbSet<StoredNetworkChunk> NetworkChunks => Set<StoredNetworkChunk>();
     public DbSet<VolumeReport> Volumes => Set<VolumeReport>();
     public DbSet<VolumeCorrection> VolumeCorrections => Set<VolumeCorrection>();
+    public DbSet<Plan> Plans => Set<Plan>();
 
     /// <summary>The map layers' entity types.</summary>
     private static readonly Type[] LayerTypes =
@@ -204,6 +205,12 @@ public class RecycleNetDb : DbContext
             e.ToTable("volume_corrections");
             e.Property(x => x.FacilityKind).HasConversion(new LowerCaseEnumConverter<FacilityKind>()).HasMaxLength(24);
             e.HasIndex(x => new { x.CityId, x.FacilityKind, x.FacilityId, x.Month });
+        });
+        b.Entity<Plan>(e =>
+        {
+            e.ToTable("plans");
+            e.HasIndex(x => new { x.CityId, x.Id });
+            e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1L);
         });
         b.Entity<StoredPlannerKey>(e =>
         {

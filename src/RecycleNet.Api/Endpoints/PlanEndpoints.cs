@@ -1,0 +1,201 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Setup;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Plans;
+using RecycleNet.Core.Policies;
+using RecycleNet.Core.Storage;
+
+namespace RecycleNet.Api.Endpoints;
+
+/// <summary>
+/// Plans (规划方案): /api/plans to keep, evaluate, compare, adopt and revert a named set of changes to the city's outlets and
+/// sorting centres. Reads are public; writes need the planner key and are audited; PUT and DELETE need If-Match.
+/// </summary>
+public static class PlanEndpoints
+{
+    public static void MapPlans(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/plans").WithTags("Plans");
+        plans.MapGet("", ListAsync).WithSummary("The city's plans, newest first").Answers("id, name, author, status, version, counts of changes");
+        plans.MapGet("/{id:long}", GetAsync).WithSummary("One plan with its changes; ETag = its version").Answers("The plan").ProducesProblem(404);
+        plans.MapGet("/{id:long}/evaluation", EvaluateAsync).WithSummary("What the plan would do against the city as it is: coverage, targets, loads, tiers, subsidy (?minutes=&speedKmh=)")
+            .Answers("before and after, and what changed").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        plans.MapGet("/compare", CompareAsync).WithSummary("Two to four plans side by side (?ids=1,2)").Answers("each plan's evaluation summary").ProducesProblem(400).ProducesProblem(404);
+        var writes = plans.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
+        writes.MapPost("", CreateAsync).WithSummary("Keep a plan (its changes are checked by the layers' rules; nothing is written to the layers)")
+            .Accepts<PlanBody>("application/json").Answers("The plan", 201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
+        writes.MapPut("/{id:long}", ReplaceAsync).WithSummary("Replace a draft's name and changes (If-Match)")
+            .Accepts<PlanBody>("application/json").Answers("The plan").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
+        writes.MapDelete("/{id:long}", DeleteAsync).WithSummary("Delete a plan that is not adopted (If-Match)")
+            .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
+        writes.MapPost("/{id:long}/adopt", AdoptAsync).WithSummary("Write every change of the plan to the layers in one transaction, or none: refused with the conflicts when something it touches changed since")
+            .Answers("The adopted plan and what it created and changed").ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+        writes.MapPost("/{id:long}/revert", RevertAsync).WithSummary("Undo an adopted plan by a plan of its own: created features removed, changed ones restored")
+            .Answers("The revert plan, adopted").ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+    }
+
+    private static async Task<IResult> ListAsync(PlanStore store, CancellationToken ct) =>
+        TypedResults.Ok((await store.ListAsync(ct)).Select(PlanJson.Summary));
+
+    private static async Task<IResult> GetAsync(long id, HttpContext http, PlanStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
+        http.Response.Headers.ETag = Preconditions.ETag(plan.Version);
+        return TypedResults.Ok(PlanJson.Full(plan));
+    }
+
+    /// <summary>The plan a body describes, or the problem with it: read, siting proposals accepted, every change checked against the city.</summary>
+    private static async Task<(string? Name, PlanChanges? Changes, IResult? Problem)> ReadAsync(HttpRequest req, CityCache cities, SitingRunStore runs,
+        IOptions<RecycleNetOptions> options, CancellationToken ct)
+    {
+        var read = await RequestBody.ObjectAsync(req, options.Value.MaxFeatureBytes, ct);
+        if (read.Problem is { } bad) return (null, null, bad);
+        var city = await cities.GetAsync(ct);
+        var r = new JsonFieldReader();
+        var (name, changes, from) = PlanRequest.Read(read.Value, city, r);
+        if (from is { } job && r.Errors.Count == 0)
+        {
+            if (await runs.FindAsync(job.Job, ct) is not { } run) return (null, null, Problems.NotFound($"siting job {job.Job}"));
+            if (await runs.OutcomeAsync(run, ct) is not { } outcome)
+                return (null, null, Problems.Conflict($"siting job {job.Job} is {run.Status.ToString().ToLowerInvariant()}: only a done run's proposals can be accepted"));
+            PlanRequest.Accept(changes, outcome.Proposals, job.Job, job.Ranks, r);
+        }
+        if (r.Errors.Count == 0 && changes.Count > PlanLimits.MaxChanges) r.Fail("changes", $"holds {changes.Count} changes; a plan holds at most {PlanLimits.MaxChanges}");
+        if (r.Errors.Count == 0)
+            foreach (var e in PlanApplier.Apply(city, changes).Errors) r.Fail($"changes.{e.Field}", e.Rule);
+        return r.Errors.Count > 0 ? (null, null, Problems.InvalidRequest(r.Errors)) : (name, changes, null);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest req, CityCache cities, SitingRunStore runs, PlanStore store, IOptions<RecycleNetOptions> options,
+        CancellationToken ct)
+    {
+        var (name, changes, problem) = await ReadAsync(req, cities, runs, options, ct);
+        if (problem is not null) return problem;
+        var plan = await store.AddAsync(name!, changes!, AuditTrail.Entry(req.HttpContext, "create", "plans"), ct);
+        req.HttpContext.Response.Headers.ETag = Preconditions.ETag(plan.Version);
+        return TypedResults.Created($"{req.PathBase}/api/plans/{plan.Id}", PlanJson.Full(plan));
+    }
+
+    private static async Task<IResult> ReplaceAsync(long id, HttpRequest req, CityCache cities, SitingRunStore runs, PlanStore store,
+        IOptions<RecycleNetOptions> options, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}");
+        var ifMatch = Preconditions.IfMatch(req, "plan");
+        if (ifMatch.Problem is { } missing) return missing;
+        if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current));
+        var (name, changes, problem) = await ReadAsync(req, cities, runs, options, ct);
+        if (problem is not null) return problem;
+        return await store.ReplaceAsync(id, current.Version, name!, changes!, AuditTrail.Entry(req.HttpContext, "replace", "plans"), ct) switch
+        {
+            PlanOutcome.Adopted done => Written(req.HttpContext, done.Plan),
+            PlanOutcome.Stale stale => Preconditions.Stale(req.HttpContext, "plan", stale.Current.Version, PlanJson.Full(stale.Current)),
+            PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
+            _ => Problems.NotFound($"plan {id}"),
+        };
+    }
+
+    private static IResult Written(HttpContext http, Plan plan)
+    {
+        http.Response.Headers.ETag = Preconditions.ETag(plan.Version);
+        return TypedResults.Ok(PlanJson.Full(plan));
+    }
+
+    private static async Task<IResult> DeleteAsync(long id, HttpRequest req, PlanStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}");
+        var ifMatch = Preconditions.IfMatch(req, "plan");
+        if (ifMatch.Problem is { } missing) return missing;
+        if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current));
+        return await store.DeleteAsync(id, current.Version, AuditTrail.Entry(req.HttpContext, "delete", "plans"), ct) switch
+        {
+            PlanOutcome.Adopted => TypedResults.NoContent(),
+            PlanOutcome.Stale stale => Preconditions.Stale(req.HttpContext, "plan", stale.Current.Version, PlanJson.Full(stale.Current)),
+            PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
+            _ => Problems.NotFound($"plan {id}"),
+        };
+    }
+
+    private static async Task<IResult> AdoptAsync(long id, HttpRequest req, CityCache cities, PlanStore store, CancellationToken ct)
+    {
+        var city = await cities.GetAsync(ct);
+        return Adopted(await store.AdoptAsync(id, city, () => AuditTrail.Entry(req.HttpContext, "adopt-plan", "plans"), ct), id);
+    }
+
+    private static async Task<IResult> RevertAsync(long id, HttpRequest req, CityCache cities, PlanStore store, CancellationToken ct)
+    {
+        var city = await cities.GetAsync(ct);
+        return Adopted(await store.RevertAsync(id, city, () => AuditTrail.Entry(req.HttpContext, "revert-plan", "plans"), ct), id);
+    }
+
+    private static IResult Adopted(PlanOutcome outcome, long id) => outcome switch
+    {
+        PlanOutcome.Adopted done => TypedResults.Ok(new { plan = PlanJson.Full(done.Plan), adoption = done.Adoption }),
+        PlanOutcome.Conflicts c => Problems.Make(409, "plan-conflict", $"The plan touches {c.List.Count} feature(s) changed since it was made",
+            "Nothing was changed. Each conflict names the feature, the version the plan was made from, the version now and who changed it; reload the plan's features and save it again.",
+            c.List.Select(x => new
+            {
+                layer = x.Layer, id = x.Id, name = x.Name, baseVersion = x.BaseVersion, currentVersion = x.CurrentVersion,
+                changedBy = x.ChangedBy, changedAt = x.ChangedAt, reason = x.Reason,
+            }).ToList(), "changes"),
+        PlanOutcome.Invalid invalid => Problems.Make(409, "plan-invalid", "The plan is no longer valid for the city as it is",
+            "Nothing was changed: " + string.Join("; ", invalid.Errors.Select(e => $"{e.Field} {e.Rule}")),
+            invalid.Errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), "changes"),
+        PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
+        _ => Problems.NotFound($"plan {id}"),
+    };
+
+    private static async Task<IResult> EvaluateAsync(long id, HttpRequest req, PlanStore store, CityCache cities, NetworkStore network, VolumeCache volumes,
+        PolicyCatalog catalog, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
+        if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
+        var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, walk, ct);
+        return evaluation.Problem ?? TypedResults.Ok(PlanJson.Evaluation(plan, evaluation.Value!));
+    }
+
+    private static async Task<(PlanEvaluation? Value, IResult? Problem)> EvaluatePlanAsync(Plan plan, HttpContext http, CityCache cities, NetworkStore network,
+        VolumeCache volumes, PolicyCatalog catalog, Core.Network.WalkingOptions walk, CancellationToken ct)
+    {
+        var city = await cities.GetAsync(ct);
+        var changes = PlanChanges.FromJson(plan.Changes);
+        if (plan.Status != "draft")
+            return (null, Problems.Conflict($"plan {plan.Id} is {plan.Status}: its changes are in the layers (or undone); evaluate a draft"));
+        var applied = PlanApplier.Apply(city, changes);
+        if (!applied.Valid)
+            return (null, Problems.Make(409, "plan-invalid", "The plan is no longer valid for the city as it is",
+                string.Join("; ", applied.Errors.Select(e => $"{e.Field} {e.Rule}")), applied.Errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), "changes"));
+        var policy = catalog.Find(CityRouting.CityOf(http).Policy)!;
+        var options = new ScorecardOptions { Coverage = new CoverageOptions { Walking = walk } };
+        return (PlanEvaluator.Evaluate(city, changes, network.Graph, policy, options, c => network.RoadsFor(c), await volumes.GetAsync(ct)), null);
+    }
+
+    private static async Task<IResult> CompareAsync(HttpRequest req, PlanStore store, CityCache cities, NetworkStore network, VolumeCache volumes,
+        PolicyCatalog catalog, CancellationToken ct)
+    {
+        var text = req.Query["ids"].ToString();
+        var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(x => long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1).ToList();
+        if (ids.Count is < 2 or > 4 || ids.Any(i => i <= 0) || ids.Distinct().Count() != ids.Count)
+            return Problems.BadParameter("ids", "give two to four distinct plan ids, separated by commas (ids=3,5)");
+        if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
+        var list = new List<object>();
+        foreach (var id in ids)
+        {
+            if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
+            var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, walk, ct);
+            if (evaluation.Problem is { } bad) return bad;
+            list.Add(PlanJson.Evaluation(plan, evaluation.Value!, summaryOnly: true));
+        }
+        return TypedResults.Ok(new { plans = list });
+    }
+}
+
+/// <summary>Limits of plans.</summary>
+public static class PlanLimits
+{
+    /// <summary>Most changes one plan holds: bounds its evaluation's time (bench: 100 changes) and its JSON.</summary>
+    public const int MaxChanges = 2_000;
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Plans;
+
+namespace RecycleNet.Api.Http;
+
+/// <summary>
+/// Reads a plan's body — the what-if body's shape, extended: <c>{ "name", "changes": { "add": [{ "layer"?, "lon", "lat",
+/// "name"?, "properties"? }], "move": [{ "layer"?, "id", "lon", "lat" }], "close": [id | { "layer", "id" }], "update":
+/// [{ "layer"?, "id", "properties" }] }, "fromSitingJob"?: { "id", "ranks"? }, "crs"? }</c> (layer: outlets by default) —
+/// into <see cref="PlanChanges"/>, each change to an existing feature stamped with the version the city has now.
+/// </summary>
+public static class PlanRequest
+{
+    public static (string? Name, PlanChanges Changes, (Guid Job, int[]? Ranks)? From) Read(JsonElement root, CitySnapshot city, JsonFieldReader r)
+    {
+        r.OnlyKnown(root, "", Fields.Of<PlanBody>());
+        var name = r.Text(root, "", "name", 100);
+        if (name is null && r.Errors.All(e => e.Field != "name")) r.Fail("name", "is required: a name planners will know the plan by");
+        var crs = DeclaredCrs.Wgs84;
+        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
+            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+        var changes = new PlanChanges();
+        var versions = city.Outlets.Select(o => ("outlets", o.Id, o.Version)).Concat(city.SortingCenters.Select(c => ("sorting-centers", c.Id, c.Version)))
+            .ToDictionary(x => (x.Item1, x.Id), x => x.Version);
+        long Version(string path, string layer, long id)
+        {
+            if (versions.TryGetValue((layer, id), out var v)) return v;
+            r.Fail($"{path}.id", $"{layer}/{id} does not exist in this city");
+            return 0;
+        }
+        var body = r.Object(root, "", "changes");
+        if (body is { } c)
+        {
+            r.OnlyKnown(c, "changes", Fields.Of<PlanChangesBody>());
+            foreach (var (e, path) in r.Objects(c, "add"))
+            {
+                var p = $"changes.{path}";
+                r.OnlyKnown(e, p, Fields.Of<PlanAddBody>());
+                var layer = Layer(r, e, p);
+                if (LocationReader.LonLat(r, e, p, crs) is not { } at) continue;
+                changes.Add.Add(new PlanAdd(layer, at.X, at.Y, Properties(r, e, p, r.Text(e, p, "name"), layer)));
+            }
+            foreach (var (e, path) in r.Objects(c, "move"))
+            {
+                var p = $"changes.{path}";
+                r.OnlyKnown(e, p, Fields.Of<PlanMoveBody>());
+                var layer = Layer(r, e, p);
+                if (Id(r, e, p) is not { } id || LocationReader.LonLat(r, e, p, crs) is not { } at) continue;
+                changes.Move.Add(new PlanMove(layer, id, at.X, at.Y, Version(p, layer, id)));
+            }
+            if (JsonFieldReader.Member(c, "close") is { } close)
+            {
+                if (close.ValueKind != JsonValueKind.Array) r.Fail("changes.close", "must be an array of outlet ids, or of { layer, id }");
+                else
+                {
+                    var i = 0;
+                    foreach (var v in close.EnumerateArray())
+                    {
+                        var p = $"changes.close[{i++}]";
+                        var (layer, id) = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? ("outlets", (long?)n)
+                            : v.ValueKind == JsonValueKind.Object ? (Layer(r, v, p), Id(r, v, p)) : ("outlets", null);
+                        if (id is null) { r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not an outlet id, nor {{ layer, id }}"); continue; }
+                        changes.Close.Add(new PlanRef(layer, id.Value, Version(p, layer, id.Value)));
+                    }
+                }
+            }
+            foreach (var (e, path) in r.Objects(c, "update"))
+            {
+                var p = $"changes.{path}";
+                r.OnlyKnown(e, p, Fields.Of<PlanUpdateBody>());
+                var layer = Layer(r, e, p);
+                if (Id(r, e, p) is not { } id) continue;
+                if (JsonFieldReader.Member(e, "properties") is not { ValueKind: JsonValueKind.Object } props)
+                {
+                    r.Fail($"{p}.properties", "is required: an object of the properties that change");
+                    continue;
+                }
+                changes.Update.Add(new PlanUpdate(layer, id, props.Clone(), Version(p, layer, id)));
+            }
+        }
+        (Guid, int[]?)? from = null;
+        if (r.Object(root, "", "fromSitingJob") is { } job)
+        {
+            r.OnlyKnown(job, "fromSitingJob", Fields.Of<PlanFromSitingBody>());
+            if (r.Text(job, "fromSitingJob", "id") is not { } text || !Guid.TryParse(text, out var guid)) r.Fail("fromSitingJob.id", "is required: the id of a done siting run");
+            else
+            {
+                int[]? ranks = null;
+                if (JsonFieldReader.Member(job, "ranks") is { } list)
+                {
+                    if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(x => !x.TryGetInt32(out var k) || k < 1))
+                        r.Fail("fromSitingJob.ranks", "must be an array of proposal ranks (1, 2, …)");
+                    else ranks = [.. list.EnumerateArray().Select(x => x.GetInt32())];
+                }
+                from = (guid, ranks);
+            }
+        }
+        if (body is null && from is null && r.Errors.Count == 0) r.Fail("changes", "is required: the plan's add, move, close and update lists (or fromSitingJob)");
+        return (name, changes, from);
+    }
+
+    /// <summary>A siting run's proposals accepted into a plan: outlets and sorting centres at the proposed places, named by their rank.</summary>
+    public static void Accept(PlanChanges changes, IReadOnlyList<SitingProposal> proposals, Guid job, int[]? ranks, JsonFieldReader r)
+    {
+        var chosen = ranks is null ? proposals : [.. proposals.Where(p => ranks.Contains(p.Rank))];
+        foreach (var missing in (ranks ?? []).Where(k => proposals.All(p => p.Rank != k))) r.Fail("fromSitingJob.ranks", $"the run has no proposal of rank {missing}");
+        foreach (var p in chosen)
+        {
+            var layer = p.Kind switch { "outlet" or "villageOutlet" => "outlets", "sortingCenter" or "countyCentre" => "sorting-centers", _ => null };
+            if (layer is null) { r.Fail("fromSitingJob", $"proposal {p.Rank} is a {p.Kind}: plans hold outlets and sorting centres"); continue; }
+            var name = $"选址建议 #{p.Rank}" + (p.Label is { Length: > 0 } l ? $" {l}" : "");
+            var props = p.Kind switch
+            {
+                "villageOutlet" => new Dictionary<string, object?> { ["name"] = name, ["kind"] = "fixed", ["status"] = "planned", ["tier"] = "village" },
+                "countyCentre" => new Dictionary<string, object?> { ["name"] = name, ["status"] = "planned", ["tier"] = "county" },
+                "sortingCenter" => new Dictionary<string, object?> { ["name"] = name, ["status"] = "planned" },
+                _ => new Dictionary<string, object?> { ["name"] = name, ["kind"] = "fixed", ["status"] = "planned" },
+            };
+            changes.Add.Add(new PlanAdd(layer, p.Lon, p.Lat, JsonSerializer.SerializeToElement(props), new PlanSource(job, p.Rank)));
+        }
+    }
+
+    private static string Layer(JsonFieldReader r, JsonElement e, string path)
+    {
+        var layer = r.Text(e, path, "layer") ?? "outlets";
+        if (!PlanChanges.Layers.Contains(layer)) r.Fail($"{path}.layer", $"must be one of {string.Join(", ", PlanChanges.Layers)}, got '{JsonFieldReader.Clip(layer)}'");
+        return layer;
+    }
+
+    private static long? Id(JsonFieldReader r, JsonElement e, string path)
+    {
+        if (JsonFieldReader.Member(e, "id") is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var id) && id > 0) return id;
+        r.Fail($"{path}.id", "is required: the id of an outlet or sorting centre");
+        return null;
+    }
+
+    /// <summary>The properties of an added feature: those given, the name, and for an outlet the defaults of a what-if outlet (fixed, operating).</summary>
+    private static JsonElement Properties(JsonFieldReader r, JsonElement e, string path, string? name, string layer)
+    {
+        var props = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        if (JsonFieldReader.Member(e, "properties") is { } given)
+        {
+            if (given.ValueKind != JsonValueKind.Object) r.Fail($"{path}.properties", "must be an object of the feature's properties");
+            else foreach (var p in given.EnumerateObject()) props[p.Name] = p.Value.Clone();
+        }
+        if (name is not null) props["name"] = JsonSerializer.SerializeToElement(name);
+        if (!props.ContainsKey("name")) props["name"] = JsonSerializer.SerializeToElement(layer == "outlets" ? "规划网点 planned outlet" : "规划分拣中心 planned centre");
+        if (layer == "outlets" && !props.ContainsKey("kind")) props["kind"] = JsonSerializer.SerializeToElement("fixed");
+        return JsonSerializer.SerializeToElement(props);
+    }
+
+}

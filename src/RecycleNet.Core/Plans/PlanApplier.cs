@@ -1,0 +1,132 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Geography;
+using RecycleNet.Core.Import;
+using RecycleNet.Core.Layers;
+using RecycleNet.Core.Model;
+
+namespace RecycleNet.Core.Plans;
+
+/// <summary>A plan applied to a city in memory: the city after, and every feature it adds, replaces and removes.</summary>
+/// <param name="Added">Each added feature with a provisional id (the store gives it its own on adoption).</param>
+/// <param name="Replaced">Each changed feature as it is and as the plan makes it (same id and version).</param>
+public sealed record PlanApplication(CitySnapshot After, IReadOnlyList<(string Field, string Rule)> Errors,
+    IReadOnlyList<(string Layer, PlanAdd Change, SpatialEntity Entity)> Added,
+    IReadOnlyList<(string Layer, SpatialEntity Before, SpatialEntity After)> Replaced,
+    IReadOnlyList<(string Layer, SpatialEntity Before)> Removed)
+{
+    public bool Valid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Applies a plan's changes to a city snapshot, by the layers' own rules: an added feature is read as an import row
+/// would be, and a changed one is its current properties with the plan's over them, read again — so a plan can hold
+/// nothing a PUT would refuse. The one definition of what a plan does: evaluation scores its result, adoption writes it.
+/// </summary>
+public static class PlanApplier
+{
+    /// <summary>
+    /// Provisional ids of added features: positive, as a stored outlet's are (the analyses count negative ids as merged
+    /// waste-sorting points, not outlets), and far above any id a store gives.
+    /// </summary>
+    public const long FirstProvisionalId = 1L << 50;
+
+    public static PlanApplication Apply(CitySnapshot city, PlanChanges changes)
+    {
+        var errors = new List<(string, string)>();
+        var ctx = ContextOf(city);
+        var outlets = city.Outlets.ToDictionary(o => o.Id);
+        var centers = city.SortingCenters.ToDictionary(c => c.Id);
+        var added = new List<(string, PlanAdd, SpatialEntity)>();
+        var replaced = new List<(string, SpatialEntity, SpatialEntity)>();
+        var removed = new List<(string, SpatialEntity)>();
+        var touched = new HashSet<(string, long)>();
+
+        SpatialEntity? Existing(string path, string layer, long id)
+        {
+            if (!PlanChanges.Layers.Contains(layer)) { errors.Add(($"{path}.layer", $"must be one of {string.Join(", ", PlanChanges.Layers)}, got '{layer}'")); return null; }
+            SpatialEntity? e = layer == "outlets" ? outlets.GetValueOrDefault(id) : centers.GetValueOrDefault(id);
+            if (e is null) { errors.Add(($"{path}.id", $"{layer}/{id} does not exist in this city")); return null; }
+            if (!touched.Add((layer, id))) { errors.Add(($"{path}.id", $"{layer}/{id} is changed twice in the plan: one change per feature")); return null; }
+            return e;
+        }
+
+        var provisional = FirstProvisionalId;
+        for (var i = 0; i < changes.Add.Count; i++)
+        {
+            var a = changes.Add[i];
+            var path = $"add[{i}]";
+            if (!PlanChanges.Layers.Contains(a.Layer)) { errors.Add(($"{path}.layer", $"must be one of {string.Join(", ", PlanChanges.Layers)}, got '{a.Layer}'")); continue; }
+            var layer = LayerCatalog.Find(a.Layer)!;
+            if (Read(layer, path, new Point(a.Lon, a.Lat), a.Properties, ctx, errors) is not { } entity) continue;
+            entity.Id = provisional++;
+            added.Add((a.Layer, a, entity));
+        }
+        // A move and a closing are changes of place and of status: one path, the layer's rules, for all three.
+        var updates = changes.Move.Select((m, i) => ($"move[{i}]", new PlanUpdate(m.Layer, m.Id, EmptyObject, m.BaseVersion, m.Lon, m.Lat)))
+            .Concat(changes.Close.Select((c, i) => ($"close[{i}]", new PlanUpdate(c.Layer, c.Id, ClosedStatus, c.BaseVersion))))
+            .Concat(changes.Update.Select((u, i) => ($"update[{i}]", u)));
+        foreach (var (path, u) in updates)
+        {
+            if (Existing(path, u.Layer, u.Id) is not { } before) continue;
+            if (u.Properties.ValueKind != JsonValueKind.Object) { errors.Add(($"{path}.properties", "must be an object of the feature's properties")); continue; }
+            if ((u.Lon is null) != (u.Lat is null)) { errors.Add(($"{path}.lon", "lon and lat go together")); continue; }
+            var layer = LayerCatalog.Find(u.Layer)!;
+            var at = u.Lon is { } lon ? new Point(lon, u.Lat!.Value) : before.Geometry;
+            if (Read(layer, path, at, Merge(layer, before, u.Properties), ctx, errors) is not { } after) continue;
+            (after.Id, after.Version, after.CityId) = (before.Id, before.Version, before.CityId);
+            replaced.Add((u.Layer, before, after));
+        }
+        for (var i = 0; i < changes.Remove.Count; i++)
+            if (Existing($"remove[{i}]", changes.Remove[i].Layer, changes.Remove[i].Id) is { } before) removed.Add((changes.Remove[i].Layer, before));
+
+        var gone = removed.Select(r => (r.Item1, r.Item2.Id)).ToHashSet();
+        var swap = replaced.ToDictionary(r => (r.Item1, r.Item2.Id), r => r.Item3);
+        List<T> Changed<T>(IEnumerable<T> existing, string layer) where T : SpatialEntity =>
+        [
+            .. existing.Where(e => !gone.Contains((layer, e.Id))).Select(e => swap.TryGetValue((layer, e.Id), out var n) ? (T)n : e),
+            .. added.Where(a => a.Item1 == layer).Select(a => (T)a.Item3),
+        ];
+        var result = city with { Outlets = Changed(city.Outlets, "outlets"), SortingCenters = Changed(city.SortingCenters, "sorting-centers") };
+        return new PlanApplication(result, errors, added, replaced, removed);
+    }
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+    private static readonly JsonElement ClosedStatus = JsonDocument.Parse("""{"status":"closed"}""").RootElement.Clone();
+
+    /// <summary>What validating a feature against the city needs, from the snapshot (districts, communities, townships, villages).</summary>
+    public static ImportContext ContextOf(CitySnapshot city) => new(new DistrictLocator(city.Districts),
+        new ReferenceLookup("community", "communities", city.Communities.Select(c => (c.Id, c.Name))), new ImportOptions(),
+        new TownshipLocator(city.Townships), new ReferenceLookup("village", "villages", city.Villages.Select(v => (v.Id, v.Name))));
+
+    /// <summary>A feature's current properties (as a GET writes them) with <paramref name="changes"/> over them.</summary>
+    private static JsonElement Merge(LayerDefinition layer, SpatialEntity e, JsonElement changes)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms))
+        {
+            w.WriteStartObject();
+            var overridden = changes.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in layer.Properties(e, LayerLookups.Empty))
+                if (!overridden.Contains(name)) PropertyValues.Write(w, name, value);
+            foreach (var p in changes.EnumerateObject()) p.WriteTo(w);
+            w.WriteEndObject();
+        }
+        return JsonDocument.Parse(ms.ToArray()).RootElement.Clone();
+    }
+
+    /// <summary>A feature of <paramref name="layer"/> at <paramref name="at"/> read from its properties by the layer's rules; null with errors named under <paramref name="path"/>.</summary>
+    private static SpatialEntity? Read(LayerDefinition layer, string path, Geometry at, JsonElement properties, ImportContext ctx, List<(string, string)> errors)
+    {
+        if (properties.ValueKind != JsonValueKind.Object) { errors.Add(($"{path}.properties", "must be an object of the feature's properties")); return null; }
+        var feature = JsonDocument.Parse($$"""{"type":"Feature","geometry":null,"properties":{{properties.GetRawText()}}}""").RootElement;
+        var parsed = GeoJsonRowReader.ReadFeature(feature, 0);
+        var row = new ImportRow(0, at, parsed.Properties) { StrictTypes = true };
+        var found = new List<ImportError>();
+        var entity = LayerImporter.Validate(layer, row, DeclaredCrs.Wgs84, ctx, found);
+        foreach (var e in found)
+            errors.Add((e.Field == "geometry" ? $"{path}.lon" : e.Field is null ? path : $"{path}.properties.{e.Field}", e.Reason));
+        return entity;
+    }
+}

@@ -1,0 +1,246 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Layers;
+using RecycleNet.Core.Model;
+using RecycleNet.Core.Plans;
+
+namespace RecycleNet.Core.Storage;
+
+/// <summary>Something a plan touches that was changed since the plan was made: adoption refuses it.</summary>
+/// <param name="CurrentVersion">Null: it was deleted.</param>
+/// <param name="ChangedBy">The planner key's name of the last write to it (from the audit log), when known.</param>
+public sealed record PlanConflict(string Layer, long Id, string Name, long BaseVersion, long? CurrentVersion, string? ChangedBy, DateTime? ChangedAt,
+    string Reason);
+
+/// <summary>What adopting (or reverting) a plan came to.</summary>
+public abstract record PlanOutcome
+{
+    public sealed record Adopted(Plan Plan, PlanAdoption Adoption) : PlanOutcome;
+    public sealed record Conflicts(IReadOnlyList<PlanConflict> List) : PlanOutcome;
+    public sealed record Invalid(IReadOnlyList<(string Field, string Rule)> Errors) : PlanOutcome;
+    public sealed record NotFound : PlanOutcome;
+    /// <summary>The plan is not in a state for it (adopting an adopted plan, reverting a draft).</summary>
+    public sealed record Refused(string Reason) : PlanOutcome;
+    /// <summary>Someone else changed the plan first: the plan as it is now.</summary>
+    public sealed record Stale(Plan Current) : PlanOutcome;
+}
+
+/// <summary>
+/// The store contract for plans: list, get, add, replace and delete against an expected version (drafts only), each with
+/// its audit entry in one transaction; adoption — every change of the plan written to the layers in one transaction, or
+/// none when anything it touches was changed since the plan was made — and revert, a plan of its own that undoes an
+/// adoption exactly.
+/// </summary>
+public sealed class PlanStore(RecycleNetDb db)
+{
+    public Task<List<Plan>> ListAsync(CancellationToken ct) => db.Set<Plan>().AsNoTracking().OrderByDescending(p => p.Id).ToListAsync(ct);
+
+    public Task<Plan?> GetAsync(long id, CancellationToken ct) => db.Set<Plan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public async Task<Plan> AddAsync(string name, PlanChanges changes, AuditEntry audit, CancellationToken ct)
+    {
+        var plan = new Plan { Name = name, Author = audit.Planner, Created = audit.At, Updated = audit.At, Changes = changes.ToJson() };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(plan);
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(audit, "plans", plan.Id, null, plan.Version, $"{changes.Count} changes", ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return plan;
+    }
+
+    /// <summary>Replaces a draft's name and changes if it is still at <paramref name="expectedVersion"/>.</summary>
+    public async Task<PlanOutcome> ReplaceAsync(long id, long expectedVersion, string name, PlanChanges changes, AuditEntry audit, CancellationToken ct)
+    {
+        if (await GetAsync(id, ct) is not { } current) return new PlanOutcome.NotFound();
+        if (current.Status != "draft") return new PlanOutcome.Refused($"plan {id} is {current.Status}: only a draft changes");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        current.Name = name;
+        current.Changes = changes.ToJson();
+        current.Updated = audit.At;
+        db.Replacing(current, expectedVersion);
+        if (!await db.TrySaveAsync(tx, ct)) return await GetAsync(id, ct) is { } now ? new PlanOutcome.Stale(now) : new PlanOutcome.NotFound();
+        await AuditAsync(audit, "plans", id, expectedVersion, current.Version, $"{changes.Count} changes", ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new PlanOutcome.Adopted(current, new PlanAdoption([], []));
+    }
+
+    public async Task<PlanOutcome> DeleteAsync(long id, long expectedVersion, AuditEntry audit, CancellationToken ct)
+    {
+        if (await GetAsync(id, ct) is not { } current) return new PlanOutcome.NotFound();
+        if (current.Status == "adopted") return new PlanOutcome.Refused($"plan {id} is adopted: revert it first (its record is what a revert undoes)");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<Plan>().Where(p => p.Id == id && p.Version == expectedVersion).ExecuteDeleteAsync(ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return await GetAsync(id, ct) is { } now ? new PlanOutcome.Stale(now) : new PlanOutcome.NotFound();
+        }
+        await AuditAsync(audit, "plans", id, expectedVersion, null, null, ct);
+        await tx.CommitAsync(ct);
+        return new PlanOutcome.Adopted(current, new PlanAdoption([], []));
+    }
+
+    /// <summary>
+    /// Writes every change of plan <paramref name="id"/> to the layers in one transaction, with an audit entry for each
+    /// feature and one for the adoption — or nothing, answering the conflicts, when a feature it touches is not at the
+    /// version the plan was made from. <paramref name="city"/> is the city as it is (its snapshot).
+    /// </summary>
+    public async Task<PlanOutcome> AdoptAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
+    {
+        if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
+        if (plan.Status != "draft") return new PlanOutcome.Refused($"plan {id} is {plan.Status}: only a draft is adopted");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await AdoptInAsync(plan, city, audit, ct);
+        if (outcome is PlanOutcome.Adopted) await tx.CommitAsync(ct);
+        else await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return outcome;
+    }
+
+    /// <summary>
+    /// Undoes adopted plan <paramref name="id"/> by a plan of its own, adopted at once: the features it created are
+    /// removed, and those it changed get back their properties and place. Refused with the conflicts when any of them
+    /// was changed after the adoption.
+    /// </summary>
+    public async Task<PlanOutcome> RevertAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
+    {
+        if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
+        if (plan.Status != "adopted" || plan.Adoption is null) return new PlanOutcome.Refused($"plan {id} is {plan.Status}: only an adopted plan is reverted");
+        if (plan.RevertOf is not null) return new PlanOutcome.Refused($"plan {id} reverts plan {plan.RevertOf}: adopt that plan's changes again in a new plan instead");
+        var adoption = JsonSerializer.Deserialize<PlanAdoption>(plan.Adoption, PlanChanges.Json)!;
+        var inverse = new PlanChanges
+        {
+            Remove = [.. adoption.Created.Select(c => new PlanRef(c.Layer, c.Id, c.Version))],
+            Update = [.. adoption.Previous.Where(p => p.VersionAfter is not null).Select(p =>
+            {
+                var at = p.Feature.GetProperty("geometry").GetProperty("coordinates");
+                return new PlanUpdate(p.Layer, p.Id, p.Feature.GetProperty("properties"), p.VersionAfter!.Value, at[0].GetDouble(), at[1].GetDouble());
+            })],
+        };
+        var first = audit();
+        var revert = new Plan
+        {
+            Name = $"撤销：{plan.Name}", Author = first.Planner, Created = first.At, Updated = first.At, Changes = inverse.ToJson(), RevertOf = plan.Id,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(revert);
+        await db.SaveChangesAsync(ct);
+        var outcome = await AdoptInAsync(revert, city, audit, ct);
+        if (outcome is not PlanOutcome.Adopted)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return outcome;
+        }
+        var original = await db.Set<Plan>().FirstAsync(p => p.Id == plan.Id, ct);
+        original.Status = "reverted";
+        original.Updated = first.At;
+        original.Version++;
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(audit(), "plans", plan.Id, original.Version - 1, original.Version, $"reverted by plan {revert.Id}", ct, "revert-plan");
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return outcome;
+    }
+
+    private async Task<PlanOutcome> AdoptInAsync(Plan plan, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
+    {
+        var changes = PlanChanges.FromJson(plan.Changes);
+        var conflicts = await ConflictsAsync(changes, ct);
+        if (conflicts.Count > 0) return new PlanOutcome.Conflicts(conflicts);
+        var applied = PlanApplier.Apply(city, changes);
+        if (!applied.Valid) return new PlanOutcome.Invalid(applied.Errors);
+
+        var detail = $"plan {plan.Id}: {plan.Name}";
+        var previous = new List<PlanPrevious>();
+        foreach (var (layerName, before) in applied.Removed)
+        {
+            var layer = LayerCatalog.Find(layerName)!;
+            var baseVersion = changes.Remove.First(r => r.Layer == layerName && r.Id == before.Id).BaseVersion;
+            if (await layer.DeleteConflictAsync(db, before.Id, ct) is { } why)
+                return new PlanOutcome.Conflicts([new PlanConflict(layerName, before.Id, before.Name, baseVersion, before.Version, null, null, why)]);
+            if (await layer.DeleteAsync(db, before.Id, baseVersion, ct) == 0) return new PlanOutcome.Conflicts(await ConflictsAsync(changes, ct, force: (layerName, before.Id, baseVersion)));
+            previous.Add(new PlanPrevious(layerName, before.Id, FeatureJson(layer, before), baseVersion, null));
+            await AuditAsync(audit(), layerName, before.Id, baseVersion, null, detail, ct, "delete");
+        }
+        var baseOf = changes.Touched().ToDictionary(t => (t.Layer, t.Id), t => t.BaseVersion);
+        foreach (var (layerName, before, after) in applied.Replaced)
+        {
+            var expected = baseOf[(layerName, before.Id)];
+            db.Replacing(after, expected);
+            previous.Add(new PlanPrevious(layerName, before.Id, FeatureJson(LayerCatalog.Find(layerName)!, before), expected, expected + 1));
+        }
+        foreach (var (layerName, _, entity) in applied.Added)
+        {
+            entity.Id = 0; // the store's own id, not the provisional one
+            LayerCatalog.Find(layerName)!.Add(db, [entity]);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone wrote between the check and the UPDATE: the UPDATE named the plan's version and changed nothing.
+            db.ChangeTracker.Clear();
+            return new PlanOutcome.Conflicts(await ConflictsAsync(changes, ct));
+        }
+        foreach (var (layerName, before, _) in applied.Replaced)
+            await AuditAsync(audit(), layerName, before.Id, baseOf[(layerName, before.Id)], baseOf[(layerName, before.Id)] + 1, detail, ct, "replace");
+        var created = applied.Added.Select(a => new PlanCreated(a.Layer, a.Entity.Id, a.Entity.Version)).ToList();
+        foreach (var c in created) await AuditAsync(audit(), c.Layer, c.Id, null, c.Version, detail, ct, "create");
+
+        var adoption = new PlanAdoption(created, previous);
+        var tracked = await db.Set<Plan>().FirstAsync(p => p.Id == plan.Id, ct);
+        var entry = audit();
+        tracked.Status = "adopted";
+        tracked.AdoptedAt = entry.At;
+        tracked.AdoptedBy = entry.Planner;
+        tracked.Adoption = JsonSerializer.Serialize(adoption, PlanChanges.Json);
+        tracked.Updated = entry.At;
+        tracked.Version++;
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(entry, "plans", plan.Id, tracked.Version - 1, tracked.Version,
+            $"{created.Count} created, {applied.Replaced.Count} changed, {applied.Removed.Count} removed", ct, "adopt-plan");
+        return new PlanOutcome.Adopted(tracked, adoption);
+    }
+
+    /// <summary>The features the plan touches that are no longer at the plan's version, each with who changed it last.</summary>
+    private async Task<List<PlanConflict>> ConflictsAsync(PlanChanges changes, CancellationToken ct, (string, long, long)? force = null)
+    {
+        var list = new List<PlanConflict>();
+        foreach (var (layerName, id, baseVersion) in changes.Touched())
+        {
+            var layer = LayerCatalog.Find(layerName);
+            if (layer is null) continue;
+            var now = await layer.FindAsync(db, id, ct);
+            if (now is not null && now.Version == baseVersion && force != (layerName, id, baseVersion)) continue;
+            var last = await db.Audit.AsNoTracking().Where(a => a.Target == layerName && a.FeatureId == id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+            list.Add(new PlanConflict(layerName, id, now?.Name ?? "", baseVersion, now?.Version, last?.Planner, last?.At,
+                now is null ? $"{layerName}/{id} was deleted after the plan was made"
+                : $"{layerName}/{id} is at version {now.Version}, not the plan's {baseVersion}: {last?.Planner ?? "someone"} changed it"));
+        }
+        return list;
+    }
+
+    /// <summary>A feature as GeoJSON with full-precision coordinates (what a revert restores).</summary>
+    private static JsonElement FeatureJson(LayerDefinition layer, SpatialEntity e)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms)) GeoJsonWriter.WriteFeature(w, layer, e, LayerLookups.Empty, decimals: 15);
+        return JsonDocument.Parse(ms.ToArray()).RootElement.Clone();
+    }
+
+    private async Task AuditAsync(AuditEntry entry, string target, long id, long? before, long? after, string? detail, CancellationToken ct,
+        string? action = null)
+    {
+        (entry.Target, entry.FeatureId, entry.VersionBefore, entry.VersionAfter) = (target, id, before, after);
+        if (action is not null) entry.Action = action;
+        if (detail is not null) entry.Detail = detail;
+        db.Audit.Add(entry);
+        await db.SaveChangesAsync(ct);
+    }
+}
