@@ -169,7 +169,9 @@ public static class PlanEndpoints
                 string.Join("; ", applied.Errors.Select(e => $"{e.Field} {e.Rule}")), applied.Errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), "changes"));
         var policy = catalog.Find(CityRouting.CityOf(http).Policy)!;
         var options = new ScorecardOptions { Coverage = new CoverageOptions { Walking = walk } };
-        return (PlanEvaluator.Evaluate(city, changes, network.Graph, policy, options, c => network.RoadsFor(c), await volumes.GetAsync(ct)), null);
+        var reports = await volumes.GetAsync(ct);
+        var before = http.RequestServices.GetRequiredService<ScorecardCache>().Get(city, network.Graph, policy, options, network.RoadsFor(city), reports);
+        return (PlanEvaluator.Evaluate(city, changes, network.Graph, policy, options, c => network.RoadsFor(c), reports, before), null);
     }
 
     private static async Task<IResult> CompareAsync(HttpRequest req, PlanStore store, CityCache cities, NetworkStore network, VolumeCache volumes,

@@ -58,6 +58,7 @@ public static class ServiceSetup
         services.AddScoped<NetworkFileStore>();
         services.AddScoped<PlannerKeyStore>();
         services.AddScoped<PlanStore>();
+        services.AddSingleton<ScorecardCache>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
         services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();
