@@ -18,15 +18,17 @@ public static class ImportEndpoints
         app.MapPost("/api/import/{layer}", ImportAsync)
             .AddEndpointFilter<RequirePlannerKey>()
             .WithTags("Import")
-            .WithSummary("Import a layer from GeoJSON, CSV or XLSX; every row valid or nothing changes")
+            .WithSummary("Import a layer from GeoJSON, CSV or XLSX; every row valid or nothing changes; ?dryRun=true checks every row and writes nothing")
             .TakesRaw("A GeoJSON FeatureCollection, a CSV (UTF-8, header row) or an XLSX (first sheet), raw or as a multipart upload",
                 "application/geo+json", "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data")
             .Produces<ImportAnswer>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422)
             .DisableAntiforgery();
 
-    private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format,
+    private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format, string? dryRun,
         HttpRequest req, FeatureStore store, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
+        var check = false;
+        if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'");
         if (LayerCatalog.Find(layer) is not { } definition)
             return Problems.NotFound($"layer '{layer}' (layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name))})");
         if (string.IsNullOrWhiteSpace(crs))
@@ -58,11 +60,11 @@ public static class ImportEndpoints
             return Problems.BadBody($"{kind}: {e.Message}", e.Field);
         }
 
-        var result = await store.ImportAsync(definition, rows, declared, importMode, AuditTrail.Entry(req.HttpContext, "import", definition.Name), ct);
+        var result = await store.ImportAsync(definition, rows, declared, importMode, AuditTrail.Entry(req.HttpContext, "import", definition.Name), ct, check);
         if (result.Conflict is not null) return Problems.Conflict(result.Conflict);
-        if (!result.Applied) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows");
+        if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows");
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,
-            result.Inserted, result.Removed, result.Ids, result.IgnoredFields));
+            result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun));
     }
 
     /// <summary>An import's file: a multipart upload's first file, or the raw body; at most <paramref name="limit"/> bytes.</summary>

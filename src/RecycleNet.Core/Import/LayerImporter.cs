@@ -10,9 +10,10 @@ namespace RecycleNet.Core.Import;
 public enum ImportMode { Append, Replace }
 
 /// <summary>What an import did, or why it did nothing.</summary>
+/// <param name="DryRun">Checked only: <paramref name="Inserted"/> and <paramref name="Removed"/> say what applying would do; nothing was written.</param>
 public sealed record ImportResult(
     bool Applied, int Inserted, int Removed, IReadOnlyList<long> Ids,
-    IReadOnlyList<ImportError> Errors, string? Conflict, IReadOnlyList<string> IgnoredFields);
+    IReadOnlyList<ImportError> Errors, string? Conflict, IReadOnlyList<string> IgnoredFields, bool DryRun = false);
 
 /// <summary>
 /// Validates every row of an import, then applies all of them in one transaction — or none: a single
@@ -67,8 +68,9 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
     }
 
     /// <param name="audit">Recorded in the import's own transaction when it applies (its detail gets the counts).</param>
+    /// <param name="dryRun">Check every row and the replace's conflicts, and say what would be inserted and removed, writing nothing.</param>
     public async Task<ImportResult> ImportAsync(LayerDefinition layer, IReadOnlyList<ImportRow> rows, DeclaredCrs crs, ImportMode mode, CancellationToken ct,
-        AuditEntry? audit = null)
+        AuditEntry? audit = null, bool dryRun = false)
     {
         var errors = new List<ImportError>();
         if (rows.Count == 0) errors.Add(new ImportError(null, null, "the import holds no features or rows"));
@@ -81,6 +83,11 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
             if (Validate(layer, row, crs, ctx, errors) is { } e) items.Add((row.Index, e));
         await layer.CheckBatchAsync(db, items, mode == ImportMode.Replace, null, errors, ct);
         if (errors.Count > 0) return Refused(errors);
+        if (dryRun)
+        {
+            if (mode == ImportMode.Replace && await layer.ReplaceConflictAsync(db, ct) is { } refused) return new ImportResult(false, 0, 0, [], [], refused, []);
+            return new ImportResult(false, items.Count, mode == ImportMode.Replace ? await layer.CountAsync(db, ct) : 0, [], [], null, IgnoredFields(layer, rows), DryRun: true);
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var removed = 0;

@@ -49,6 +49,7 @@ public abstract class LayerDefinition
     public abstract SpatialEntity Create();
     public abstract void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities);
     public abstract Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct);
+    public abstract Task<int> CountAsync(RecycleNetDb db, CancellationToken ct);
     /// <summary>The feature's properties in <see cref="Fields"/> order: string, long, double, bool, DateOnly, a list of those, or null.</summary>
     public abstract IReadOnlyList<KeyValuePair<string, object?>> Properties(SpatialEntity entity, LayerLookups lookups);
 
@@ -98,6 +99,7 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
     public override SpatialEntity Create() => new T();
     public override void Add(RecycleNetDb db, IEnumerable<SpatialEntity> entities) => db.Set<T>().AddRange(entities.Cast<T>());
     public override Task<int> DeleteAllAsync(RecycleNetDb db, CancellationToken ct) => db.Set<T>().ExecuteDeleteAsync(ct);
+    public override Task<int> CountAsync(RecycleNetDb db, CancellationToken ct) => db.Set<T>().CountAsync(ct);
     public override IReadOnlyList<KeyValuePair<string, object?>> Properties(SpatialEntity entity, LayerLookups lookups) =>
         PropertiesOf((T)entity, lookups);
     public override void Read(RowReader r, SpatialEntity target, ImportContext ctx, long? locatedDistrictId) =>

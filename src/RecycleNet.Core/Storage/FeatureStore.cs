@@ -65,8 +65,8 @@ public sealed class FeatureStore(RecycleNetDb db)
 
     /// <summary>Rows into a layer, appended or replacing it, all or nothing, with <paramref name="audit"/> in the same transaction.</summary>
     public Task<ImportResult> ImportAsync(LayerDefinition layer, IReadOnlyList<ImportRow> rows, DeclaredCrs crs, ImportMode mode,
-        AuditEntry audit, CancellationToken ct) =>
-        new LayerImporter(db, new ImportOptions()).ImportAsync(layer, rows, crs, mode, ct, audit);
+        AuditEntry audit, CancellationToken ct, bool dryRun = false) =>
+        new LayerImporter(db, new ImportOptions()).ImportAsync(layer, rows, crs, mode, ct, audit, dryRun);
 
     /// <summary>The audit log, newest first: one page and the total.</summary>
     public async Task<(int Total, List<AuditEntry> Entries)> AuditAsync(int offset, int limit, CancellationToken ct) =>

@@ -42,6 +42,25 @@ public class ImportTests
     private static string Collection(params string[] features) => $$$"""{"type":"FeatureCollection","features":[{{{string.Join(",", features)}}}]}""";
 
     [Fact]
+    public async Task A_dry_run_checks_every_row_and_writes_nothing()
+    {
+        using var f = await CityWithDistrictsAsync();
+        var planner = f.Planner();
+        var before = await SnapshotAsync(planner);
+        var bad = await planner.PostAsync("/api/import/communities?crs=WGS84&dryRun=true", Csv("name,households,lon,lat\n好,100,117.02,36.66\n坏,-1,117.03,36.66\n"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Equal((3, "households"), (await bad.ReadJsonAsync()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("index").GetInt32(), e.GetProperty("field").GetString())).Single());
+        var good = await planner.PostAsync("/api/import/communities?crs=WGS84&dryRun=true", Csv("name,households,lon,lat,颜色\n好,100,117.02,36.66,红\n也好,50,117.03,36.66,蓝\n"));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var answer = await good.ReadJsonAsync();
+        Assert.Equal((true, 2, 0), (answer.GetProperty("dryRun").GetBoolean(), answer.GetProperty("inserted").GetInt32(), answer.GetProperty("removed").GetInt32()));
+        Assert.Equal(["颜色"], answer.GetProperty("ignoredFields").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(before, await SnapshotAsync(planner));
+        Assert.Equal(HttpStatusCode.BadRequest, (await planner.PostAsync("/api/import/communities?crs=WGS84&dryRun=perhaps", Csv("name\n好\n"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_kind_of_bad_row_is_reported_and_nothing_is_imported()
     {
         using var f = await CityWithDistrictsAsync();
