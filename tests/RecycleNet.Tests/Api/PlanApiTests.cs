@@ -59,6 +59,19 @@ public class PlanApiTests
         Assert.Equal(6000m, subsidy.GetProperty("totalYuan").GetDecimal()); // 30 m² × 200 yuan, one new fixed outlet
         Assert.Equal(1, subsidy.GetProperty("outlets").GetArrayLength());
 
+        // The workbook: its sheets, and the new outlet in WGS84 and GCJ-02 with its subsidy.
+        var xlsx = await planner.GetAsync($"/api/plans/{id}/evaluation?f=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using (var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal(["汇总 Summary", "区县 Districts", "站点 Sites", "目标 Targets", "依据 Citations"], MiniExcelLibs.MiniExcel.GetSheetNames(book));
+            book.Position = 0;
+            var site = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true, sheetName: "站点 Sites").Cast<IDictionary<string, object?>>()
+                .Single(r => (string?)r["名称 (name)"] == "新网点");
+            Assert.Equal((117.0, 36.65, 6000.0), (Convert.ToDouble(site["经度 WGS84 (lon)"]), Convert.ToDouble(site["纬度 WGS84 (lat)"]), Convert.ToDouble(site["补贴 (subsidy), 元"])));
+            Assert.NotEqual(117.0, Convert.ToDouble(site["经度 GCJ-02 (lon)"]));
+        }
+
         var adopt = await planner.PostAsync($"/api/plans/{id}/adopt", null);
         Assert.True(adopt.StatusCode == HttpStatusCode.OK, await adopt.Content.ReadAsStringAsync());
         var after = await (await planner.GetAsync("/api/coverage")).ReadJsonAsync();
