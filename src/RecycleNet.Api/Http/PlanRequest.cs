@@ -102,7 +102,10 @@ public static class PlanRequest
         return (name, changes, from);
     }
 
-    /// <summary>A siting run's proposals accepted into a plan: outlets and sorting centres at the proposed places, named by their rank.</summary>
+    /// <summary>
+    /// A siting run's proposals accepted into a plan: operating outlets and sorting centres at the proposed places, named by
+    /// their rank (a planner who adopts them as only planned changes their status in the plan first).
+    /// </summary>
     public static void Accept(PlanChanges changes, IReadOnlyList<SitingProposal> proposals, Guid job, int[]? ranks, JsonFieldReader r)
     {
         var chosen = ranks is null ? proposals : [.. proposals.Where(p => ranks.Contains(p.Rank))];
@@ -112,12 +115,13 @@ public static class PlanRequest
             var layer = p.Kind switch { "outlet" or "villageOutlet" => "outlets", "sortingCenter" or "countyCentre" => "sorting-centers", _ => null };
             if (layer is null) { r.Fail("fromSitingJob", $"proposal {p.Rank} is a {p.Kind}: plans hold outlets and sorting centres"); continue; }
             var name = $"选址建议 #{p.Rank}" + (p.Label is { Length: > 0 } l ? $" {l}" : "");
+            // Operating: a plan describes the network as it would be, so its evaluation shows what the sites do once open.
             var props = p.Kind switch
             {
-                "villageOutlet" => new Dictionary<string, object?> { ["name"] = name, ["kind"] = "fixed", ["status"] = "planned", ["tier"] = "village" },
-                "countyCentre" => new Dictionary<string, object?> { ["name"] = name, ["status"] = "planned", ["tier"] = "county" },
-                "sortingCenter" => new Dictionary<string, object?> { ["name"] = name, ["status"] = "planned" },
-                _ => new Dictionary<string, object?> { ["name"] = name, ["kind"] = "fixed", ["status"] = "planned" },
+                "villageOutlet" => new Dictionary<string, object?> { ["name"] = name, ["kind"] = "fixed", ["status"] = "operating", ["tier"] = "village" },
+                "countyCentre" => new Dictionary<string, object?> { ["name"] = name, ["status"] = "operating", ["tier"] = "county" },
+                "sortingCenter" => new Dictionary<string, object?> { ["name"] = name, ["status"] = "operating" },
+                _ => new Dictionary<string, object?> { ["name"] = name, ["kind"] = "fixed", ["status"] = "operating" },
             };
             changes.Add.Add(new PlanAdd(layer, p.Lon, p.Lat, JsonSerializer.SerializeToElement(props), new PlanSource(job, p.Rank)));
         }

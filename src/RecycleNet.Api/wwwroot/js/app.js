@@ -1,20 +1,22 @@
 import { apply, setLanguage, language } from './i18n.js';
 import { clearError, getJson, city } from './api.js';
 import { el, fill } from './dom.js';
-import { initMap, startPlacing, startMoving, saveWhatIf, resetWhatIf, loadLayers } from './map.js';
+import { initMap, startPlacing, startMoving, saveWhatIf, resetWhatIf, loadLayers, whatIfChanges } from './map.js';
 import { loadScorecard } from './scorecard.js';
 import { loadGaps } from './gaps.js';
 import { initSiting } from './siting.js';
 import { initSubsidy } from './subsidy.js';
 import { initVolumes, loadVolumes } from './volumes.js';
+import { initPlans, loadPlans, saveAsPlan } from './plans.js';
 
 const loaded = {};
-const loaders = { scorecard: loadScorecard, gaps: loadGaps, volumes: loadVolumes };
+const loaders = { scorecard: loadScorecard, gaps: loadGaps, volumes: loadVolumes, plans: loadPlans };
 
 function show(tab) {
   clearError();
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === tab);
   for (const p of document.querySelectorAll('.panel')) p.hidden = p.id !== `${tab}-panel`;
+  if (tab === 'plans') delete loaded.plans; // plans are made from other tabs (what-if, siting): always the current list
   if (loaders[tab] && !loaded[tab]) { loaded[tab] = true; loaders[tab]().catch(() => { loaded[tab] = false; }); }
   if (tab === 'map') window.dispatchEvent(new Event('resize'));
 }
@@ -33,6 +35,10 @@ document.getElementById('whatifAdd').addEventListener('click', startPlacing);
 document.getElementById('whatifReset').addEventListener('click', resetWhatIf);
 document.getElementById('whatifMove').addEventListener('click', startMoving);
 document.getElementById('whatifSave').addEventListener('click', () => saveWhatIf().catch(() => {}));
+document.getElementById('whatifPlan').addEventListener('click', () => {
+  const { crs, changes } = whatIfChanges();
+  saveAsPlan(changes, crs).catch(() => {});
+});
 // The city switch: each city is the same page over its own data (/cities/{city}/…); switching reloads the page for it.
 const citySelect = document.getElementById('city');
 citySelect.addEventListener('change', () => {
@@ -50,5 +56,6 @@ setLanguage(language());
 initSiting();
 initSubsidy();
 initVolumes();
+initPlans();
 initMap().then(() => document.body.dataset.ready = 'true').catch(() => { document.body.dataset.ready = 'error'; });
 export { show };

@@ -208,6 +208,14 @@ async function closeOutlet(id, layer) {
   await runWhatIf();
 }
 
+/** The what-if as a plan's changes (the crs the page's base map uses). */
+export function whatIfChanges() {
+  return {
+    crs: config.baseMapCrs === 'GCJ02' ? 'GCJ02' : 'WGS84',
+    changes: { add: whatIf.add, move: [...whatIf.move.values()], close: [...whatIf.close] },
+  };
+}
+
 export async function runWhatIf(onChange) {
   // Positions are sent in the CRS the map shows (GCJ-02 under an Amap/Tencent base map); the service converts them.
   const r = await postJson('/api/coverage/what-if', {

@@ -2,6 +2,7 @@ import { postJson, getJson, del, showError } from './api.js';
 import { t, fmt, pct } from './i18n.js';
 import { loadLayers } from './map.js';
 import { el, table } from './dom.js';
+import { planFromSiting } from './plans.js';
 
 let running = null;
 
@@ -39,6 +40,8 @@ async function poll() {
   if (job.status !== 'done') { status.textContent = `${job.status}: ${job.error ?? ''}`; return; }
   const r = job.result, s = r.solver;
   status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: s.method });
+  // The proposals can be kept as a plan, to evaluate, compare and adopt.
+  status.append(' ', el('button', { id: 'sitingPlan', onclick: () => planFromSiting(job.id).catch(() => {}) }, t('plan.fromSitingButton')));
   const outlets = job.kind === 'outlets';
   const headers = [t('rank'), t('name'), t('district'), ...(outlets ? [t('gained'), t('cumulative'), t('subsidyCol')] : [t('outlets'), t('load')])];
   table(document.getElementById('sitingTable'), headers, r.proposals.features.map(({ properties: p }) => el('tr', {},
