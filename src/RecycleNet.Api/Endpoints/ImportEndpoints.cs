@@ -24,9 +24,27 @@ public static class ImportEndpoints
             .Produces<ImportAnswer>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422)
             .DisableAntiforgery();
 
-    private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format, string? dryRun,
+    private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format, string? dryRun, string? mapping,
         HttpRequest req, FeatureStore store, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
+        var renames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(mapping))
+        {
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(mapping);
+                if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) throw new System.Text.Json.JsonException("not an object");
+                foreach (var m in doc.RootElement.EnumerateObject())
+                {
+                    if (m.Value.ValueKind != System.Text.Json.JsonValueKind.String) throw new System.Text.Json.JsonException($"'{m.Name}' maps to no property name");
+                    renames[m.Name] = m.Value.GetString()!;
+                }
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                return Problems.BadParameter("mapping", $"must be a JSON object from column to property, e.g. {{\"网点\":\"name\"}}: {e.Message}");
+            }
+        }
         var check = false;
         if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'");
         if (LayerCatalog.Find(layer) is not { } definition)
@@ -60,11 +78,22 @@ public static class ImportEndpoints
             return Problems.BadBody($"{kind}: {e.Message}", e.Field);
         }
 
+        if (renames.Count > 0)
+        {
+            if (ColumnMapping.Check(definition, rows, renames) is [_, ..] wrong) return Problems.Invalid(wrong, "The column mapping");
+            rows = ColumnMapping.Apply(rows, renames, table: kind != "geojson");
+        }
+        // A dry run says how each column was read and shows the first rows, so a planner can correct the mapping.
+        var seen = check ? new Dictionary<string, object?>
+        {
+            ["columns"] = ColumnMapping.Recognise(definition, rows).Select(c => new { header = c.Header, field = c.Field }).ToList(),
+            ["preview"] = rows.Take(5).Select(r => new { index = r.Index, properties = r.Properties }).ToList(),
+        } : null;
         var result = await store.ImportAsync(definition, rows, declared, importMode, AuditTrail.Entry(req.HttpContext, "import", definition.Name), ct, check);
         if (result.Conflict is not null) return Problems.Conflict(result.Conflict);
-        if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows");
+        if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows", seen);
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,
-            result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun));
+            result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun, seen?["columns"], seen?["preview"]));
     }
 
     /// <summary>An import's file: a multipart upload's first file, or the raw body; at most <paramref name="limit"/> bytes.</summary>

@@ -116,6 +116,6 @@ public static class LayerEndpoints
         await using (var w = new System.Text.Json.Utf8JsonWriter(buffer, GeoJsonResult.WriterOptions))
             GeoJsonWriter.WriteFeature(w, layer, now, await store.LookupsAsync(ct));
         using var doc = System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
-        return Preconditions.Stale(http, $"{layer.Name} feature", now.Version, doc.RootElement.Clone());
+        return Preconditions.Stale(http, $"{layer.Name} feature", now.Version, doc.RootElement.Clone(), await store.LastWriteAsync(layer, now.Id, ct));
     }
 }

@@ -80,7 +80,9 @@ public sealed record EnterpriseBody(long? Id, string Name, string CreditCode, bo
 
 [Description("What an import did.")]
 public sealed record ImportAnswer(string Layer, string Mode, string Crs, string Format, int Inserted, int Removed, IReadOnlyList<long> Ids,
-    IReadOnlyList<string> IgnoredFields, [property: Description("true: checked only (?dryRun=true); inserted and removed say what applying would do")] bool DryRun = false);
+    IReadOnlyList<string> IgnoredFields, [property: Description("true: checked only (?dryRun=true); inserted and removed say what applying would do")] bool DryRun = false,
+    [property: Description("dry run: each column and the property it is read as (null: ignored; geometry: coordinates)")] object? Columns = null,
+    [property: Description("dry run: the first five rows as read")] object? Preview = null);
 
 [Description("A siting run: its status (queued, running, done, failed, cancelled), stage, and when done its plan.")]
 public sealed record SitingJobAnswer(Guid Id, string Kind, string Status, string Stage, DateTimeOffset Started, double? ElapsedMs, string Href,

@@ -38,8 +38,8 @@ public static class Preconditions
 
     public static bool Matches(IReadOnlySet<long>? expected, long current) => expected is null || expected.Contains(current);
 
-    /// <summary>412: the stale write changed nothing; here is what is current.</summary>
-    public static ProblemHttpResult Stale(HttpContext http, string what, long current, object? representation)
+    /// <summary>412: the stale write changed nothing; here is what is current, and (when known) who changed it last.</summary>
+    public static ProblemHttpResult Stale(HttpContext http, string what, long current, object? representation, RecycleNet.Core.Model.AuditEntry? last = null)
     {
         http.Response.Headers.ETag = ETag(current);
         var p = new ProblemDetails
@@ -50,6 +50,11 @@ public static class Preconditions
         p.Extensions["field"] = "If-Match";
         p.Extensions["currentVersion"] = current;
         p.Extensions["current"] = representation;
+        if (last is not null)
+        {
+            p.Extensions["changedBy"] = last.Planner;
+            p.Extensions["changedAt"] = DateTime.SpecifyKind(last.At, DateTimeKind.Utc);
+        }
         return TypedResults.Problem(p);
     }
 }

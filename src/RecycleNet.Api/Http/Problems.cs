@@ -34,10 +34,16 @@ public static class Problems
     public static ProblemHttpResult BadBody(string detail, string field = "body") =>
         Make(400, "unreadable-body", field == "body" ? "The request body could not be read" : $"Invalid value for '{field}'", detail, field: field);
 
-    public static ProblemHttpResult Invalid(IReadOnlyList<ImportError> errors, string what) => Make(422, "invalid-input",
-        errors.Count == 1 ? $"{what} was refused: 1 problem" : $"{what} was refused: {errors.Count} problems",
-        "Nothing was changed. Each error gives the feature index (GeoJSON, from 0) or sheet row (CSV/XLSX, header = row 1), the field and the rule broken.",
-        errors.Select(e => new { index = e.Index, field = e.Field, reason = e.Reason }).ToList());
+    /// <param name="more">Further members of the problem (an import's dry run adds how it read the columns, and a preview).</param>
+    public static ProblemHttpResult Invalid(IReadOnlyList<ImportError> errors, string what, IReadOnlyDictionary<string, object?>? more = null)
+    {
+        var problem = Make(422, "invalid-input",
+            errors.Count == 1 ? $"{what} was refused: 1 problem" : $"{what} was refused: {errors.Count} problems",
+            "Nothing was changed. Each error gives the feature index (GeoJSON, from 0) or sheet row (CSV/XLSX, header = row 1), the field and the rule broken.",
+            errors.Select(e => new { index = e.Index, field = e.Field, reason = e.Reason }).ToList());
+        foreach (var (k, v) in more ?? new Dictionary<string, object?>()) problem.ProblemDetails.Extensions[k] = v;
+        return problem;
+    }
 
     public static ProblemHttpResult InvalidNetwork(string detail) => Make(422, "invalid-network", "The OSM file was refused",
         detail + " The walking network in use is unchanged.", field: "body");

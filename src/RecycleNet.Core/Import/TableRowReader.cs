@@ -67,6 +67,9 @@ public static class TableRowReader
         return rows;
     }
 
+    /// <summary>A table row from its cells, its geometry read from the coordinate columns (what a column mapping reads again).</summary>
+    public static ImportRow Row(int index, Dictionary<string, object?> props) => ToRow(index, props);
+
     private static ImportRow ToRow(int index, Dictionary<string, object?> props)
     {
         var (geometry, error) = ReadGeometry(props);

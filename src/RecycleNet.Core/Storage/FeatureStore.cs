@@ -68,6 +68,9 @@ public sealed class FeatureStore(RecycleNetDb db)
         AuditEntry audit, CancellationToken ct, bool dryRun = false) =>
         new LayerImporter(db, new ImportOptions()).ImportAsync(layer, rows, crs, mode, ct, audit, dryRun);
 
+    /// <summary>The last write to a feature of <paramref name="layer"/>: who and when (a refused write says so).</summary>
+    public Task<AuditEntry?> LastWriteAsync(LayerDefinition layer, long id, CancellationToken ct) => db.LastWriteAsync(layer.Name, id, ct);
+
     /// <summary>The audit log, newest first: one page and the total.</summary>
     public async Task<(int Total, List<AuditEntry> Entries)> AuditAsync(int offset, int limit, CancellationToken ct) =>
         (await db.Audit.CountAsync(ct), await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip(offset).Take(limit).ToListAsync(ct));

@@ -218,7 +218,7 @@ public sealed class PlanStore(RecycleNetDb db)
             if (layer is null) continue;
             var now = await layer.FindAsync(db, id, ct);
             if (now is not null && now.Version == baseVersion && force != (layerName, id, baseVersion)) continue;
-            var last = await db.Audit.AsNoTracking().Where(a => a.Target == layerName && a.FeatureId == id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+            var last = await db.LastWriteAsync(layerName, id, ct);
             list.Add(new PlanConflict(layerName, id, now?.Name ?? "", baseVersion, now?.Version, last?.Planner, last?.At,
                 now is null ? $"{layerName}/{id} was deleted after the plan was made"
                 : $"{layerName}/{id} is at version {now.Version}, not the plan's {baseVersion}: {last?.Planner ?? "someone"} changed it"));

@@ -42,6 +42,38 @@ public class ImportTests
     private static string Collection(params string[] features) => $$$"""{"type":"FeatureCollection","features":[{{{string.Join(",", features)}}}]}""";
 
     [Fact]
+    public async Task A_column_mapping_reads_a_sheet_with_its_own_headers()
+    {
+        using var f = await CityWithDistrictsAsync();
+        var planner = f.Planner();
+        const string csv = "网点,东经,北纬,类型,户\n甲回收站,117.02,36.66,固定,1\n乙回收站,117.03,36.66,流动,2\n";
+        var unmapped = await planner.PostAsync("/api/import/outlets?crs=WGS84&dryRun=true", Csv(csv));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unmapped.StatusCode);
+        var problem = await unmapped.ReadJsonAsync();
+        // The dry run says how it read each column: only 类型 (kind) is recognised.
+        Assert.Equal([("网点", null), ("东经", null), ("北纬", null), ("类型", "kind"), ("户", null)],
+            problem.GetProperty("columns").EnumerateArray().Select(c => (c.GetProperty("header").GetString(), c.GetProperty("field").GetString())));
+        Assert.Equal(2, problem.GetProperty("preview").GetArrayLength());
+
+        var mapping = Uri.EscapeDataString("""{"网点":"name","东经":"lon","北纬":"lat"}""");
+        var mapped = await planner.PostAsync($"/api/import/outlets?crs=WGS84&dryRun=true&mapping={mapping}", Csv(csv));
+        Assert.True(mapped.StatusCode == HttpStatusCode.OK, await mapped.Content.ReadAsStringAsync());
+        var answer = await mapped.ReadJsonAsync();
+        Assert.Equal([("name", "name"), ("lon", "geometry"), ("lat", "geometry"), ("类型", "kind"), ("户", null)],
+            answer.GetProperty("columns").EnumerateArray().Select(c => (c.GetProperty("header").GetString(), c.GetProperty("field").GetString())));
+        Assert.Equal(2, answer.GetProperty("inserted").GetInt32());
+        var imported = await planner.PostAsync($"/api/import/outlets?crs=WGS84&mapping={mapping}", Csv(csv));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(["甲回收站", "乙回收站"], (await (await planner.GetAsync("/api/outlets")).ReadJsonAsync()).GetProperty("features").EnumerateArray()
+            .Select(x => x.GetProperty("properties").GetProperty("name").GetString()));
+
+        var bad = await planner.PostAsync($"/api/import/outlets?crs=WGS84&dryRun=true&mapping={Uri.EscapeDataString("""{"网点":"rocket"}""")}", Csv(csv));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("not a property of outlets", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await planner.PostAsync("/api/import/outlets?crs=WGS84&mapping=[1]", Csv(csv))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_dry_run_checks_every_row_and_writes_nothing()
     {
         using var f = await CityWithDistrictsAsync();

@@ -8,6 +8,7 @@ import { initSiting } from './siting.js';
 import { initSubsidy } from './subsidy.js';
 import { initVolumes, loadVolumes } from './volumes.js';
 import { initPlans, loadPlans, saveAsPlan } from './plans.js';
+import { initImporter } from './importer.js';
 
 const loaded = {};
 const loaders = { scorecard: loadScorecard, gaps: loadGaps, volumes: loadVolumes, plans: loadPlans };
@@ -57,5 +58,6 @@ initSiting();
 initSubsidy();
 initVolumes();
 initPlans();
+initImporter();
 initMap().then(() => document.body.dataset.ready = 'true').catch(() => { document.body.dataset.ready = 'error'; });
 export { show };

@@ -2,6 +2,7 @@ import { getJson, postJson, showError, tryJson, cityUrl } from './api.js';
 import { t, fmt, pct } from './i18n.js';
 import { el, popup } from './dom.js';
 import { facilityChart } from './volumes.js';
+import { openEditor } from './editor.js';
 
 // Layers come from the OGC API. With a GCJ-02 base map (Amap, Tencent) they are requested in GCJ-02 so they line up.
 let map, config, crs = '', fitted = false;
@@ -66,7 +67,8 @@ export async function loadLayers() {
       fillColor: f.properties.status !== 'operating' ? '#999' : f.properties.kind === 'mobile' ? '#8e44ad' : '#1f6fb2',
     }),
     onEachFeature: (f, l) => {
-      withVolumes(l, popup(f.properties.name, `${f.properties.kind} · ${f.properties.status}${f.properties.modern ? ' · modern' : ''}`), `outlets/${f.id}`);
+      withVolumes(l, popup(f.properties.name, `${t(`value.${f.properties.kind}`)} · ${t(`value.${f.properties.status}`)}${f.properties.modern ? ` · ${t('value.modern')}` : ''}`),
+        `outlets/${f.id}`, 'outlets', f.id);
       l.on('click', e => {
         if (whatIf.placing) return;
         L.DomEvent.stopPropagation(e);
@@ -78,8 +80,8 @@ export async function loadLayers() {
   });
   layers.centers = L.geoJSON(centers, {
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 9, weight: 2, color: '#fff', fillOpacity: 1, fillColor: f.properties.greenCertified ? '#27ae60' : '#e67e22' }),
-    onEachFeature: (f, l) => withVolumes(l, popup(f.properties.name, `${f.properties.status}${f.properties.capacityTonnesPerDay ? ` · ${fmt(f.properties.capacityTonnesPerDay)} t/d` : ''}`),
-      `sorting-centers/${f.id}`),
+    onEachFeature: (f, l) => withVolumes(l, popup(f.properties.name, `${t(`value.${f.properties.status}`)}${f.properties.capacityTonnesPerDay ? ` · ${fmt(f.properties.capacityTonnesPerDay)} t/d` : ''}`),
+      `sorting-centers/${f.id}`, 'sorting-centers', f.id),
   });
   layers.circles = L.geoJSON(circles, { style: { color: '#1f6fb2', weight: 1, fillOpacity: 0.08 } });
   layers.proposals = L.geoJSON(proposals, {
@@ -239,10 +241,10 @@ export function resetWhatIf() {
   loadLayers();
 }
 
-/** A facility's popup with its reported volumes of the last 24 months, charted when the popup first opens. */
-function withVolumes(layer, content, ref) {
+/** A facility's popup with its reported volumes of the last 24 months, charted when the popup first opens, and its editor. */
+function withVolumes(layer, content, ref, layerName, id) {
   const box = el('div', { className: 'popup-volumes' });
-  content.append(box);
+  content.append(el('button', { className: 'edit-feature', dataset: { layer: layerName, id }, onclick: () => openEditor(layerName, id).catch(() => {}) }, t('edit.open')), box);
   layer.bindPopup(content, { minWidth: 280 });
   let drawn = false;
   layer.on('popupopen', () => {
