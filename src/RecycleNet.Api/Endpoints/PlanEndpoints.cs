@@ -21,8 +21,8 @@ public static class PlanEndpoints
         var plans = app.MapGroup("/api/plans").WithTags("Plans");
         plans.MapGet("", ListAsync).WithSummary("The city's plans, newest first").Answers("id, name, author, status, version, counts of changes");
         plans.MapGet("/{id:long}", GetAsync).WithSummary("One plan with its changes; ETag = its version").Answers("The plan").ProducesProblem(404);
-        plans.MapGet("/{id:long}/evaluation", EvaluateAsync).WithSummary("What the plan would do against the city as it is: coverage, targets, loads, tiers, subsidy (?minutes=&speedKmh=; f=xlsx for a workbook)")
-            .Answers("before and after, and what changed").Produces(200, contentType: SubsidyWorkbook.MediaType)
+        plans.MapGet("/{id:long}/evaluation", EvaluateAsync).WithSummary("What the plan would do against the city as it is: coverage, targets, loads, tiers, subsidy (?minutes=&speedKmh=; f=xlsx for a workbook, f=docx for a Word report with its map)")
+            .Answers("before and after, and what changed").Produces(200, contentType: SubsidyWorkbook.MediaType).Produces(200, contentType: PlanReport.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         plans.MapGet("/compare", CompareAsync).WithSummary("Two to four plans side by side (?ids=1,2)").Answers("each plan's evaluation summary").ProducesProblem(400).ProducesProblem(404);
         var writes = plans.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
@@ -154,12 +154,16 @@ public static class PlanEndpoints
         if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var format = req.Query["f"].ToString();
-        if (format is not ("" or "json" or "xlsx")) return Problems.BadParameter("f", $"'{format}' is not offered; use json or xlsx");
+        if (format is not ("" or "json" or "xlsx" or "docx")) return Problems.BadParameter("f", $"'{format}' is not offered; use json, xlsx or docx");
         var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, walk, ct);
         if (evaluation.Problem is { } bad) return bad;
+        var city = CityRouting.CityOf(req.HttpContext);
+        var policy = catalog.Find(city.Policy)!;
         if (format == "xlsx" || (format == "" && SubsidyWorkbook.Wanted(req)))
-            return TypedResults.File(PlanWorkbook.Build(plan, evaluation.Value!, catalog.Find(CityRouting.CityOf(req.HttpContext).Policy)!),
-                SubsidyWorkbook.MediaType, $"plan-{plan.Id}.xlsx");
+            return TypedResults.File(PlanWorkbook.Build(plan, evaluation.Value!, policy), SubsidyWorkbook.MediaType, $"plan-{plan.Id}.xlsx");
+        if (format == "docx")
+            return TypedResults.File(PlanReport.Build(plan, evaluation.Value!, policy, await cities.GetAsync(ct), city.Name, DateTime.UtcNow), PlanReport.MediaType,
+                $"plan-{plan.Id}.docx");
         return TypedResults.Ok(PlanJson.Evaluation(plan, evaluation.Value!));
     }
 
