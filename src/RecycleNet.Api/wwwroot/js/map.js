@@ -141,7 +141,25 @@ export function startPlacing() {
   document.getElementById('map').style.cursor = 'crosshair';
 }
 
+let picker = null;
+
+/** The next point the planner clicks on the map (the subsidy form places its outlets so). */
+export function pickPoint() {
+  document.getElementById('map').style.cursor = 'crosshair';
+  return new Promise(resolve => { picker = resolve; });
+}
+
+/** The CRS of points picked on the map: the base map's. */
+export function pickCrs() { return config?.baseMapCrs === 'GCJ02' ? 'GCJ02' : 'WGS84'; }
+
 async function placeOutlet(latlng, onChange) {
+  if (picker) {
+    const done = picker;
+    picker = null;
+    document.getElementById('map').style.cursor = '';
+    done({ lon: latlng.lng, lat: latlng.lat });
+    return;
+  }
   if (!whatIf.placing) return;
   whatIf.placing = false;
   document.getElementById('map').style.cursor = '';

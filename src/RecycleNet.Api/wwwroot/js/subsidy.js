@@ -1,30 +1,105 @@
 import { postJson } from './api.js';
 import { t, fmt, pick } from './i18n.js';
 import { el, fill } from './dom.js';
+import { pickPoint, pickCrs } from './map.js';
+
+/* The applicant's form: any number of new fixed outlets (each placed on the map, so the answer gives its coverage gain
+   and yuan per newly covered household) and mobile stations. Every error the service names is shown under its field. */
+
+let nextFixed = 1, nextMobile = 1;
+
+function field(label, input, path) {
+  return el('label', { dataset: { field: path } }, el('span', {}, label), ' ', input, el('span', { className: 'field-error' }));
+}
+
+function addFixed(values = {}) {
+  const id = `F${nextFixed++}`;
+  const where = el('span', { className: 'where' }, t('subsidy.noLocation'));
+  const row = el('div', { className: 'subsidy-row fixed', dataset: { id } },
+    el('b', {}, id), ' ',
+    field(t('subsidy.area'), el('input', { name: 'areaM2', type: 'number', step: 'any', value: values.areaM2 ?? '' }), 'areaM2'),
+    field(t('subsidy.builtOn'), el('input', { name: 'builtOn', type: 'date', value: values.builtOn ?? '' }), 'builtOn'),
+    el('label', {}, el('input', { name: 'direct', type: 'checkbox' }), ' ', t('subsidy.direct')),
+    ' ', where, ' ',
+    el('button', { type: 'button', className: 'pick', onclick: () => place(row, where) }, t('subsidy.pick')), ' ',
+    el('button', { type: 'button', className: 'remove', onclick: () => row.remove() }, t('subsidy.remove')));
+  row.querySelector("input[name='direct']").checked = values.direct ?? true;
+  document.getElementById('fixedRows').append(row);
+  return row;
+}
+
+function addMobile(values = {}) {
+  const id = `M${nextMobile++}`;
+  const row = el('div', { className: 'subsidy-row mobile', dataset: { id } },
+    el('b', {}, id), ' ',
+    field(t('subsidy.communities'), el('input', { name: 'communitiesServed', type: 'number', value: values.communitiesServed ?? '' }), 'communitiesServed'),
+    field(t('subsidy.months'), el('input', { name: 'operatingMonths', type: 'number', value: values.operatingMonths ?? '' }), 'operatingMonths'),
+    field(t('subsidy.investment'), el('input', { name: 'investmentYuan', type: 'number', step: 'any', value: values.investmentYuan ?? '' }), 'investmentYuan'),
+    el('label', {}, el('input', { name: 'guideline', type: 'checkbox' }), ' ', t('subsidy.guideline')), ' ',
+    el('button', { type: 'button', className: 'remove', onclick: () => row.remove() }, t('subsidy.remove')));
+  row.querySelector("input[name='guideline']").checked = values.guideline ?? true;
+  document.getElementById('mobileRows').append(row);
+  return row;
+}
+
+/** The outlet's place, clicked on the map (the map tab shows while the planner picks). */
+async function place(row, where) {
+  document.querySelector("#tabs button[data-tab='map']").click();
+  const p = await pickPoint();
+  row.dataset.lon = String(p.lon);
+  row.dataset.lat = String(p.lat);
+  where.textContent = `${p.lon.toFixed(5)}, ${p.lat.toFixed(5)}`;
+  document.querySelector("#tabs button[data-tab='subsidy']").click();
+}
 
 function request(form) {
   const f = new FormData(form);
   const num = name => f.get(name) === '' ? null : Number(f.get(name));
+  const value = (row, name) => { const v = row.querySelector(`[name='${name}']`).value; return v === '' ? null : Number(v); };
   return {
     policy: 'jinan-2024',
+    crs: pickCrs(),
     applicationWindow: { from: f.get('from'), to: f.get('to') },
     applicant: {
       name: f.get('name'), mofcomRegistered: f.get('mofcom') === 'on', directOutletCount: num('directOutletCount'),
       smallestDirectOutletAreaM2: num('smallestDirectOutletAreaM2'), boxTrucks: num('boxTrucks'),
     },
-    fixedOutlets: [{ id: 'F1', areaM2: num('areaM2'), builtOn: f.get('builtOn'), directlyOperated: f.get('direct') === 'on' }],
-    mobileStations: [{ id: 'M1', communitiesServed: num('communitiesServed'), operatingMonths: num('operatingMonths'),
-      meetsGuideline: f.get('guideline') === 'on', investmentYuan: num('investmentYuan') }],
+    fixedOutlets: [...document.querySelectorAll('#fixedRows .subsidy-row')].map(row => ({
+      id: row.dataset.id, areaM2: value(row, 'areaM2'), builtOn: row.querySelector("[name='builtOn']").value || null,
+      directlyOperated: row.querySelector("[name='direct']").checked,
+      ...(row.dataset.lon ? { location: { lon: Number(row.dataset.lon), lat: Number(row.dataset.lat) } } : {}),
+    })),
+    mobileStations: [...document.querySelectorAll('#mobileRows .subsidy-row')].map(row => ({
+      id: row.dataset.id, communitiesServed: value(row, 'communitiesServed'), operatingMonths: value(row, 'operatingMonths'),
+      meetsGuideline: row.querySelector("[name='guideline']").checked, investmentYuan: value(row, 'investmentYuan'),
+    })),
     facilities: f.get('facilityKind') ? [{ id: 'C1', kind: f.get('facilityKind'), recognizedOn: f.get('recognizedOn') }] : [],
   };
 }
 
+/** The errors of a refused request, each under the input it names (fixedOutlets[1].areaM2 → the second fixed row's area). */
+function showFieldErrors(problem) {
+  for (const e of document.querySelectorAll('#subsidyForm .field-error')) e.textContent = '';
+  for (const e of problem?.errors ?? []) {
+    const m = /^(fixedOutlets|mobileStations)\[(\d+)\]\.(\w+)/.exec(e.field ?? '');
+    if (!m) continue;
+    const row = document.querySelectorAll(m[1] === 'fixedOutlets' ? '#fixedRows .subsidy-row' : '#mobileRows .subsidy-row')[Number(m[2])];
+    const box = row?.querySelector(`[data-field='${m[3]}'] .field-error`);
+    if (box) box.textContent = e.reason;
+  }
+}
+
 export function initSubsidy() {
   const form = document.getElementById('subsidyForm');
+  addFixed({ areaM2: 35, builtOn: '2024-08-01', direct: true });
+  addMobile({ communitiesServed: 25, operatingMonths: 14, investmentYuan: 300000, guideline: true });
+  document.getElementById('addFixed').addEventListener('click', () => addFixed({ builtOn: '2024-08-01' }));
+  document.getElementById('addMobile').addEventListener('click', () => addMobile());
   form.addEventListener('submit', async e => {
     e.preventDefault();
     let r;
-    try { r = await postJson('/api/subsidies/estimate', request(form)); } catch { return; }
+    try { r = await postJson('/api/subsidies/estimate', request(form)); } catch (err) { showFieldErrors(err.problem); return; }
+    showFieldErrors(null);
     const out = document.getElementById('subsidyResult');
     fill(out,
       el('p', { className: 'total' }, t('subsidy.total', { total: fmt(r.totalYuan, 2), outlets: fmt(r.outletSubsidyYuan, 2), facilities: fmt(r.facilityRewardUpToYuan, 2) })),
@@ -33,6 +108,10 @@ export function initSubsidy() {
           el('span', { className: 'amount' }, fmt(i.amountYuan, 2))),
         el('p', {}, pick(i.calculation.zh, i.calculation.en)),
         i.reasons.map(x => el('p', { className: 'reason' }, `✗ ${pick(x.reasonZh, x.reason)} → ${pick(x.remedyZh, x.remedy)}`)),
+        i.coverageGain ? el('p', { className: 'gain' }, t('subsidy.gain', {
+          households: fmt(i.coverageGain.newlyCoveredHouseholds),
+          perHousehold: i.coverageGain.yuanPerNewlyCoveredHousehold == null ? '—' : fmt(i.coverageGain.yuanPerNewlyCoveredHousehold, 1),
+        })) : null,
         el('p', { className: 'cite' }, `${t('citation')}: ${i.citation.section} ${i.citation.item} — “${i.citation.quote}”`))));
   });
   document.getElementById('subsidyXlsx').addEventListener('click', async () => {
