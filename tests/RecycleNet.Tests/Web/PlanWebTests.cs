@@ -55,6 +55,16 @@ public partial class WebPageTests
         var evaluation = await ApiAsync($"/api/plans/{whatIfPlan}/evaluation");
         Assert.Contains(evaluation.GetProperty("householdsGained").GetInt64().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")),
             await page.InnerTextAsync(".evaluation"));
+        // The printable page: A4, the evaluation alone.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header')).display"));
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('planTable')).display"));
+        Assert.True(await page.Locator(".evaluation").IsVisibleAsync());
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(BrowserFixture.Artifacts, "plan-a4.pdf") });
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        Assert.Contains($"/api/plans/{whatIfPlan}/evaluation?f=docx", await page.GetAttributeAsync($"#planTable tr[data-plan='{whatIfPlan}'] .plan-docx", "href"));
+
         await page.ClickAsync($"#planTable tr[data-plan='{whatIfPlan}'] .plan-adopt");
         await page.WaitForFunctionAsync("() => document.getElementById('planResult').innerText.includes('已采纳')");
         await page.WaitForSelectorAsync($"#planTable tr[data-plan='{whatIfPlan}'][data-status='adopted']");

@@ -17,7 +17,8 @@ export async function loadPlans() {
     el('td', {}, p.status === 'draft'
       ? [el('button', { className: 'plan-evaluate', onclick: () => evaluate(p.id).catch(() => {}) }, t('plan.evaluate')), ' ',
          el('button', { className: 'plan-adopt', onclick: () => adopt(p.id).catch(() => {}) }, t('plan.adopt')), ' ',
-         el('a', { href: cityUrl(`/api/plans/${p.id}/evaluation?f=xlsx`) }, 'XLSX')]
+         el('a', { href: cityUrl(`/api/plans/${p.id}/evaluation?f=xlsx`) }, 'XLSX'), ' ',
+         el('a', { href: cityUrl(`/api/plans/${p.id}/evaluation?f=docx`), className: 'plan-docx' }, 'Word')]
       : p.status === 'adopted' && p.revertOf == null
         ? el('button', { className: 'plan-revert', onclick: () => revert(p.id).catch(() => {}) }, t('plan.revert'))
         : '')));
@@ -36,7 +37,7 @@ async function evaluate(id) {
   const box = document.getElementById('planResult');
   const changed = e.districts.filter(d => d.changed);
   fill(box, el('div', { className: 'evaluation', dataset: { plan: id } },
-    el('h3', {}, e.plan.name),
+    el('h3', {}, e.plan.name, ' ', el('button', { className: 'plan-print', onclick: () => window.print() }, t('plan.print'))),
     el('p', {}, t('plan.coverage', { before: pct(e.shareBefore), after: pct(e.shareAfter), gained: fmt(e.householdsGained) })),
     el('p', {}, t('plan.outlets', { before: fmt(e.operatingOutletsBefore), after: fmt(e.operatingOutletsAfter) })),
     el('p', { className: 'subsidy' }, e.subsidy.totalYuan == null ? t('plan.noRule')
