@@ -29,7 +29,7 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
     /// <summary>The store layers, then the coverage analyses, as collections.</summary>
     public static IReadOnlyList<CollectionInfo> Collections { get; } = LayerCatalog.All
         .Select(l => new CollectionInfo(l.Name, l.Title, l.Description, l.IsPoint ? "point" : "polygon", l.Fields, l.DateField))
-        .Append(CoverageFeatures.LifeCircles).Append(CoverageFeatures.Gaps).Append(Siting.SitingJson.Collection).Append(VolumeFeatures.Collection).ToList();
+        .Append(CoverageFeatures.LifeCircles).Append(CoverageFeatures.Gaps).Append(Siting.SitingJson.Collection).Append(VolumeFeatures.Collection).Append(PlanFeatures.Collection).ToList();
 
     public static CollectionInfo? Find(string id) => Collections.FirstOrDefault(c => c.Id == id);
 
@@ -67,6 +67,8 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
     {
         _ when c == Siting.SitingJson.Collection => siting.ProposalsVersion,
         // The facilities' twelve months: the reports, the layers the facilities are in, and the month (a new one ends).
+        // A plan's sites: its changes, applied to the layers as they are.
+        _ when c == PlanFeatures.Collection => revision.Of(cityId, "plans") + CityRevision(),
         _ when c == VolumeFeatures.Collection => revision.Of(cityId, "volumes") + CityRevision() + volumes.LatestMonth.Key,
         { IsComputed: true } => CityRevision(),
         // A layer whose properties name districts or townships (LayerLookups) follows those tables too.
@@ -95,6 +97,12 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
         if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, await siting.LatestProposalsAsync(cityId, ct));
         if (collection == CoverageFeatures.LifeCircles || collection == CoverageFeatures.Gaps) return await BuildAnalysisAsync(collection, walk, graph, ct);
         if (collection == VolumeFeatures.Collection) return await BuildVolumesAsync(ct);
+        if (collection == PlanFeatures.Collection)
+        {
+            var city = await cities.GetAsync(ct);
+            using var plans = scopes.CreateCityScope(cityId);
+            return new FeatureTable(collection, PlanFeatures.Build(await plans.ServiceProvider.GetRequiredService<PlanStore>().ListAsync(ct), city).ToList());
+        }
         // A store layer is read on its own, not through the city snapshot: after a write, a page of 12 districts (or the
         // CRS list, which needs their extent) must not wait for a million communities to load.
         var layer = LayerCatalog.All.Single(l => l.Name == collection.Id);

@@ -20,7 +20,7 @@ public sealed class StoreRevision
     public static readonly string[] LayerTables =
     [
         "districts", "communities", "outlets", "sorting_centers", "enterprises", "audit",
-        "townships", "villages", "transfer_stations", "waste_sorting_points", "volumes",
+        "townships", "villages", "transfer_stations", "waste_sorting_points", "volumes", "plans",
     ];
 
     private long _value;

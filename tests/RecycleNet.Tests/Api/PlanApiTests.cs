@@ -205,6 +205,10 @@ public class PlanApiTests
         var plan = await (await planner.GetAsync($"/api/plans/{a}")).ReadJsonAsync();
         var adds = plan.GetProperty("changes").GetProperty("add").EnumerateArray().ToList();
         Assert.Equal([1, 2], adds.Select(x => x.GetProperty("from").GetProperty("rank").GetInt32()));
+        // The OGC collection of the draft plans' sites, filtered to one plan.
+        var sites = await (await planner.GetAsync($"/ogc/collections/plan-sites/items?planId={a}")).ReadJsonAsync();
+        Assert.Equal(2, sites.FeatureCount());
+        Assert.All(sites.GetProperty("features").EnumerateArray(), s => Assert.Equal("add", s.GetProperty("properties").GetProperty("change").GetString()));
         var compare = await (await planner.GetAsync($"/api/plans/compare?ids={a},{b}")).ReadJsonAsync();
         var gains = compare.GetProperty("plans").EnumerateArray().Select(p => p.GetProperty("householdsGained").GetInt64()).ToList();
         Assert.Equal(2, gains.Count);
