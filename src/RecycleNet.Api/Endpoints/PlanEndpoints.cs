@@ -91,7 +91,7 @@ public static class PlanEndpoints
         if (problem is not null) return problem;
         return await store.ReplaceAsync(id, current.Version, name!, changes!, AuditTrail.Entry(req.HttpContext, "replace", "plans"), ct) switch
         {
-            PlanOutcome.Adopted done => Written(req.HttpContext, done.Plan),
+            PlanOutcome.Written done => Written(req.HttpContext, done.Plan),
             PlanOutcome.Stale stale => Preconditions.Stale(req.HttpContext, "plan", stale.Current.Version, PlanJson.Full(stale.Current)),
             PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
             _ => Problems.NotFound($"plan {id}"),
@@ -112,7 +112,7 @@ public static class PlanEndpoints
         if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current));
         return await store.DeleteAsync(id, current.Version, AuditTrail.Entry(req.HttpContext, "delete", "plans"), ct) switch
         {
-            PlanOutcome.Adopted => TypedResults.NoContent(),
+            PlanOutcome.Written => TypedResults.NoContent(),
             PlanOutcome.Stale stale => Preconditions.Stale(req.HttpContext, "plan", stale.Current.Version, PlanJson.Full(stale.Current)),
             PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
             _ => Problems.NotFound($"plan {id}"),

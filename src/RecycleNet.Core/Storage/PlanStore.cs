@@ -18,6 +18,8 @@ public sealed record PlanConflict(string Layer, long Id, string Name, long BaseV
 public abstract record PlanOutcome
 {
     public sealed record Adopted(Plan Plan, PlanAdoption Adoption) : PlanOutcome;
+    /// <summary>A draft replaced (the plan as it is now) or deleted.</summary>
+    public sealed record Written(Plan Plan) : PlanOutcome;
     public sealed record Conflicts(IReadOnlyList<PlanConflict> List) : PlanOutcome;
     public sealed record Invalid(IReadOnlyList<(string Field, string Rule)> Errors) : PlanOutcome;
     public sealed record NotFound : PlanOutcome;
@@ -65,7 +67,7 @@ public sealed class PlanStore(RecycleNetDb db)
         await AuditAsync(audit, "plans", id, expectedVersion, current.Version, $"{changes.Count} changes", ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return new PlanOutcome.Adopted(current, new PlanAdoption([], []));
+        return new PlanOutcome.Written(current);
     }
 
     public async Task<PlanOutcome> DeleteAsync(long id, long expectedVersion, AuditEntry audit, CancellationToken ct)
@@ -80,7 +82,7 @@ public sealed class PlanStore(RecycleNetDb db)
         }
         await AuditAsync(audit, "plans", id, expectedVersion, null, null, ct);
         await tx.CommitAsync(ct);
-        return new PlanOutcome.Adopted(current, new PlanAdoption([], []));
+        return new PlanOutcome.Written(current);
     }
 
     /// <summary>
