@@ -86,6 +86,26 @@ public class PlanApiTests
     }
 
     [Fact]
+    public async Task On_a_walking_network_too_the_evaluation_equals_the_city_after_adoption()
+    {
+        await using var f = new ServiceFactory();
+        var planner = f.Planner();
+        var load = await planner.PostAsync("/api/network?name=grid.osm",
+            new StringContent(NetworkApiTests.GridOsm(117.0, 36.67, 30, 100), Encoding.UTF8, "application/xml"));
+        Assert.True(load.StatusCode == HttpStatusCode.OK, await load.Content.ReadAsStringAsync());
+        var id = await CreateAsync(planner, """
+            { "name": "路网上的方案", "changes": { "add": [{ "lon": 117.012, "lat": 36.672, "properties": { "areaM2": 25 } }] } }
+            """);
+        var evaluation = await (await planner.GetAsync($"/api/plans/{id}/evaluation")).ReadJsonAsync();
+        Assert.NotEqual("straightLine", evaluation.GetProperty("after").GetProperty("method").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"/api/plans/{id}/adopt", null)).StatusCode);
+        var after = await (await planner.GetAsync("/api/coverage")).ReadJsonAsync();
+        Assert.Equal(after.GetProperty("method").GetString(), evaluation.GetProperty("after").GetProperty("method").GetString());
+        Assert.Equal(after.GetProperty("city").GetRawText(), evaluation.GetProperty("after").GetProperty("city").GetRawText());
+        Assert.Equal(after.GetProperty("districts").GetRawText(), evaluation.GetProperty("after").GetProperty("districts").GetRawText());
+    }
+
+    [Fact]
     public async Task Adopting_equals_the_same_edits_made_one_by_one()
     {
         await using var byPlan = new ServiceFactory();

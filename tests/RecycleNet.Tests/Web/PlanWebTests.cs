@@ -49,6 +49,15 @@ public partial class WebPageTests
         Assert.All(compared.GetProperty("plans").EnumerateArray(), p => Assert.True(p.GetProperty("householdsGained").GetInt64() > 0));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "plans-compare.png") });
 
+        // The compared plans' sites on the map, in the colours of the table's swatches.
+        await page.ClickAsync("#planCompareMap");
+        await page.WaitForSelectorAsync("#map-panel:not([hidden])");
+        await page.WaitForFunctionAsync("() => window.recyclenet.planSites?.getLayers().length === 2");
+        var drawn = await page.EvaluateAsync<int[]>("() => window.recyclenet.planSites.getLayers().map(g => g.getLayers().length)");
+        Assert.Equal([3, 1], drawn); // the siting plan's three sites, the what-if's one
+        await page.ClickAsync("[data-tab='plans']");
+        await page.WaitForSelectorAsync($"#planTable tbody tr:nth-child({plansBefore + 2})");
+
         var whatIfPlan = ids[1]; // newest first: the siting plan, then the what-if's
         await page.ClickAsync($"#planTable tr[data-plan='{whatIfPlan}'] .plan-evaluate");
         await page.WaitForSelectorAsync($".evaluation[data-plan='{whatIfPlan}'] .plan-districts tbody tr");

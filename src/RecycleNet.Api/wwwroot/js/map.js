@@ -271,3 +271,15 @@ function withVolumes(layer, content, ref, layerName, id) {
     facilityChart(box, ref).then(() => layer.getPopup()?.update()).catch(() => { drawn = false; });
   });
 }
+
+let planSites = null;
+
+/** The sites of compared plans on the map, a colour per plan (a popup names the plan and the change). */
+export function showPlanSites(groups) {
+  if (planSites) map.removeLayer(planSites);
+  planSites = L.layerGroup(groups.map(g => L.geoJSON(g.features, {
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 8, weight: 3, color: g.color, fillColor: '#fff', fillOpacity: 0.9 }),
+    onEachFeature: (f, l) => l.bindPopup(popup(`#${g.id} ${g.name}`, `${t(`plan.change.${f.properties.change}`)} · ${f.properties.name ?? ''}`)),
+  }))).addTo(map);
+  window.recyclenet.planSites = planSites;
+}

@@ -1,7 +1,7 @@
 import { getJson, postJson, cityUrl, showError, clearError } from './api.js';
 import { t, fmt, pct } from './i18n.js';
 import { el, fill, table } from './dom.js';
-import { loadLayers } from './map.js';
+import { loadLayers, showPlanSites } from './map.js';
 
 /* The 规划方案 tab: the city's plans, each evaluated, compared, adopted or reverted. Every text from the service (plan
    and district names) goes in as text nodes. */
@@ -97,8 +97,22 @@ async function compare() {
       values.map(v => el('td', { className: differ && v != null && v === target ? 'best' : '' }, show(v))));
   });
   fill(document.getElementById('planResult'), el('table', { id: 'planCompareTable' },
-    el('thead', {}, el('tr', {}, el('th', {}, ''), plans.map(p => el('th', {}, `#${p.plan.id} ${p.plan.name}`)))),
-    el('tbody', {}, rows)));
+    el('thead', {}, el('tr', {}, el('th', {}, ''), plans.map((p, i) => el('th', {}, el('span', { className: 'swatch', style: { background: colours[i] } }), ` #${p.plan.id} ${p.plan.name}`)))),
+    el('tbody', {}, rows)),
+    el('button', { id: 'planCompareMap', onclick: () => onMap(plans).catch(() => {}) }, t('plan.onMap')));
+}
+
+const colours = ['#e67e22', '#8e44ad', '#16a085', '#c0392b'];
+
+/** The compared plans' sites on the map, each plan in its colour (the table's swatches). */
+async function onMap(plans) {
+  const groups = [];
+  for (const [i, p] of plans.entries()) {
+    const fc = await getJson(`/ogc/collections/plan-sites/items?planId=${p.plan.id}&limit=10000`);
+    groups.push({ id: p.plan.id, name: p.plan.name, color: colours[i], features: fc });
+  }
+  showPlanSites(groups);
+  document.querySelector("#tabs button[data-tab='map']").click();
 }
 
 /** Saves the map's what-if (outlets placed, moved, closed) as a plan. */
