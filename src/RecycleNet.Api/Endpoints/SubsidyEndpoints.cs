@@ -32,6 +32,23 @@ public static class SubsidyEndpoints
             })
             .WithTags("Policies").WithSummary("A policy's subsidy rules: conditions, amounts and caps, each with its citation")
             .Answers("The rules: conditions, amounts and caps, each with its citation").ProducesProblem(404);
+        app.MapGet("/api/subsidies/fixed-outlet", FixedOutletAmount).WithTags("Subsidies")
+            .WithSummary("What a new fixed outlet of ?areaM2= earns under the city's fixed-outlet rule (after its per-outlet maximum; the applicant's own conditions assumed met)")
+            .Answers("The amount, the rule and its citation").ProducesProblem(400).ProducesProblem(404);
+    }
+
+    private static IResult FixedOutletAmount(HttpRequest req, PolicyCatalog catalog)
+    {
+        var policy = catalog.Find(CityRouting.CityOf(req.HttpContext).Policy)!;
+        if (policy.Subsidies?.Rules.FirstOrDefault(r => r.AppliesTo == SubsidyItemTypes.FixedOutlet) is not { } rule)
+            return Problems.NotFound($"a fixed-outlet subsidy rule in policy '{policy.Id}'");
+        if (!WalkingQuery.TryNumber(req, "areaM2", double.NaN, out var area, out var problem)) return problem!;
+        if (double.IsNaN(area) || area is < 0 or > 100_000) return Problems.BadParameter("areaM2", "is required: the outlet's floor area, 0 to 100,000 m²");
+        return TypedResults.Ok(new
+        {
+            policy = policy.Id, rule = rule.Id, ruleLabelZh = rule.LabelZh, ruleLabelEn = rule.LabelEn, areaM2 = area,
+            amountYuan = SubsidyEstimator.AmountFor(rule, (decimal)area), maxYuanPerItem = rule.Amount.MaxYuanPerItem, citation = rule.Citation,
+        });
     }
 
     private static async Task<IResult> EstimateAsync(HttpRequest req, PolicyCatalog catalog, IOptions<RecycleNetOptions> options,

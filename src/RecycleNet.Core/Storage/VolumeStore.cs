@@ -34,7 +34,7 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
     /// <param name="audit">The write's audit entry (its detail gets the counts); null only for the demo seeding, which audits no layer either.</param>
     public async Task<VolumeWriteResult> ApplyAsync(IReadOnlyList<VolumeFigure> figures, AuditEntry? audit, bool dryRun, CancellationToken ct)
     {
-        var now = audit is null || audit.At == default ? DateTime.UtcNow : audit.At;
+        var at = audit is null || audit.At == default ? DateTime.UtcNow : audit.At;
         var planner = audit?.Planner ?? "demo";
         var facilityMonths = figures.Select(f => (f.Facility.Kind, f.Facility.Id, f.Month.Key)).ToHashSet();
         await using var tx = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
@@ -45,8 +45,8 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
         foreach (var o in old)
         {
             var key = (o.FacilityKind, o.FacilityId, o.Month, o.Category, o.Unit);
-            var now2 = fresh.TryGetValue(key, out var f) ? f.QuantityMilli : (long?)null;
-            if (now2 != o.QuantityMilli) corrections.Add(Correction(key, o.QuantityMilli, now2, now, planner, f?.Note));
+            var after = fresh.TryGetValue(key, out var f) ? f.QuantityMilli : (long?)null;
+            if (after != o.QuantityMilli) corrections.Add(Correction(key, o.QuantityMilli, after, at, planner, f?.Note));
         }
         var oldKeys = old.Select(o => (o.FacilityKind, o.FacilityId, o.Month, o.Category, o.Unit)).ToHashSet();
         foreach (var f in figures)
@@ -54,14 +54,14 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
             var key = (f.Facility.Kind, f.Facility.Id, f.Month.Key, f.Category.Id, f.Unit.Id);
             // A figure added to a facility-month that had others is a correction too; a first report is not.
             if (!oldKeys.Contains(key) && resubmitted.Contains((key.Item1, key.Item2, key.Item3)))
-                corrections.Add(Correction(key, null, f.QuantityMilli, now, planner, f.Note));
+                corrections.Add(Correction(key, null, f.QuantityMilli, at, planner, f.Note));
         }
         var result = new VolumeWriteResult(dryRun, figures.Count, old.Count, facilityMonths.Count, resubmitted.Count, corrections);
         if (dryRun) return result;
 
         foreach (var chunk in old.Select(o => o.Id).Chunk(500))
             await db.Volumes.Where(v => chunk.Contains(v.Id)).ExecuteDeleteAsync(ct);
-        await InsertAsync(figures, db.CityId!, now, planner, ct);
+        await InsertAsync(figures, db.CityId!, at, planner, ct);
         db.VolumeCorrections.AddRange(corrections);
         if (audit is not null)
         {

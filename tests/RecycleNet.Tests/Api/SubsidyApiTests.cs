@@ -34,6 +34,22 @@ public class SubsidyApiTests(DemoService demo) : IClassFixture<DemoService>
         answer.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);
 
     [Fact]
+    public async Task A_fixed_outlets_amount_under_the_citys_rule_follows_its_area_and_cap()
+    {
+        var c = demo.Factory.CreateClient();
+        var small = await (await c.GetAsync("/api/subsidies/fixed-outlet?areaM2=30")).ReadJsonAsync();
+        Assert.Equal((6000m, "fixed-outlet"), (small.GetProperty("amountYuan").GetDecimal(), small.GetProperty("rule").GetString())); // 30 m² × 200
+        var large = await (await c.GetAsync("/api/subsidies/fixed-outlet?areaM2=77")).ReadJsonAsync();
+        Assert.Equal(10000m, large.GetProperty("amountYuan").GetDecimal()); // 15,400 capped at 10,000 per outlet
+        foreach (var bad in new[] { "", "?areaM2=-1", "?areaM2=abc" })
+        {
+            var r = await c.GetAsync($"/api/subsidies/fixed-outlet{bad}");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, r.StatusCode);
+            Assert.Equal("areaM2", (await r.ReadJsonAsync()).GetProperty("field").GetString());
+        }
+    }
+
+    [Fact]
     public async Task The_readme_example_is_answered_clause_by_clause_without_a_key()
     {
         var r = await PostAsync(Example);

@@ -20,6 +20,8 @@ public partial class WebPageTests
         await page.EvaluateAsync($"() => {{ window.recyclenet.layers.outlets.getLayers().find(l => l.feature.id === {id}).openPopup(); }}");
         await page.ClickAsync($".edit-feature[data-id='{id}']");
         await page.WaitForSelectorAsync("#editForm");
+        var area = outlet.GetProperty("properties").GetProperty("areaM2").GetDouble();
+        await page.WaitForFunctionAsync($"() => document.getElementById('editSubsidy').innerText.includes('{Math.Min(10_000, Math.Round(area * 200)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}')");
         Assert.Equal("运营中", await page.Locator("#editForm select[name='status'] option:checked").InnerTextAsync()); // Chinese, not codes
         // A bad area is named under its field; nothing is saved.
         await page.FillAsync("#editForm input[name='areaM2']", "-3");
@@ -30,6 +32,8 @@ public partial class WebPageTests
         await page.SelectOptionAsync("#editForm select[name='status']", "closed");
         await page.ClickAsync("#editForm button[type='submit']");
         await page.WaitForSelectorAsync("#editSaved");
+        // The area's subsidy under the city's rule, said beside the form: 77 m² × 200 yuan, at most 10,000.
+        await page.WaitForFunctionAsync("() => document.getElementById('editSubsidy').innerText.includes('10,000')");
         var saved = await ApiAsync($"/api/outlets/{id}");
         Assert.Equal((77.0, "closed"), (saved.GetProperty("properties").GetProperty("areaM2").GetDouble(), saved.GetProperty("properties").GetProperty("status").GetString()));
         Assert.True((await ApiAsync("/api/coverage")).GetProperty("city").GetProperty("coveredHouseholds").GetInt64() < coveredBefore);

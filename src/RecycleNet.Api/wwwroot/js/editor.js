@@ -1,5 +1,5 @@
-import { cityUrl, clearError } from './api.js';
-import { t } from './i18n.js';
+import { cityUrl, clearError, tryJson } from './api.js';
+import { t, fmt } from './i18n.js';
 import { el, fill } from './dom.js';
 import { loadLayers } from './map.js';
 
@@ -38,10 +38,17 @@ function show(layer, id, etag, feature, note = null) {
     if (input.type === 'checkbox') input.checked = Boolean(v); else input.value = v ?? '';
     return el('label', { className: 'edit-field', dataset: { field: k } }, el('span', {}, t(`field.${k}`)), input, el('span', { className: 'field-error' }));
   });
+  const subsidy = el('p', { id: 'editSubsidy', className: 'hint' });
   fill(panel, el('h3', {}, `${t(layer === 'outlets' ? 'layer.outlets' : 'layer.centers')} #${id}`),
-    note, el('form', { id: 'editForm', onsubmit: e => { e.preventDefault(); save().catch(() => {}); } }, fields,
+    note, subsidy, el('form', { id: 'editForm', onsubmit: e => { e.preventDefault(); save().catch(() => {}); } }, fields,
       el('button', { type: 'submit' }, t('edit.save')), ' ', el('button', { type: 'button', onclick: close }, t('edit.close'))),
     el('p', { id: 'editResult' }));
+  // What a fixed outlet of this area earns under the city's rule: a planner sees an area change's cost at once.
+  if (layer === 'outlets' && feature.properties.kind === 'fixed' && feature.properties.areaM2 != null) {
+    tryJson(`/api/subsidies/fixed-outlet?areaM2=${encodeURIComponent(feature.properties.areaM2)}`).then(a => {
+      if (a) subsidy.textContent = t('edit.subsidy', { area: fmt(a.areaM2, 1), yuan: fmt(a.amountYuan), rule: a.ruleLabelZh });
+    });
+  }
 }
 
 function close() { document.getElementById('editPanel').hidden = true; editing = null; }
