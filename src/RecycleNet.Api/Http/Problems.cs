@@ -40,7 +40,7 @@ public static class Problems
         var problem = Make(422, "invalid-input",
             errors.Count == 1 ? $"{what} was refused: 1 problem" : $"{what} was refused: {errors.Count} problems",
             "Nothing was changed. Each error gives the feature index (GeoJSON, from 0) or sheet row (CSV/XLSX, header = row 1), the field and the rule broken.",
-            errors.Select(e => new { index = e.Index, field = e.Field, reason = e.Reason }).ToList());
+            errors.Select(e => new { index = e.Index, field = e.Field, reason = e.Reason, reasonZh = e.ReasonZh }).ToList());
         foreach (var (k, v) in more ?? new Dictionary<string, object?>()) problem.ProblemDetails.Extensions[k] = v;
         return problem;
     }

@@ -15,31 +15,34 @@ public static class GeometryValidator
     /// <summary>The WGS84 geometry, or null after adding the reason to <paramref name="errors"/>.</summary>
     public static Geometry? ToWgs84(ImportRow row, LayerDefinition layer, DeclaredCrs crs, List<ImportError> errors)
     {
-        void Fail(string reason) => errors.Add(new ImportError(row.Index, "geometry", reason));
+        void Fail(string reason, string? zh = null) => errors.Add(new ImportError(row.Index, "geometry", reason, zh));
         var g = row.Geometry;
         if (g is null)
         {
             Fail(row.GeometryError ?? (layer.IsPoint
                 ? "is missing: give a GeoJSON Point or lon/lat (x/y) columns"
-                : "is missing: give a GeoJSON Polygon or MultiPolygon"));
+                : "is missing: give a GeoJSON Polygon or MultiPolygon"),
+                row.GeometryError is null ? (layer.IsPoint ? "缺少坐标：请给出 GeoJSON 点或 经度/纬度 两列" : "缺少图形：请给出 GeoJSON 面（Polygon 或 MultiPolygon）") : null);
             return null;
         }
-        if (g.IsEmpty) { Fail("is empty"); return null; }
+        if (g.IsEmpty) { Fail("is empty", "图形为空"); return null; }
         if (layer.IsPoint && g is not Point) { Fail($"must be a Point for {layer.Name}, got {g.GeometryType}"); return null; }
         if (!layer.IsPoint && g is not (Polygon or MultiPolygon)) { Fail($"must be a Polygon or MultiPolygon for {layer.Name}, got {g.GeometryType}"); return null; }
 
         foreach (var c in g.Coordinates)
         {
-            if (!double.IsFinite(c.X) || !double.IsFinite(c.Y)) { Fail("has a coordinate that is not a finite number"); return null; }
+            if (!double.IsFinite(c.X) || !double.IsFinite(c.Y)) { Fail("has a coordinate that is not a finite number", "有坐标不是有限的数字"); return null; }
             if (crs.IsProjected) continue;
             if (ChinaExtent.LooksSwapped(c.X, c.Y))
             {
-                Fail($"latitude and longitude look swapped: ({F(c.X)}, {F(c.Y)}) is outside China but ({F(c.Y)}, {F(c.X)}) is inside; GeoJSON and lon/lat columns put longitude first");
+                Fail($"latitude and longitude look swapped: ({F(c.X)}, {F(c.Y)}) is outside China but ({F(c.Y)}, {F(c.X)}) is inside; GeoJSON and lon/lat columns put longitude first",
+                    $"经纬度似乎写反了：({F(c.X)}, {F(c.Y)}) 在中国境外，而 ({F(c.Y)}, {F(c.X)}) 在境内；GeoJSON 和 经度/纬度 列都是经度在前");
                 return null;
             }
             if (!ChinaExtent.Contains(c.X, c.Y))
             {
-                Fail($"coordinates ({F(c.X)}, {F(c.Y)}) are outside China (longitude {F(ChinaExtent.MinLon)}-{F(ChinaExtent.MaxLon)}, latitude {F(ChinaExtent.MinLat)}-{F(ChinaExtent.MaxLat)}); declared CRS {crs.Name}");
+                Fail($"coordinates ({F(c.X)}, {F(c.Y)}) are outside China (longitude {F(ChinaExtent.MinLon)}-{F(ChinaExtent.MaxLon)}, latitude {F(ChinaExtent.MinLat)}-{F(ChinaExtent.MaxLat)}); declared CRS {crs.Name}",
+                    $"坐标 ({F(c.X)}, {F(c.Y)}) 在中国境外；所声明的坐标系为 {crs.Name}");
                 return null;
             }
         }
@@ -50,7 +53,8 @@ public static class GeometryValidator
             var c = converted.Coordinates.FirstOrDefault(c => !ChinaExtent.Contains(c.X, c.Y));
             if (c is not null)
             {
-                Fail($"in {crs.Name} this lands at ({F(c.X)}, {F(c.Y)}), outside China: is the CRS right?");
+                Fail($"in {crs.Name} this lands at ({F(c.X)}, {F(c.Y)}), outside China: is the CRS right?",
+                    $"按 {crs.Name} 换算后位于 ({F(c.X)}, {F(c.Y)})，在中国境外：坐标系选对了吗？");
                 return null;
             }
         }

@@ -34,7 +34,8 @@ public sealed class ImportRow(int index, Geometry? geometry, IReadOnlyDictionary
 /// <param name="Index">Feature index or sheet row, as in <see cref="ImportRow.Index"/>; null for the body as a whole.</param>
 /// <param name="Field">The property (camelCase) or "geometry"; null when the whole row is at fault.</param>
 /// <param name="Reason">What rule was broken, in plain words.</param>
-public sealed record ImportError(int? Index, string? Field, string Reason);
+/// <param name="ReasonZh">The same in Chinese, where the rule says it (the page shows it first); null: English only, so far.</param>
+public sealed record ImportError(int? Index, string? Field, string Reason, string? ReasonZh = null);
 
 /// <summary>A body that cannot be read at all (not JSON, no header row, not a spreadsheet).</summary>
 /// <param name="field">Where the fault is: a JSON path such as "features[3].properties", or "body".</param>

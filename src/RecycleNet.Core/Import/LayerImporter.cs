@@ -48,7 +48,8 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
             var (district, metres) = ctx.Districts.Locate(p);
             if (metres > ctx.Options.DistrictToleranceM)
                 errors.Add(new ImportError(row.Index, "geometry",
-                    $"lies {metres:0} m outside every district (more than {ctx.Options.DistrictToleranceM:0} m); was it declared in the wrong CRS (declared {crs.Name})?"));
+                    $"lies {metres:0} m outside every district (more than {ctx.Options.DistrictToleranceM:0} m); was it declared in the wrong CRS (declared {crs.Name})?",
+                    $"位于所有区县之外 {metres:0} 米（超过 {ctx.Options.DistrictToleranceM:0} 米）；坐标系是否选错（所选为 {crs.Name}）？"));
             else districtId = district?.Id;
         }
         var entity = layer.Create();

@@ -12,7 +12,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
 {
     public ImportRow Row => row;
 
-    public void Error(string field, string reason) => errors.Add(new ImportError(row.Index, field, reason));
+    public void Error(string field, string reason, string? reasonZh = null) => errors.Add(new ImportError(row.Index, field, reason, reasonZh));
 
     /// <summary>The raw value for a field, null when absent or blank.</summary>
     public object? Raw(LayerField field) => RawOf(row, field);
@@ -39,16 +39,16 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
         var v = Raw(f);
         if (v is null)
         {
-            if (required) Error(f.Name, "is required");
+            if (required) Error(f.Name, "is required", "必填");
             return null;
         }
         if (v is not string && (row.StrictTypes || v is System.Collections.IEnumerable or JsonObjectValue))
         {
-            Error(f.Name, $"must be text (a JSON string), not {Describe(v)}");
+            Error(f.Name, $"must be text (a JSON string), not {Describe(v)}", "须为文本");
             return null;
         }
         var s = Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim();
-        if (s.Length > maxLength) { Error(f.Name, $"is longer than {maxLength} characters"); return null; }
+        if (s.Length > maxLength) { Error(f.Name, $"is longer than {maxLength} characters", $"超过 {maxLength} 个字符"); return null; }
         if (TextRules.Check(s) is { } why) { Error(f.Name, why); return null; }
         return s;
     }
@@ -58,7 +58,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
         var v = Raw(f);
         if (v is null)
         {
-            if (required) Error(f.Name, "is required");
+            if (required) Error(f.Name, "is required", "必填");
             return null;
         }
         double d;
@@ -67,11 +67,12 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
             case double x: d = x; break;
             case long or int or decimal or float: d = Convert.ToDouble(v, CultureInfo.InvariantCulture); break;
             case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var p): d = p; break;
-            default: Error(f.Name, $"must be a number, got {Shown(v)}"); return null;
+            default: Error(f.Name, $"must be a number, got {Shown(v)}", $"须为数字，实际为 {Shown(v)}"); return null;
         }
-        if (!double.IsFinite(d)) { Error(f.Name, "must be a finite number"); return null; }
-        if (d < min) { Error(f.Name, min == 0 ? $"must not be negative, got {I(d)}" : $"must be at least {I(min)}, got {I(d)}"); return null; }
-        if (d > max) { Error(f.Name, $"must be at most {I(max)}, got {I(d)}"); return null; }
+        if (!double.IsFinite(d)) { Error(f.Name, "must be a finite number", "须为有限的数字"); return null; }
+        if (d < min) { Error(f.Name, min == 0 ? $"must not be negative, got {I(d)}" : $"must be at least {I(min)}, got {I(d)}",
+            min == 0 ? $"不能为负数，实际为 {I(d)}" : $"不能小于 {I(min)}，实际为 {I(d)}"); return null; }
+        if (d > max) { Error(f.Name, $"must be at most {I(max)}, got {I(d)}", $"不能大于 {I(max)}，实际为 {I(d)}"); return null; }
         return d;
     }
 
@@ -79,7 +80,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
     {
         var d = Number(f, required, min, max);
         if (d is null) return null;
-        if (d != Math.Floor(d.Value)) { Error(f.Name, $"must be a whole number, got {I(d.Value)}"); return null; }
+        if (d != Math.Floor(d.Value)) { Error(f.Name, $"must be a whole number, got {I(d.Value)}", $"须为整数，实际为 {I(d.Value)}"); return null; }
         return (int)d.Value;
     }
 
@@ -113,7 +114,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
                 }
                 break;
         }
-        Error(f.Name, $"must be true or false, got {Shown(v)}");
+        Error(f.Name, $"must be true or false, got {Shown(v)}", $"须为 是/否（true/false），实际为 {Shown(v)}");
         return null;
     }
 
@@ -127,7 +128,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
             case string s when DateOnly.TryParseExact(s.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
                 return d;
         }
-        Error(f.Name, $"must be a date written yyyy-MM-dd, got {Shown(v)}");
+        Error(f.Name, $"must be a date written yyyy-MM-dd, got {Shown(v)}", $"须为日期（yyyy-MM-dd），实际为 {Shown(v)}");
         return null;
     }
 
@@ -139,7 +140,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
         if (System.Enum.TryParse<T>(s, true, out var e) && System.Enum.IsDefined(e) && !s.All(char.IsAsciiDigit)) return e;
         if (synonyms.TryGetValue(s, out e)) return e;
         var allowed = string.Join("|", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
-        Error(f.Name, $"must be one of {allowed}, got '{s}'");
+        Error(f.Name, $"must be one of {allowed}, got '{s}'", $"须为 {allowed} 之一，实际为“{s}”");
         return null;
     }
 

@@ -81,8 +81,9 @@ public class ImportTests
         var before = await SnapshotAsync(planner);
         var bad = await planner.PostAsync("/api/import/communities?crs=WGS84&dryRun=true", Csv("name,households,lon,lat\n好,100,117.02,36.66\n坏,-1,117.03,36.66\n"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-        Assert.Equal((3, "households"), (await bad.ReadJsonAsync()).GetProperty("errors").EnumerateArray()
-            .Select(e => (e.GetProperty("index").GetInt32(), e.GetProperty("field").GetString())).Single());
+        var error = (await bad.ReadJsonAsync()).GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal((3, "households"), (error.GetProperty("index").GetInt32(), error.GetProperty("field").GetString()));
+        Assert.Equal(("must not be negative, got -1", "不能为负数，实际为 -1"), (error.GetProperty("reason").GetString(), error.GetProperty("reasonZh").GetString()));
         var good = await planner.PostAsync("/api/import/communities?crs=WGS84&dryRun=true", Csv("name,households,lon,lat,颜色\n好,100,117.02,36.66,红\n也好,50,117.03,36.66,蓝\n"));
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
         var answer = await good.ReadJsonAsync();

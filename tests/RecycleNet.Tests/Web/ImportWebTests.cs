@@ -29,8 +29,10 @@ public partial class WebPageTests
         await page.WaitForSelectorAsync("#importErrors");
         var errors = await page.Locator("#importErrors tbody tr").AllInnerTextsAsync();
         Assert.Equal(2, errors.Count);
-        Assert.Contains("3", errors[0]); // sheet row 3: the negative households
+        Assert.Contains("3", errors[0]); // sheet row 3: the negative households, said in Chinese
+        Assert.Contains("不能为负数", errors[0]);
         Assert.Contains("4", errors[1]); // sheet row 4: latitude and longitude swapped
+        Assert.Contains("经纬度似乎写反了", errors[1]);
         Assert.Equal(4, await page.Locator("#importColumnTable tbody tr").CountAsync());
         Assert.Equal("households", await page.Locator("#importColumnTable select[data-header='户数']").InputValueAsync());
         Assert.Equal(3, await page.Locator("#importPreviewTable tbody tr").CountAsync());

@@ -1,10 +1,10 @@
-import { t } from './i18n.js';
+import { t, reasonOf } from './i18n.js';
 
 /** Shows an error from the API (problem+json: title, detail, each field's reason) without breaking the page. */
 export function showError(problem) {
   const box = document.getElementById('message');
   const lines = [problem.title ?? t('error')];
-  if (problem.errors?.length) lines.push(...problem.errors.map(e => `${e.field}: ${e.reason}`));
+  if (problem.errors?.length) lines.push(...problem.errors.map(e => `${e.field}: ${reasonOf(e)}`));
   else if (problem.detail) lines.push(problem.detail);
   box.textContent = lines.join('\n');
   box.hidden = false;

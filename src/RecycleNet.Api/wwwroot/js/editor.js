@@ -1,5 +1,5 @@
 import { cityUrl, clearError, tryJson } from './api.js';
-import { t, fmt } from './i18n.js';
+import { t, fmt, reasonOf } from './i18n.js';
 import { el, fill } from './dom.js';
 import { loadLayers } from './map.js';
 
@@ -82,7 +82,7 @@ async function save() {
   const errors = answer.errors ?? [];
   for (const e of errors) {
     const box = document.querySelector(`#editForm .edit-field[data-field="${CSS.escape(e.field ?? '')}"] .field-error`);
-    if (box) box.textContent = e.reason; else result.append(el('span', { className: 'error' }, `${e.field ?? ''} ${e.reason}`), el('br'));
+    if (box) box.textContent = reasonOf(e); else result.append(el('span', { className: 'error' }, `${e.field ?? ''} ${reasonOf(e)}`), el('br'));
   }
   if (!errors.length) result.textContent = answer.title ?? t('error');
 }

@@ -182,3 +182,6 @@ export function pct(share) {
 
 /** A bilingual pair from the API ({zh, en} or labelZh/labelEn) in the current language. */
 export function pick(zhText, enText) { return lang === 'zh' ? zhText : enText; }
+
+/** An error's reason from the API in the page's language: Chinese where the service gives it (reasonZh), else as given. */
+export function reasonOf(e) { return lang === 'zh' ? (e.reasonZh ?? e.reason) : e.reason; }

@@ -1,5 +1,5 @@
 import { postJson } from './api.js';
-import { t, fmt, pick } from './i18n.js';
+import { t, fmt, pick, reasonOf } from './i18n.js';
 import { el, fill } from './dom.js';
 import { pickPoint, pickCrs } from './map.js';
 
@@ -85,7 +85,7 @@ function showFieldErrors(problem) {
     if (!m) continue;
     const row = document.querySelectorAll(m[1] === 'fixedOutlets' ? '#fixedRows .subsidy-row' : '#mobileRows .subsidy-row')[Number(m[2])];
     const box = row?.querySelector(`[data-field='${m[3]}'] .field-error`);
-    if (box) box.textContent = e.reason;
+    if (box) box.textContent = reasonOf(e);
   }
 }
 
