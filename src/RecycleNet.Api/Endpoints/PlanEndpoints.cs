@@ -149,13 +149,13 @@ public static class PlanEndpoints
     };
 
     private static async Task<IResult> EvaluateAsync(long id, HttpRequest req, PlanStore store, CityCache cities, NetworkStore network, VolumeCache volumes,
-        PolicyCatalog catalog, CancellationToken ct)
+        PolicyCatalog catalog, ScorecardCache scorecards, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var format = req.Query["f"].ToString();
         if (format is not ("" or "json" or "xlsx" or "docx")) return Problems.BadParameter("f", $"'{format}' is not offered; use json, xlsx or docx");
-        var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, walk, ct);
+        var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, scorecards, walk, ct);
         if (evaluation.Problem is { } bad) return bad;
         var city = CityRouting.CityOf(req.HttpContext);
         var policy = catalog.Find(city.Policy)!;
@@ -168,7 +168,7 @@ public static class PlanEndpoints
     }
 
     private static async Task<(PlanEvaluation? Value, IResult? Problem)> EvaluatePlanAsync(Plan plan, HttpContext http, CityCache cities, NetworkStore network,
-        VolumeCache volumes, PolicyCatalog catalog, Core.Network.WalkingOptions walk, CancellationToken ct)
+        VolumeCache volumes, PolicyCatalog catalog, ScorecardCache scorecards, Core.Network.WalkingOptions walk, CancellationToken ct)
     {
         var city = await cities.GetAsync(ct);
         var changes = PlanChanges.FromJson(plan.Changes);
@@ -181,12 +181,12 @@ public static class PlanEndpoints
         var policy = catalog.Find(CityRouting.CityOf(http).Policy)!;
         var options = new ScorecardOptions { Coverage = new CoverageOptions { Walking = walk } };
         var reports = await volumes.GetAsync(ct);
-        var before = http.RequestServices.GetRequiredService<ScorecardCache>().Get(city, network.Graph, policy, options, network.RoadsFor(city), reports);
-        return (PlanEvaluator.Evaluate(city, changes, network.Graph, policy, options, c => network.RoadsFor(c), reports, before), null);
+        var before = scorecards.Get(city, network.Graph, policy, options, network.RoadsFor(city), reports);
+        return (PlanEvaluator.Evaluate(city, applied, network.Graph, policy, options, c => network.RoadsFor(c), reports, before), null);
     }
 
     private static async Task<IResult> CompareAsync(HttpRequest req, PlanStore store, CityCache cities, NetworkStore network, VolumeCache volumes,
-        PolicyCatalog catalog, CancellationToken ct)
+        PolicyCatalog catalog, ScorecardCache scorecards, CancellationToken ct)
     {
         var text = req.Query["ids"].ToString();
         var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -198,7 +198,7 @@ public static class PlanEndpoints
         foreach (var id in ids)
         {
             if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
-            var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, walk, ct);
+            var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, scorecards, walk, ct);
             if (evaluation.Problem is { } bad) return bad;
             list.Add(PlanJson.Evaluation(plan, evaluation.Value!, summaryOnly: true));
         }

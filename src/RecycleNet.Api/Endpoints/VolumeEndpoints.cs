@@ -109,7 +109,7 @@ public static class VolumeEndpoints
         long? id = null;
         if (req.Query["facility"].ToString() is { Length: > 0 } f)
         {
-            if (VolumeQuery.ParseFacility(f) is not { } parsed) return Problems.BadParameter("facility", $"must be written outlets/12 (or sorting-centers/, transfer-stations/, enterprises/), got '{f}'");
+            if (VolumeQuery.ParseFacility(f) is not { } parsed) return VolumeQuery.FacilityProblem(f);
             (kind, id) = parsed;
         }
         var limit = 200;

@@ -27,7 +27,7 @@ public sealed record VolumeQuery(VolumeFilter Filter, IReadOnlyList<VolumeGroup>
         if (q["facility"].ToString() is { Length: > 0 } f)
         {
             if (ParseFacility(f) is not { } parsed)
-                return (empty, Problems.BadParameter("facility", $"must be written outlets/12 (or sorting-centers/, transfer-stations/, enterprises/), got '{f}'"));
+                return (empty, FacilityProblem(f));
             (kind, id) = parsed;
         }
         string? category = null;
@@ -78,6 +78,10 @@ public sealed record VolumeQuery(VolumeFilter Filter, IReadOnlyList<VolumeGroup>
             return (empty, Problems.BadParameter("limit", $"must be a whole number from 1 to {MaxLimit}"));
         return (new VolumeQuery(new VolumeFilter(kind, id, category, unit, district, from, to), by, offset, limit), null);
     }
+
+    /// <summary>The answer to a facility parameter that is not "outlets/12".</summary>
+    public static ProblemHttpResult FacilityProblem(string given) =>
+        Problems.BadParameter("facility", $"must be written outlets/12 (or sorting-centers/, transfer-stations/, enterprises/), got '{given}'");
 
     /// <summary>"outlets/12" as a facility kind and id.</summary>
     public static (FacilityKind, long)? ParseFacility(string text)

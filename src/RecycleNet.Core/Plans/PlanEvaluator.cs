@@ -28,10 +28,14 @@ public sealed record PlanEvaluation(Scorecard Before, Scorecard After, PlanAppli
 public static class PlanEvaluator
 {
     public static PlanEvaluation Evaluate(CitySnapshot city, PlanChanges changes, WalkingGraph? graph, Policy policy, ScorecardOptions options,
+        Func<CitySnapshot, IRoadDistances?> roads, VolumeInputs? volumes = null, Scorecard? before = null) =>
+        Evaluate(city, PlanApplier.Apply(city, changes), graph, policy, options, roads, volumes, before);
+
+    /// <summary>Evaluates changes already applied to <paramref name="city"/> (a caller that checked them first applies them once).</summary>
+    public static PlanEvaluation Evaluate(CitySnapshot city, PlanApplication application, WalkingGraph? graph, Policy policy, ScorecardOptions options,
         Func<CitySnapshot, IRoadDistances?> roads, VolumeInputs? volumes = null, Scorecard? before = null)
     {
-        var application = PlanApplier.Apply(city, changes);
-        if (!application.Valid) throw new ArgumentException("the plan's changes are not valid for the city: " + string.Join("; ", application.Errors.Take(3)), nameof(changes));
+        if (!application.Valid) throw new ArgumentException("the plan's changes are not valid for the city: " + string.Join("; ", application.Errors.Take(3)), nameof(application));
         before ??= ScorecardBuilder.Build(city, graph, policy, null, options, roads(city), volumes);
         var after = ScorecardBuilder.Build(application.After, graph, policy, null, options, roads(application.After), volumes);
 

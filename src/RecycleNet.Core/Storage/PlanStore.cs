@@ -164,7 +164,7 @@ public sealed class PlanStore(RecycleNetDb db)
             var baseVersion = changes.Remove.First(r => r.Layer == layerName && r.Id == before.Id).BaseVersion;
             if (await layer.DeleteConflictAsync(db, before.Id, ct) is { } why)
                 return new PlanOutcome.Conflicts([new PlanConflict(layerName, before.Id, before.Name, baseVersion, before.Version, null, null, why)]);
-            if (await layer.DeleteAsync(db, before.Id, baseVersion, ct) == 0) return new PlanOutcome.Conflicts(await ConflictsAsync(changes, ct, force: (layerName, before.Id, baseVersion)));
+            if (await layer.DeleteAsync(db, before.Id, baseVersion, ct) == 0) return new PlanOutcome.Conflicts(await ConflictsAsync(changes, ct));
             previous.Add(new PlanPrevious(layerName, before.Id, FeatureJson(layer, before), baseVersion, null));
             await AuditAsync(audit(), layerName, before.Id, baseVersion, null, detail, ct, "delete");
         }
@@ -211,7 +211,7 @@ public sealed class PlanStore(RecycleNetDb db)
     }
 
     /// <summary>The features the plan touches that are no longer at the plan's version, each with who changed it last.</summary>
-    private async Task<List<PlanConflict>> ConflictsAsync(PlanChanges changes, CancellationToken ct, (string, long, long)? force = null)
+    private async Task<List<PlanConflict>> ConflictsAsync(PlanChanges changes, CancellationToken ct)
     {
         var list = new List<PlanConflict>();
         foreach (var (layerName, id, baseVersion) in changes.Touched())
@@ -219,7 +219,7 @@ public sealed class PlanStore(RecycleNetDb db)
             var layer = LayerCatalog.Find(layerName);
             if (layer is null) continue;
             var now = await layer.FindAsync(db, id, ct);
-            if (now is not null && now.Version == baseVersion && force != (layerName, id, baseVersion)) continue;
+            if (now is not null && now.Version == baseVersion) continue;
             var last = await db.LastWriteAsync(layerName, id, ct);
             list.Add(new PlanConflict(layerName, id, now?.Name ?? "", baseVersion, now?.Version, last?.Planner, last?.At,
                 now is null ? $"{layerName}/{id} was deleted after the plan was made"
