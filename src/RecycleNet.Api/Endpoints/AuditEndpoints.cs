@@ -33,7 +33,8 @@ public static class AuditEndpoints
         (value, problem) = (fallback, null);
         if (!req.Query.TryGetValue(name, out var raw)) return true;
         if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return true;
-        problem = Problems.BadParameter(name, $"'{JsonFieldReader.Clip(raw.ToString())}' must be a whole number from {min} to {max:N0}");
+        problem = Problems.BadParameter(name, $"'{JsonFieldReader.Clip(raw.ToString())}' must be a whole number from {min} to {max:N0}",
+            $"“{JsonFieldReader.Clip(raw.ToString())}”须为 {min} 到 {max:N0} 之间的整数");
         return false;
     }
 }

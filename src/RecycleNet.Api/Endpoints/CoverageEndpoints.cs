@@ -7,6 +7,8 @@ using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Api.Endpoints;
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class CoverageEndpoints
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         if (!WalkingQuery.TryNumber(req, "streetBufferM", new IsochroneOptions().StreetBufferM, out var buffer, out problem)) return problem!;
-        if (buffer is <= 0 or > 500) return Problems.BadParameter("streetBufferM", "must be a distance in metres above 0 and at most 500");
+        if (buffer is <= 0 or > 500) return Problems.BadParameter("streetBufferM", Reason.AboveZeroAtMost("500", "m", "米"));
         var options = new IsochroneOptions { Walking = walk, StreetBufferM = buffer };
         var graph = network.Graph;
         var circles = CoverageFeatures.BuildLifeCircles(await cities.GetAsync(ct), graph, options, ct);

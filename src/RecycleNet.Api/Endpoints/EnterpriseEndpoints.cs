@@ -48,7 +48,7 @@ public static class EnterpriseEndpoints
         r.OnlyKnown(body, "", Fields.Of<EnterpriseBody>());
         var input = new EnterpriseInput(r.Text(body, "", "name"), r.Text(body, "", "creditCode", 18),
             r.Flag(body, "", "mofcomRegistered"), r.Count(body, "", "directOutletCount"));
-        var readErrors = r.Errors.Select(e => new ImportError(null, e.Field, e.Rule)).ToList();
+        var readErrors = r.Errors.Select(e => new ImportError(null, e.Field, e.Rule, e.RuleZh)).ToList();
         var audit = AuditTrail.Entry(req.HttpContext, id is null ? "create" : "replace", "enterprises");
         switch (await store.SaveAsync(id, current?.Version, input, readErrors, audit, ct))
         {

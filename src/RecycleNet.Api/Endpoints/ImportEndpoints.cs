@@ -42,27 +42,28 @@ public static class ImportEndpoints
             }
             catch (System.Text.Json.JsonException e)
             {
-                return Problems.BadParameter("mapping", $"must be a JSON object from column to property, e.g. {{\"网点\":\"name\"}}: {e.Message}");
+                return Problems.BadParameter("mapping", $"must be a JSON object from column to property, e.g. {{\"网点\":\"name\"}}: {e.Message}",
+                    $"须为从列名到属性的 JSON 对象，如 {{\"网点\":\"name\"}}：{e.Message}");
             }
         }
         var check = false;
-        if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'");
+        if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'", $"须为 true 或 false，实际为“{dryRun}”");
         if (LayerCatalog.Find(layer) is not { } definition)
             return Problems.NotFound($"layer '{layer}' (layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name))})");
         if (string.IsNullOrWhiteSpace(crs))
-            return Problems.BadParameter("crs", $"every import must declare the CRS of its coordinates: {DeclaredCrs.Accepted}");
+            return Problems.BadParameter("crs", $"every import must declare the CRS of its coordinates: {DeclaredCrs.Accepted}", $"每次导入都须声明坐标所用的坐标系：{DeclaredCrs.Accepted}");
         if (!DeclaredCrs.TryParse(crs, out var declared))
-            return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}");
+            return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}", $"不支持坐标系“{crs}”；可用：{DeclaredCrs.Accepted}");
         var importMode = ImportMode.Append;
         if (mode is not null && (!Enum.TryParse(mode, true, out importMode) || mode.Trim().All(char.IsAsciiDigit)))
-            return Problems.BadParameter("mode", $"'{mode}' is not a mode; use append or replace");
+            return Problems.BadParameter("mode", $"'{mode}' is not a mode; use append or replace", $"“{mode}”不是导入模式；可用 append（追加）或 replace（替换）");
 
         var file = await FileAsync(req, options.Value.MaxImportBytes, ct);
         if (file.Problem is { } bad) return bad;
         var (body, fileName) = file.Value;
 
         var kind = FormatOf(format, fileName, req.ContentType, body.Span);
-        if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx");
+        if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx", $"“{format}”不是可用格式；可用 geojson、csv 或 xlsx");
         List<ImportRow> rows;
         try
         {
@@ -75,7 +76,7 @@ public static class ImportEndpoints
         }
         catch (ImportFormatException e)
         {
-            return Problems.BadBody($"{kind}: {e.Message}", e.Field);
+            return Problems.BadBody($"{kind}: {e.Message}", e.Field, $"{kind}：{e.MessageZh}");
         }
 
         if (renames.Count > 0)
@@ -90,7 +91,7 @@ public static class ImportEndpoints
             ["preview"] = rows.Take(5).Select(r => new { index = r.Index, properties = r.Properties }).ToList(),
         } : null;
         var result = await store.ImportAsync(definition, rows, declared, importMode, AuditTrail.Entry(req.HttpContext, "import", definition.Name), ct, check);
-        if (result.Conflict is not null) return Problems.Conflict(result.Conflict);
+        if (result.Conflict is { } conflict) return Problems.Conflict(conflict);
         if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows", seen);
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,
             result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun, seen?["columns"], seen?["preview"]));

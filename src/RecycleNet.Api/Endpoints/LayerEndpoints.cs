@@ -67,7 +67,7 @@ public static class LayerEndpoints
     private static async Task<IResult> WriteAsync(LayerDefinition layer, long? id, string? crs, HttpRequest req,
         FeatureStore store, RecycleNetOptions options, CancellationToken ct)
     {
-        if (!DeclaredCrs.TryParse(crs ?? "WGS84", out var declared)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}");
+        if (!DeclaredCrs.TryParse(crs ?? "WGS84", out var declared)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}", $"不支持坐标系“{crs}”；可用：{DeclaredCrs.Accepted}");
         SpatialEntity? current = null;
         if (id is { } existing && (current = await store.GetAsync(layer, existing, ct)) is null) return Problems.NotFound($"{layer.Name} {existing}");
         if (current is not null)

@@ -37,28 +37,30 @@ public static class NetworkEndpoints
     {
         // What the file is: OSM by default; centrelines must say their CRS (a survey file's coordinates name none reliably).
         var kind = string.IsNullOrWhiteSpace(format) ? "osm" : format.Trim().ToLowerInvariant();
-        if (!NetworkFileSpec.Formats.Contains(kind)) return Problems.BadParameter("format", $"'{format}' is not one of {string.Join(", ", NetworkFileSpec.Formats)}");
+        if (!NetworkFileSpec.Formats.Contains(kind)) return Problems.BadParameter("format", $"'{format}' is not one of {string.Join(", ", NetworkFileSpec.Formats)}", $"“{format}”不是可用格式；可用：{string.Join("、", NetworkFileSpec.Formats)}");
         RecycleNet.Core.Geography.DeclaredCrs? declared = null;
         if (kind != "osm")
         {
-            if (string.IsNullOrWhiteSpace(crs)) return Problems.BadParameter("crs", $"centrelines must declare the CRS of their coordinates: {RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
+            if (string.IsNullOrWhiteSpace(crs)) return Problems.BadParameter("crs", $"centrelines must declare the CRS of their coordinates: {RecycleNet.Core.Geography.DeclaredCrs.Accepted}",
+                $"道路中心线须声明其坐标系：{RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
             if (!RecycleNet.Core.Geography.DeclaredCrs.TryParse(crs, out var parsed)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
             declared = parsed;
             if (mapping is not null)
             {
-                if (mapping.Length > 16_384) return Problems.BadParameter("mapping", "must be at most 16 KiB of JSON");
+                if (mapping.Length > 16_384) return Problems.BadParameter("mapping", "must be at most 16 KiB of JSON", "JSON 不能超过 16 KiB");
                 try { RecycleNet.Core.Network.Centrelines.RoadMapping.FromJson(mapping); }
-                catch (FormatException e) { return Problems.BadParameter("mapping", e.Message); }
+                catch (FormatException e) { return Problems.BadParameter("mapping", e.Message, $"字段对应关系无法读取：{e.Message}"); }
             }
         }
         else if (crs is not null || mapping is not null)
-            return Problems.BadParameter(crs is not null ? "crs" : "mapping", "goes with centrelines (format=geojson, shapefile or gpkg): an OSM file is WGS84 and tagged");
+            return Problems.BadParameter(crs is not null ? "crs" : "mapping", "goes with centrelines (format=geojson, shapefile or gpkg): an OSM file is WGS84 and tagged",
+                "只用于道路中心线（format=geojson、shapefile 或 gpkg）：OSM 文件本身就是 WGS84 且带标签");
         var spec = new NetworkFileSpec(kind, declared, mapping);
         var max = options.Value.MaxNetworkBytes;
         if (http.Request.ContentLength > max) return Problems.TooLarge(max);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max + 1;
         var source = string.IsNullOrWhiteSpace(name) ? "upload" : name.Trim();
-        if (source.Length > 200) return Problems.BadParameter("name", "must be at most 200 characters");
+        if (source.Length > 200) return Problems.BadParameter("name", "must be at most 200 characters", "不能超过 200 个字符");
         if (RecycleNet.Core.Input.TextRules.Check(source) is { } why) return Problems.BadParameter("name", why);
         try
         {
@@ -67,7 +69,8 @@ public static class NetworkEndpoints
             return TypedResults.Ok(Describe(store));
         }
         catch (NetworkStore.TooLargeException) { return Problems.TooLarge(max); }
-        catch (OsmFormatException e) { return Problems.InvalidNetwork(e.Message); }
+        // The page has no network upload (operators load networks through the API): the parsers' many reasons stay English, under a Chinese lead.
+        catch (OsmFormatException e) { return Problems.InvalidNetwork(new(e.Message, $"路网文件无法使用（原因见英文说明）：{e.Message}")); }
     }
 
     private static object Describe(NetworkStore store)

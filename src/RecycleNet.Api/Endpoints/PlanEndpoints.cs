@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
 using RecycleNet.Core.Policies;
@@ -61,12 +62,14 @@ public static class PlanEndpoints
         {
             if (await runs.FindAsync(job.Job, ct) is not { } run) return (null, null, Problems.NotFound($"siting job {job.Job}"));
             if (await runs.OutcomeAsync(run, ct) is not { } outcome)
-                return (null, null, Problems.Conflict($"siting job {job.Job} is {run.Status.ToString().ToLowerInvariant()}: only a done run's proposals can be accepted"));
+                return (null, null, Problems.Conflict(new($"siting job {job.Job} is {run.Status.ToString().ToLowerInvariant()}: only a done run's proposals can be accepted",
+                    $"选址任务 {job.Job} 尚未完成（{run.Status.ToString().ToLowerInvariant()}）：只能接受已完成任务的建议")));
             PlanRequest.Accept(changes, outcome.Proposals, job.Job, job.Ranks, r);
         }
-        if (r.Errors.Count == 0 && changes.Count > PlanLimits.MaxChanges) r.Fail("changes", $"holds {changes.Count} changes; a plan holds at most {PlanLimits.MaxChanges}");
+        if (r.Errors.Count == 0 && changes.Count > PlanLimits.MaxChanges)
+            r.Fail("changes", $"holds {changes.Count} changes; a plan holds at most {PlanLimits.MaxChanges}", $"有 {changes.Count} 项改动；一个方案最多 {PlanLimits.MaxChanges} 项");
         if (r.Errors.Count == 0)
-            foreach (var e in PlanApplier.Apply(city, changes).Errors) r.Fail($"changes.{e.Field}", e.Rule);
+            foreach (var e in PlanApplier.Apply(city, changes).Errors) r.Errors.Add(e with { Field = $"changes.{e.Field}" });
         return r.Errors.Count > 0 ? (null, null, Problems.InvalidRequest(r.Errors)) : (name, changes, null);
     }
 
@@ -139,11 +142,9 @@ public static class PlanEndpoints
             c.List.Select(x => new
             {
                 layer = x.Layer, id = x.Id, name = x.Name, baseVersion = x.BaseVersion, currentVersion = x.CurrentVersion,
-                changedBy = x.ChangedBy, changedAt = x.ChangedAt, reason = x.Reason,
+                changedBy = x.ChangedBy, changedAt = x.ChangedAt, reason = x.Reason.En, reasonZh = x.Reason.Zh,
             }).ToList(), "changes"),
-        PlanOutcome.Invalid invalid => Problems.Make(409, "plan-invalid", "The plan is no longer valid for the city as it is",
-            "Nothing was changed: " + string.Join("; ", invalid.Errors.Select(e => $"{e.Field} {e.Rule}")),
-            invalid.Errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), "changes"),
+        PlanOutcome.Invalid invalid => NoLongerValid(invalid.Errors, "Nothing was changed: "),
         PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
         _ => Problems.NotFound($"plan {id}"),
     };
@@ -154,7 +155,7 @@ public static class PlanEndpoints
         if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var format = req.Query["f"].ToString();
-        if (format is not ("" or "json" or "xlsx" or "docx")) return Problems.BadParameter("f", $"'{format}' is not offered; use json, xlsx or docx");
+        if (format is not ("" or "json" or "xlsx" or "docx")) return Problems.BadParameter("f", $"'{format}' is not offered; use json, xlsx or docx", $"不提供“{format}”格式；可用 json、xlsx 或 docx");
         var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, scorecards, walk, ct);
         if (evaluation.Problem is { } bad) return bad;
         var city = CityRouting.CityOf(req.HttpContext);
@@ -167,17 +168,21 @@ public static class PlanEndpoints
         return TypedResults.Ok(PlanJson.Evaluation(plan, evaluation.Value!));
     }
 
+    /// <summary>A plan whose changes the city, as it is now, refuses (a community it names was deleted …): 409, each change's problem listed.</summary>
+    private static IResult NoLongerValid(IReadOnlyList<FieldError> errors, string lead) => Problems.Make(409, "plan-invalid",
+        "The plan is no longer valid for the city as it is", lead + string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")), Problems.Listed(errors), "changes");
+
     private static async Task<(PlanEvaluation? Value, IResult? Problem)> EvaluatePlanAsync(Plan plan, HttpContext http, CityCache cities, NetworkStore network,
         VolumeCache volumes, PolicyCatalog catalog, ScorecardCache scorecards, Core.Network.WalkingOptions walk, CancellationToken ct)
     {
         var city = await cities.GetAsync(ct);
         var changes = PlanChanges.FromJson(plan.Changes);
         if (plan.Status != "draft")
-            return (null, Problems.Conflict($"plan {plan.Id} is {plan.Status}: its changes are in the layers (or undone); evaluate a draft"));
+            return (null, Problems.Conflict(new($"plan {plan.Id} is {plan.Status}: its changes are in the layers (or undone); evaluate a draft",
+                $"方案 {plan.Id} 已{PlanStore.StatusZh(plan.Status)}：其变更已写入图层（或已撤销）；请评估草稿方案")));
         var applied = PlanApplier.Apply(city, changes);
         if (!applied.Valid)
-            return (null, Problems.Make(409, "plan-invalid", "The plan is no longer valid for the city as it is",
-                string.Join("; ", applied.Errors.Select(e => $"{e.Field} {e.Rule}")), applied.Errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), "changes"));
+            return (null, NoLongerValid(applied.Errors, ""));
         var policy = catalog.Find(CityRouting.CityOf(http).Policy)!;
         var options = new ScorecardOptions { Coverage = new CoverageOptions { Walking = walk } };
         var reports = await volumes.GetAsync(ct);
@@ -192,7 +197,7 @@ public static class PlanEndpoints
         var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1).ToList();
         if (ids.Count is < 2 or > 4 || ids.Any(i => i <= 0) || ids.Distinct().Count() != ids.Count)
-            return Problems.BadParameter("ids", "give two to four distinct plan ids, separated by commas (ids=3,5)");
+            return Problems.BadParameter("ids", "give two to four distinct plan ids, separated by commas (ids=3,5)", "请给出 2 至 4 个不同的方案编号，以逗号分隔（ids=3,5）");
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var list = new List<object>();
         foreach (var id in ids)

@@ -5,6 +5,8 @@ using RecycleNet.Core.Export;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Api.Endpoints;
 
 /// <summary>/api/scorecard: progress toward a policy's targets, coverage, fair shares, density and sorting-centre hauls.</summary>
@@ -30,7 +32,7 @@ public static class ScorecardEndpoints
         {
             var years = policy.Targets.Select(t => t.Year).Distinct().Order().ToList();
             if (!int.TryParse(req.Query["year"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) || !years.Contains(y))
-                return Problems.BadParameter("year", $"policy {policy.Id} has targets for {string.Join(", ", years)}");
+                return Problems.BadParameter("year", $"policy {policy.Id} has targets for {string.Join(", ", years)}", $"政策 {policy.Id} 只有 {string.Join("、", years)} 年的目标");
             year = y;
         }
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
@@ -38,9 +40,9 @@ public static class ScorecardEndpoints
         if (!WalkingQuery.TryNumber(req, "haulLimitKm", d.HaulLimitM / 1000, out var haulKm, out problem)
             || !WalkingQuery.TryNumber(req, "haulCircuity", d.HaulCircuity, out var haulCircuity, out problem)
             || !WalkingQuery.TryNumber(req, "kgPerHouseholdPerDay", d.KgPerHouseholdPerDay, out var kg, out problem)) return problem!;
-        if (haulKm is <= 0 or > 500) return Problems.BadParameter("haulLimitKm", "must be above 0 and at most 500 km");
-        if (haulCircuity is < 1 or > 3) return Problems.BadParameter("haulCircuity", "must be between 1 and 3");
-        if (kg is < 0 or > 100) return Problems.BadParameter("kgPerHouseholdPerDay", "must be between 0 and 100 kg");
+        if (haulKm is <= 0 or > 500) return Problems.BadParameter("haulLimitKm", Reason.AboveZeroAtMost("500", "km", "千米"));
+        if (haulCircuity is < 1 or > 3) return Problems.BadParameter("haulCircuity", Reason.FromTo("1", "3"));
+        if (kg is < 0 or > 100) return Problems.BadParameter("kgPerHouseholdPerDay", Reason.FromTo("0", "100", "kg", "千克"));
         var options = d with
         {
             Coverage = new CoverageOptions { Walking = walk }, HaulLimitM = haulKm * 1000, HaulCircuity = haulCircuity, KgPerHouseholdPerDay = kg,
@@ -52,7 +54,7 @@ public static class ScorecardEndpoints
         var format = req.Query["f"].ToString();
         if (format is "xlsx") return TypedResults.File(DistrictsWorkbook(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"scorecard-districts-{policy.Id}.xlsx");
-        if (format is not ("" or "json")) return Problems.BadParameter("f", $"'{format}' is not offered; use json or xlsx");
+        if (format is not ("" or "json")) return Problems.BadParameter("f", $"'{format}' is not offered; use json or xlsx", $"不提供“{format}”格式；可用 json 或 xlsx");
         return TypedResults.Ok(Json(s));
     }
 

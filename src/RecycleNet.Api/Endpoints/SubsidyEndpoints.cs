@@ -27,7 +27,8 @@ public static class SubsidyEndpoints
             {
                 null => Problems.NotFound($"policy '{id}'"),
                 { Subsidies: null } p => Problems.Make(404, "not-found", $"policy '{p.Id}' has no subsidy rules",
-                    "Its documents set no subsidy for outlets or sorting centres that this service encodes."),
+                    "Its documents set no subsidy for outlets or sorting centres that this service encodes.",
+                    detailZh: $"政策 {p.Id} 的文件没有设定本服务所编码的回收网点或分拣中心补贴。"),
                 { Subsidies: { } rules } p => TypedResults.Ok(SubsidyJson.Rules(p, rules)),
             })
             .WithTags("Policies").WithSummary("A policy's subsidy rules: conditions, amounts and caps, each with its citation")
@@ -43,7 +44,7 @@ public static class SubsidyEndpoints
         if (policy.Subsidies?.Rules.FirstOrDefault(r => r.AppliesTo == SubsidyItemTypes.FixedOutlet) is not { } rule)
             return Problems.NotFound($"a fixed-outlet subsidy rule in policy '{policy.Id}'");
         if (!WalkingQuery.TryNumber(req, "areaM2", double.NaN, out var area, out var problem)) return problem!;
-        if (double.IsNaN(area) || area is < 0 or > 100_000) return Problems.BadParameter("areaM2", "is required: the outlet's floor area, 0 to 100,000 m²");
+        if (double.IsNaN(area) || area is < 0 or > 100_000) return Problems.BadParameter("areaM2", "is required: the outlet's floor area, 0 to 100,000 m²", "必填：网点面积，0 至 100000 平方米");
         return TypedResults.Ok(new
         {
             policy = policy.Id, rule = rule.Id, ruleLabelZh = rule.LabelZh, ruleLabelEn = rule.LabelEn, areaM2 = area,

@@ -38,7 +38,7 @@ public static class TierEndpoints
     {
         if (!WalkingQuery.TryParse(http.Request, out var walk, out var problem)) return problem!;
         if (!WalkingQuery.TryNumber(http.Request, "limit", 50, out var limit, out problem)) return problem!;
-        if (limit is < 1 or > 10_000 || limit != Math.Floor(limit)) return Problems.BadParameter("limit", "must be a whole number from 1 to 10,000");
+        if (limit is < 1 or > 10_000 || limit != Math.Floor(limit)) return Problems.BadParameter("limit", "must be a whole number from 1 to 10,000", "须为 1 到 10000 之间的整数");
         var snapshot = await cities.GetAsync(ct);
         var graph = network.Graph;
         var roads = network.RoadsFor(snapshot);

@@ -23,7 +23,7 @@ public static class TierJson
     /// <summary>Rules, method, city and county totals: what the scorecard shows.</summary>
     public static object Summary(TierReport r) => new
     {
-        rules = Rules(r.Rules), method = r.Method, onNetwork = r.OnNetwork,
+        rules = Rules(r.Rules), method = r.Method, methodZh = r.MethodZh, onNetwork = r.OnNetwork,
         city = Totals(r.City),
         counties = r.Counties.Select(c => new { id = c.County.Id, name = c.County.Name, adcode = c.County.Adcode, totals = Totals(c.Totals) }),
     };

@@ -46,12 +46,12 @@ public static class VolumeEndpoints
         VolumeCategories categories, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
         var check = false;
-        if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'");
+        if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'", $"须为 true 或 false，实际为“{dryRun}”");
         var file = await ImportEndpoints.FileAsync(req, options.Value.MaxImportBytes, ct);
         if (file.Problem is { } bad) return bad;
         var (body, fileName) = file.Value;
         var kind = ImportEndpoints.FormatOf(format, fileName, req.ContentType, body.Span);
-        if (kind is not ("csv" or "xlsx")) return Problems.BadParameter("format", $"volume reports are CSV or XLSX, not {kind ?? $"'{format}'"}");
+        if (kind is not ("csv" or "xlsx")) return Problems.BadParameter("format", $"volume reports are CSV or XLSX, not {kind ?? $"'{format}'"}", $"回收量报表须为 CSV 或 XLSX 文件，不能是 {kind ?? $"“{format}”"}");
         List<ImportRow> rows;
         try
         {
@@ -59,7 +59,7 @@ public static class VolumeEndpoints
         }
         catch (ImportFormatException e)
         {
-            return Problems.BadBody($"{kind}: {e.Message}", e.Field);
+            return Problems.BadBody($"{kind}: {e.Message}", e.Field, $"{kind}：{e.MessageZh}");
         }
         var city = await cities.GetAsync(ct);
         var directory = await store.DirectoryAsync(city, ct);
@@ -78,18 +78,20 @@ public static class VolumeEndpoints
         var directory = await store.DirectoryAsync(city, ct);
         var districts = city.Districts.ToDictionary(d => d.Id, d => d.Name);
         var xlsx = q["f"].ToString() is "xlsx" || (q["f"].Count == 0 && req.Headers.Accept.ToString().Contains(Xlsx, StringComparison.Ordinal));
-        if (q["f"].ToString() is not ("" or "json" or "xlsx")) return Problems.BadParameter("f", $"'{q["f"]}' is not offered; use json or xlsx");
+        if (q["f"].ToString() is not ("" or "json" or "xlsx")) return Problems.BadParameter("f", $"'{q["f"]}' is not offered; use json or xlsx", $"不提供“{q["f"]}”格式；可用 json 或 xlsx");
         if (query.By is { } by)
         {
             var totals = await store.TotalsAsync(query.Filter, by, VolumeQuery.MaxGroups + 1, ct);
             if (totals.Count > VolumeQuery.MaxGroups)
-                return Problems.BadParameter("by", $"the totals have more than {VolumeQuery.MaxGroups} rows: narrow the query (facility, category, from, to) or group by less");
+                return Problems.BadParameter("by", $"the totals have more than {VolumeQuery.MaxGroups} rows: narrow the query (facility, category, from, to) or group by less",
+                    $"汇总超过 {VolumeQuery.MaxGroups} 行：请缩小查询范围（设施、品类、起止月份）或减少分组");
             var rows = totals.Select(t => VolumeJson.Total(t, by, directory, districts, categories)).ToList();
             return xlsx ? Workbook(rows, "totals") : TypedResults.Ok(new { by = by.Select(VolumeQuery.Name), count = rows.Count, totals = rows });
         }
         var count = await store.CountAsync(query.Filter, ct);
         var limit = xlsx ? VolumeQuery.MaxExportRows : query.Limit;
-        if (xlsx && count > limit) return Problems.BadParameter("f", $"{count} figures match; a workbook holds at most {limit}: narrow the query or export totals (?by=)");
+        if (xlsx && count > limit) return Problems.BadParameter("f", $"{count} figures match; a workbook holds at most {limit}: narrow the query or export totals (?by=)",
+            $"符合条件的数据有 {count} 条；一个工作簿最多 {limit} 条：请缩小查询范围，或导出汇总（?by=）");
         var figures = await store.ListAsync(query.Filter, xlsx ? 0 : query.Offset, limit, ct);
         var list = figures.Select(v => VolumeJson.Figure(v, directory, districts, categories)).ToList();
         if (xlsx) return Workbook(list, "figures");
@@ -114,7 +116,7 @@ public static class VolumeEndpoints
         }
         var limit = 200;
         if (req.Query["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10_000))
-            return Problems.BadParameter("limit", "must be a whole number from 1 to 10000");
+            return Problems.BadParameter("limit", "must be a whole number from 1 to 10000", "须为 1 到 10000 之间的整数");
         var city = await cities.GetAsync(ct);
         var directory = await store.DirectoryAsync(city, ct);
         var list = await store.CorrectionsAsync(kind, id, limit, ct);

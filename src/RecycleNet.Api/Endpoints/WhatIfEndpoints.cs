@@ -36,9 +36,7 @@ public static class WhatIfEndpoints
         var city = await cities.GetAsync(ct);
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", Fields.Of<WhatIfBody>());
-        var crs = DeclaredCrs.Wgs84;
-        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
-            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+        var crs = r.Crs(root);
         var outlets = city.Outlets.ToDictionary(x => x.Id);
         var changed = new Dictionary<long, Outlet>(outlets);
         // Hypothetical outlets get ids far below any merged point's −(point id): negative ids are never stored outlets.
@@ -57,13 +55,13 @@ public static class WhatIfEndpoints
         {
             r.OnlyKnown(e, path, Fields.Of<WhatIfMove>());
             var id = r.Count(e, path, "id");
-            if (id is null) { r.Fail($"{path}.id", "is required: the id of an outlet"); continue; }
-            if (!outlets.TryGetValue(id.Value, out var existing)) { r.Fail($"{path}.id", $"outlet {id} does not exist"); continue; }
+            if (id is null) { r.Fail($"{path}.id", "is required: the id of an outlet", "必填：回收网点的编号"); continue; }
+            if (!outlets.TryGetValue(id.Value, out var existing)) { r.Fail($"{path}.id", $"outlet {id} does not exist", $"编号为 {id} 的回收网点不存在"); continue; }
             if (LocationReader.LonLat(r, e, path, crs) is { } p) changed[existing.Id] = Copy(existing, p, existing.Status);
         }
         if (JsonFieldReader.Member(root, "close") is { } close)
         {
-            if (close.ValueKind != JsonValueKind.Array) r.Fail("close", "must be an array of outlet ids");
+            if (close.ValueKind != JsonValueKind.Array) r.Fail("close", "must be an array of outlet ids", "须为回收网点编号组成的数组");
             else
             {
                 var i = 0;
@@ -71,7 +69,7 @@ public static class WhatIfEndpoints
                 {
                     if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && outlets.TryGetValue(id, out var existing))
                         changed[id] = Copy(changed[id], (Point)changed[id].Geometry, FacilityStatus.Closed);
-                    else r.Fail($"close[{i}]", $"{v.GetRawText()} is not the id of an outlet");
+                    else r.Fail($"close[{i}]", $"{JsonFieldReader.Clip(v.GetRawText())} is not the id of an outlet", $"{JsonFieldReader.Clip(v.GetRawText())} 不是回收网点的编号");
                     i++;
                 }
             }
@@ -80,14 +78,15 @@ public static class WhatIfEndpoints
         if (JsonFieldReader.Member(root, "merge") is { } merge)
         {
             var points = city.WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating).Select(p => p.Id).ToHashSet();
-            if (merge.ValueKind != JsonValueKind.Array) r.Fail("merge", "must be an array of waste-sorting point ids");
+            if (merge.ValueKind != JsonValueKind.Array) r.Fail("merge", "must be an array of waste-sorting point ids", "须为垃圾分类投放点编号组成的数组");
             else
             {
                 var i = 0;
                 foreach (var v in merge.EnumerateArray())
                 {
                     if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && points.Contains(id)) merged.Add(id);
-                    else r.Fail($"merge[{i}]", $"{v.GetRawText()} is not the id of an operating waste-sorting point of this city");
+                    else r.Fail($"merge[{i}]", $"{JsonFieldReader.Clip(v.GetRawText())} is not the id of an operating waste-sorting point of this city",
+                        $"{JsonFieldReader.Clip(v.GetRawText())} 不是本市运营中的垃圾分类投放点编号");
                     i++;
                 }
             }

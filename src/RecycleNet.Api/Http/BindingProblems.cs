@@ -20,7 +20,9 @@ public static partial class BindingProblems
             ctx.ProblemDetails.Title = "The request could not be read";
             ctx.ProblemDetails.Detail = bad.Message;
             ctx.ProblemDetails.Type = "urn:recyclenet:problem:invalid-parameter";
-            ctx.ProblemDetails.Extensions["field"] = Parameter().Match(bad.Message) is { Success: true } m ? m.Groups["name"].Value : "request";
+            var field = Parameter().Match(bad.Message) is { Success: true } m ? m.Groups["name"].Value : "request";
+            ctx.ProblemDetails.Extensions["field"] = field;
+            ctx.ProblemDetails.Extensions["detailZh"] = $"参数“{field}”的值无法读取：{bad.Message}";
         });
     }
 

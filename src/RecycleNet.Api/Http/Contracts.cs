@@ -86,7 +86,7 @@ public sealed record ImportAnswer(string Layer, string Mode, string Crs, string 
 
 [Description("A siting run: its status (queued, running, done, failed, cancelled), stage, and when done its plan.")]
 public sealed record SitingJobAnswer(Guid Id, string Kind, string Status, string Stage, DateTimeOffset Started, double? ElapsedMs, string Href,
-    string? Error, object? Result);
+    string? Error, string? ErrorZh, object? Result);
 
 [Description("What a volume import stored (or, with dryRun, would store): figures, facility-months, resubmissions and the corrections they make (the first 500).")]
 public sealed record VolumeImportAnswer(bool DryRun, string Layout, string Format, int Figures, int FacilityMonths, int Resubmitted, int ReplacedFigures,

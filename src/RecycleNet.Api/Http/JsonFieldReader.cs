@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RecycleNet.Core.Geography;
 using RecycleNet.Core.Input;
 
 namespace RecycleNet.Api.Http;
@@ -10,16 +11,18 @@ namespace RecycleNet.Api.Http;
 /// </summary>
 public sealed class JsonFieldReader
 {
-    public List<(string Field, string Rule)> Errors { get; } = [];
+    public List<FieldError> Errors { get; } = [];
 
-    public void Fail(string field, string rule) => Errors.Add((field, rule));
+    public void Fail(string field, string rule, string ruleZh) => Errors.Add(new FieldError(field, rule, ruleZh));
+
+    public void Fail(string field, Reason reason) => Errors.Add(new FieldError(field, reason));
 
     /// <summary>Refuses members other than <paramref name="known"/>: a misspelt field must not silently change an answer.</summary>
     public void OnlyKnown(JsonElement obj, string path, params string[] known)
     {
         foreach (var p in obj.EnumerateObject())
             if (!known.Contains(p.Name))
-                Fail(Join(path, p.Name), $"is not a known field; expected one of {string.Join(", ", known)}");
+                Fail(Join(path, p.Name), $"is not a known field; expected one of {string.Join(", ", known)}", $"不是可识别的字段；应为 {string.Join("、", known)} 之一");
     }
 
     public static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
@@ -31,10 +34,10 @@ public sealed class JsonFieldReader
     {
         if (Member(obj, name) is not { } v) return null;
         var at = Join(path, name);
-        if (v.ValueKind != JsonValueKind.String) { Fail(at, $"must be a string, not {Kind(v)}"); return null; }
+        if (v.ValueKind != JsonValueKind.String) { Fail(at, $"must be a string, not {Kind(v)}", "须为文本（字符串）"); return null; }
         var s = v.GetString()!.Trim();
-        if (s.Length == 0) { Fail(at, "must not be empty"); return null; }
-        if (s.Length > maxLength) { Fail(at, $"must be at most {maxLength} characters"); return null; }
+        if (s.Length == 0) { Fail(at, "must not be empty", "不能为空"); return null; }
+        if (s.Length > maxLength) { Fail(at, $"must be at most {maxLength} characters", $"不能超过 {maxLength} 个字符"); return null; }
         if (TextRules.Check(s) is { } why) { Fail(at, why); return null; }
         return s;
     }
@@ -43,8 +46,17 @@ public sealed class JsonFieldReader
     {
         if (Member(obj, name) is not { } v) return null;
         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-        Fail(Join(path, name), $"must be true or false, not {Kind(v)}");
+        Fail(Join(path, name), $"must be true or false, not {Kind(v)}", "须为 true 或 false");
         return null;
+    }
+
+    /// <summary>The CRS a body declares for its coordinates ("crs"): WGS84 when it declares none, as RFC 7946 has it.</summary>
+    public DeclaredCrs Crs(JsonElement root)
+    {
+        if (Text(root, "", "crs") is not { } text) return DeclaredCrs.Wgs84;
+        if (DeclaredCrs.TryParse(text, out var crs)) return crs;
+        Fail("crs", $"'{Clip(text)}' is not a supported CRS; use {DeclaredCrs.Accepted}", $"不支持坐标系“{Clip(text)}”；可用：{DeclaredCrs.Accepted}");
+        return DeclaredCrs.Wgs84;
     }
 
     /// <summary>A number ≥ 0, read as an exact decimal (money and areas are never doubles).</summary>
@@ -52,9 +64,9 @@ public sealed class JsonFieldReader
     {
         if (Member(obj, name) is not { } v) return null;
         var at = Join(path, name);
-        if (v.ValueKind != JsonValueKind.Number) { Fail(at, $"must be a number, not {Kind(v)}"); return null; }
-        if (!v.TryGetDecimal(out var d)) { Fail(at, "is too large or too precise for an exact decimal"); return null; }
-        if (d < 0) { Fail(at, $"must not be negative (got {d.ToString(CultureInfo.InvariantCulture)})"); return null; }
+        if (v.ValueKind != JsonValueKind.Number) { Fail(at, $"must be a number, not {Kind(v)}", "须为数字"); return null; }
+        if (!v.TryGetDecimal(out var d)) { Fail(at, "is too large or too precise for an exact decimal", "数字太大或位数太多，无法精确表示"); return null; }
+        if (d < 0) { Fail(at, $"must not be negative (got {d.ToString(CultureInfo.InvariantCulture)})", $"不能为负数，实际为 {d.ToString(CultureInfo.InvariantCulture)}"); return null; }
         return d;
     }
 
@@ -72,7 +84,7 @@ public sealed class JsonFieldReader
         if (d is null) return null;
         if (d != decimal.Truncate(d.Value) || d > int.MaxValue)
         {
-            Fail(Join(path, name), $"must be a whole number (got {d.Value.ToString(CultureInfo.InvariantCulture)})");
+            Fail(Join(path, name), $"must be a whole number (got {d.Value.ToString(CultureInfo.InvariantCulture)})", $"须为整数，实际为 {d.Value.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
         return (int)d.Value;
@@ -85,7 +97,9 @@ public sealed class JsonFieldReader
         var at = Join(path, name);
         if (v.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Fail(at, v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}' is not a date written yyyy-MM-dd" : $"must be a date string yyyy-MM-dd, not {Kind(v)}");
+        Fail(at, v.ValueKind == JsonValueKind.String
+            ? new Reason($"'{Clip(v.GetString()!)}' is not a date written yyyy-MM-dd", $"“{Clip(v.GetString()!)}”不是 yyyy-MM-dd 格式的日期")
+            : new Reason($"must be a date string yyyy-MM-dd, not {Kind(v)}", "须为 yyyy-MM-dd 格式的日期"));
         return null;
     }
 
@@ -94,7 +108,7 @@ public sealed class JsonFieldReader
     {
         if (Member(obj, name) is not { } v) return null;
         if (v.ValueKind == JsonValueKind.Object) return v;
-        Fail(Join(path, name), $"must be an object, not {Kind(v)}");
+        Fail(Join(path, name), $"must be an object, not {Kind(v)}", "须为对象");
         return null;
     }
 
@@ -102,13 +116,13 @@ public sealed class JsonFieldReader
     public IEnumerable<(JsonElement Item, string Path)> Objects(JsonElement obj, string name)
     {
         if (Member(obj, name) is not { } v) yield break;
-        if (v.ValueKind != JsonValueKind.Array) { Fail(name, $"must be an array, not {Kind(v)}"); yield break; }
+        if (v.ValueKind != JsonValueKind.Array) { Fail(name, $"must be an array, not {Kind(v)}", "须为数组"); yield break; }
         var i = 0;
         foreach (var e in v.EnumerateArray())
         {
             var at = $"{name}[{i++}]";
             if (e.ValueKind == JsonValueKind.Object) yield return (e, at);
-            else Fail(at, $"must be an object, not {Kind(e)}");
+            else Fail(at, $"must be an object, not {Kind(e)}", "须为对象");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RecycleNet.Core.Geography;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Api.Http;
 
@@ -17,12 +18,13 @@ public static class LocationReader
         var lat = JsonFieldReader.Member(e, "lat");
         if (lon is not { } lonValue || lat is not { } latValue || !JsonFieldReader.Finite(lonValue, out var a) || !JsonFieldReader.Finite(latValue, out var b))
         {
-            r.Fail($"{path}.lon", "lon and lat are required finite numbers (in the body's crs, WGS84 by default)");
+            r.Fail($"{path}.lon", "lon and lat are required finite numbers (in the body's crs, WGS84 by default)", "经度（lon）和纬度（lat）必填，须为有限的数字（按请求所声明的坐标系，默认 WGS84）");
             return null;
         }
         var (x, y) = crs.ToWgs84(a, b);
         if (ChinaExtent.Contains(x, y)) return new NetTopologySuite.Geometries.Point(x, y);
-        r.Fail($"{path}.lon", ChinaExtent.LooksSwapped(x, y) ? "lon and lat look swapped" : "the point is not in China");
+        r.Fail($"{path}.lon", ChinaExtent.LooksSwapped(x, y) ? new Reason("lon and lat look swapped", "经纬度似乎写反了")
+            : new Reason("the point is not in China", "该点不在中国境内"));
         return null;
     }
 
@@ -37,7 +39,8 @@ public static class LocationReader
                 || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() < 2
                 || !JsonFieldReader.Finite(c[0], out x) || !JsonFieldReader.Finite(c[1], out y))
             {
-                r.Fail(at, "must be a GeoJSON Point { \"type\": \"Point\", \"coordinates\": [lon, lat] } or { \"lon\": x, \"lat\": y } with finite numbers");
+                r.Fail(at, "must be a GeoJSON Point { \"type\": \"Point\", \"coordinates\": [lon, lat] } or { \"lon\": x, \"lat\": y } with finite numbers",
+                    "须为 GeoJSON 点 { \"type\": \"Point\", \"coordinates\": [经度, 纬度] } 或 { \"lon\": 经度, \"lat\": 纬度 }，且为有限的数字");
                 return null;
             }
         }
@@ -45,15 +48,15 @@ public static class LocationReader
                  && JsonFieldReader.Finite(lon, out x) && JsonFieldReader.Finite(lat, out y)) { }
         else
         {
-            r.Fail(at, "must be { \"lon\": x, \"lat\": y } with numbers, or a GeoJSON Point");
+            r.Fail(at, "must be { \"lon\": x, \"lat\": y } with numbers, or a GeoJSON Point", "须为 { \"lon\": 经度, \"lat\": 纬度 }（数字）或 GeoJSON 点");
             return null;
         }
         var (wLon, wLat) = crs.ToWgs84(x, y);
         if (ChinaExtent.Contains(wLon, wLat)) return (wLon, wLat);
         var given = string.Create(CultureInfo.InvariantCulture, $"({x}, {y})");
         r.Fail(at, ChinaExtent.LooksSwapped(wLon, wLat)
-            ? $"{given} looks like latitude, longitude; give longitude first"
-            : $"{given} in {crs} is not in China");
+            ? new Reason($"{given} looks like latitude, longitude; give longitude first", $"{given} 看起来是 纬度, 经度；请把经度放在前面")
+            : new Reason($"{given} in {crs} is not in China", $"按 {crs} 坐标系，{given} 不在中国境内"));
         return null;
     }
 }

@@ -18,17 +18,15 @@ public static class PlanRequest
     {
         r.OnlyKnown(root, "", Fields.Of<PlanBody>());
         var name = r.Text(root, "", "name", 100);
-        if (name is null && r.Errors.All(e => e.Field != "name")) r.Fail("name", "is required: a name planners will know the plan by");
-        var crs = DeclaredCrs.Wgs84;
-        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
-            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+        if (name is null && r.Errors.All(e => e.Field != "name")) r.Fail("name", "is required: a name planners will know the plan by", "必填：方案名称，规划人员据此识别方案");
+        var crs = r.Crs(root);
         var changes = new PlanChanges();
         var versions = city.Outlets.Select(o => ("outlets", o.Id, o.Version)).Concat(city.SortingCenters.Select(c => ("sorting-centers", c.Id, c.Version)))
             .ToDictionary(x => (x.Item1, x.Id), x => x.Version);
         long Version(string path, string layer, long id)
         {
             if (versions.TryGetValue((layer, id), out var v)) return v;
-            r.Fail($"{path}.id", $"{layer}/{id} does not exist in this city");
+            r.Fail($"{path}.id", PlanChanges.NoSuchFeature(layer, id));
             return 0;
         }
         var body = r.Object(root, "", "changes");
@@ -53,7 +51,7 @@ public static class PlanRequest
             }
             if (JsonFieldReader.Member(c, "close") is { } close)
             {
-                if (close.ValueKind != JsonValueKind.Array) r.Fail("changes.close", "must be an array of outlet ids, or of { layer, id }");
+                if (close.ValueKind != JsonValueKind.Array) r.Fail("changes.close", "must be an array of outlet ids, or of { layer, id }", "须为回收网点编号或 { layer, id } 组成的数组");
                 else
                 {
                     var i = 0;
@@ -62,7 +60,11 @@ public static class PlanRequest
                         var p = $"changes.close[{i++}]";
                         var (layer, id) = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? ("outlets", (long?)n)
                             : v.ValueKind == JsonValueKind.Object ? (Layer(r, v, p), Id(r, v, p)) : ("outlets", null);
-                        if (id is null) { r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not an outlet id, nor {{ layer, id }}"); continue; }
+                        if (id is null)
+                        {
+                            r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not an outlet id, nor {{ layer, id }}", $"{JsonFieldReader.Clip(v.GetRawText())} 既不是回收网点编号，也不是 {{ layer, id }}");
+                            continue;
+                        }
                         changes.Close.Add(new PlanRef(layer, id.Value, Version(p, layer, id.Value)));
                     }
                 }
@@ -75,7 +77,7 @@ public static class PlanRequest
                 if (Id(r, e, p) is not { } id) continue;
                 if (JsonFieldReader.Member(e, "properties") is not { ValueKind: JsonValueKind.Object } props)
                 {
-                    r.Fail($"{p}.properties", "is required: an object of the properties that change");
+                    r.Fail($"{p}.properties", "is required: an object of the properties that change", "必填：要修改的属性组成的对象");
                     continue;
                 }
                 changes.Update.Add(new PlanUpdate(layer, id, props.Clone(), Version(p, layer, id)));
@@ -85,20 +87,20 @@ public static class PlanRequest
         if (r.Object(root, "", "fromSitingJob") is { } job)
         {
             r.OnlyKnown(job, "fromSitingJob", Fields.Of<PlanFromSitingBody>());
-            if (r.Text(job, "fromSitingJob", "id") is not { } text || !Guid.TryParse(text, out var guid)) r.Fail("fromSitingJob.id", "is required: the id of a done siting run");
+            if (r.Text(job, "fromSitingJob", "id") is not { } text || !Guid.TryParse(text, out var guid)) r.Fail("fromSitingJob.id", "is required: the id of a done siting run", "必填：已完成的选址任务编号");
             else
             {
                 int[]? ranks = null;
                 if (JsonFieldReader.Member(job, "ranks") is { } list)
                 {
                     if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(x => !x.TryGetInt32(out var k) || k < 1))
-                        r.Fail("fromSitingJob.ranks", "must be an array of proposal ranks (1, 2, …)");
+                        r.Fail("fromSitingJob.ranks", "must be an array of proposal ranks (1, 2, …)", "须为建议序号（1、2……）组成的数组");
                     else ranks = [.. list.EnumerateArray().Select(x => x.GetInt32())];
                 }
                 from = (guid, ranks);
             }
         }
-        if (body is null && from is null && r.Errors.Count == 0) r.Fail("changes", "is required: the plan's add, move, close and update lists (or fromSitingJob)");
+        if (body is null && from is null && r.Errors.Count == 0) r.Fail("changes", "is required: the plan's add, move, close and update lists (or fromSitingJob)", "必填：方案的新增、迁移、关闭、修改清单（或 fromSitingJob 选址建议）");
         return (name, changes, from);
     }
 
@@ -109,11 +111,11 @@ public static class PlanRequest
     public static void Accept(PlanChanges changes, IReadOnlyList<SitingProposal> proposals, Guid job, int[]? ranks, JsonFieldReader r)
     {
         var chosen = ranks is null ? proposals : [.. proposals.Where(p => ranks.Contains(p.Rank))];
-        foreach (var missing in (ranks ?? []).Where(k => proposals.All(p => p.Rank != k))) r.Fail("fromSitingJob.ranks", $"the run has no proposal of rank {missing}");
+        foreach (var missing in (ranks ?? []).Where(k => proposals.All(p => p.Rank != k))) r.Fail("fromSitingJob.ranks", $"the run has no proposal of rank {missing}", $"该选址任务没有第 {missing} 号建议");
         foreach (var p in chosen)
         {
             var layer = p.Kind switch { "outlet" or "villageOutlet" => "outlets", "sortingCenter" or "countyCentre" => "sorting-centers", _ => null };
-            if (layer is null) { r.Fail("fromSitingJob", $"proposal {p.Rank} is a {p.Kind}: plans hold outlets and sorting centres"); continue; }
+            if (layer is null) { r.Fail("fromSitingJob", $"proposal {p.Rank} is a {p.Kind}: plans hold outlets and sorting centres", $"第 {p.Rank} 号建议是 {p.Kind}：方案只收回收网点和分拣中心"); continue; }
             var name = $"选址建议 #{p.Rank}" + (p.Label is { Length: > 0 } l ? $" {l}" : "");
             // Operating: a plan describes the network as it would be, so its evaluation shows what the sites do once open.
             var props = p.Kind switch
@@ -130,14 +132,14 @@ public static class PlanRequest
     private static string Layer(JsonFieldReader r, JsonElement e, string path)
     {
         var layer = r.Text(e, path, "layer") ?? "outlets";
-        if (!PlanChanges.Layers.Contains(layer)) r.Fail($"{path}.layer", $"must be one of {string.Join(", ", PlanChanges.Layers)}, got '{JsonFieldReader.Clip(layer)}'");
+        if (!PlanChanges.Layers.Contains(layer)) r.Fail($"{path}.layer", PlanChanges.NotALayer(JsonFieldReader.Clip(layer)));
         return layer;
     }
 
     private static long? Id(JsonFieldReader r, JsonElement e, string path)
     {
         if (JsonFieldReader.Member(e, "id") is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var id) && id > 0) return id;
-        r.Fail($"{path}.id", "is required: the id of an outlet or sorting centre");
+        r.Fail($"{path}.id", "is required: the id of an outlet or sorting centre", "必填：回收网点或分拣中心的编号");
         return null;
     }
 
@@ -147,7 +149,7 @@ public static class PlanRequest
         var props = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         if (JsonFieldReader.Member(e, "properties") is { } given)
         {
-            if (given.ValueKind != JsonValueKind.Object) r.Fail($"{path}.properties", "must be an object of the feature's properties");
+            if (given.ValueKind != JsonValueKind.Object) r.Fail($"{path}.properties", PlanApplier.NotProperties);
             else foreach (var p in given.EnumerateObject()) props[p.Name] = p.Value.Clone();
         }
         if (name is not null) props["name"] = JsonSerializer.SerializeToElement(name);

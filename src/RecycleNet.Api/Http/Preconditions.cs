@@ -21,7 +21,7 @@ public static class Preconditions
         if (header.Length == 0)
             return Problems.Make(428, "precondition-required", "If-Match is required",
                 $"Send If-Match with the ETag of the {what} as you read it (GET gives it; so does each feature's \"version\"), so that a change made meanwhile by someone else is not overwritten.",
-                field: "If-Match");
+                field: "If-Match", detailZh: "请以 If-Match 带上您读取时的 ETag（GET 会给出，每个要素的“version”也是），以免覆盖他人在此期间所做的修改。");
         if (header == "*") return new(null, null);
         var versions = new HashSet<long>();
         foreach (var tag in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -30,7 +30,8 @@ public static class Preconditions
             if (tag.StartsWith("W/", StringComparison.Ordinal)) continue;
             if (tag.Length < 3 || tag[0] != '"' || tag[^1] != '"' || !long.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v))
                 return Problems.Make(400, "invalid-parameter", "Invalid value for 'If-Match'",
-                    $"'{JsonFieldReader.Clip(tag)}' is not an ETag of this service; they look like \"7\"", field: "If-Match");
+                    $"'{JsonFieldReader.Clip(tag)}' is not an ETag of this service; they look like \"7\"", field: "If-Match",
+                    detailZh: $"“{JsonFieldReader.Clip(tag)}”不是本服务的 ETag；ETag 形如 \"7\"");
             versions.Add(v);
         }
         return new(versions, null);
@@ -47,6 +48,7 @@ public static class Preconditions
             Status = 412, Type = "urn:recyclenet:problem:stale-version", Title = $"The {what} was changed by someone else",
             Detail = $"Your copy is not the current one (version {current}). Nothing was changed: look at the current {what} below, apply your change to it, and send it again with If-Match: {ETag(current)}.",
         };
+        p.Extensions["detailZh"] = $"您的副本不是最新版本（现为第 {current} 版）。未作任何修改：请查看下面的最新内容，在其上重做您的修改，再以 If-Match: {ETag(current)} 提交。";
         p.Extensions["field"] = "If-Match";
         p.Extensions["currentVersion"] = current;
         p.Extensions["current"] = representation;

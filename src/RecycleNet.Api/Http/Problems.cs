@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RecycleNet.Core.Import;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Api.Http;
 
@@ -13,26 +14,36 @@ public static class Problems
 {
     private const string TypeBase = "urn:recyclenet:problem:";
 
-    public static ProblemHttpResult Make(int status, string kind, string title, string? detail = null, object? errors = null, string? field = null)
+    /// <param name="detailZh">The detail in Chinese, answered as "detailZh" (the page shows it first; the title it says by the type).</param>
+    public static ProblemHttpResult Make(int status, string kind, string title, string? detail = null, object? errors = null, string? field = null,
+        string? detailZh = null)
     {
         var p = new ProblemDetails { Status = status, Type = TypeBase + kind, Title = title, Detail = detail };
         if (field is not null) p.Extensions["field"] = field;
+        if (detailZh is not null) p.Extensions["detailZh"] = detailZh;
         if (errors is not null) p.Extensions["errors"] = errors;
         return TypedResults.Problem(p);
     }
 
-    public static ProblemHttpResult BadParameter(string field, string rule) =>
-        Make(400, "invalid-parameter", $"Invalid value for '{field}'", rule, field: field);
+    /// <param name="ruleZh">The rule in Chinese (answered as "detailZh", which the page shows first).</param>
+    public static ProblemHttpResult BadParameter(string field, string rule, string? ruleZh = null) =>
+        Make(400, "invalid-parameter", $"Invalid value for '{field}'", rule, field: field, detailZh: ruleZh);
 
-    /// <summary>A request body with named problems: every one in "errors" (field, reason), the first in "field".</summary>
-    public static ProblemHttpResult InvalidRequest(IReadOnlyList<(string Field, string Rule)> errors) => Make(400, "invalid-request",
+    public static ProblemHttpResult BadParameter(FieldError e) => BadParameter(e.Field, e.Rule, e.RuleZh);
+
+    public static ProblemHttpResult BadParameter(string field, Reason reason) => BadParameter(field, reason.En, reason.Zh);
+
+    /// <summary>A request body with named problems: every one in "errors" (field, reason, reasonZh), the first in "field".</summary>
+    public static ProblemHttpResult InvalidRequest(IReadOnlyList<FieldError> errors) => Make(400, "invalid-request",
         errors.Count == 1 ? $"Invalid value for '{errors[0].Field}'" : $"The request has {errors.Count} problems",
-        string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")),
-        errors.Select(e => new { field = e.Field, reason = e.Rule }).ToList(), errors[0].Field);
+        string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")), Listed(errors), errors[0].Field);
+
+    /// <summary>Field errors as problem+json lists them: field, reason, and reasonZh where the rule gives it.</summary>
+    public static List<object> Listed(IEnumerable<FieldError> errors) => [.. errors.Select(e => new { field = e.Field, reason = e.Rule, reasonZh = e.RuleZh })];
 
     /// <summary>A body that cannot be read at all; <paramref name="field"/> names where (a JSON path, a header, or "body").</summary>
-    public static ProblemHttpResult BadBody(string detail, string field = "body") =>
-        Make(400, "unreadable-body", field == "body" ? "The request body could not be read" : $"Invalid value for '{field}'", detail, field: field);
+    public static ProblemHttpResult BadBody(string detail, string field = "body", string? detailZh = null) =>
+        Make(400, "unreadable-body", field == "body" ? "The request body could not be read" : $"Invalid value for '{field}'", detail, field: field, detailZh: detailZh);
 
     /// <param name="more">Further members of the problem (an import's dry run adds how it read the columns, and a preview).</param>
     public static ProblemHttpResult Invalid(IReadOnlyList<ImportError> errors, string what, IReadOnlyDictionary<string, object?>? more = null)
@@ -45,19 +56,21 @@ public static class Problems
         return problem;
     }
 
-    public static ProblemHttpResult InvalidNetwork(string detail) => Make(422, "invalid-network", "The OSM file was refused",
-        detail + " The walking network in use is unchanged.", field: "body");
+    public static ProblemHttpResult InvalidNetwork(Reason why) => Make(422, "invalid-network", "The OSM file was refused",
+        why.En + " The walking network in use is unchanged.", field: "body", detailZh: why.Zh + "正在使用的步行路网未改变。");
 
     public static ProblemHttpResult NotFound(string what) => Make(404, "not-found", $"{what} was not found");
 
-    public static ProblemHttpResult Conflict(string detail) => Make(409, "conflict", "The change conflicts with other data", detail + ". Nothing was changed.");
+    public static ProblemHttpResult Conflict(Reason why) =>
+        Make(409, "conflict", "The change conflicts with other data", why.En + ". Nothing was changed.", detailZh: why.Zh + "。未作任何修改。");
 
     public static ProblemHttpResult TooLarge(long limit) => Make(413, "body-too-large", "The request body is too large",
-        $"At most {limit.ToString("N0", CultureInfo.InvariantCulture)} bytes are accepted here (see the limits table in the README); split the import.", field: "body");
+        $"At most {limit.ToString("N0", CultureInfo.InvariantCulture)} bytes are accepted here (see the limits table in the README); split the import.", field: "body",
+        detailZh: $"此处最多接受 {limit.ToString("N0", CultureInfo.InvariantCulture)} 字节（见 README 中的限额表）；请拆分后分批导入。");
 
-    public static ProblemHttpResult Unauthorized(HttpContext http, string detail)
+    public static ProblemHttpResult Unauthorized(HttpContext http, Reason why)
     {
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"recyclenet\"";
-        return Make(401, "unauthorized", "A planner key is required", detail);
+        return Make(401, "unauthorized", "A planner key is required", why.En, detailZh: why.Zh);
     }
 }

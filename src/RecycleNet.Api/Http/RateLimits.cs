@@ -49,7 +49,8 @@ public static class RateLimits
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
                 ctx.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
                 await Problems.Make(429, "rate-limited", "Too many requests from this address",
-                    $"Wait {retry} s and try again. Limits per client address are in the README (RecycleNet:RateLimits).", field: "client")
+                    $"Wait {retry} s and try again. Limits per client address are in the README (RecycleNet:RateLimits).", field: "client",
+                    detailZh: $"请等 {retry} 秒后再试。每个客户端地址的限额见 README（RecycleNet:RateLimits）。")
                     .ExecuteAsync(ctx.HttpContext);
             };
         });

@@ -35,7 +35,7 @@ public static class RequestBody
         }
         catch (BadHttpRequestException e)
         {
-            return e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(limit) : Problems.BadBody(e.Message);
+            return e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(limit) : Problems.BadBody(e.Message, detailZh: $"请求内容无法读取：{e.Message}");
         }
     }
 
@@ -49,17 +49,18 @@ public static class RequestBody
     /// <summary>Reads <paramref name="body"/> as a JSON object by the strict rules.</summary>
     public static BodyRead<JsonElement> Object(ReadOnlyMemory<byte> body)
     {
-        if (body.IsEmpty) return Problems.BadBody("the body is empty; send a JSON object");
+        if (body.IsEmpty) return Problems.BadBody("the body is empty; send a JSON object", detailZh: "请求内容为空；请发送一个 JSON 对象");
         try
         {
             using var doc = StrictJson.Parse(body);
             return doc.RootElement.ValueKind == JsonValueKind.Object
                 ? new BodyRead<JsonElement>(doc.RootElement.Clone(), null)
-                : Problems.BadBody($"the body must be a JSON object, not {JsonFieldReader.Kind(doc.RootElement)}");
+                : Problems.BadBody($"the body must be a JSON object, not {JsonFieldReader.Kind(doc.RootElement)}", detailZh: "请求内容须为一个 JSON 对象");
         }
         catch (JsonInputException e)
         {
-            return Problems.BadBody(e.Rule, StrictJson.Field(e.Path));
+            // The strict reader's rules (depth, duplicate members, UTF-8 …) are said in English; the page only sends JSON it built itself.
+            return Problems.BadBody(e.Rule, StrictJson.Field(e.Path), $"请求内容不是可读的 JSON：{e.Rule}");
         }
     }
 
@@ -75,9 +76,9 @@ public static class RequestBody
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException)
         {
             // A Content-Type that says multipart over a body that is not (no boundary, broken parts, a part too large).
-            return Problems.BadBody($"the multipart/form-data body could not be read: {e.Message}", "Content-Type");
+            return Problems.BadBody($"the multipart/form-data body could not be read: {e.Message}", "Content-Type", $"上传的表单（multipart/form-data）无法读取：{e.Message}");
         }
-        if (form.Files.FirstOrDefault() is not { } file) return Problems.BadBody("the multipart upload holds no file", "file");
+        if (form.Files.FirstOrDefault() is not { } file) return Problems.BadBody("the multipart upload holds no file", "file", "上传的表单中没有文件");
         if (file.Length > limit) return Problems.TooLarge(limit);
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);

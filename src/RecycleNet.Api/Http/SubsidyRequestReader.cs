@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RecycleNet.Core.Geography;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Subsidies;
 
@@ -29,18 +30,18 @@ public static class SubsidyRequestReader
 
         var r = new JsonFieldReader();
         var policyId = r.Text(root, "", "policy");
-        if (policyId is null) return Problems.InvalidRequest(r.Errors.Count > 0 ? r.Errors : [("policy", "is required: the id of a policy, e.g. jinan-2024")]);
+        if (policyId is null) return Problems.InvalidRequest(r.Errors.Count > 0 ? r.Errors : [new FieldError("policy", "is required: the id of a policy, e.g. jinan-2024", "必填：政策编号，如 jinan-2024")]);
         if (catalog.Find(policyId) is not { } policy)
             return Problems.Make(404, "not-found", $"policy '{policyId}' was not found",
-                $"Known policies: {string.Join(", ", catalog.All.Select(p => p.Id).Order())}.", field: "policy");
+                $"Known policies: {string.Join(", ", catalog.All.Select(p => p.Id).Order())}.", field: "policy",
+                detailZh: $"没有政策“{JsonFieldReader.Clip(policyId)}”；已有的政策：{string.Join("、", catalog.All.Select(p => p.Id).Order())}。");
         if (policy.Subsidies is not { } rules)
             return Problems.Make(404, "not-found", $"policy '{policyId}' has no subsidy rules",
-                $"Policies with subsidy rules: {string.Join(", ", catalog.All.Where(p => p.Subsidies is not null).Select(p => p.Id).Order())}.", field: "policy");
+                $"Policies with subsidy rules: {string.Join(", ", catalog.All.Where(p => p.Subsidies is not null).Select(p => p.Id).Order())}.", field: "policy",
+                detailZh: $"政策 {policyId} 没有补贴规则；有补贴规则的政策：{string.Join("、", catalog.All.Where(p => p.Subsidies is not null).Select(p => p.Id).Order())}。");
 
         r.OnlyKnown(root, "", Fields.Of<SubsidyEstimateBody>());
-        var crs = DeclaredCrs.Wgs84;
-        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
-            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+        var crs = r.Crs(root);
 
         var (from, to) = Window(r, root);
         var applicantJson = r.Object(root, "", "applicant");
@@ -63,7 +64,7 @@ public static class SubsidyRequestReader
         {
             r.OnlyKnown(e, path, Fields.Of<EstimateFacility>());
             var kind = r.Text(e, path, "kind");
-            if (kind is null) r.Fail($"{path}.kind", $"is required: one of {string.Join(", ", rules.FacilityKinds)}");
+            if (kind is null) r.Fail($"{path}.kind", $"is required: one of {string.Join(", ", rules.FacilityKinds)}", $"必填：{string.Join("、", rules.FacilityKinds)} 之一");
             items.Add((new FacilityRecognition(Id(r, e, path), kind ?? "", r.Date(e, path, "recognizedOn")), path));
         }
 
@@ -81,15 +82,18 @@ public static class SubsidyRequestReader
         const string at = "applicationWindow";
         if (r.Object(root, "", at) is not { } w)
         {
-            if (JsonFieldReader.Member(root, at) is null) r.Fail(at, "is required: { \"from\": \"yyyy-MM-dd\", \"to\": \"yyyy-MM-dd\" }");
+            if (JsonFieldReader.Member(root, at) is null)
+                r.Fail(at, "is required: { \"from\": \"yyyy-MM-dd\", \"to\": \"yyyy-MM-dd\" }", "必填：申报期 { \"from\": \"yyyy-MM-dd\", \"to\": \"yyyy-MM-dd\" }");
             return (null, null);
         }
         r.OnlyKnown(w, at, Fields.Of<EstimateWindow>());
         var from = r.Date(w, at, "from");
         var to = r.Date(w, at, "to");
-        if (from is null && JsonFieldReader.Member(w, "from") is null) r.Fail($"{at}.from", "is required");
-        if (to is null && JsonFieldReader.Member(w, "to") is null) r.Fail($"{at}.to", "is required");
-        if (from is { } f && to is { } t && t < f) r.Fail($"{at}.to", string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-dd} is before the window's start {f:yyyy-MM-dd}"));
+        if (from is null && JsonFieldReader.Member(w, "from") is null) r.Fail($"{at}.from", "is required", "必填");
+        if (to is null && JsonFieldReader.Member(w, "to") is null) r.Fail($"{at}.to", "is required", "必填");
+        if (from is { } f && to is { } t && t < f)
+            r.Fail($"{at}.to", string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-dd} is before the window's start {f:yyyy-MM-dd}"),
+                string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-dd} 早于申报期开始日 {f:yyyy-MM-dd}"));
         return (from, to);
     }
 
@@ -106,7 +110,8 @@ public static class SubsidyRequestReader
         // A number id (1, 2, ...) is a common habit; take it as its text.
         if (JsonFieldReader.Member(e, "id") is { ValueKind: JsonValueKind.Number } n) return n.GetRawText();
         var id = r.Text(e, path, "id", 100);
-        if (id is null && JsonFieldReader.Member(e, "id") is null) r.Fail($"{path}.id", "is required: each item needs an id to be named in the answer");
+        if (id is null && JsonFieldReader.Member(e, "id") is null)
+            r.Fail($"{path}.id", "is required: each item needs an id to be named in the answer", "必填：每一项都要有编号，答复中按编号称呼它");
         return id ?? "";
     }
 
@@ -114,7 +119,8 @@ public static class SubsidyRequestReader
     {
         var first = new Dictionary<string, string>();
         foreach (var (item, path) in items.Where(i => i.Item.Id.Length > 0))
-            if (!first.TryAdd(item.Id, path)) r.Fail($"{path}.id", $"'{item.Id}' is already the id of {first[item.Id]}; ids must be unique");
+            if (!first.TryAdd(item.Id, path))
+                r.Fail($"{path}.id", $"'{item.Id}' is already the id of {first[item.Id]}; ids must be unique", $"“{item.Id}”已是 {first[item.Id]} 的编号；编号不能重复");
     }
 
     private static void CheckRequiredFacts(JsonFieldReader r, SubsidyRuleSet rules, SubsidyApplicant applicant,
@@ -127,8 +133,9 @@ public static class SubsidyRequestReader
             if (rules.RuleFor(item) is not { } rule)
             {
                 r.Fail(item is FacilityRecognition ? $"{path}.kind" : path, item is FacilityRecognition f
-                    ? $"'{f.Kind}' is not a facility kind of this policy; use one of {string.Join(", ", rules.FacilityKinds)}"
-                    : $"this policy has no subsidy rule for {item.ItemType} items");
+                    ? new Reason($"'{f.Kind}' is not a facility kind of this policy; use one of {string.Join(", ", rules.FacilityKinds)}",
+                        $"“{f.Kind}”不是本政策的设施类型；可用：{string.Join("、", rules.FacilityKinds)}")
+                    : new Reason($"this policy has no subsidy rule for {item.ItemType} items", $"本政策没有针对 {item.ItemType} 的补贴规则"));
                 continue;
             }
             foreach (var s in SubsidySubjects.ReadBy(rule))
@@ -137,17 +144,17 @@ public static class SubsidyRequestReader
                 var at = s.IsApplicant ? $"applicant.{s.Field}" : $"{path}.{s.Field}";
                 // An invalid value has been reported already; do not also call it missing.
                 if (r.Errors.Any(e => e.Field == at) || !reported.Add(at)) continue;
-                r.Fail(at, $"is required by rule {rule.Id} ({Describe(s.Type)})");
+                r.Fail(at, $"is required by rule {rule.Id} ({Describe(s.Type).En})", $"规则 {rule.Id} 需要此项（{Describe(s.Type).Zh}）");
             }
         }
     }
 
-    private static string Describe(SubjectType t) => t switch
+    private static Reason Describe(SubjectType t) => t switch
     {
-        SubjectType.Flag => "true or false",
-        SubjectType.Count => "a whole number ≥ 0",
-        SubjectType.Number => "a number ≥ 0",
-        _ => "a date yyyy-MM-dd",
+        SubjectType.Flag => new("true or false", "是或否"),
+        SubjectType.Count => new("a whole number ≥ 0", "不小于 0 的整数"),
+        SubjectType.Number => new("a number ≥ 0", "不小于 0 的数"),
+        _ => new("a date yyyy-MM-dd", "yyyy-MM-dd 格式的日期"),
     };
 
     // directOutletCount includes the new outlets, so it cannot be below the directly operated ones listed.
@@ -155,7 +162,8 @@ public static class SubsidyRequestReader
     {
         var listed = items.Count(i => i.Item is FixedOutletPlan { DirectlyOperated: true });
         if (applicant.DirectOutletCount is { } n && n < listed)
-            r.Fail("applicant.directOutletCount", $"counts the new outlets too, and {listed} directly operated outlets are listed in fixedOutlets; it must be at least {listed}");
+            r.Fail("applicant.directOutletCount", $"counts the new outlets too, and {listed} directly operated outlets are listed in fixedOutlets; it must be at least {listed}",
+                $"直营网点数也包括新建网点，而新建固定型网点中已列出 {listed} 个直营网点；此数至少为 {listed}");
     }
 
 }

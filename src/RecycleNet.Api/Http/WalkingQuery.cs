@@ -16,7 +16,7 @@ public static class WalkingQuery
         value = fallback;
         if (!req.Query.TryGetValue(name, out var raw) || string.IsNullOrWhiteSpace(raw)) return true;
         if (raw.Count == 1 && double.TryParse(raw[0], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)) return true;
-        problem = Problems.BadParameter(name, $"'{raw}' is not a number (use a decimal point, e.g. 4.5)");
+        problem = Problems.BadParameter(name, $"'{raw}' is not a number (use a decimal point, e.g. 4.5)", $"“{raw}”不是数字（小数请用小数点，如 4.5）");
         return false;
     }
 
@@ -29,7 +29,7 @@ public static class WalkingQuery
             || !TryNumber(req, "circuity", d.Circuity, out var circuity, out problem)
             || !TryNumber(req, "snapDistanceM", d.SnapDistanceM, out var snap, out problem)) return false;
         options = new WalkingOptions { Minutes = minutes, SpeedKmh = speed, Circuity = circuity, SnapDistanceM = snap };
-        if (options.Validate() is { } bad) { problem = Problems.BadParameter(bad.Field, bad.Rule); return false; }
+        if (options.Validate() is { } bad) { problem = Problems.BadParameter(bad); return false; }
         return true;
     }
 }

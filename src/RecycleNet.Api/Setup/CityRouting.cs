@@ -36,7 +36,7 @@ public static class CityRouting
         var fromQuery = http.Request.Query.TryGetValue("city", out var q) ? q.ToString() : null;
         if (fromPath is not null && fromQuery is not null && fromPath != fromQuery)
         {
-            await Problems.BadParameter("city", $"names {fromQuery} while the path names {fromPath}; give one").ExecuteAsync(http);
+            await Problems.BadParameter("city", $"names {fromQuery} while the path names {fromPath}; give one", $"参数为 {fromQuery}，而路径为 {fromPath}；请只给一个").ExecuteAsync(http);
             return;
         }
         var id = fromPath ?? fromQuery;
@@ -44,7 +44,8 @@ public static class CityRouting
         if (city is null)
         {
             await Problems.Make(404, "unknown-city", $"There is no city '{Truncate(id!)}'",
-                $"Cities: {string.Join(", ", catalog.All.Select(c => c.Id))} (GET /api/cities).", field: "city").ExecuteAsync(http);
+                $"Cities: {string.Join(", ", catalog.All.Select(c => c.Id))} (GET /api/cities).", field: "city",
+                detailZh: $"可用城市：{string.Join("、", catalog.All.Select(c => $"{c.Name}（{c.Id}）"))}").ExecuteAsync(http);
             return;
         }
         http.RequestServices.GetRequiredService<CityScope>().Id = city.Id;

@@ -90,14 +90,15 @@ public sealed class RequirePlannerKey(PlannerKeys keys, PlannerKeyStore stored) 
         var http = context.HttpContext;
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Http.Problems.Unauthorized(http, "This write needs a planner key: send 'Authorization: Bearer <key>'.");
+            return Http.Problems.Unauthorized(http, new("This write needs a planner key: send 'Authorization: Bearer <key>'.",
+                "此操作需要规划人员密钥：请在页面顶部填写密钥（即发送 Authorization: Bearer <密钥>）。"));
         var key = header["Bearer ".Length..].Trim();
         var name = keys.NameOf(key);
         if (name is null && key.Length > 0)
         {
             name = await stored.NameOfAsync(PlannerKeys.Hash(key), http.RequestAborted);
         }
-        if (name is null) return Http.Problems.Unauthorized(http, "The planner key is not valid.");
+        if (name is null) return Http.Problems.Unauthorized(http, new("The planner key is not valid.", "规划人员密钥无效。"));
         http.Items[Item] = name;
         return await next(context);
     }

@@ -93,7 +93,8 @@ public static class SitingEndpoints
     {
         if (await jobs.FindAsync(City(req), id, ct) is not { } ended) return Problems.NotFound($"siting job {id}");
         if (!SitingRunStatus.IsFinished(ended.Status))
-            return Problems.Make(409, "conflict", "The run has not ended", $"Run {id} is {ended.Status}; cancel it first, or wait for it.", field: "id");
+            return Problems.Make(409, "conflict", "The run has not ended", $"Run {id} is {ended.Status}; cancel it first, or wait for it.", field: "id",
+                detailZh: $"选址任务 {id} 尚未结束（{ended.Status}）；请先取消，或等它结束。");
         var run = await jobs.RetryAsync(ended, RequirePlannerKey.PlannerOf(req.HttpContext), Audit(req), ct);
         return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, false, ct);
     }
@@ -107,7 +108,8 @@ public static class SitingEndpoints
         var retry = await jobs.RetryAfterSecondsAsync(ct);
         req.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Problems.Make(429, "siting-busy", "The siting queue is full",
-            $"{jobs.Settings.Concurrency} run(s) at a time and {jobs.Settings.QueueLimit} waiting are allowed (RecycleNet:Siting); try again in {retry} s.", field: "queue");
+            $"{jobs.Settings.Concurrency} run(s) at a time and {jobs.Settings.QueueLimit} waiting are allowed (RecycleNet:Siting); try again in {retry} s.", field: "queue",
+            detailZh: $"同时最多运行 {jobs.Settings.Concurrency} 个、排队 {jobs.Settings.QueueLimit} 个选址任务（RecycleNet:Siting）；请 {retry} 秒后再试。");
     }
 
     private static async Task<IResult> StartedAsync(SitingRun run, HttpRequest req, SitingJobs jobs, bool wait, CancellationToken ct)
@@ -116,7 +118,7 @@ public static class SitingEndpoints
         if (!wait) return TypedResults.Accepted(href, await StatusAsync(run, req, jobs, ct));
         var ended = await jobs.WaitAsync(run.CityId, run.Id, ct);
         return ended.Status == SitingRunStatus.Failed
-            ? Problems.Make(422, "siting-failed", "The siting run could not produce a plan", ended.Error, field: "goal")
+            ? Problems.Make(422, "siting-failed", "The siting run could not produce a plan", ended.Error, field: "goal", detailZh: ended.ErrorZh)
             : TypedResults.Ok(await StatusAsync(ended, req, jobs, ct));
     }
 
@@ -124,6 +126,6 @@ public static class SitingEndpoints
     {
         var result = await jobs.OutcomeAsync(run, ct) is { } outcome ? SitingJson.Answer(run.Kind, outcome) : null;
         return new(run.Id, run.Kind, run.Status, run.Stage, new DateTimeOffset(DateTime.SpecifyKind(run.Created, DateTimeKind.Utc)), run.ElapsedMs,
-            $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{run.Id}", run.Error, result);
+            $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{run.Id}", run.Error, run.ErrorZh, result);
     }
 }

@@ -4,6 +4,8 @@ using RecycleNet.Core.Features;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Api.Siting;
 
 /// <summary>
@@ -86,7 +88,8 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         return (IReadOnlyList<FeatureRecord>)latest;
     });
 
-    private const string InterruptedError = "the instance running it stopped (a restart); POST /api/siting/jobs/{id}/retry runs it again";
+    private static readonly Reason InterruptedError = new("the instance running it stopped (a restart); POST /api/siting/jobs/{id}/retry runs it again",
+        "运行它的服务实例已停止（重启）；可重新运行该任务（POST /api/siting/jobs/{id}/retry）");
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -156,7 +159,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
             }
         });
         string status, finalStage;
-        string? error = null;
+        Reason? error = null;
         SitingOutcome? outcome = null;
         try
         {
@@ -170,7 +173,8 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
             (status, finalStage) = (SitingRunStatus.Failed, "failed");
-            error = $"the run reached its time limit of {run.TimeLimitSeconds:0.#} s while {stage}; give a longer timeLimitSeconds or fewer candidates (a coarser grid)";
+            error = new($"the run reached its time limit of {run.TimeLimitSeconds:0.#} s while {stage}; give a longer timeLimitSeconds or fewer candidates (a coarser grid)",
+                $"任务在“{stage}”阶段用完了 {run.TimeLimitSeconds:0.#} 秒的时限；请放宽时限，或减少候选点（加大网格间距）");
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -185,7 +189,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
         {
             // Whatever went wrong, the run says so rather than staying "running" forever.
             log.LogWarning(e, "Siting run {Id} failed", run.Id);
-            (status, finalStage, error) = (SitingRunStatus.Failed, "failed", e.Message);
+            (status, finalStage, error) = (SitingRunStatus.Failed, "failed", new Reason(e.Message, $"选址计算出错：{e.Message}"));
         }
         beat.Cancel();
         try { await heart; } catch (OperationCanceledException) { }

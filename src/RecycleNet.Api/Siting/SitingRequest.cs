@@ -3,6 +3,7 @@ using System.Text.Json;
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
@@ -40,23 +41,28 @@ public static class SitingRequest
         var minutes = Number(r, root, "minutes") ?? 15;
         var speed = Number(r, root, "speedKmh") ?? 4.5;
         foreach (var (name, v) in new[] { ("cityShare", share), ("districtShare", districtShare), ("districtFloor", floor) })
-            if (v is > 1) r.Fail(name, $"is a share of households from 0 to 1 (got {v.Value.ToString(CultureInfo.InvariantCulture)}, above 100 %)");
+            if (v is > 1)
+                r.Fail(name, $"is a share of households from 0 to 1 (got {v.Value.ToString(CultureInfo.InvariantCulture)}, above 100 %)",
+                    $"是 0 到 1 之间的户数比例（实际为 {v.Value.ToString(CultureInfo.InvariantCulture)}，超过 100%）");
         if (floor is not null && sites is null && budget is null && c?.ReachTarget != true)
-            r.Fail("districtFloor", "goes with sites, budgetYuan or reachTarget");
-        if (grid is < 50 or > 10_000) r.Fail("gridSpacingM", "must be from 50 to 10,000 m");
+            r.Fail("districtFloor", "goes with sites, budgetYuan or reachTarget", "须与站点数（sites）、预算（budgetYuan）或达标（reachTarget）一起给出");
+        if (grid is < 50 or > 10_000) r.Fail("gridSpacingM", Reason.FromTo("50", "10,000", "m", "米"));
         var walk = new WalkingOptions { Minutes = minutes, SpeedKmh = speed };
-        if (walk.Validate() is { } w) r.Fail(w.Field, w.Rule);
+        if (walk.Validate() is { } w) r.Errors.Add(w);
         var source = CandidateSource.Communities;
         if (r.Text(root, "", "candidates") is { } text)
         {
             if (!Enum.TryParse(text, ignoreCase: true, out source) || !Enum.IsDefined(source) || text.Trim().All(char.IsAsciiDigit))
-                r.Fail("candidates", $"'{text}' is not a candidate source; use communities, grid, uploaded or wasteSortingPoints");
+                r.Fail("candidates", $"'{JsonFieldReader.Clip(text)}' is not a candidate source; use communities, grid, uploaded or wasteSortingPoints",
+                    $"“{JsonFieldReader.Clip(text)}”不是候选点来源；可用 communities（小区）、grid（网格）、uploaded（上传）或 wasteSortingPoints（垃圾分类投放点）");
         }
         else if (c?.UploadedSites.Count > 0) source = CandidateSource.Uploaded;
         if (source == CandidateSource.Uploaded && c?.UploadedSites.Count == 0)
-            r.Fail("uploadedSites", "is required (a GeoJSON FeatureCollection of points) when candidates are uploaded; the candidate set is empty");
+            r.Fail("uploadedSites", "is required (a GeoJSON FeatureCollection of points) when candidates are uploaded; the candidate set is empty",
+                "候选点为上传时必填（GeoJSON 点要素集合）；现在候选点为空");
         if (source == CandidateSource.WasteSortingPoints && !OutletSiting.MergeCandidates(city).Any())
-            r.Fail("candidates", "the city has no operating waste-sorting point that does not take recyclables yet (import waste-sorting-points)");
+            r.Fail("candidates", "the city has no operating waste-sorting point that does not take recyclables yet (import waste-sorting-points)",
+                "本市没有尚未兼收可回收物的运营中垃圾分类投放点（请导入垃圾分类投放点图层）");
 
         // The policy's fixed-outlet rule prices a site: the subsidy a new outlet of siteAreaM2 earns.
         var rule = c?.Policy?.Subsidies?.Rules.FirstOrDefault(x => x.AppliesTo == SubsidyItemTypes.FixedOutlet);
@@ -64,14 +70,18 @@ public static class SitingRequest
 
         var goals = new[] { sites is not null, share is not null, districtShare is not null, budget is not null, c?.ReachTarget == true }.Count(g => g);
         if (goals != 1)
-            r.Fail("goal", goals == 0 ? "give one goal: sites, cityShare, districtShare, budgetYuan or reachTarget"
-                : "give only one goal of sites, cityShare, districtShare, budgetYuan and reachTarget");
+            r.Fail("goal", goals == 0
+                ? new Reason("give one goal: sites, cityShare, districtShare, budgetYuan or reachTarget", "请给出一个目标：站点数、全市覆盖率、区县覆盖率、预算或达到政策目标")
+                : new Reason("give only one goal of sites, cityShare, districtShare, budgetYuan and reachTarget", "只能给出一个目标（站点数、全市覆盖率、区县覆盖率、预算、达到政策目标）"));
         if (budget is not null && siteCost is not > 0)
-            r.Fail("budgetYuan", $"needs a policy with a fixed-outlet subsidy rule to price the sites (policy {c?.Policy?.Id ?? "none"})");
+            r.Fail("budgetYuan", $"needs a policy with a fixed-outlet subsidy rule to price the sites (policy {c?.Policy?.Id ?? "none"})",
+                $"需要有固定型站点补贴规则的政策来为站点定价（当前政策：{c?.Policy?.Id ?? "无"}）");
         if (c?.ReachTarget == true && c.Policy is { } p)
         {
             var remaining = Remaining(p, c.Year, "modernOutlets", city);
-            if (remaining is null) r.Fail("reachTarget", $"policy {p.Id} sets no modern-outlet target{(c.Year is { } y ? $" for {y}" : "")}");
+            if (remaining is null)
+                r.Fail("reachTarget", $"policy {p.Id} sets no modern-outlet target{(c.Year is { } y ? $" for {y}" : "")}",
+                    $"政策 {p.Id} 没有{(c.Year is { } yz ? $" {yz} 年的" : "")}现代化回收网点目标");
             else sites = remaining;
         }
         if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
@@ -105,17 +115,18 @@ public static class SitingRequest
         var stationKm = Number(r, root, "stationHaulLimitKm") ?? d.StationHaulLimitM / 1000;
         var centreKm = Number(r, root, "centreHaulLimitKm") ?? d.CentreHaulLimitM / 1000;
         var seconds = Number(r, root, "timeLimitSeconds") ?? d.TimeLimitSeconds;
-        if (outlets > 5_000) r.Fail("villageOutlets", "must be at most 5,000");
-        if (stations > 1_000) r.Fail("transferStations", "must be at most 1,000");
-        if (centres > 100) r.Fail("countyCentres", "must be at most 100");
-        if (outlets + stations + centres == 0) r.Fail("villageOutlets", "ask for at least one site in some tier");
-        if (capacity is <= 0 or > 100_000) r.Fail("capacityTonnesPerDay", "must be above 0 and at most 100,000");
-        if (kg is <= 0 or > 100) r.Fail("kgPerHouseholdPerDay", "must be above 0 and at most 100");
-        if (stationKm is <= 0 or > 500) r.Fail("stationHaulLimitKm", "must be above 0 and at most 500 km");
-        if (centreKm is <= 0 or > 1_000) r.Fail("centreHaulLimitKm", "must be above 0 and at most 1,000 km");
-        if (seconds is <= 0 or > 600) r.Fail("timeLimitSeconds", "must be above 0 and at most 600");
-        if (policy?.Tiers is null) r.Fail("city", $"{policy?.City ?? "this city"}'s policy sets no county – township – village tiers");
-        else if (city.Villages.Count == 0) r.Fail("city", "the city has no villages (import the villages layer)");
+        if (outlets > 5_000) r.Fail("villageOutlets", Reason.AtMost("5,000"));
+        if (stations > 1_000) r.Fail("transferStations", Reason.AtMost("1,000"));
+        if (centres > 100) r.Fail("countyCentres", Reason.AtMost("100"));
+        if (outlets + stations + centres == 0) r.Fail("villageOutlets", "ask for at least one site in some tier", "至少要在某一级要求一个站点");
+        if (capacity is <= 0 or > 100_000) r.Fail("capacityTonnesPerDay", Reason.AboveZeroAtMost("100,000", "t/day", "吨/日"));
+        if (kg is <= 0 or > 100) r.Fail("kgPerHouseholdPerDay", Reason.AboveZeroAtMost("100", "kg", "千克"));
+        if (stationKm is <= 0 or > 500) r.Fail("stationHaulLimitKm", Reason.AboveZeroAtMost("500", "km", "千米"));
+        if (centreKm is <= 0 or > 1_000) r.Fail("centreHaulLimitKm", Reason.AboveZeroAtMost("1,000", "km", "千米"));
+        if (seconds is <= 0 or > 600) r.Fail("timeLimitSeconds", TimeLimit);
+        if (policy?.Tiers is null)
+            r.Fail("city", $"{policy?.City ?? "this city"}'s policy sets no county – township – village tiers", $"{policy?.City ?? "本市"}的政策没有设定县—乡—村三级体系");
+        else if (city.Villages.Count == 0) r.Fail("city", "the city has no villages (import the villages layer)", "本市还没有村（请导入村图层）");
         if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
         options = new TierSitingOptions
         {
@@ -138,17 +149,19 @@ public static class SitingRequest
         var limit = Number(r, root, "haulLimitKm") ?? 20;
         var circuity = Number(r, root, "haulCircuity") ?? 1.3;
         var kg = Number(r, root, "kgPerHouseholdPerDay") ?? 0.5;
-        if (grid is < 200 or > 50_000) r.Fail("gridSpacingM", "must be from 200 to 50,000 m");
-        if (capacity is <= 0) r.Fail("capacityTonnesPerDay", "must be above 0");
-        if (limit is <= 0 or > 500) r.Fail("haulLimitKm", "must be above 0 and at most 500 km");
-        if (circuity is < 1 or > 3) r.Fail("haulCircuity", "must be from 1 to 3");
-        if (kg is <= 0 or > 100) r.Fail("kgPerHouseholdPerDay", "must be above 0 and at most 100");
+        if (grid is < 200 or > 50_000) r.Fail("gridSpacingM", Reason.FromTo("200", "50,000", "m", "米"));
+        if (capacity is <= 0) r.Fail("capacityTonnesPerDay", "must be above 0", "须大于 0");
+        if (limit is <= 0 or > 500) r.Fail("haulLimitKm", Reason.AboveZeroAtMost("500", "km", "千米"));
+        if (circuity is < 1 or > 3) r.Fail("haulCircuity", Reason.FromTo("1", "3"));
+        if (kg is <= 0 or > 100) r.Fail("kgPerHouseholdPerDay", Reason.AboveZeroAtMost("100", "kg", "千克"));
         var goals = (centers is not null ? 1 : 0) + (c?.ReachTarget == true ? 1 : 0);
-        if (goals != 1) r.Fail("goal", goals == 0 ? "give centers or reachTarget" : "give only one of centers and reachTarget");
+        if (goals != 1)
+            r.Fail("goal", goals == 0 ? new Reason("give centers or reachTarget", "请给出分拣中心数（centers）或达到政策目标（reachTarget）")
+                : new Reason("give only one of centers and reachTarget", "分拣中心数（centers）和达到政策目标（reachTarget）只能给一个"));
         if (c?.ReachTarget == true && c.Policy is { } p)
         {
             var remaining = Remaining(p, c.Year, "greenSortingCenters", city);
-            if (remaining is null) r.Fail("reachTarget", $"policy {p.Id} sets no green sorting-centre target");
+            if (remaining is null) r.Fail("reachTarget", $"policy {p.Id} sets no green sorting-centre target", $"政策 {p.Id} 没有绿色分拣中心目标");
             else centers = remaining;
         }
         if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
@@ -175,15 +188,14 @@ public static class SitingRequest
     {
         var policyId = r.Text(root, "", "policy") ?? defaultPolicy;
         var policy = catalog.Find(policyId);
-        if (policy is null) r.Fail("policy", $"'{policyId}' is not a known policy; use {string.Join(", ", catalog.All.Select(p => p.Id).Order())}");
+        var known = string.Join(", ", catalog.All.Select(p => p.Id).Order());
+        if (policy is null) r.Fail("policy", $"'{JsonFieldReader.Clip(policyId)}' is not a known policy; use {known}", $"“{JsonFieldReader.Clip(policyId)}”不是已知的政策；可用：{known}");
         var year = r.Count(root, "", "year");
         var reach = r.Flag(root, "", "reachTarget") ?? false;
         var exact = r.Flag(root, "", "exact") ?? false;
         var seconds = Number(r, root, "timeLimitSeconds") ?? 10;
-        if (seconds is <= 0 or > 600) r.Fail("timeLimitSeconds", "must be above 0 and at most 600");
-        var crs = DeclaredCrs.Wgs84;
-        if (r.Text(root, "", "crs") is { } crsText && !DeclaredCrs.TryParse(crsText, out crs))
-            r.Fail("crs", $"'{crsText}' is not a supported CRS; use {DeclaredCrs.Accepted}");
+        if (seconds is <= 0 or > 600) r.Fail("timeLimitSeconds", TimeLimit);
+        var crs = r.Crs(root);
         var sites = new List<PlannedSite>();
         var areas = new List<decimal?>();
         if (r.Object(root, "", "uploadedSites") is { } fc)
@@ -200,12 +212,14 @@ public static class SitingRequest
                     sites.Add(new PlannedSite(label ?? $"site {n + 1}", p.Lon, p.Lat));
                     areas.Add(area);
                 }
-                else if (JsonFieldReader.Member(f, "geometry") is null) r.Fail($"{at}.geometry", "is required: a Point");
+                else if (JsonFieldReader.Member(f, "geometry") is null) r.Fail($"{at}.geometry", "is required: a Point", "必填：一个点（Point）");
                 n++;
             }
         }
         return new SitingCommon(policy, year, reach, sites, areas, seconds, exact);
     }
+
+    private static readonly Reason TimeLimit = Reason.AboveZeroAtMost("600", "s", "秒");
 
     private static double? Number(JsonFieldReader r, JsonElement root, string name) => (double?)r.Amount(root, "", name) is { } v ? v : null;
 

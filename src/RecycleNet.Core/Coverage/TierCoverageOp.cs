@@ -27,7 +27,7 @@ public sealed record TierTotals(int Villages, int VillagesServed, long Residents
 public sealed record CountyTiers(District County, TierTotals Totals);
 
 /// <summary>The three tiers measured against the policy's rules, city-wide and per county, with every village, township and station.</summary>
-public sealed record TierReport(TierRules Rules, string Method, bool OnNetwork, TierTotals City, IReadOnlyList<CountyTiers> Counties,
+public sealed record TierReport(TierRules Rules, string Method, string MethodZh, bool OnNetwork, TierTotals City, IReadOnlyList<CountyTiers> Counties,
     IReadOnlyList<VillageService> Villages, IReadOnlyList<TownshipService> Townships, IReadOnlyList<StationService> Stations);
 
 /// <summary>
@@ -91,7 +91,7 @@ public static class TierCoverageOp
             villages.Where(v => v.Village.DistrictId == d.Id),
             townships.Where(t => t.Township.DistrictId == d.Id),
             stationServices.Where(s => countyOfTownship.GetValueOrDefault(s.Station.TownshipId) == d.Id)))).ToList();
-        return new TierReport(rules, roads.Method, roads.OnNetwork, Totals(villages, townships, stationServices), counties,
+        return new TierReport(rules, roads.Method, roads.MethodZh, roads.OnNetwork, Totals(villages, townships, stationServices), counties,
             villages, townships, stationServices);
     }
 

@@ -71,7 +71,7 @@ public static class DemoDataFiles
     public static List<District> ReadDistricts(string dir)
     {
         var rows = GeoJsonRowReader.Read(File.ReadAllBytes(Path.Combine(dir, Districts)));
-        var ctx = new ImportContext(DistrictLocator.Empty, new ReferenceLookup("community", "communities", []), new ImportOptions());
+        var ctx = new ImportContext(DistrictLocator.Empty, ReferenceLookup.OfCommunities([]), new ImportOptions());
         var errors = new List<ImportError>();
         var districts = rows.Select(r => LayerImporter.Validate(DistrictLayer.Instance, r, DeclaredCrs.Wgs84, ctx, errors)).OfType<District>().ToList();
         if (errors.Count > 0) throw new InvalidDataException($"{Districts}: {errors[0]}");

@@ -73,12 +73,12 @@ public static class DemoSeeder
             var rows = GeoJsonRowReader.Read(await File.ReadAllBytesAsync(Path.Combine(dir, file), ct));
             var result = await importer.ImportAsync(layer, rows, DeclaredCrs.Wgs84, ImportMode.Append, ct);
             if (!result.Applied)
-                throw new InvalidDataException($"demo file {file} was refused: {result.Conflict ?? string.Join("; ", result.Errors.Take(3))}");
+                throw new InvalidDataException($"demo file {file} was refused: {result.Conflict?.En ?? string.Join("; ", result.Errors.Take(3))}");
             counts.Add((layer.Name, result.Inserted));
         }
         var enterprises = DemoDataFiles.ReadEnterprises(dir);
         foreach (var e in enterprises)
-            if (UnifiedSocialCreditCode.Validate(e.CreditCode) is { } why) throw new InvalidDataException($"demo enterprise {e.Name}: credit code {why}");
+            if (UnifiedSocialCreditCode.Validate(e.CreditCode) is { } why) throw new InvalidDataException($"demo enterprise {e.Name}: credit code {why.En}");
         db.Enterprises.AddRange(enterprises);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

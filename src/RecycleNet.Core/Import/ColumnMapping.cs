@@ -31,10 +31,11 @@ public static class ColumnMapping
         var errors = new List<ImportError>();
         foreach (var (from, to) in mapping)
         {
-            if (!headers.Contains(from)) errors.Add(new ImportError(null, "mapping", $"the file has no column '{from}'"));
+            if (!headers.Contains(from)) errors.Add(new ImportError(null, "mapping", $"the file has no column '{from}'", $"文件中没有“{from}”列"));
             else if (!layer.Fields.Any(f => f.Name.Equals(to, StringComparison.OrdinalIgnoreCase)) && !TableRowReader.GeometryColumns.Contains(to))
                 errors.Add(new ImportError(null, "mapping",
-                    $"'{to}' (for column '{from}') is not a property of {layer.Name}: use one of {string.Join(", ", layer.Fields.Select(f => f.Name))}, or lon, lat"));
+                    $"'{to}' (for column '{from}') is not a property of {layer.Name}: use one of {string.Join(", ", layer.Fields.Select(f => f.Name))}, or lon, lat",
+                    $"“{to}”（对应“{from}”列）不是此图层的属性：可用 {string.Join("、", layer.Fields.Select(f => f.Name))}，或 lon、lat"));
         }
         return errors;
     }

@@ -48,7 +48,7 @@ public static class CsvParser
             else field.Append(c);
             i++;
         }
-        if (quoted) throw new ImportFormatException("the CSV ends inside a quoted field (an opening \" is never closed)");
+        if (quoted) throw new ImportFormatException(new("the CSV ends inside a quoted field (an opening \" is never closed)", "CSV 在引号字段中结束（有一个开头的 \" 没有闭合）"));
         if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
         return rows;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 using RecycleNet.Core.Geography;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Core.Import;
@@ -19,15 +20,19 @@ public static class GeometryValidator
         var g = row.Geometry;
         if (g is null)
         {
-            Fail(row.GeometryError ?? (layer.IsPoint
-                ? "is missing: give a GeoJSON Point or lon/lat (x/y) columns"
-                : "is missing: give a GeoJSON Polygon or MultiPolygon"),
-                row.GeometryError is null ? (layer.IsPoint ? "缺少坐标：请给出 GeoJSON 点或 经度/纬度 两列" : "缺少图形：请给出 GeoJSON 面（Polygon 或 MultiPolygon）") : null);
+            var why = row.GeometryError ?? (layer.IsPoint
+                ? new Reason("is missing: give a GeoJSON Point or lon/lat (x/y) columns", "缺少坐标：请给出 GeoJSON 点或 经度/纬度 两列")
+                : new Reason("is missing: give a GeoJSON Polygon or MultiPolygon", "缺少图形：请给出 GeoJSON 面（Polygon 或 MultiPolygon）"));
+            Fail(why.En, why.Zh);
             return null;
         }
         if (g.IsEmpty) { Fail("is empty", "图形为空"); return null; }
-        if (layer.IsPoint && g is not Point) { Fail($"must be a Point for {layer.Name}, got {g.GeometryType}"); return null; }
-        if (!layer.IsPoint && g is not (Polygon or MultiPolygon)) { Fail($"must be a Polygon or MultiPolygon for {layer.Name}, got {g.GeometryType}"); return null; }
+        if (layer.IsPoint && g is not Point) { Fail($"must be a Point for {layer.Name}, got {g.GeometryType}", $"此图层须为点（Point），实际为 {g.GeometryType}"); return null; }
+        if (!layer.IsPoint && g is not (Polygon or MultiPolygon))
+        {
+            Fail($"must be a Polygon or MultiPolygon for {layer.Name}, got {g.GeometryType}", $"此图层须为面（Polygon 或 MultiPolygon），实际为 {g.GeometryType}");
+            return null;
+        }
 
         foreach (var c in g.Coordinates)
         {
@@ -61,7 +66,13 @@ public static class GeometryValidator
         if (!layer.IsPoint)
         {
             var error = new IsValidOp(converted).ValidationError;
-            if (error is not null) { Fail($"is not a valid polygon: {error.Message} near ({F(error.Coordinate.X)}, {F(error.Coordinate.Y)})"); return null; }
+            if (error is not null)
+            {
+                // NTS names the defect in English only (Self-intersection, Ring Self-intersection …): the Chinese says where, and quotes it.
+                Fail($"is not a valid polygon: {error.Message} near ({F(error.Coordinate.X)}, {F(error.Coordinate.Y)})",
+                    $"不是有效的面：在 ({F(error.Coordinate.X)}, {F(error.Coordinate.Y)}) 附近有 {error.Message}（如边界自相交）");
+                return null;
+            }
         }
         return converted;
     }

@@ -17,7 +17,7 @@ public sealed class ImportRow(int index, Geometry? geometry, IReadOnlyDictionary
     public Geometry? Geometry { get; } = geometry;
 
     /// <summary>Why the geometry could not be read, when it could not.</summary>
-    public string? GeometryError { get; init; }
+    public Input.Reason? GeometryError { get; init; }
 
     /// <summary>
     /// True when the values carry their JSON types (GeoJSON): a text field then takes a JSON string only, so
@@ -39,7 +39,10 @@ public sealed record ImportError(int? Index, string? Field, string Reason, strin
 
 /// <summary>A body that cannot be read at all (not JSON, no header row, not a spreadsheet).</summary>
 /// <param name="field">Where the fault is: a JSON path such as "features[3].properties", or "body".</param>
-public sealed class ImportFormatException(string message, string field = "body") : Exception(message)
+public sealed class ImportFormatException(Input.Reason reason, string field = "body") : Exception(reason.En)
 {
     public string Field { get; } = field;
+
+    /// <summary>The message in Chinese (the page shows it first).</summary>
+    public string MessageZh { get; } = reason.Zh;
 }

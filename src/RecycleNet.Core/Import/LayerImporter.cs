@@ -5,6 +5,8 @@ using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Import;
 
 public enum ImportMode { Append, Replace }
@@ -13,7 +15,7 @@ public enum ImportMode { Append, Replace }
 /// <param name="DryRun">Checked only: <paramref name="Inserted"/> and <paramref name="Removed"/> say what applying would do; nothing was written.</param>
 public sealed record ImportResult(
     bool Applied, int Inserted, int Removed, IReadOnlyList<long> Ids,
-    IReadOnlyList<ImportError> Errors, string? Conflict, IReadOnlyList<string> IgnoredFields, bool DryRun = false);
+    IReadOnlyList<ImportError> Errors, Reason? Conflict, IReadOnlyList<string> IgnoredFields, bool DryRun = false);
 
 /// <summary>
 /// Validates every row of an import, then applies all of them in one transaction — or none: a single
@@ -33,8 +35,8 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
         var villages = layer.RefersToVillages(rows)
             ? (await db.Villages.AsNoTracking().Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name))
             : [];
-        return new ImportContext(new DistrictLocator(districts), new ReferenceLookup("community", "communities", communities), options,
-            new TownshipLocator(townships), new ReferenceLookup("village", "villages", villages));
+        return new ImportContext(new DistrictLocator(districts), ReferenceLookup.OfCommunities(communities), options,
+            new TownshipLocator(townships), ReferenceLookup.OfVillages(villages));
     }
 
     /// <summary>Validates one row into a new entity of the layer; null when it has errors (added to the list).</summary>
@@ -74,8 +76,9 @@ public sealed class LayerImporter(RecycleNetDb db, ImportOptions options)
         AuditEntry? audit = null, bool dryRun = false)
     {
         var errors = new List<ImportError>();
-        if (rows.Count == 0) errors.Add(new ImportError(null, null, "the import holds no features or rows"));
-        if (rows.Count > options.MaxRows) errors.Add(new ImportError(null, null, $"the import holds {rows.Count} rows; at most {options.MaxRows} are accepted at once"));
+        if (rows.Count == 0) errors.Add(new ImportError(null, null, "the import holds no features or rows", "导入的文件里没有要素或数据行"));
+        if (rows.Count > options.MaxRows)
+            errors.Add(new ImportError(null, null, $"the import holds {rows.Count} rows; at most {options.MaxRows} are accepted at once", $"导入有 {rows.Count} 行；一次最多接受 {options.MaxRows} 行"));
         if (errors.Count > 0) return Refused(errors);
 
         var ctx = await LoadContextAsync(layer, rows, ct);

@@ -14,6 +14,8 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
 
     public void Error(string field, string reason, string? reasonZh = null) => errors.Add(new ImportError(row.Index, field, reason, reasonZh));
 
+    public void Error(string field, Reason reason) => Error(field, reason.En, reason.Zh);
+
     /// <summary>The raw value for a field, null when absent or blank.</summary>
     public object? Raw(LayerField field) => RawOf(row, field);
 
@@ -157,11 +159,11 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
                 foreach (var i in items)
                 {
                     if (i is string or double) list.Add(Convert.ToString(i, CultureInfo.InvariantCulture)!.Trim());
-                    else if (i is not null) { Error(f.Name, $"must list ids (numbers) or names (text), not {Describe(i)}"); return null; }
+                    else if (i is not null) { Error(f.Name, $"must list ids (numbers) or names (text), not {Describe(i)}", "须列出编号（数字）或名称（文本）"); return null; }
                 }
                 return list.Where(i => i.Length > 0).ToList();
             case var v:
-                if (row.StrictTypes) { Error(f.Name, $"must be a list (a JSON array) or text separated by ';', not {Describe(v)}"); return null; }
+                if (row.StrictTypes) { Error(f.Name, $"must be a list (a JSON array) or text separated by ';', not {Describe(v)}", "须为列表（JSON 数组）或以“;”分隔的文本"); return null; }
                 return [Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim()];
         }
     }

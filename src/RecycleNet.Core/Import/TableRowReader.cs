@@ -3,6 +3,7 @@ using System.Text;
 using MiniExcelLibs;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Core.Import;
 
@@ -27,9 +28,9 @@ public static class TableRowReader
     {
         string text;
         try { text = new UTF8Encoding(false, true).GetString(body.Span); }
-        catch (DecoderFallbackException) { throw new ImportFormatException("the CSV is not UTF-8 text (save it as \"CSV UTF-8\")"); }
+        catch (DecoderFallbackException) { throw new ImportFormatException(new("the CSV is not UTF-8 text (save it as \"CSV UTF-8\")", "CSV 文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8（逗号分隔）”）")); }
         var table = CsvParser.Parse(text);
-        if (table.Count == 0 || table[0].All(string.IsNullOrWhiteSpace)) throw new ImportFormatException("the CSV has no header row");
+        if (table.Count == 0 || table[0].All(string.IsNullOrWhiteSpace)) throw new ImportFormatException(new("the CSV has no header row", "CSV 文件没有表头行"));
         var header = table[0].Select(h => h.Trim()).ToList();
         var rows = new List<ImportRow>();
         for (var r = 1; r < table.Count; r++)
@@ -54,7 +55,7 @@ public static class TableRowReader
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ImportFormatException))
         {
-            throw new ImportFormatException($"the body is not a readable XLSX workbook: {e.Message}");
+            throw new ImportFormatException(new($"the body is not a readable XLSX workbook: {e.Message}", $"文件不是可读的 XLSX 工作簿：{e.Message}"));
         }
         var rows = new List<ImportRow>();
         for (var i = 0; i < sheet.Count; i++)
@@ -76,29 +77,29 @@ public static class TableRowReader
         return new ImportRow(index, geometry, props) { GeometryError = error };
     }
 
-    private static (Geometry?, string?) ReadGeometry(Dictionary<string, object?> props)
+    private static (Geometry?, Reason?) ReadGeometry(Dictionary<string, object?> props)
     {
         var wkt = First(props, WktKeys);
         if (wkt is not null)
         {
             try { return (new WKTReader().Read(Convert.ToString(wkt.Value.Value, CultureInfo.InvariantCulture)), null); }
-            catch (Exception e) when (e is ParseException or ArgumentException) { return (null, $"column '{wkt.Value.Key}' is not valid WKT: {e.Message}"); }
+            catch (Exception e) when (e is ParseException or ArgumentException) { return (null, new($"column '{wkt.Value.Key}' is not valid WKT: {e.Message}", $"“{wkt.Value.Key}”列不是有效的 WKT：{e.Message}")); }
         }
         var pair = First(props, PairKeys);
         if (pair is not null)
         {
             var parts = Convert.ToString(pair.Value.Value, CultureInfo.InvariantCulture)!.Split([',', ' ', '，'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 2 && Num(parts[0]) is { } a && Num(parts[1]) is { } b) return (Factory.CreatePoint(new Coordinate(a, b)), null);
-            return (null, $"column '{pair.Value.Key}' must hold \"lon,lat\", got '{pair.Value.Value}'");
+            return (null, new($"column '{pair.Value.Key}' must hold \"lon,lat\", got '{pair.Value.Value}'", $"“{pair.Value.Key}”列须为“经度,纬度”，实际为“{pair.Value.Value}”"));
         }
         var lon = First(props, LonKeys);
         var lat = First(props, LatKeys);
-        if (lon is null && lat is null) return (null, "is missing: add lon/lat (or x/y) columns");
-        if (lon is null || lat is null) return (null, $"needs both columns: found '{(lon ?? lat)!.Value.Key}' only");
+        if (lon is null && lat is null) return (null, new("is missing: add lon/lat (or x/y) columns", "缺少坐标：请加上 经度/纬度（或 x/y）两列"));
+        if (lon is null || lat is null) return (null, new($"needs both columns: found '{(lon ?? lat)!.Value.Key}' only", $"经度和纬度两列都要有：只找到“{(lon ?? lat)!.Value.Key}”"));
         var x = Num(lon.Value.Value);
         var y = Num(lat.Value.Value);
-        if (x is null) return (null, $"column '{lon.Value.Key}' must be a number, got '{lon.Value.Value}'");
-        if (y is null) return (null, $"column '{lat.Value.Key}' must be a number, got '{lat.Value.Value}'");
+        if (x is null) return (null, new($"column '{lon.Value.Key}' must be a number, got '{lon.Value.Value}'", $"“{lon.Value.Key}”列须为数字，实际为“{lon.Value.Value}”"));
+        if (y is null) return (null, new($"column '{lat.Value.Key}' must be a number, got '{lat.Value.Value}'", $"“{lat.Value.Key}”列须为数字，实际为“{lat.Value.Value}”"));
         return (Factory.CreatePoint(new Coordinate(x.Value, y.Value)), null);
     }
 

@@ -44,7 +44,7 @@ public static class XlsxGuard
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
-            throw new ImportFormatException($"the body is not a readable XLSX workbook (not a zip: {e.Message})");
+            throw new ImportFormatException(new($"the body is not a readable XLSX workbook (not a zip: {e.Message})", $"文件不是可读的 XLSX 工作簿（不是 zip 压缩包：{e.Message}）"));
         }
         using (zip)
         {
@@ -52,10 +52,11 @@ public static class XlsxGuard
             try { entries = zip.Entries; }
             catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
             {
-                throw new ImportFormatException($"the workbook's zip directory is corrupt: {e.Message}");
+                throw new ImportFormatException(new($"the workbook's zip directory is corrupt: {e.Message}", $"工作簿的 zip 目录已损坏：{e.Message}"));
             }
             if (entries.Count > limits.MaxParts)
-                throw new ImportFormatException($"the workbook has {zip.Entries.Count:N0} parts; at most {limits.MaxParts:N0} are read");
+                throw new ImportFormatException(new($"the workbook has {zip.Entries.Count:N0} parts; at most {limits.MaxParts:N0} are read",
+                    $"工作簿有 {zip.Entries.Count:N0} 个部件；最多读取 {limits.MaxParts:N0} 个"));
             var buffer = new byte[64 * 1024];
             long total = 0;
             foreach (var entry in zip.Entries)
@@ -72,21 +73,24 @@ public static class XlsxGuard
                         part += n;
                         total += n;
                         if (part > cap)
-                            throw new ImportFormatException($"the workbook's part {entry.FullName} unpacks to more than {Mib(cap)}; the limit is {Mib(cap)} (split the sheet)");
+                            throw new ImportFormatException(new($"the workbook's part {entry.FullName} unpacks to more than {Mib(cap)}; the limit is {Mib(cap)} (split the sheet)",
+                                $"工作簿的部件 {entry.FullName} 解压后超过 {Mib(cap)}，已超出上限（请拆分工作表）"));
                         if (total > limits.MaxTotalBytes)
-                            throw new ImportFormatException($"the workbook unpacks to more than {Mib(limits.MaxTotalBytes)} in all; the limit is {Mib(limits.MaxTotalBytes)}");
+                            throw new ImportFormatException(new($"the workbook unpacks to more than {Mib(limits.MaxTotalBytes)} in all; the limit is {Mib(limits.MaxTotalBytes)}",
+                                $"工作簿解压后总计超过 {Mib(limits.MaxTotalBytes)}，已超出上限"));
                         foreach (var b in buffer.AsSpan(0, n))
                         {
                             if (b is (byte)'<' or (byte)'>') run = 0;
                             else if (++run > limits.MaxTextRunBytes)
-                                throw new ImportFormatException($"the workbook's part {entry.FullName} holds a cell or tag longer than {limits.MaxTextRunBytes / 1024} KiB (Excel's own cell limit is 32,767 characters)");
+                                throw new ImportFormatException(new($"the workbook's part {entry.FullName} holds a cell or tag longer than {limits.MaxTextRunBytes / 1024} KiB (Excel's own cell limit is 32,767 characters)",
+                                    $"工作簿的部件 {entry.FullName} 中有超过 {limits.MaxTextRunBytes / 1024} KiB 的单元格或标签（Excel 自身的单元格上限为 32767 个字符）"));
                         }
                     }
                 }
                 catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
                 {
                     // A damaged part: bad deflate data, an unknown compression method, a checksum that does not match.
-                    throw new ImportFormatException($"the workbook's part {entry.FullName} is corrupt: {e.Message}");
+                    throw new ImportFormatException(new($"the workbook's part {entry.FullName} is corrupt: {e.Message}", $"工作簿的部件 {entry.FullName} 已损坏：{e.Message}"));
                 }
             }
         }

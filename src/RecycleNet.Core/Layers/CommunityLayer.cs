@@ -4,6 +4,8 @@ using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Layers;
 
 /// <summary>Residential communities (小区): points with households.</summary>
@@ -39,7 +41,7 @@ public sealed class CommunityLayer : LayerDefinition<Community>
         if (named is not null)
         {
             var d = ctx.Districts.Find(named);
-            if (d is null) r.Error("district", $"no district is named or coded '{named}'");
+            if (d is null) r.Error("district", $"no district is named or coded '{named}'", $"没有名称或代码为“{named}”的区县");
             target.DistrictId = d?.Id;
         }
         else
@@ -48,15 +50,17 @@ public sealed class CommunityLayer : LayerDefinition<Community>
         }
     }
 
-    public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
+    public override async Task<Reason?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
     {
         var n = await db.Outlets.CountAsync(o => o.ServedCommunityIds.Any(), ct);
-        return n == 0 ? null : $"{n} mobile stations list communities they serve; clear their servedCommunities first";
+        return n == 0 ? null : new Reason($"{n} mobile stations list communities they serve; clear their servedCommunities first",
+            $"有 {n} 个流动回收站列出了所服务的小区；请先清空它们的服务小区");
     }
 
-    public override async Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
+    public override async Task<Reason?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
     {
         var ids = await db.Outlets.Where(o => o.ServedCommunityIds.Contains(id)).Select(o => o.Id).ToListAsync(ct);
-        return ids.Count == 0 ? null : $"community {id} is served by mobile station(s) {string.Join(", ", ids)}; remove it from their servedCommunities first";
+        return ids.Count == 0 ? null : new Reason($"community {id} is served by mobile station(s) {string.Join(", ", ids)}; remove it from their servedCommunities first",
+            $"小区 {id} 由流动回收站 {string.Join("、", ids)} 服务；请先把它从这些站点的服务小区中去掉");
     }
 }

@@ -4,6 +4,8 @@ using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Layers;
 
 /// <summary>Districts and counties (区县): polygons with census figures.</summary>
@@ -35,7 +37,7 @@ public sealed class DistrictLayer : LayerDefinition<District>
         ReadCommon(r, target);
         var adcode = r.String(AdcodeF, required: true);
         if (adcode is not null && (adcode.Length != 6 || !adcode.All(char.IsAsciiDigit)))
-            r.Error("adcode", $"must be a 6-digit administrative division code, got '{adcode}'");
+            r.Error("adcode", $"must be a 6-digit administrative division code, got '{adcode}'", $"须为 6 位行政区划代码，实际为“{adcode}”");
         target.Adcode = adcode ?? "";
         target.Population = (long)(r.Number(PopulationF, required: true, min: 0, max: 50_000_000) ?? 0);
         target.AvgHouseholdSize = r.Number(HouseholdSizeF, required: true, min: 1, max: 10) ?? 0;
@@ -46,18 +48,19 @@ public sealed class DistrictLayer : LayerDefinition<District>
         bool replacing, long? updatingId, List<ImportError> errors, CancellationToken ct)
     {
         var taken = replacing ? [] : (await db.Districts.Where(d => d.Id != updatingId).Select(d => d.Adcode).ToListAsync(ct)).ToHashSet();
-        CheckUniqueCodes(items.Select(i => (i.Index, ((District)i.Entity).Adcode)), taken, "adcode", "district", errors);
+        CheckUniqueCodes(items.Select(i => (i.Index, ((District)i.Entity).Adcode)), taken, "adcode", "district", "行政区划代码", errors);
     }
 
-    public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
+    public override async Task<Reason?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
     {
         var n = await db.Communities.CountAsync(c => c.DistrictId != null, ct);
-        return n == 0 ? null : $"{n} communities are assigned to the current districts; replace or delete the communities first";
+        return n == 0 ? null : new Reason($"{n} communities are assigned to the current districts; replace or delete the communities first",
+            $"有 {n} 个小区归属于现有区县；请先替换或删除这些小区");
     }
 
-    public override async Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
+    public override async Task<Reason?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
     {
         var n = await db.Communities.CountAsync(c => c.DistrictId == id, ct);
-        return n == 0 ? null : $"{n} communities lie in district {id}; move or delete them first";
+        return n == 0 ? null : new Reason($"{n} communities lie in district {id}; move or delete them first", $"区县 {id} 内有 {n} 个小区；请先移走或删除它们");
     }
 }

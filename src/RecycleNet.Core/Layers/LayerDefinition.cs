@@ -4,6 +4,8 @@ using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Layers;
 
 /// <summary>A property of a layer: its camelCase name, JSON type, meaning, and accepted import aliases (e.g. Chinese headers).</summary>
@@ -77,10 +79,10 @@ public abstract class LayerDefinition
         bool replacing, long? updatingId, List<ImportError> errors, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Why all features of this layer cannot be replaced now (other layers refer to them), or null.</summary>
-    public virtual Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct) => Task.FromResult<string?>(null);
+    public virtual Task<Reason?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct) => Task.FromResult<Reason?>(null);
 
     /// <summary>Why this feature cannot be deleted now (other features refer to it), or null.</summary>
-    public virtual Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct) => Task.FromResult<string?>(null);
+    public virtual Task<Reason?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct) => Task.FromResult<Reason?>(null);
 }
 
 /// <inheritdoc />
@@ -121,14 +123,15 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
     protected static KeyValuePair<string, object?> P(string name, object? value) => new(name, value);
 
     /// <summary>The one rule for a layer's codes (adcodes, township codes): none already stored in the city, none twice in one import.</summary>
-    protected static void CheckUniqueCodes(IEnumerable<(int Index, string Code)> items, HashSet<string> taken, string field, string noun, List<ImportError> errors)
+    protected static void CheckUniqueCodes(IEnumerable<(int Index, string Code)> items, HashSet<string> taken, string field, string noun, string nounZh, List<ImportError> errors)
     {
         var seen = new HashSet<string>();
         foreach (var (index, code) in items)
         {
             if (code.Length == 0) continue;
-            if (taken.Contains(code)) errors.Add(new ImportError(index, field, $"{noun} {code} already exists (use mode=replace or PUT)"));
-            else if (!seen.Add(code)) errors.Add(new ImportError(index, field, $"{noun} {code} appears twice in this import"));
+            if (taken.Contains(code))
+                errors.Add(new ImportError(index, field, $"{noun} {code} already exists (use mode=replace or PUT)", $"{nounZh} {code} 已存在（请用替换模式导入，或修改该要素）"));
+            else if (!seen.Add(code)) errors.Add(new ImportError(index, field, $"{noun} {code} appears twice in this import", $"{nounZh} {code} 在本次导入中出现了两次"));
         }
     }
 

@@ -79,27 +79,27 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
         target.Operator = r.String(OperatorF);
         target.OpenedOn = r.Date(OpenedF);
         target.ClosedOn = r.Date(ClosedF);
-        if (target.ClosedOn < target.OpenedOn) r.Error(ClosedF.Name, $"is before the opening date {target.OpenedOn:yyyy-MM-dd}");
+        if (target.ClosedOn < target.OpenedOn) r.Error(ClosedF.Name, $"is before the opening date {target.OpenedOn:yyyy-MM-dd}", $"早于开业日期 {target.OpenedOn:yyyy-MM-dd}");
         target.Tier = r.Enum(TierF, TierSynonyms) ?? OutletTier.Community;
-        target.ServedCommunityIds = Served(r, ServedF, target, ctx.Communities, "communities");
-        target.ServedVillageIds = Served(r, ServedVillagesF, target, ctx.Villages, "villages");
+        target.ServedCommunityIds = Served(r, ServedF, target, ctx.Communities, "communities", "小区");
+        target.ServedVillageIds = Served(r, ServedVillagesF, target, ctx.Villages, "villages", "村");
     }
 
     /// <summary>The ids a mobile station's list names; a fixed outlet may list none.</summary>
-    private static List<long> Served(RowReader r, LayerField field, Outlet target, ReferenceLookup lookup, string what)
+    private static List<long> Served(RowReader r, LayerField field, Outlet target, ReferenceLookup lookup, string what, string whatZh)
     {
         var ids = new List<long>();
         var served = r.List(field);
         if (served is null || served.Count == 0) return ids;
         if (target.Kind != OutletKind.Mobile)
         {
-            r.Error(field.Name, $"only mobile stations (kind=mobile) list the {what} they serve");
+            r.Error(field.Name, $"only mobile stations (kind=mobile) list the {what} they serve", $"只有流动回收站（kind=mobile）才列出所服务的{whatZh}");
             return ids;
         }
         foreach (var item in served)
         {
             var (id, problem) = lookup.Resolve(item);
-            if (problem is not null) r.Error(field.Name, problem);
+            if (problem is { } why) r.Error(field.Name, why);
             else if (!ids.Contains(id)) ids.Add(id);
         }
         return ids;

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using RecycleNet.Core.Import;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Layers;
@@ -25,12 +26,13 @@ internal static class TownshipPlacement
             township = ctx.Townships.Find(named);
             if (township is null)
             {
-                r.Error(field.Name, $"no township of this city is named or coded '{named}'");
+                r.Error(field.Name, $"no township of this city is named or coded '{named}'", $"本市没有名称或代码为“{named}”的乡镇");
                 return null;
             }
             if (point is not null && ctx.Townships.DistanceOutside(township, point) is var m and > 0 && m > tolerance)
             {
-                r.Error(field.Name, $"the point lies {m:0} m outside township {township.Name} (more than {tolerance:0} m)");
+                r.Error(field.Name, $"the point lies {m:0} m outside township {township.Name} (more than {tolerance:0} m)",
+                    $"该点位于乡镇“{township.Name}”之外 {m:0} 米（超过 {tolerance:0} 米）");
                 return null;
             }
         }
@@ -39,7 +41,8 @@ internal static class TownshipPlacement
             var (nearest, m) = ctx.Townships.Locate(point);
             if (m > tolerance)
             {
-                r.Error(field.Name, $"the point lies in no township: the nearest, {nearest!.Name}, is {m:0} m away (more than {tolerance:0} m)");
+                r.Error(field.Name, $"the point lies in no township: the nearest, {nearest!.Name}, is {m:0} m away (more than {tolerance:0} m)",
+                    $"该点不在任何乡镇内：最近的“{nearest.Name}”相距 {m:0} 米（超过 {tolerance:0} 米）");
                 return null;
             }
             township = nearest;
@@ -47,12 +50,13 @@ internal static class TownshipPlacement
         if (township is null)
         {
             if (required) r.Error(field.Name, ctx.Townships.IsEmpty
-                ? "is required, and this city has no townships yet: import the townships layer first"
-                : "is required");
+                ? new Reason("is required, and this city has no townships yet: import the townships layer first", "必填，而本市还没有乡镇：请先导入乡镇图层")
+                : new Reason("is required", "必填"));
             return null;
         }
         if (township.DistrictId is { } county && locatedDistrictId is { } at && county != at)
-            r.Error(field.Name, $"township {township.Name} is in {Name(ctx, county)}, but the point lies in {Name(ctx, at)}");
+            r.Error(field.Name, $"township {township.Name} is in {Name(ctx, county)}, but the point lies in {Name(ctx, at)}",
+                $"乡镇“{township.Name}”属于{Name(ctx, county)}，而该点位于{Name(ctx, at)}");
         return township;
     }
 

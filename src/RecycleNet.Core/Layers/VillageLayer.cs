@@ -3,6 +3,8 @@ using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Layers;
 
 /// <summary>Villages (行政村/自然村): points with residents and households, each in a township of its county.</summary>
@@ -49,24 +51,26 @@ public sealed class VillageLayer : LayerDefinition<Village>
         var county = locatedDistrictId is { } id ? ctx.Districts.Districts.FirstOrDefault(d => d.Id == id) : null;
         target.Households = households ?? (county is { AvgHouseholdSize: > 0 } c ? (int)Math.Round(target.Population / c.AvgHouseholdSize) : 0);
         if (households is null && county is null && target.Population > 0)
-            r.Error("households", "is required where no county gives a household size");
+            r.Error("households", "is required where no county gives a household size", "所在县区没有户均人口时必填");
         target.DistrictId = locatedDistrictId;
         target.TownshipId = TownshipPlacement.Place(r, TownshipF, TownshipIdF, target.Geometry, ctx, locatedDistrictId, required: false)?.Id;
     }
 
-    public override async Task<string?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
+    public override async Task<Reason?> ReplaceConflictAsync(RecycleNetDb db, CancellationToken ct)
     {
         var points = await db.WasteSortingPoints.CountAsync(w => w.VillageId != null, ct);
         var stations = await db.Outlets.CountAsync(o => o.ServedVillageIds.Any(), ct);
         return points + stations == 0 ? null
-            : $"{points} waste-sorting points and {stations} mobile stations name villages they serve; clear those references first";
+            : new Reason($"{points} waste-sorting points and {stations} mobile stations name villages they serve; clear those references first",
+                $"有 {points} 个垃圾分类投放点和 {stations} 个流动回收站指明了所服务的村；请先清除这些引用");
     }
 
-    public override async Task<string?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
+    public override async Task<Reason?> DeleteConflictAsync(RecycleNetDb db, long id, CancellationToken ct)
     {
         var points = await db.WasteSortingPoints.CountAsync(w => w.VillageId == id, ct);
         var stations = await db.Outlets.Where(o => o.ServedVillageIds.Contains(id)).Select(o => o.Id).ToListAsync(ct);
         return points + stations.Count == 0 ? null
-            : $"village {id} is served by {points} waste-sorting points and mobile station(s) {string.Join(", ", stations)}; change or delete them first";
+            : new Reason($"village {id} is served by {points} waste-sorting points and mobile station(s) {string.Join(", ", stations)}; change or delete them first",
+                $"村 {id} 由 {points} 个垃圾分类投放点和流动回收站 {string.Join("、", stations)} 服务；请先修改或删除它们");
     }
 }

@@ -59,15 +59,15 @@ public sealed class WasteSortingPointLayer : LayerDefinition<WasteSortingPoint>
         target.CommunityId = Reference(r, CommunityF, CommunityIdF, ctx.Communities);
         target.VillageId = Reference(r, VillageF, VillageIdF, ctx.Villages);
         if (target.CommunityId is not null && target.VillageId is not null)
-            r.Error("village", "a point serves a community or a village, not both");
+            r.Error("village", "a point serves a community or a village, not both", "一个垃圾分类投放点服务小区或村，不能两者都填");
     }
 
     private static long? Reference(RowReader r, LayerField field, LayerField idField, ReferenceLookup lookup)
     {
         if (r.Reference(field, idField) is not { } item) return null;
         var (id, problem) = lookup.Resolve(item);
-        if (problem is null) return id;
-        r.Error(r.Raw(field) is not null ? field.Name : idField.Name, problem);
+        if (problem is not { } why) return id;
+        r.Error(r.Raw(field) is not null ? field.Name : idField.Name, why);
         return null;
     }
 }

@@ -36,6 +36,9 @@ public sealed class SitingRun : ICityOwned
     public bool CancelRequested { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>The error in Chinese (the page shows it first).</summary>
+    public string? ErrorZh { get; set; }
+
     /// <summary>What the run found, once done (with its proposals, assignments and centre loads in tables of their own).</summary>
     public SitingResult? Result { get; set; }
 }

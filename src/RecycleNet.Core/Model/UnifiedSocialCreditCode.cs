@@ -1,3 +1,5 @@
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Model;
 
 /// <summary>
@@ -12,16 +14,18 @@ public static class UnifiedSocialCreditCode
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
     /// <summary>Returns null when valid, otherwise the reason it is not.</summary>
-    public static string? Validate(string? code)
+    public static Reason? Validate(string? code)
     {
-        if (string.IsNullOrWhiteSpace(code)) return "is required";
-        if (code.Length != 18) return $"must have 18 characters, has {code.Length}";
+        if (string.IsNullOrWhiteSpace(code)) return new("is required", "必填");
+        if (code.Length != 18) return new($"must have 18 characters, has {code.Length}", $"须为 18 位，实际为 {code.Length} 位");
         for (var i = 0; i < 18; i++)
             if (Charset.IndexOf(code[i]) < 0)
-                return $"character {i + 1} ('{code[i]}') is not allowed (digits and capitals except I, O, S, V, Z)";
-        if (!code[2..8].All(char.IsAsciiDigit)) return "characters 3-8 must be a 6-digit administrative division code";
+                return new($"character {i + 1} ('{code[i]}') is not allowed (digits and capitals except I, O, S, V, Z)",
+                    $"第 {i + 1} 位（“{code[i]}”）不允许（只能是数字和除 I、O、S、V、Z 以外的大写字母）");
+        if (!code[2..8].All(char.IsAsciiDigit))
+            return new("characters 3-8 must be a 6-digit administrative division code", "第 3 至 8 位须为 6 位行政区划代码");
         var expected = CheckCharacter(code);
-        return code[17] == expected ? null : $"check character should be '{expected}', not '{code[17]}'";
+        return code[17] == expected ? null : new($"check character should be '{expected}', not '{code[17]}'", $"校验码应为“{expected}”，而不是“{code[17]}”");
     }
 
     /// <summary>The check character for the first 17 characters of a code.</summary>

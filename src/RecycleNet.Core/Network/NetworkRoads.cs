@@ -29,7 +29,9 @@ public sealed class NetworkRoads(RoadGraph graph, RoadOptions? options = null) :
 
     public RoadGraph Graph => graph;
 
-    public string Method => $"road network {graph.Source} (one-way roads and speeds honoured; points beyond its area: {_fallback.Method.Replace(" (no drivable network loaded)", "")})";
+    public string Method => $"road network {graph.Source} (one-way roads and speeds honoured; points beyond its area: {_fallback.Rule.En})";
+
+    public string MethodZh => $"道路网 {graph.Source}（计单行道和限速；路网范围以外的点：{_fallback.Rule.Zh}）";
 
     public bool OnNetwork => true;
 

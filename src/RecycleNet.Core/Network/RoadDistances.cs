@@ -2,6 +2,8 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using RecycleNet.Core.Geography;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Network;
 
 /// <summary>What "nearest" means on the roads: the shortest drive (metres) or the quickest (seconds).</summary>
@@ -19,6 +21,9 @@ public interface IRoadDistances
 {
     /// <summary>How the figures were measured, for the answer: "road network …" or "straight line × 1.3 at 30 km/h".</summary>
     string Method { get; }
+
+    /// <summary>The same in Chinese (the page shows it first).</summary>
+    string MethodZh { get; }
 
     /// <summary>True on a drivable network; false for the straight-line fallback.</summary>
     bool OnNetwork { get; }
@@ -61,6 +66,13 @@ public sealed class StraightLineRoads(LocalProjection projection, RoadFallbackOp
 
     public string Method => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"straight line × {_options.Circuity:0.##} at {_options.SpeedKmh:0.#} km/h (no drivable network loaded)");
+
+    public string MethodZh => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"直线距离 × {_options.Circuity:0.##}，车速 {_options.SpeedKmh:0.#} 千米/小时（未载入可行车路网）");
+
+    /// <summary>The rule alone, as <see cref="NetworkRoads"/> names it for points beyond its area.</summary>
+    internal Reason Rule => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"straight line × {_options.Circuity:0.##} at {_options.SpeedKmh:0.#} km/h"),
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"直线距离 × {_options.Circuity:0.##}，车速 {_options.SpeedKmh:0.#} 千米/小时"));
 
     public bool OnNetwork => false;
 

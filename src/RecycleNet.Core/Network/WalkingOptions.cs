@@ -1,3 +1,5 @@
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Network;
 
 /// <summary>
@@ -26,12 +28,16 @@ public sealed record WalkingOptions
     public double StraightLineRadiusM => LimitM / Circuity;
 
     /// <summary>The first rule broken as (field, rule), or null when the options are usable.</summary>
-    public (string Field, string Rule)? Validate()
+    public FieldError? Validate()
     {
-        if (!double.IsFinite(Minutes) || Minutes <= 0 || Minutes > 120) return ("minutes", "must be a number of minutes above 0 and at most 120");
-        if (!double.IsFinite(SpeedKmh) || SpeedKmh <= 0 || SpeedKmh > 20) return ("speedKmh", "must be a walking speed in km/h above 0 and at most 20");
-        if (!double.IsFinite(Circuity) || Circuity < 1 || Circuity > 3) return ("circuity", "must be between 1 and 3 (street distance / straight-line distance)");
-        if (!double.IsFinite(SnapDistanceM) || SnapDistanceM <= 0 || SnapDistanceM > 5000) return ("snapDistanceM", "must be a distance in metres above 0 and at most 5,000");
+        if (!double.IsFinite(Minutes) || Minutes <= 0 || Minutes > 120)
+            return new("minutes", "must be a number of minutes above 0 and at most 120", "须为大于 0、不超过 120 的分钟数");
+        if (!double.IsFinite(SpeedKmh) || SpeedKmh <= 0 || SpeedKmh > 20)
+            return new("speedKmh", "must be a walking speed in km/h above 0 and at most 20", "须为大于 0、不超过 20 的步行速度（千米/小时）");
+        if (!double.IsFinite(Circuity) || Circuity < 1 || Circuity > 3)
+            return new("circuity", "must be between 1 and 3 (street distance / straight-line distance)", "须在 1 到 3 之间（街道距离 / 直线距离）");
+        if (!double.IsFinite(SnapDistanceM) || SnapDistanceM <= 0 || SnapDistanceM > 5000)
+            return new("snapDistanceM", "must be a distance in metres above 0 and at most 5,000", "须为大于 0、不超过 5000 的距离（米）");
         return null;
     }
 }

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 
@@ -11,7 +12,7 @@ namespace RecycleNet.Core.Plans;
 /// <summary>A plan applied to a city in memory: the city after, and every feature it adds, replaces and removes.</summary>
 /// <param name="Added">Each added feature with a provisional id (the store gives it its own on adoption).</param>
 /// <param name="Replaced">Each changed feature as it is and as the plan makes it (same id and version).</param>
-public sealed record PlanApplication(CitySnapshot After, IReadOnlyList<(string Field, string Rule)> Errors,
+public sealed record PlanApplication(CitySnapshot After, IReadOnlyList<FieldError> Errors,
     IReadOnlyList<(string Layer, PlanAdd Change, SpatialEntity Entity)> Added,
     IReadOnlyList<(string Layer, SpatialEntity Before, SpatialEntity After)> Replaced,
     IReadOnlyList<(string Layer, SpatialEntity Before)> Removed)
@@ -34,7 +35,7 @@ public static class PlanApplier
 
     public static PlanApplication Apply(CitySnapshot city, PlanChanges changes)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<FieldError>();
         var ctx = ContextOf(city);
         var outlets = city.Outlets.ToDictionary(o => o.Id);
         var centers = city.SortingCenters.ToDictionary(c => c.Id);
@@ -45,10 +46,14 @@ public static class PlanApplier
 
         SpatialEntity? Existing(string path, string layer, long id)
         {
-            if (!PlanChanges.Layers.Contains(layer)) { errors.Add(($"{path}.layer", $"must be one of {string.Join(", ", PlanChanges.Layers)}, got '{layer}'")); return null; }
+            if (!PlanChanges.Layers.Contains(layer)) { errors.Add(new($"{path}.layer", PlanChanges.NotALayer(layer))); return null; }
             SpatialEntity? e = layer == "outlets" ? outlets.GetValueOrDefault(id) : centers.GetValueOrDefault(id);
-            if (e is null) { errors.Add(($"{path}.id", $"{layer}/{id} does not exist in this city")); return null; }
-            if (!touched.Add((layer, id))) { errors.Add(($"{path}.id", $"{layer}/{id} is changed twice in the plan: one change per feature")); return null; }
+            if (e is null) { errors.Add(new($"{path}.id", PlanChanges.NoSuchFeature(layer, id))); return null; }
+            if (!touched.Add((layer, id)))
+            {
+                errors.Add(new($"{path}.id", $"{layer}/{id} is changed twice in the plan: one change per feature", $"方案对 {layer}/{id} 改了两次：每个要素只能有一项改动"));
+                return null;
+            }
             return e;
         }
 
@@ -57,7 +62,7 @@ public static class PlanApplier
         {
             var a = changes.Add[i];
             var path = $"add[{i}]";
-            if (!PlanChanges.Layers.Contains(a.Layer)) { errors.Add(($"{path}.layer", $"must be one of {string.Join(", ", PlanChanges.Layers)}, got '{a.Layer}'")); continue; }
+            if (!PlanChanges.Layers.Contains(a.Layer)) { errors.Add(new($"{path}.layer", PlanChanges.NotALayer(a.Layer))); continue; }
             var layer = LayerCatalog.Find(a.Layer)!;
             if (Read(layer, path, new Point(a.Lon, a.Lat), a.Properties, ctx, errors) is not { } entity) continue;
             entity.Id = provisional++;
@@ -70,8 +75,8 @@ public static class PlanApplier
         foreach (var (path, u) in updates)
         {
             if (Existing(path, u.Layer, u.Id) is not { } before) continue;
-            if (u.Properties.ValueKind != JsonValueKind.Object) { errors.Add(($"{path}.properties", "must be an object of the feature's properties")); continue; }
-            if ((u.Lon is null) != (u.Lat is null)) { errors.Add(($"{path}.lon", "lon and lat go together")); continue; }
+            if (u.Properties.ValueKind != JsonValueKind.Object) { errors.Add(new($"{path}.properties", NotProperties)); continue; }
+            if ((u.Lon is null) != (u.Lat is null)) { errors.Add(new($"{path}.lon", "lon and lat go together", "经度和纬度须同时给出")); continue; }
             var layer = LayerCatalog.Find(u.Layer)!;
             var at = u.Lon is { } lon ? new Point(lon, u.Lat!.Value) : before.Geometry;
             if (Read(layer, path, at, Merge(layer, before, u.Properties), ctx, errors) is not { } after) continue;
@@ -92,13 +97,15 @@ public static class PlanApplier
         return new PlanApplication(result, errors, added, replaced, removed);
     }
 
+    public static readonly Reason NotProperties = new("must be an object of the feature's properties", "须为要素属性组成的对象");
+
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
     private static readonly JsonElement ClosedStatus = JsonDocument.Parse("""{"status":"closed"}""").RootElement.Clone();
 
     /// <summary>What validating a feature against the city needs, from the snapshot (districts, communities, townships, villages).</summary>
     public static ImportContext ContextOf(CitySnapshot city) => new(new DistrictLocator(city.Districts),
-        new ReferenceLookup("community", "communities", city.Communities.Select(c => (c.Id, c.Name))), new ImportOptions(),
-        new TownshipLocator(city.Townships), new ReferenceLookup("village", "villages", city.Villages.Select(v => (v.Id, v.Name))));
+        ReferenceLookup.OfCommunities(city.Communities.Select(c => (c.Id, c.Name))), new ImportOptions(),
+        new TownshipLocator(city.Townships), ReferenceLookup.OfVillages(city.Villages.Select(v => (v.Id, v.Name))));
 
     /// <summary>A feature's current properties (as a GET writes them) with <paramref name="changes"/> over them.</summary>
     private static JsonElement Merge(LayerDefinition layer, SpatialEntity e, JsonElement changes)
@@ -117,16 +124,16 @@ public static class PlanApplier
     }
 
     /// <summary>A feature of <paramref name="layer"/> at <paramref name="at"/> read from its properties by the layer's rules; null with errors named under <paramref name="path"/>.</summary>
-    private static SpatialEntity? Read(LayerDefinition layer, string path, Geometry at, JsonElement properties, ImportContext ctx, List<(string, string)> errors)
+    private static SpatialEntity? Read(LayerDefinition layer, string path, Geometry at, JsonElement properties, ImportContext ctx, List<FieldError> errors)
     {
-        if (properties.ValueKind != JsonValueKind.Object) { errors.Add(($"{path}.properties", "must be an object of the feature's properties")); return null; }
+        if (properties.ValueKind != JsonValueKind.Object) { errors.Add(new($"{path}.properties", NotProperties)); return null; }
         var feature = JsonDocument.Parse($$"""{"type":"Feature","geometry":null,"properties":{{properties.GetRawText()}}}""").RootElement;
         var parsed = GeoJsonRowReader.ReadFeature(feature, 0);
         var row = new ImportRow(0, at, parsed.Properties) { StrictTypes = true };
         var found = new List<ImportError>();
         var entity = LayerImporter.Validate(layer, row, DeclaredCrs.Wgs84, ctx, found);
         foreach (var e in found)
-            errors.Add((e.Field == "geometry" ? $"{path}.lon" : e.Field is null ? path : $"{path}.properties.{e.Field}", e.Reason));
+            errors.Add(new(e.Field == "geometry" ? $"{path}.lon" : e.Field is null ? path : $"{path}.properties.{e.Field}", e.Reason, e.ReasonZh));
         return entity;
     }
 }

@@ -22,6 +22,14 @@ public sealed record PlanChanges
     /// <summary>The layers a plan may change.</summary>
     public static readonly IReadOnlyList<string> Layers = ["outlets", "sorting-centers"];
 
+    /// <summary>Why <paramref name="layer"/> cannot be changed by a plan.</summary>
+    public static Input.Reason NotALayer(string layer) =>
+        new($"must be one of {string.Join(", ", Layers)}, got '{layer}'", $"须为 outlets（回收网点）或 sorting-centers（分拣中心），实际为“{layer}”");
+
+    /// <summary>Why a change names a feature the city does not have.</summary>
+    public static Input.Reason NoSuchFeature(string layer, long id) =>
+        new($"{layer}/{id} does not exist in this city", $"本市没有 {layer}/{id}");
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -2,6 +2,8 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.SiteSelection;
 
 /// <summary>
@@ -21,28 +23,34 @@ public sealed record SitingLimits
     public int MaxThreads { get; init; } = -1;
 
     /// <summary>Why an outlet run is too large (the request field to change, and the rule), or null.</summary>
-    public (string Field, string Rule)? CheckOutlets(CitySnapshot city, OutletSitingOptions o)
+    public FieldError? CheckOutlets(CitySnapshot city, OutletSitingOptions o)
     {
         var (count, exact) = OutletSiting.CandidateCount(city, o);
         if (count <= MaxOutletCandidates) return null;
         if (o.Candidates != CandidateSource.Grid)
-            return (o.Candidates == CandidateSource.Uploaded ? "uploadedSites" : "candidates",
-                $"gives {count:N0} candidates; at most {MaxOutletCandidates:N0} are allowed per run (RecycleNet:Siting:MaxOutletCandidates)");
+            return new(o.Candidates == CandidateSource.Uploaded ? "uploadedSites" : "candidates",
+                $"gives {count:N0} candidates; at most {MaxOutletCandidates:N0} are allowed per run (RecycleNet:Siting:MaxOutletCandidates)",
+                $"得到 {count:N0} 个候选点；每次运行最多 {MaxOutletCandidates:N0} 个（RecycleNet:Siting:MaxOutletCandidates）");
         var km2 = DistrictGrid.AreaM2(city) / 1e6;
         var spacing = Math.Ceiling(Math.Sqrt(km2 * 1e6 / MaxOutletCandidates));
-        return ("gridSpacingM", $"a {o.GridSpacingM:0.#} m grid over the districts' {km2:N0} km² gives {(exact ? "" : "about ")}{count:N0} candidates; "
-            + $"at most {MaxOutletCandidates:N0} are allowed per run (RecycleNet:Siting:MaxOutletCandidates): use gridSpacingM ≥ {spacing:0} or upload sites");
+        return new("gridSpacingM", $"a {o.GridSpacingM:0.#} m grid over the districts' {km2:N0} km² gives {(exact ? "" : "about ")}{count:N0} candidates; "
+            + $"at most {MaxOutletCandidates:N0} are allowed per run (RecycleNet:Siting:MaxOutletCandidates): use gridSpacingM ≥ {spacing:0} or upload sites",
+            $"在各区县 {km2:N0} 平方千米上以 {o.GridSpacingM:0.#} 米为间距布网格，得到{(exact ? "" : "约 ")} {count:N0} 个候选点；"
+            + $"每次运行最多 {MaxOutletCandidates:N0} 个（RecycleNet:Siting:MaxOutletCandidates）：请把网格间距设为至少 {spacing:0} 米，或上传候选点");
     }
 
     /// <summary>Why a centre run is too large, or null.</summary>
-    public (string Field, string Rule)? CheckCenters(CitySnapshot city, CenterSitingOptions o)
+    public FieldError? CheckCenters(CitySnapshot city, CenterSitingOptions o)
     {
         long candidates = o.UploadedSites.Count > 0 ? o.UploadedSites.Count : DistrictGrid.EstimateCount(city, o.GridSpacingM);
         var outlets = Math.Max(1, city.Outlets.Count(x => x.Status == FacilityStatus.Operating));
         var pairs = candidates * outlets;
         if (pairs <= MaxCenterPairs) return null;
         var field = o.UploadedSites.Count > 0 ? "uploadedSites" : "gridSpacingM";
-        return (field, $"{candidates:N0} candidates × {outlets:N0} operating outlets = {pairs:N0} pairs; at most {MaxCenterPairs:N0} are allowed per run "
-            + $"(RecycleNet:Siting:MaxCenterPairs){(field == "gridSpacingM" ? $": use gridSpacingM ≥ {Math.Ceiling(Math.Sqrt(DistrictGrid.AreaM2(city) * outlets / MaxCenterPairs)):0}" : "")}");
+        var minSpacing = Math.Ceiling(Math.Sqrt(DistrictGrid.AreaM2(city) * outlets / MaxCenterPairs));
+        return new(field, $"{candidates:N0} candidates × {outlets:N0} operating outlets = {pairs:N0} pairs; at most {MaxCenterPairs:N0} are allowed per run "
+            + $"(RecycleNet:Siting:MaxCenterPairs){(field == "gridSpacingM" ? $": use gridSpacingM ≥ {minSpacing:0}" : "")}",
+            $"{candidates:N0} 个候选点 × {outlets:N0} 个运营网点 = {pairs:N0} 对；每次运行最多 {MaxCenterPairs:N0} 对"
+            + $"（RecycleNet:Siting:MaxCenterPairs）{(field == "gridSpacingM" ? $"：请把网格间距设为至少 {minSpacing:0} 米" : "")}");
     }
 }

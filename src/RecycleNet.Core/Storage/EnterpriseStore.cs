@@ -28,13 +28,13 @@ public sealed class EnterpriseStore(RecycleNetDb db)
         AuditEntry audit, CancellationToken ct)
     {
         var errors = readErrors.ToList();
-        if (input.Name is null && errors.All(e => e.Field != "name")) errors.Add(new(null, "name", "is required"));
+        if (input.Name is null && errors.All(e => e.Field != "name")) errors.Add(new(null, "name", "is required", "必填"));
         var code = input.CreditCode?.ToUpperInvariant();
         if (errors.All(e => e.Field != "creditCode"))
         {
-            if (UnifiedSocialCreditCode.Validate(code) is { } why) errors.Add(new(null, "creditCode", why));
+            if (UnifiedSocialCreditCode.Validate(code) is { } why) errors.Add(new(null, "creditCode", why.En, why.Zh));
             else if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != id, ct))
-                errors.Add(new(null, "creditCode", $"another enterprise already has credit code {code}"));
+                errors.Add(new(null, "creditCode", $"another enterprise already has credit code {code}", $"已有企业使用统一社会信用代码 {code}"));
         }
         if (errors.Count > 0)
             return new WriteOutcome<Enterprise>.Invalid([.. errors.OrderBy(e => Array.IndexOf(FormOrder, e.Field) is var i and >= 0 ? i : FormOrder.Length)]);

@@ -6,6 +6,8 @@ using RecycleNet.Core.Import;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Storage;
 
 /// <summary>What a write to the store came to; the HTTP layer only translates it (201/200/204, 404, 409, 412, 422).</summary>
@@ -18,7 +20,7 @@ public abstract record WriteOutcome<T>
     /// <summary>Someone else wrote first: the record as it is now.</summary>
     public sealed record Stale(T Current) : WriteOutcome<T>;
     /// <summary>Other records refer to it (a mobile station serving a community).</summary>
-    public sealed record Conflict(string Reason) : WriteOutcome<T>;
+    public sealed record Conflict(Reason Reason) : WriteOutcome<T>;
 }
 
 /// <summary>

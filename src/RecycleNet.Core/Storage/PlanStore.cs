@@ -6,13 +6,15 @@ using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Storage;
 
 /// <summary>Something a plan touches that was changed since the plan was made: adoption refuses it.</summary>
 /// <param name="CurrentVersion">Null: it was deleted.</param>
 /// <param name="ChangedBy">The planner key's name of the last write to it (from the audit log), when known.</param>
 public sealed record PlanConflict(string Layer, long Id, string Name, long BaseVersion, long? CurrentVersion, string? ChangedBy, DateTime? ChangedAt,
-    string Reason);
+    Reason Reason);
 
 /// <summary>What adopting (or reverting) a plan came to.</summary>
 public abstract record PlanOutcome
@@ -21,10 +23,10 @@ public abstract record PlanOutcome
     /// <summary>A draft replaced (the plan as it is now) or deleted.</summary>
     public sealed record Written(Plan Plan) : PlanOutcome;
     public sealed record Conflicts(IReadOnlyList<PlanConflict> List) : PlanOutcome;
-    public sealed record Invalid(IReadOnlyList<(string Field, string Rule)> Errors) : PlanOutcome;
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : PlanOutcome;
     public sealed record NotFound : PlanOutcome;
     /// <summary>The plan is not in a state for it (adopting an adopted plan, reverting a draft).</summary>
-    public sealed record Refused(string Reason) : PlanOutcome;
+    public sealed record Refused(Reason Reason) : PlanOutcome;
     /// <summary>Someone else changed the plan first: the plan as it is now.</summary>
     public sealed record Stale(Plan Current) : PlanOutcome;
 }
@@ -57,7 +59,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> ReplaceAsync(long id, long expectedVersion, string name, PlanChanges changes, AuditEntry audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } current) return new PlanOutcome.NotFound();
-        if (current.Status != "draft") return new PlanOutcome.Refused($"plan {id} is {current.Status}: only a draft changes");
+        if (current.Status != "draft") return new PlanOutcome.Refused(new($"plan {id} is {current.Status}: only a draft changes", $"方案 {id} 已{StatusZh(current.Status)}：只有草稿可以修改"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         current.Name = name;
         current.Changes = changes.ToJson();
@@ -73,7 +75,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> DeleteAsync(long id, long expectedVersion, AuditEntry audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } current) return new PlanOutcome.NotFound();
-        if (current.Status == "adopted") return new PlanOutcome.Refused($"plan {id} is adopted: revert it first (its record is what a revert undoes)");
+        if (current.Status == "adopted") return new PlanOutcome.Refused(new($"plan {id} is adopted: revert it first (its record is what a revert undoes)", $"方案 {id} 已采纳：请先撤销（撤销依据的就是它的采纳记录）"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.Set<Plan>().Where(p => p.Id == id && p.Version == expectedVersion).ExecuteDeleteAsync(ct) == 0)
         {
@@ -93,7 +95,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> AdoptAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
-        if (plan.Status != "draft") return new PlanOutcome.Refused($"plan {id} is {plan.Status}: only a draft is adopted");
+        if (plan.Status != "draft") return new PlanOutcome.Refused(new($"plan {id} is {plan.Status}: only a draft is adopted", $"方案 {id} 已{StatusZh(plan.Status)}：只有草稿可以采纳"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await AdoptInAsync(plan, city, audit, ct);
         if (outcome is PlanOutcome.Adopted) await tx.CommitAsync(ct);
@@ -110,8 +112,9 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> RevertAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
-        if (plan.Status != "adopted" || plan.Adoption is null) return new PlanOutcome.Refused($"plan {id} is {plan.Status}: only an adopted plan is reverted");
-        if (plan.RevertOf is not null) return new PlanOutcome.Refused($"plan {id} reverts plan {plan.RevertOf}: adopt that plan's changes again in a new plan instead");
+        if (plan.Status != "adopted" || plan.Adoption is null) return new PlanOutcome.Refused(new($"plan {id} is {plan.Status}: only an adopted plan is reverted", $"方案 {id} 是{StatusZh(plan.Status)}状态：只有已采纳的方案可以撤销"));
+        if (plan.RevertOf is not null) return new PlanOutcome.Refused(new($"plan {id} reverts plan {plan.RevertOf}: adopt that plan's changes again in a new plan instead",
+            $"方案 {id} 是对方案 {plan.RevertOf} 的撤销：如要恢复那些变更，请新建方案再采纳"));
         var adoption = JsonSerializer.Deserialize<PlanAdoption>(plan.Adoption, PlanChanges.Json)!;
         var inverse = new PlanChanges
         {
@@ -210,6 +213,9 @@ public sealed class PlanStore(RecycleNetDb db)
         return new PlanOutcome.Adopted(tracked, adoption);
     }
 
+    /// <summary>A plan's status as the Chinese page says it (draft, adopted, reverted).</summary>
+    public static string StatusZh(string status) => status switch { "draft" => "草稿", "adopted" => "采纳", "reverted" => "撤销", _ => status };
+
     /// <summary>The features the plan touches that are no longer at the plan's version, each with who changed it last.</summary>
     private async Task<List<PlanConflict>> ConflictsAsync(PlanChanges changes, CancellationToken ct)
     {
@@ -222,8 +228,9 @@ public sealed class PlanStore(RecycleNetDb db)
             if (now is not null && now.Version == baseVersion) continue;
             var last = await db.LastWriteAsync(layerName, id, ct);
             list.Add(new PlanConflict(layerName, id, now?.Name ?? "", baseVersion, now?.Version, last?.Planner, last?.At,
-                now is null ? $"{layerName}/{id} was deleted after the plan was made"
-                : $"{layerName}/{id} is at version {now.Version}, not the plan's {baseVersion}: {last?.Planner ?? "someone"} changed it"));
+                now is null ? new Reason($"{layerName}/{id} was deleted after the plan was made", $"{layerName}/{id} 在方案编制后已被删除")
+                : new Reason($"{layerName}/{id} is at version {now.Version}, not the plan's {baseVersion}: {last?.Planner ?? "someone"} changed it",
+                    $"{layerName}/{id}（{now.Name}）现为第 {now.Version} 版，不是方案所依据的第 {baseVersion} 版：{last?.Planner ?? "有人"}修改了它")));
         }
         return list;
     }

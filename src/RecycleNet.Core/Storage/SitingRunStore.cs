@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Model;
 
+using RecycleNet.Core.Input;
+
 namespace RecycleNet.Core.Storage;
 
 /// <summary>
@@ -59,10 +61,10 @@ public sealed class SitingRunStore(RecycleNetDb db)
     }
 
     /// <summary>Runs left "running" by an instance that stopped (no heartbeat since <paramref name="staleBefore"/>) can never finish: say so.</summary>
-    public Task<int> MarkOrphansAsync(DateTime staleBefore, string error, CancellationToken ct) =>
+    public Task<int> MarkOrphansAsync(DateTime staleBefore, Reason error, CancellationToken ct) =>
         db.SitingRuns.Where(r => r.Status == SitingRunStatus.Running && (r.Heartbeat == null || r.Heartbeat < staleBefore))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Interrupted).SetProperty(r => r.Stage, "interrupted")
-                .SetProperty(r => r.Error, error), ct);
+                .SetProperty(r => r.Error, error.En).SetProperty(r => r.ErrorZh, error.Zh), ct);
 
     /// <summary>The oldest queued run, claimed for <paramref name="owner"/>; null when none is left to claim.</summary>
     public async Task<SitingRun?> ClaimAsync(string owner, CancellationToken ct)
@@ -90,11 +92,11 @@ public sealed class SitingRunStore(RecycleNetDb db)
     }
 
     /// <summary>The run's end and, when done, everything it found, in one transaction: a done run always has its result.</summary>
-    public async Task FinishAsync(Guid id, string status, string stage, string? error, double elapsedMs, SitingOutcome? outcome, CancellationToken ct)
+    public async Task FinishAsync(Guid id, string status, string stage, Reason? error, double elapsedMs, SitingOutcome? outcome, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var run = await db.SitingRuns.FirstAsync(r => r.Id == id, ct);
-        (run.Status, run.Stage, run.Error, run.ElapsedMs) = (status, stage, error, elapsedMs);
+        (run.Status, run.Stage, run.Error, run.ErrorZh, run.ElapsedMs) = (status, stage, error?.En, error?.Zh, elapsedMs);
         if (status == SitingRunStatus.Done && outcome is not null)
         {
             run.Result = outcome.Result;

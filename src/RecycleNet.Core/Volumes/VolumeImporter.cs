@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RecycleNet.Core.Import;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 
@@ -54,9 +55,10 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
     public VolumeSheet Read(IReadOnlyList<ImportRow> rows)
     {
         var errors = new List<ImportError>();
-        if (rows.Count == 0) return new VolumeSheet("", [], [new ImportError(null, null, "the report holds no rows")]);
+        if (rows.Count == 0) return new VolumeSheet("", [], [new ImportError(null, null, "the report holds no rows", "报表没有数据行")]);
         if (rows.Count > options.MaxRows)
-            return new VolumeSheet("", [], [new ImportError(null, null, $"the report holds {rows.Count} rows; at most {options.MaxRows} are accepted at once")]);
+            return new VolumeSheet("", [], [new ImportError(null, null, $"the report holds {rows.Count} rows; at most {options.MaxRows} are accepted at once",
+                $"报表有 {rows.Count} 行；一次最多接受 {options.MaxRows} 行")]);
 
         var headers = rows.SelectMany(r => r.Properties.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var known = Fields.SelectMany(f => f.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -64,22 +66,25 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
         foreach (var h in headers.Where(h => !known.Contains(h) && !TableRowReader.GeometryColumns.Contains(h)))
         {
             var (category, unit, problem) = WideColumn(h);
-            if (problem is not null) errors.Add(new ImportError(null, h, problem));
+            if (problem is { } why) errors.Add(new ImportError(null, h, why.En, why.Zh));
             else if (category is not null) wide.Add((h, category, unit!));
         }
         var isLong = headers.Any(h => CategoryF.Keys.Contains(h, StringComparer.OrdinalIgnoreCase));
         if (isLong && wide.Count > 0)
             errors.Add(new ImportError(null, CategoryF.Name,
-                $"the sheet has both a category column and category columns ({string.Join(", ", wide.Take(3).Select(w => w.Header))}): use one layout"));
+                $"the sheet has both a category column and category columns ({string.Join(", ", wide.Take(3).Select(w => w.Header))}): use one layout",
+                $"表中既有“品类”列，又有按品类分的列（{string.Join("、", wide.Take(3).Select(w => w.Header))}）：请只用一种格式"));
         else if (!isLong && wide.Count == 0 && errors.Count == 0)
             errors.Add(new ImportError(null, CategoryF.Name,
-                $"no category found: add 品类 + 数量 + 计量单位 columns (long layout), or a column per category such as \"废钢铁(吨)\" (wide layout); categories: {string.Join("、", categories.All.Select(c => c.LabelZh))}"));
+                $"no category found: add 品类 + 数量 + 计量单位 columns (long layout), or a column per category such as \"废钢铁(吨)\" (wide layout); categories: {CategoryList}",
+                $"找不到品类：请加上 品类、数量、计量单位 三列（长表），或每个品类一列，如“废钢铁(吨)”（宽表）；品类有：{CategoryList}"));
         if (!headers.Any(h => MonthF.Keys.Contains(h, StringComparer.OrdinalIgnoreCase)))
-            errors.Add(new ImportError(null, MonthF.Name, "no month column: add 统计月份 (yyyy-MM)"));
+            errors.Add(new ImportError(null, MonthF.Name, "no month column: add 统计月份 (yyyy-MM)", "没有月份列：请加上“统计月份”列（yyyy-MM）"));
         if (errors.Count > 0) return new VolumeSheet("", [], errors);
         var figureCount = isLong ? rows.Count : (long)rows.Count * wide.Count;
         if (figureCount > options.MaxFigures)
-            return new VolumeSheet("", [], [new ImportError(null, null, $"the report holds up to {figureCount} figures; at most {options.MaxFigures} are accepted at once")]);
+            return new VolumeSheet("", [], [new ImportError(null, null, $"the report holds up to {figureCount} figures; at most {options.MaxFigures} are accepted at once",
+                $"报表最多有 {figureCount} 个数据；一次最多接受 {options.MaxFigures} 个")]);
 
         var figures = new List<VolumeFigure>();
         var seen = new Dictionary<(FacilityKind, long, int, string, string), int>();
@@ -104,7 +109,8 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
             if (facility is null || month is null || errors.Count > before) continue;
             if (facility.ClosedOn is { } closed && month.Value.FirstDay > closed)
             {
-                r.Error(MonthF.Name, $"{facility.Name} ({facility.Ref}) closed on {closed:yyyy-MM-dd}; it cannot report for {month}");
+                r.Error(MonthF.Name, $"{facility.Name} ({facility.Ref}) closed on {closed:yyyy-MM-dd}; it cannot report for {month}",
+                    $"{facility.Name}（{facility.Ref}）已于 {closed:yyyy-MM-dd} 关闭，不能报送 {month} 的数据");
                 continue;
             }
             foreach (var (category, unit, q) in rowFigures)
@@ -113,7 +119,8 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
                 if (seen.TryGetValue(key, out var first))
                 {
                     r.Error(isLong ? CategoryF.Name : $"{category.LabelZh}({unit.LabelZh})",
-                        $"{facility.Name}, {month}, {category.LabelZh} in {unit.LabelZh} is already given on row {first}: a facility reports each month and category once");
+                        $"{facility.Name}, {month}, {category.LabelZh} in {unit.LabelZh} is already given on row {first}: a facility reports each month and category once",
+                        $"{facility.Name} {month} 的{category.LabelZh}（{unit.LabelZh}）已在第 {first} 行给出：每个单位每月每个品类只报一次");
                     continue;
                 }
                 seen[key] = row.Index;
@@ -124,7 +131,7 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
     }
 
     /// <summary>A wide layout's column: a category and its unit ("废钢铁(吨)", "appliances (units)"); (null, null, null) for a column that is no category.</summary>
-    private (VolumeCategory?, VolumeUnit?, string?) WideColumn(string header)
+    private (VolumeCategory?, VolumeUnit?, Reason?) WideColumn(string header)
     {
         var m = WideHeader().Match(header.Trim());
         var name = m.Success ? m.Groups["name"].Value.Trim() : header.Trim();
@@ -132,20 +139,27 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
         if (categories.Find(name) is not { } category)
             // A column in a unit of the forms ("废钢材(吨)") is meant as a category: a typo must not drop its figures silently.
             return unitText is not null && categories.FindUnit(unitText) is not null
-                ? (null, null, $"column '{header}': '{name}' is not a category; categories: {string.Join("、", categories.All.Select(c => c.LabelZh))}")
+                ? (null, null, new($"column '{header}': '{name}' is not a category; categories: {CategoryList}", $"“{header}”列：“{name}”不是品类；品类有：{CategoryList}"))
                 : (null, null, null);
         if (unitText is null)
             return category.Units.Count == 1 ? (category, categories.Unit(category.Units[0]), null)
-                : (null, null, $"column '{header}' does not say its unit: write {string.Join(" or ", category.Units.Select(u => $"\"{category.LabelZh}({categories.Unit(u).LabelZh})\""))}");
+                : (null, null, new($"column '{header}' does not say its unit: write {string.Join(" or ", category.Units.Select(u => $"\"{category.LabelZh}({categories.Unit(u).LabelZh})\""))}",
+                    $"“{header}”列没有写明单位：请写成{string.Join("或", category.Units.Select(u => $"“{category.LabelZh}({categories.Unit(u).LabelZh})”"))}"));
         // 万吨 and 千克 are not the forms' units: a figure in them would be read a thousand times off.
         if (categories.FindUnit(unitText) is not { } unit)
-            return (null, null, $"column '{header}': '{unitText}' is not a unit; {category.LabelZh} is reported in {Allowed(category)}");
+            return (null, null, new($"column '{header}': '{unitText}' is not a unit; {category.LabelZh} is reported in {Allowed(category)}",
+                $"“{header}”列：“{unitText}”不是计量单位；{category.LabelZh}以{AllowedZh(category)}计"));
         if (!category.Units.Contains(unit.Id))
-            return (null, null, $"column '{header}': {category.LabelZh} is not reported in {unit.LabelZh}; it is reported in {Allowed(category)}");
+            return (null, null, new($"column '{header}': {category.LabelZh} is not reported in {unit.LabelZh}; it is reported in {Allowed(category)}",
+                $"“{header}”列：{category.LabelZh}不以{unit.LabelZh}计，而以{AllowedZh(category)}计"));
         return (category, unit, null);
     }
 
     private string Allowed(VolumeCategory c) => string.Join(" or ", c.Units.Select(u => $"{categories.Unit(u).LabelZh} ({u})"));
+
+    private string AllowedZh(VolumeCategory c) => string.Join("或", c.Units.Select(u => categories.Unit(u).LabelZh));
+
+    private string CategoryList => string.Join("、", categories.All.Select(c => c.LabelZh));
 
     // "废钢铁(吨)", "废钢铁（吨）", "废钢铁/吨", "废钢铁 吨", "appliances (units)"
     [GeneratedRegex(@"^(?<name>.+?)\s*(?:[(（]\s*(?<unit>[^)）]+?)\s*[)）]|[/／]\s*(?<unit>\S+))$")]
@@ -157,13 +171,15 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
         var unitText = r.String(UnitF, required: true);
         VolumeCategory? category = null;
         if (categoryText is not null && (category = categories.Find(categoryText)) is null)
-            r.Error(CategoryF.Name, $"'{categoryText}' is not a category; categories: {string.Join("、", categories.All.Select(c => c.LabelZh))}");
+            r.Error(CategoryF.Name, $"'{categoryText}' is not a category; categories: {CategoryList}", $"“{categoryText}”不是品类；品类有：{CategoryList}");
         VolumeUnit? unit = null;
         if (unitText is not null && (unit = categories.FindUnit(unitText)) is null)
-            r.Error(UnitF.Name, $"'{unitText}' is not a unit; units: {string.Join(", ", categories.Units.Select(u => $"{u.LabelZh} ({u.Id})"))}");
+            r.Error(UnitF.Name, $"'{unitText}' is not a unit; units: {string.Join(", ", categories.Units.Select(u => $"{u.LabelZh} ({u.Id})"))}",
+                $"“{unitText}”不是计量单位；单位有：{string.Join("、", categories.Units.Select(u => u.LabelZh))}");
         if (category is not null && unit is not null && !category.Units.Contains(unit.Id))
         {
-            r.Error(UnitF.Name, $"{category.LabelZh} is not reported in {unit.LabelZh}; it is reported in {Allowed(category)}");
+            r.Error(UnitF.Name, $"{category.LabelZh} is not reported in {unit.LabelZh}; it is reported in {Allowed(category)}",
+                $"{category.LabelZh}不以{unit.LabelZh}计，而以{AllowedZh(category)}计");
             unit = null;
         }
         var q = Quantity(r, QuantityF.Name, RowReader.RawOf(r.Row, QuantityF), unit, required: true);
@@ -175,7 +191,7 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
     {
         if (raw is null || raw is string blank && string.IsNullOrWhiteSpace(blank))
         {
-            if (required) r.Error(field, "is required");
+            if (required) r.Error(field, "is required", "必填");
             return null;
         }
         decimal q;
@@ -185,39 +201,46 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
             case int or long or decimal or float: q = Convert.ToDecimal(raw, CultureInfo.InvariantCulture); break;
             case string s when decimal.TryParse(s.Trim().Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var p): q = p; break;
             default:
-                r.Error(field, $"must be a number, got '{Convert.ToString(raw, CultureInfo.InvariantCulture)}'");
+                r.Error(field, $"must be a number, got '{Convert.ToString(raw, CultureInfo.InvariantCulture)}'", $"须为数字，实际为“{Convert.ToString(raw, CultureInfo.InvariantCulture)}”");
                 return null;
         }
-        if (q < 0) { r.Error(field, $"must not be negative, got {q.ToString(CultureInfo.InvariantCulture)}"); return null; }
+        if (q < 0) { r.Error(field, $"must not be negative, got {Q(q)}", $"不能为负数，实际为 {Q(q)}"); return null; }
         if (q > options.MaxQuantity)
         {
-            r.Error(field, $"must be at most {options.MaxQuantity.ToString(CultureInfo.InvariantCulture)}, got {q.ToString(CultureInfo.InvariantCulture)}");
+            r.Error(field, $"must be at most {Q(options.MaxQuantity)}, got {Q(q)}", $"不能大于 {Q(options.MaxQuantity)}，实际为 {Q(q)}");
             return null;
         }
         if (unit is null) return null;
         if (decimal.Round(q, unit.Decimals) != q)
         {
             r.Error(field, unit.Decimals == 0
-                ? $"{unit.LabelEn} ({unit.LabelZh}) are counted: must be a whole number, got {q.ToString(CultureInfo.InvariantCulture)}"
-                : $"must have at most {unit.Decimals} decimals ({unit.LabelZh}), got {q.ToString(CultureInfo.InvariantCulture)}");
+                ? new Reason($"{unit.LabelEn} ({unit.LabelZh}) are counted: must be a whole number, got {Q(q)}", $"{unit.LabelZh}是计数单位：须为整数，实际为 {Q(q)}")
+                : new Reason($"must have at most {unit.Decimals} decimals ({unit.LabelZh}), got {Q(q)}", $"以{unit.LabelZh}计最多 {unit.Decimals} 位小数，实际为 {Q(q)}"));
             return null;
         }
         return (long)(q * 1000m);
     }
 
+    private static string Q(decimal q) => q.ToString(CultureInfo.InvariantCulture);
+
     private ReportMonth? Month(RowReader r)
     {
         var raw = r.Raw(MonthF);
-        if (raw is null) { r.Error(MonthF.Name, "is required"); return null; }
+        if (raw is null) { r.Error(MonthF.Name, "is required", "必填"); return null; }
         if (!ReportMonth.TryParse(raw, out var m))
         {
-            r.Error(MonthF.Name, $"must be a month written yyyy-MM (2024-03, 2024年3月), got '{Convert.ToString(raw, CultureInfo.InvariantCulture)}'");
+            r.Error(MonthF.Name, $"must be a month written yyyy-MM (2024-03, 2024年3月), got '{Convert.ToString(raw, CultureInfo.InvariantCulture)}'",
+                $"须为月份，写作 yyyy-MM（2024-03、2024年3月），实际为“{Convert.ToString(raw, CultureInfo.InvariantCulture)}”");
             return null;
         }
-        if (m < ReportMonth.Earliest) { r.Error(MonthF.Name, $"{m} is before {ReportMonth.Earliest}: the service holds statistics from 2000 on"); return null; }
+        if (m < ReportMonth.Earliest)
+        {
+            r.Error(MonthF.Name, $"{m} is before {ReportMonth.Earliest}: the service holds statistics from 2000 on", $"{m} 早于 {ReportMonth.Earliest}：本服务只收 2000 年以来的统计");
+            return null;
+        }
         if (m > options.LatestMonth)
         {
-            r.Error(MonthF.Name, $"{m} has not ended yet: the latest month a report may cover is {options.LatestMonth}");
+            r.Error(MonthF.Name, $"{m} has not ended yet: the latest month a report may cover is {options.LatestMonth}", $"{m} 还没有结束：报表最晚只能报到 {options.LatestMonth}");
             return null;
         }
         return m;
@@ -234,26 +257,33 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
             return ById(r, FacilityF.Name, refKind, long.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture));
         if (id is not null)
         {
-            if (kindText is null) { r.Error(KindF.Name, "is required with a facility id: outlets, sorting-centers, transfer-stations or enterprises"); return null; }
+            if (kindText is null)
+            {
+                r.Error(KindF.Name, "is required with a facility id: outlets, sorting-centers, transfer-stations or enterprises", $"给出设施编号时必填：{KindsZh}");
+                return null;
+            }
             if (FacilityDirectory.ParseKind(kindText) is not { } kind)
             {
-                r.Error(KindF.Name, $"must be outlets, sorting-centers, transfer-stations or enterprises (回收网点、分拣中心、中转站、企业), got '{kindText}'");
+                r.Error(KindF.Name, $"must be outlets, sorting-centers, transfer-stations or enterprises (回收网点、分拣中心、中转站、企业), got '{kindText}'", $"须为{KindsZh}之一，实际为“{kindText}”");
                 return null;
             }
             var byId = ById(r, IdF.Name, kind, id.Value);
             if (byId is not null && name is not null && byId.Name != name)
-                r.Error(FacilityF.Name, $"{byId.Ref} is named '{byId.Name}', not '{name}'");
+                r.Error(FacilityF.Name, $"{byId.Ref} is named '{byId.Name}', not '{name}'", $"{byId.Ref} 名为“{byId.Name}”，不是“{name}”");
             return byId;
         }
-        if (name is null) { r.Error(FacilityF.Name, "is required: the facility's name (单位名称), or its type and id"); return null; }
+        if (name is null) { r.Error(FacilityF.Name, "is required: the facility's name (单位名称), or its type and id", "必填：单位名称，或设施类型和编号"); return null; }
         var named = facilities.Named(name);
         if (kindText is not null && FacilityDirectory.ParseKind(kindText) is { } only) named = named.Where(f => f.Kind == only).ToList();
         switch (named.Count)
         {
             case 1: return named[0];
-            case 0: r.Error(FacilityF.Name, $"no outlet, sorting centre, transfer station or enterprise of this city is named '{name}'"); return null;
+            case 0:
+                r.Error(FacilityF.Name, $"no outlet, sorting centre, transfer station or enterprise of this city is named '{name}'", $"本市没有名为“{name}”的回收网点、分拣中心、中转站或企业");
+                return null;
             default:
-                r.Error(FacilityF.Name, $"{named.Count} facilities of this city are named '{name}' ({string.Join(", ", named.Take(5).Select(f => f.Ref))}): give the type and id");
+                r.Error(FacilityF.Name, $"{named.Count} facilities of this city are named '{name}' ({string.Join(", ", named.Take(5).Select(f => f.Ref))}): give the type and id",
+                    $"本市有 {named.Count} 个设施名为“{name}”（{string.Join("、", named.Take(5).Select(f => f.Ref))}）：请给出设施类型和编号");
                 return null;
         }
     }
@@ -261,9 +291,11 @@ public sealed partial class VolumeImporter(VolumeCategories categories, Facility
     private ReportingFacility? ById(RowReader r, string field, FacilityKind kind, long id)
     {
         var f = facilities.Find(kind, id);
-        if (f is null) r.Error(field, $"{FacilityDirectory.RouteOf(kind)}/{id} is not a facility of this city");
+        if (f is null) r.Error(field, $"{FacilityDirectory.RouteOf(kind)}/{id} is not a facility of this city", $"{FacilityDirectory.RouteOf(kind)}/{id} 不是本市的设施");
         return f;
     }
+
+    private const string KindsZh = "回收网点、分拣中心、中转站、企业（outlets、sorting-centers、transfer-stations、enterprises）";
 
     [GeneratedRegex(@"^(?<kind>[a-z-]+)/(?<id>\d{1,18})$")]
     private static partial Regex FacilityRef();

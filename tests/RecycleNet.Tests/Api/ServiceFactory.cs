@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace RecycleNet.Tests.Api;
 
@@ -36,6 +37,13 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
         await base.DisposeAsync();
         TestStore.Release(Folder);
     }
+
+    /// <summary>
+    /// A client as WebApplicationFactory makes one (following redirects, keeping cookies), whose answers also pass
+    /// <see cref="ChineseReasonCheck"/>.
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler(), new ChineseReasonCheck());
 
     /// <summary>A client that sends the planner key.</summary>
     public HttpClient Planner(string key = Key)

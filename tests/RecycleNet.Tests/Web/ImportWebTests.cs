@@ -33,6 +33,7 @@ public partial class WebPageTests
         Assert.Contains("不能为负数", errors[0]);
         Assert.Contains("4", errors[1]); // sheet row 4: latitude and longitude swapped
         Assert.Contains("经纬度似乎写反了", errors[1]);
+        Assert.StartsWith("数据被拒绝：2 处问题", await page.InnerTextAsync("#importResult"));
         Assert.Equal(4, await page.Locator("#importColumnTable tbody tr").CountAsync());
         Assert.Equal("households", await page.Locator("#importColumnTable select[data-header='户数']").InputValueAsync());
         Assert.Equal(3, await page.Locator("#importPreviewTable tbody tr").CountAsync());

@@ -67,6 +67,13 @@ public partial class WebPageTests
         Assert.Equal(2, rows.Count);
         Assert.Contains("废纸(吨)", rows[0]);
         Assert.Contains("废弃电器电子产品(台)", rows[1]);
+        // Said in Chinese, the title too: the volume import's own rules as well as the generic ones.
+        Assert.Contains("不能为负数，实际为 -2", rows[0]);
+        Assert.Contains("台是计数单位：须为整数，实际为 2.5", rows[1]);
+        var shown = await page.InnerTextAsync("#volumeResult");
+        Assert.StartsWith("数据被拒绝：2 处问题", shown);
+        Assert.DoesNotContain("must", shown);
+        Assert.DoesNotContain("refused", shown);
         Assert.True(await page.Locator("#volumeConfirm").IsHiddenAsync());
         Assert.Equal(before, (await ApiAsync("/api/volumes?limit=1")).GetProperty("numberMatched").GetInt32());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "volume-upload-errors.png") });

@@ -223,7 +223,10 @@ public partial class WebPageTests(BrowserFixture browser) : IClassFixture<Browse
         await page.ClickAsync("#sitingForm button[type='submit']");
         await page.WaitForSelectorAsync("#sitingTable tbody tr", new PageWaitForSelectorOptions { Timeout = 60_000 });
         Assert.Equal(5, await page.Locator("#sitingTable tbody tr").CountAsync());
-        Assert.Contains("最优性差距", await page.InnerTextAsync("#sitingStatus"));
+        var status = await page.InnerTextAsync("#sitingStatus");
+        Assert.Contains("最优性差距", status);
+        Assert.Contains("贪心", status); // the solver named in Chinese, not as the service's "greedy+local search"
+        Assert.DoesNotContain("greedy", status);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "siting.png") });
         // The page reloads its layers after a run; the proposals layer fills when that is done.
         await page.WaitForFunctionAsync("() => window.recyclenet.layers.proposals.getLayers().length >= 5", null, new PageWaitForFunctionOptions { Timeout = 30_000 });

@@ -1,15 +1,30 @@
-import { t, reasonOf } from './i18n.js';
+import { t, reasonOf, titleOf, detailOf } from './i18n.js';
+import { el } from './dom.js';
 
 /** Shows an error from the API (problem+json: title, detail, each field's reason) without breaking the page. */
 export function showError(problem) {
   const box = document.getElementById('message');
-  const lines = [problem.title ?? t('error')];
-  if (problem.errors?.length) lines.push(...problem.errors.map(e => `${e.field}: ${reasonOf(e)}`));
-  else if (problem.detail) lines.push(problem.detail);
+  const lines = [titleOf(problem)];
+  if (problem.errors?.length) lines.push(...problem.errors.map(e => e.field ? `${e.field}: ${reasonOf(e)}` : reasonOf(e)));
+  else if (detailOf(problem)) lines.push(detailOf(problem));
   box.textContent = lines.join('\n');
   box.hidden = false;
   clearTimeout(showError.timer);
   showError.timer = setTimeout(() => { box.hidden = true; }, 12000);
+}
+
+/**
+ * A refused upload shown in place: the title, and every row error in a table (row, column, reason) so each sits by
+ * what it names; a problem without a list shows its detail.
+ */
+export function problemView(problem, tableId) {
+  const errors = problem.errors ?? [];
+  return [
+    el('p', { className: 'error' }, titleOf(problem), errors.length ? '' : ` — ${detailOf(problem) ?? ''}`),
+    errors.length ? el('table', { id: tableId },
+      el('thead', {}, el('tr', {}, [t('volume.row'), t('volume.column'), t('volume.reason')].map(h => el('th', {}, h)))),
+      el('tbody', {}, errors.map(x => el('tr', {}, el('td', {}, x.index ?? '—'), el('td', {}, x.field ?? ''), el('td', {}, reasonOf(x)))))) : null,
+  ];
 }
 
 export function clearError() { document.getElementById('message').hidden = true; }

@@ -1,5 +1,5 @@
 import { cityUrl, clearError, tryJson } from './api.js';
-import { t, fmt, reasonOf } from './i18n.js';
+import { t, fmt, reasonOf, titleOf, detailOf } from './i18n.js';
 import { el, fill } from './dom.js';
 import { loadLayers } from './map.js';
 
@@ -84,5 +84,5 @@ async function save() {
     const box = document.querySelector(`#editForm .edit-field[data-field="${CSS.escape(e.field ?? '')}"] .field-error`);
     if (box) box.textContent = reasonOf(e); else result.append(el('span', { className: 'error' }, `${e.field ?? ''} ${reasonOf(e)}`), el('br'));
   }
-  if (!errors.length) result.textContent = answer.title ?? t('error');
+  if (!errors.length) result.textContent = [titleOf(answer), detailOf(answer)].filter(Boolean).join(' — ');
 }

@@ -15,6 +15,7 @@ const en = {
   'siting.centers': 'Sorting centres', 'siting.goal': 'Goal', 'siting.reachTarget': 'Reach the policy target',
   'siting.sites': 'Add a number', 'siting.cityShare': 'City coverage share of', 'siting.value': 'Value',
   'siting.time': 'Time limit (s)', 'siting.run': 'Run', 'siting.cancel': 'Cancel', 'siting.needKey': 'Siting needs the planner key.',
+  'run.failed': 'Failed', 'run.cancelled': 'Cancelled', 'run.interrupted': 'Interrupted', 'run.queued': 'Queued', 'run.running': 'Running', 'run.done': 'Done',
   'siting.stage': 'Running: {stage}', 'siting.done': 'Done in {ms} ms: objective {objective}, bound {bound}, gap {gap} ({method})',
   'subsidy.window': 'Application window', 'subsidy.applicant': 'Applicant', 'subsidy.name': 'Name',
   'subsidy.mofcom': 'Registered on the MOFCOM business platform', 'subsidy.directCount': 'Directly operated outlets (new included)',
@@ -91,6 +92,20 @@ const en = {
   'volume.tonnes': 'Tonnes (all categories)', 'volume.appliances': 'Appliances (units)', 'volume.none': 'No volume reports.',
 };
 const zh = {
+  // Problem titles by their type (urn:recyclenet:problem:…); in English the service's own title is shown.
+  'problem.invalid-parameter': '参数“{field}”的值无效', 'problem.invalid-request': '请求有 {n} 处问题，未作任何修改',
+  'problem.unreadable-body': '无法读取所提交的内容', 'problem.unauthorized': '需要规划人员密钥', 'problem.not-found': '找不到所请求的对象',
+  'problem.unknown-city': '没有这个城市', 'problem.conflict': '此修改与其他数据冲突', 'problem.plan-conflict': '方案涉及的要素已被他人修改',
+  'problem.plan-invalid': '方案对当前图层已不再有效', 'problem.body-too-large': '提交的内容过大', 'problem.invalid-input': '数据被拒绝：{n} 处问题，未写入任何数据',
+  'problem.invalid-network': '路网文件被拒绝', 'problem.siting-failed': '选址计算失败', 'problem.precondition-required': '保存需要版本号（If-Match）',
+  // A siting run's status, stage and solver as the service names them (by their leading words: a stage may carry counts).
+  'run.failed': '失败', 'run.cancelled': '已取消', 'run.interrupted': '已中断', 'run.queued': '排队中', 'run.running': '计算中', 'run.done': '已完成',
+  'stage.starting': '启动', 'stage.queued': '排队中', 'stage.scoring today': '计算现状覆盖', 'stage.building coverage sets': '建立覆盖集合',
+  'stage.solving (heuristic, then SCIP)': '求解（启发式，再用 SCIP 精确求解）', 'stage.solving (heuristic)': '求解（启发式）',
+  'stage.solving the p-median': '求解 p-中位模型', 'stage.siting the three tiers': '三级站点选址',
+  'solver.greedy+local search': '贪心 + 局部搜索', 'solver.greedy per yuan+swap': '按每元效益贪心 + 交换', 'solver.greedy (needs first)+swap': '贪心（先满足区县底线）+ 交换',
+  'solver.greedy+interchange': '贪心 + 交换', 'solver.SCIP (OR-Tools)': 'SCIP 精确求解（OR-Tools）', 'solver.SCIP': 'SCIP 精确求解',
+  'problem.rate-limited': '请求过于频繁，请稍后再试', 'problem.siting-busy': '选址任务已满，请稍后再试', 'problem.stale-version': '已被他人修改',
   'whatif.placing': '请在地图上点击放置网点……', 'whatif.pick': '请点击要移动的网点……', 'whatif.moveTo': '请点击新位置……',
   'whatif.saved': '已保存。', 'whatif.newName': '新网点',
   'whatif.conflict': '网点“{name}”在您选中后已被他人修改（现为第 {version} 版），您对它的修改未保存。地图已刷新为最新数据，请重新选中后再操作。', 'whatif.result': '假设情况：户数覆盖率 {after}（现为 {before}），变化 {delta} 户',
@@ -185,3 +200,24 @@ export function pick(zhText, enText) { return lang === 'zh' ? zhText : enText; }
 
 /** An error's reason from the API in the page's language: Chinese where the service gives it (reasonZh), else as given. */
 export function reasonOf(e) { return lang === 'zh' ? (e.reasonZh ?? e.reason) : e.reason; }
+
+/**
+ * A name the service gives in English (a run's stage, a solver) in the page's language: the Chinese whose key
+ * (prefix.words) matches its leading words (counts after them are left out), else as given.
+ */
+export function said(prefix, text) {
+  if (lang !== 'zh' || !text) return text ?? '';
+  const key = Object.keys(zh).filter(k => k.startsWith(`${prefix}.`) && text.startsWith(k.slice(prefix.length + 1)))
+    .sort((a, b) => b.length - a.length)[0];
+  return key ? zh[key] : text;
+}
+
+/** A problem's title in the page's language: in Chinese by its type (a stable code, never shown itself), else the service's title. */
+export function titleOf(problem) {
+  const kind = (problem.type ?? '').split(':').pop();
+  if (lang === 'zh' && zh[`problem.${kind}`]) return t(`problem.${kind}`, { field: problem.field ?? '', n: problem.errors?.length ?? 1 });
+  return problem.title ?? t('error');
+}
+
+/** A problem's detail in the page's language: Chinese where the service gives it (detailZh), else as given. */
+export function detailOf(problem) { return lang === 'zh' ? (problem.detailZh ?? problem.detail) : problem.detail; }

@@ -1,5 +1,5 @@
-import { getJson, clearError, uploadFile } from './api.js';
-import { t, fmt, reasonOf } from './i18n.js';
+import { getJson, clearError, uploadFile, problemView } from './api.js';
+import { t, fmt } from './i18n.js';
 import { el, fill } from './dom.js';
 import { loadLayers } from './map.js';
 
@@ -47,11 +47,7 @@ async function check() {
   renderPreview(answer.columns ?? [], answer.preview ?? []);
   const result = document.getElementById('importResult');
   if (problem) {
-    const errors = problem.errors ?? [];
-    fill(result, el('p', { className: 'error' }, problem.title ?? t('error'), errors.length ? '' : ` — ${problem.detail ?? ''}`),
-      errors.length ? el('table', { id: 'importErrors' },
-        el('thead', {}, el('tr', {}, [t('volume.row'), t('volume.column'), t('volume.reason')].map(h => el('th', {}, h)))),
-        el('tbody', {}, errors.map(x => el('tr', {}, el('td', {}, x.index ?? '—'), el('td', {}, x.field ?? ''), el('td', {}, reasonOf(x)))))) : null);
+    fill(result, ...problemView(problem, 'importErrors'));
     return;
   }
   fill(result, el('p', { className: 'ok' }, t('import.checked', { inserted: fmt(answer.inserted), removed: fmt(answer.removed) })),

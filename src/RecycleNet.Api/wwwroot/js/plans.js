@@ -1,5 +1,5 @@
 import { getJson, postJson, cityUrl, showError, clearError } from './api.js';
-import { t, fmt, pct } from './i18n.js';
+import { t, fmt, pct, reasonOf } from './i18n.js';
 import { el, fill, table } from './dom.js';
 import { loadLayers, showPlanSites } from './map.js';
 
@@ -58,7 +58,7 @@ async function adopt(id) {
       // Who changed what since the plan was made: the planner reloads, and saves the plan again.
       fill(document.getElementById('planResult'), el('div', { className: 'conflicts' },
         el('p', { className: 'error' }, t('plan.conflict')),
-        el('ul', {}, e.problem.errors.map(c => el('li', {}, c.reason ?? `${c.field}: ${c.reason}`)))));
+        el('ul', {}, e.problem.errors.map(c => el('li', {}, c.field ? `${c.field}: ${reasonOf(c)}` : reasonOf(c))))));
     }
     return;
   }

@@ -54,7 +54,7 @@ function renderTiers(tiers, merged) {
       el('p', { className: 'cite' }, `${t('citation')}: ${tiers.rules.citation.section} ${tiers.rules.citation.item} — “${tiers.rules.citation.quote}”`),
       el('p', { className: 'hint' }, [rule('villageOutletKm', t('tier.ruleVillage')), rule('townshipStationMinutes', t('tier.ruleTownship')),
         rule('stationCentreMinutes', t('tier.ruleStation'))].join(' · ')),
-      el('p', { className: 'hint' }, `${t('tier.method')}: ${tiers.method}`),
+      el('p', { className: 'hint' }, `${t('tier.method')}: ${pick(tiers.methodZh ?? tiers.method, tiers.method)}`),
       body);
   }
   fill(box, parts);

@@ -1,5 +1,5 @@
 import { postJson, getJson, del, showError } from './api.js';
-import { t, fmt, pct } from './i18n.js';
+import { t, fmt, pct, pick, said } from './i18n.js';
 import { loadLayers } from './map.js';
 import { el, table } from './dom.js';
 import { planFromSiting } from './plans.js';
@@ -31,15 +31,15 @@ async function poll() {
   let job;
   try { job = await getJson(running); } catch { running = null; return; }
   if (job.status === 'running' || job.status === 'queued') {
-    status.textContent = t('siting.stage', { stage: job.stage });
+    status.textContent = t('siting.stage', { stage: said('stage', job.stage) });
     setTimeout(poll, 500);
     return;
   }
   running = null;
   document.getElementById('sitingCancel').disabled = true;
-  if (job.status !== 'done') { status.textContent = `${job.status}: ${job.error ?? ''}`; return; }
+  if (job.status !== 'done') { status.textContent = [t(`run.${job.status}`), pick(job.errorZh ?? job.error, job.error)].filter(Boolean).join('：'); return; }
   const r = job.result, s = r.solver;
-  status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: s.method });
+  status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: said('solver', s.method) });
   // The proposals can be kept as a plan, to evaluate, compare and adopt.
   status.append(' ', el('button', { id: 'sitingPlan', onclick: () => planFromSiting(job.id).catch(() => {}) }, t('plan.fromSitingButton')));
   const outlets = job.kind === 'outlets';

@@ -1,5 +1,5 @@
-import { getJson, cityUrl, clearError, uploadFile } from './api.js';
-import { t, fmt, pick, reasonOf } from './i18n.js';
+import { getJson, cityUrl, clearError, uploadFile, problemView } from './api.js';
+import { t, fmt, pick } from './i18n.js';
 import { el, fill, table } from './dom.js';
 
 /* Volume targets, a facility's volumes and the monthly report upload. Charts are Chart.js (npm, /lib/chartjs), fed numbers
@@ -121,11 +121,7 @@ async function check() {
   } catch (e) {
     if (!e.problem) throw e;
     // Every row error next to its row and column, before anything is saved.
-    const errors = e.problem.errors ?? [];
-    fill(result, el('p', { className: 'error' }, e.problem.title ?? t('error'), errors.length ? '' : ` — ${e.problem.detail ?? ''}`),
-      errors.length ? el('table', { id: 'volumeErrors' },
-        el('thead', {}, el('tr', {}, [t('volume.row'), t('volume.column'), t('volume.reason')].map(h => el('th', {}, h)))),
-        el('tbody', {}, errors.map(x => el('tr', {}, el('td', {}, x.index ?? '—'), el('td', {}, x.field ?? ''), el('td', {}, reasonOf(x)))))) : null);
+    fill(result, ...problemView(e.problem, 'volumeErrors'));
   }
 }
 

@@ -479,6 +479,9 @@ namespace RecycleNet.Core.Storage.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("Heartbeat")
                         .HasColumnType("TEXT");
 

@@ -517,6 +517,9 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                     b.Property<string>("Error")
                         .HasColumnType("text");
 
+                    b.Property<string>("ErrorZh")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("Heartbeat")
                         .HasColumnType("timestamp with time zone");
 

@@ -22,7 +22,7 @@ public class GeoJsonRowReaderTests
     {
         var rows = Read("""{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"here"},"properties":{}},{"type":"Feature","geometry":null,"properties":{}}]}""");
         Assert.Equal(2, rows.Count);
-        Assert.StartsWith("could not be read as GeoJSON", rows[0].GeometryError);
+        Assert.StartsWith("could not be read as GeoJSON", rows[0].GeometryError?.En);
         Assert.Null(rows[1].Geometry);
     }
 

@@ -33,7 +33,7 @@ public class TableRowReaderTests
     {
         var row = Assert.Single(TableRowReader.ReadCsv(Encoding.UTF8.GetBytes(csv)));
         Assert.Null(row.Geometry);
-        Assert.Equal(reason, row.GeometryError);
+        Assert.Equal(reason, row.GeometryError?.En);
     }
 
     [Fact]

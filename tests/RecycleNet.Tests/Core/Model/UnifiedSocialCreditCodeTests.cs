@@ -12,7 +12,7 @@ public class UnifiedSocialCreditCodeTests
     public void A_wrong_check_character_names_the_right_one()
     {
         var why = UnifiedSocialCreditCode.Validate("91350100M000100Y44");
-        Assert.Equal("check character should be '3', not '4'", why);
+        Assert.Equal(("check character should be '3', not '4'", "校验码应为“3”，而不是“4”"), (why?.En, why?.Zh));
     }
 
     [Theory]
@@ -21,7 +21,7 @@ public class UnifiedSocialCreditCodeTests
     [InlineData("91350100M000100I43", "character 16 ('I') is not allowed")]
     [InlineData("9135A100M000100Y43", "characters 3-8 must be a 6-digit administrative division code")]
     public void Malformed_codes_say_why(string? code, string reason) =>
-        Assert.StartsWith(reason, UnifiedSocialCreditCode.Validate(code));
+        Assert.StartsWith(reason, UnifiedSocialCreditCode.Validate(code)?.En);
 
     [Fact]
     public void Every_single_character_change_is_caught()
