@@ -43,12 +43,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page on the web page, in the language asked for, once the map has loaded.</summary>
-    public async Task<IPage> OpenAsync(string language = "zh")
+    /// <param name="path">The page's address under the service (/?city=binzhou opens another city).</param>
+    public async Task<IPage> OpenAsync(string language = "zh", string path = "/")
     {
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         await context.AddInitScriptAsync($"localStorage.setItem('lang', '{language}');");
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Service.BaseUrl + "/");
+        await page.GotoAsync(Service.BaseUrl + path);
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
         return page;
     }
