@@ -40,12 +40,10 @@ public static class CoverageGainOp
         var walk = options.Walking;
         var before = CoverageScorer.Score(city, graph, options with { MeasureBeyondLimit = false });
         var projection = graph?.Projection ?? LocalProjection.ForArea(city.CentreLongitude());
-        var open = before.Communities.Where(c => !c.Covered).Select(c =>
-        {
-            var (x, y) = projection.Project(c.Community.Location.X, c.Community.Location.Y);
-            var (method, snap) = WalkingAccess.Locate(graph, x, y, walk.SnapDistanceM);
-            return (Row: c, X: x, Y: y, Method: method, Snap: snap);
-        }).ToArray();
+        // The report lists the communities in the snapshot's order, so their places line up with it.
+        var places = CommunityPlaces.Of(city.Communities, graph, projection, walk.SnapDistanceM);
+        var open = before.Communities.Select((c, i) => (Row: c, Place: places[i])).Where(c => !c.Row.Covered)
+            .Select(c => (c.Row, c.Place.X, c.Place.Y, c.Place.Method, c.Place.Snap)).ToArray();
 
         var reached = new List<int>[sites.Count];
         var located = new (DistanceMethod Method, SnapPoint? Snap)[sites.Count];
@@ -56,7 +54,7 @@ public static class CoverageGainOp
             var hits = reached[k] = [];
             if (snap is { } s)
             {
-                var tree = NetworkSearch.Run(graph!, [new WalkSource(s, 0)], walk.LimitM);
+                using var tree = NetworkSearch.Run(graph!, [new WalkSource(s, 0)], walk.LimitM);
                 for (var i = 0; i < open.Length; i++)
                     if (open[i].Snap is { } cs && tree.DistanceTo(cs).DistanceM <= walk.LimitM) hits.Add(i);
             }

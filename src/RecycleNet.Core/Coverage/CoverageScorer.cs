@@ -60,19 +60,22 @@ public static class CoverageScorer
         }
         straight.Build();
         var bound = options.MeasureBeyondLimit ? double.PositiveInfinity : walk.LimitM;
-        var tree = graph is not null && sources.Count > 0 ? NetworkSearch.Run(graph, sources, bound) : null;
+        var trees = graph is not null && sources.Count > 0 ? SearchInParts(graph, sources, bound) : [];
 
         var servedBy = new Dictionary<long, long>();
         foreach (var m in city.OperatingMobileStations.OrderBy(m => m.Id))
             foreach (var id in m.ServedCommunityIds) servedBy.TryAdd(id, m.Id);
 
         var results = new List<CommunityCoverage>(city.Communities.Count);
-        foreach (var c in city.Communities)
+        var places = CommunityPlaces.Of(city.Communities, graph, projection, walk.SnapDistanceM);
+        for (var i = 0; i < places.Length; i++)
         {
-            var (x, y) = projection.Project(c.Location.X, c.Location.Y);
-            var (method, snap) = WalkingAccess.Locate(graph, x, y, walk.SnapDistanceM);
+            var c = city.Communities[i];
+            var (x, y, method, snap) = places[i];
             double best = double.PositiveInfinity; var nearest = -1;
-            if (snap is { } s && tree is not null) (best, nearest) = tree.DistanceTo(s);
+            if (snap is { } s)
+                foreach (var tree in trees)
+                    if (tree.DistanceTo(s) is var (d, l) && d < best) (best, nearest) = (d, l);
             if (method != DistanceMethod.Unreachable && straightCount > 0)
             {
                 // Straight-line outlets: those beyond the network, or all of them when there is none.
@@ -99,7 +102,31 @@ public static class CoverageScorer
             var modern = fixedIn[d.Id].Concat(mobileIn[d.Id]).Count(o => o.Modern);
             return new DistrictCoverage(d, Totals(byDistrict[d.Id]), fixedHere + mobileHere, fixedHere, mobileHere, modern);
         }).ToList();
+        foreach (var tree in trees) tree.Dispose();
         return new CoverageReport(walk, Totals(results), districts, results, access, graph?.Source);
+    }
+
+    /// <summary>Outlets per search below which one search is run: splitting a small city gains nothing.</summary>
+    private const int SourcesPerPart = 64;
+
+    /// <summary>
+    /// The multi-source search, split west to east into one search per core (up to 4) run side by side: each reaches
+    /// the streets around its own outlets, and a community takes the nearest answer of all (a street within reach of
+    /// outlets in two parts is searched by both, so the answer is the one search's). On one core, or for a small city,
+    /// it is the one search.
+    /// </summary>
+    private static ShortestPathTree[] SearchInParts(WalkingGraph graph, List<WalkSource> sources, double bound)
+    {
+        var parts = Math.Clamp(Math.Min(Environment.ProcessorCount, sources.Count / SourcesPerPart), 1, 4);
+        if (parts == 1) return [NetworkSearch.Run(graph, sources, bound)];
+        var westToEast = sources.OrderBy(s => s.At.X).ToArray();
+        var trees = new ShortestPathTree[parts];
+        Parallel.For(0, parts, p =>
+        {
+            var (from, to) = (westToEast.Length * p / parts, westToEast.Length * (p + 1) / parts);
+            trees[p] = NetworkSearch.Run(graph, westToEast[from..to], bound);
+        });
+        return trees;
     }
 
     private static District? DistrictOf(DistrictLocator locator, Outlet o, CoverageOptions options)

@@ -62,7 +62,7 @@ public static class IsochroneOp
     private static (Geometry, int) NetworkPolygon(WalkingGraph g, Coordinate origin, SnapPoint snap, double limit,
         IsochroneOptions options, GeometryFactory factory)
     {
-        var tree = NetworkSearch.Run(g, [new WalkSource(snap, 0)], limit);
+        using var tree = NetworkSearch.Run(g, [new WalkSource(snap, 0)], limit);
         var pieces = new List<LineString>();
         void Piece(int edge, double from, double to)
         {

@@ -31,7 +31,7 @@ public static class CoverageSetBuilder
             var list = new List<int>();
             if (method != DistanceMethod.Unreachable)
             {
-                var tree = snap is { } s ? NetworkSearch.Run(graph!, [new WalkSource(s, 0)], limit) : null;
+                using var tree = snap is { } s ? NetworkSearch.Run(graph!, [new WalkSource(s, 0)], limit) : null;
                 foreach (var i in grid.Near(c.X, c.Y, limit))
                 {
                     var (dm, ds) = demandAt[i];

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Isochrones;
+using RecycleNet.Core.Network;
+
+namespace RecycleNet.Bench;
+
+/// <summary>
+/// Issue 17's timed figures on the synthetic Jinan-sized case (499,000 edges, 5,000 communities, 200 outlets):
+/// `dotnet run -c Release --project bench/RecycleNet.Bench -- perf`. Each line is the median of 30 runs after 60
+/// warm-up ones, with the parts of whole-city coverage (the multi-source search; snapping the communities) so a
+/// change can be aimed. BenchmarkDotNet's CoverageBenchmarks measure the same calls with its own statistics.
+/// </summary>
+public static class PerfHarness
+{
+    public static int Run(string[] args)
+    {
+        Console.WriteLine($"cores: {Environment.ProcessorCount}");
+        var graph = SyntheticCity.Network();
+        var city = SyntheticCity.City();
+        var b = new CoverageBenchmarks();
+        b.Setup();
+        var options = new CoverageOptions();
+        var projection = graph.Projection;
+        var sources = city.Outlets.Select((o, i) =>
+        {
+            var (x, y) = projection.Project(o.Location.X, o.Location.Y);
+            return new WalkSource(graph.Snap(x, y, 300)!.Value, i);
+        }).ToList();
+        using (var t = NetworkSearch.Run(graph, sources, options.Walking.LimitM))
+            Console.WriteLine($"the search settles {t.Settled.Count:N0} of {graph.NodeCount:N0} nodes");
+        var covered = b.WholeCityCoverage().CoveredHouseholds;
+        Console.WriteLine($"covered households: {covered:N0}; one circle: {b.OneLifeCircle():N0} m²");
+        Time("whole-city coverage", () => b.WholeCityCoverage());
+        Time("  the multi-source search alone", () => NetworkSearch.Run(graph, sources, options.Walking.LimitM).Dispose());
+        Time("  snapping 5,000 communities", () =>
+        {
+            foreach (var c in city.Communities)
+            {
+                var (x, y) = projection.Project(c.Location.X, c.Location.Y);
+                WalkingAccess.Locate(graph, x, y, 300);
+            }
+        });
+        Time("one planned outlet's gain (what-if core)", () => b.OnePlannedOutletGain());
+        Time("one 15-minute life circle", () => b.OneLifeCircle());
+        return 0;
+    }
+
+    private static void Time(string what, Action run)
+    {
+        // Enough calls for tiered compilation to reach its optimised code, as in a service that has run a while.
+        for (var i = 0; i < 60; i++) run();
+        var times = new List<double>();
+        for (var i = 0; i < 30; i++)
+        {
+            var w = Stopwatch.StartNew();
+            run();
+            times.Add(w.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"{what,-45} median {times[15],8:0.00} ms   min {times[0],8:0.00} ms");
+    }
+}
