@@ -41,7 +41,19 @@ public static class PerfHarness
                 WalkingAccess.Locate(graph, x, y, 300);
             }
         });
-        Time("one planned outlet's gain (what-if core)", () => b.OnePlannedOutletGain());
+        Time("one planned outlet's gain (subsidy estimate)", () => b.OnePlannedOutletGain());
+        // The what-if endpoint: today's report is kept (CoverageCache); the change is scored against it.
+        var today = CoverageScorer.Score(city, graph, options);
+        var mid = city.Outlets[city.Outlets.Count / 2];
+        var added = city with
+        {
+            Outlets = [.. city.Outlets, new RecycleNet.Core.Model.Outlet { Id = 999_999, Name = "what-if", Kind = RecycleNet.Core.Model.OutletKind.Fixed,
+                Status = RecycleNet.Core.Model.FacilityStatus.Operating, Geometry = new NetTopologySuite.Geometries.Point(mid.Location.X + 0.004, mid.Location.Y + 0.004) }],
+        };
+        var closed = city with { Outlets = [.. city.Outlets.Select(o => o.Id == mid.Id ? o.With((NetTopologySuite.Geometries.Point)o.Geometry, RecycleNet.Core.Model.FacilityStatus.Closed) : o)] };
+        if (CoverageScorer.Score(added, graph, options, today).City != CoverageScorer.Score(added, graph, options).City) throw new InvalidOperationException("what-if differs from a full run");
+        Time("what-if: add one outlet (against today's)", () => CoverageScorer.Score(added, graph, options, today));
+        Time("what-if: close one outlet (against today's)", () => CoverageScorer.Score(closed, graph, options, today));
         Time("one 15-minute life circle", () => b.OneLifeCircle());
         return 0;
     }

@@ -46,18 +46,18 @@ public static class CoverageEndpoints
         }));
     }
 
-    private static async Task<IResult> CoverageAsync(HttpRequest req, CityCache cities, NetworkStore network, CancellationToken ct)
+    private static async Task<IResult> CoverageAsync(HttpRequest req, CityCache cities, NetworkStore network, CoverageCache coverage, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
-        var report = CoverageScorer.Score(await cities.GetAsync(ct), network.Graph, new CoverageOptions { Walking = walk });
+        var report = coverage.Get(await cities.GetAsync(ct), network.Graph, new CoverageOptions { Walking = walk });
         return TypedResults.Ok(CoverageJson.Summary(report));
     }
 
-    private static async Task<IResult> GapsAsync(HttpRequest req, CityCache cities, NetworkStore network, CancellationToken ct)
+    private static async Task<IResult> GapsAsync(HttpRequest req, CityCache cities, NetworkStore network, CoverageCache coverage, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var city = await cities.GetAsync(ct);
-        var report = CoverageScorer.Score(city, network.Graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
+        var report = coverage.Get(city, network.Graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
         var gaps = CoverageFeatures.BuildGaps(city, report);
         return new StreamedJsonResult(w => FeatureJson.WriteCollection(w, gaps, h =>
         {

@@ -26,7 +26,8 @@ public static class WhatIfEndpoints
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(429)
             .RequireRateLimiting(RateLimits.PublicPosts);
 
-    private static async Task<IResult> WhatIfAsync(HttpRequest req, CityCache cities, NetworkStore network, IOptions<RecycleNetOptions> o, CancellationToken ct)
+    private static async Task<IResult> WhatIfAsync(HttpRequest req, CityCache cities, NetworkStore network, CoverageCache coverage, IOptions<RecycleNetOptions> o,
+        CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxPublicJsonBytes, ct);
@@ -94,12 +95,13 @@ public static class WhatIfEndpoints
         if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
 
         var options = new CoverageOptions { Walking = walk };
-        var before = CoverageScorer.Score(city, network.Graph, options);
+        // Today's coverage is kept; the what-if measures again only the communities its changes can reach.
+        var before = coverage.Get(city, network.Graph, options);
         var after = CoverageScorer.Score(city with
         {
             Outlets = [.. changed.Values],
             WasteSortingPoints = merged.Count == 0 ? city.WasteSortingPoints : [.. city.WasteSortingPoints.Select(p => merged.Contains(p.Id) ? p.Merged() : p)],
-        }, network.Graph, options);
+        }, network.Graph, options, before);
         return TypedResults.Ok(new WhatIfAnswer(CoverageJson.Summary(before), CoverageJson.Summary(after)));
     }
 

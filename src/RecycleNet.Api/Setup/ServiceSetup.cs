@@ -59,6 +59,7 @@ public static class ServiceSetup
         services.AddScoped<PlannerKeyStore>();
         services.AddScoped<PlanStore>();
         services.AddSingleton<ScorecardCache>();
+        services.AddSingleton<CoverageCache>();
         services.Configure<Siting.SitingSettings>(builder.Configuration.GetSection("RecycleNet:Siting"));
         services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();

@@ -29,12 +29,22 @@ public sealed record CommunityCoverage(Community Community, bool Covered, Covere
 /// <summary>How an operating fixed outlet reaches the network.</summary>
 public sealed record OutletAccess(Outlet Outlet, DistanceMethod Method, double? SnapDistanceM, District? District);
 
+/// <summary>
+/// The inputs a report answered for: the communities' list, the graph, the options, and each recycling point's place
+/// (id, projected metres).
+/// </summary>
+internal sealed record CoverageBasis(IReadOnlyList<Community> Communities, WalkingGraph? Graph, CoverageOptions Options,
+    IReadOnlyDictionary<long, (double X, double Y)> Points);
+
 /// <summary>The whole-city answer of <see cref="CoverageScorer"/>.</summary>
 public sealed record CoverageReport(WalkingOptions Walking, CoverageTotals City, IReadOnlyList<DistrictCoverage> Districts,
     IReadOnlyList<CommunityCoverage> Communities, IReadOnlyList<OutletAccess> FixedOutlets, string? NetworkSource)
 {
     /// <summary>"network", "straightLine" or "mixed": how the community distances were measured.</summary>
     public string Method => DistanceMethods.Summarize(Communities.Select(c => c.Method), NetworkSource is not null);
+
+    /// <summary>What the report was measured on, so that another set of outlets can be scored against it (see <see cref="CoverageScorer"/>).</summary>
+    internal CoverageBasis? Basis { get; init; }
 
     /// <summary>
     /// Households each operating outlet serves: the covered communities it is nearest to (fixed outlets) or that list

@@ -33,7 +33,17 @@ public sealed record CoverageOptions
 /// </summary>
 public static class CoverageScorer
 {
-    public static CoverageReport Score(CitySnapshot city, WalkingGraph? graph, CoverageOptions options)
+    /// <summary>Changed outlets beyond which a scoring against a basis measures the whole city again.</summary>
+    private const int MaxChangesAgainstBasis = 64;
+
+    /// <param name="basis">
+    /// A report of the same communities (the same list), graph and options for other outlets — today's city, when a
+    /// what-if or a plan is scored. A walk is never shorter than the straight line between its ends, so only the
+    /// communities within the walking limit (straight line) of an outlet that was added, moved or closed can change:
+    /// those are measured again, from the outlets within the limit of them, and the others keep the basis's answer.
+    /// Equal to a full run; a handful of changes costs a small search instead of the city's.
+    /// </param>
+    public static CoverageReport Score(CitySnapshot city, WalkingGraph? graph, CoverageOptions options, CoverageReport? basis = null)
     {
         var walk = options.Walking;
         if (walk.Validate() is { } bad) throw new ArgumentException($"{bad.Field} {bad.Rule}", nameof(options));
@@ -60,6 +70,19 @@ public static class CoverageScorer
         }
         straight.Build();
         var bound = options.MeasureBeyondLimit ? double.PositiveInfinity : walk.LimitM;
+        var points = new Dictionary<long, (double X, double Y)>(fixedOutlets.Count);
+        for (var i = 0; i < fixedOutlets.Count; i++) points[fixedOutlets[i].Id] = xy[i];
+        var places = CommunityPlaces.Of(city.Communities, graph, projection, walk.SnapDistanceM);
+        var remeasure = Remeasured(city, graph, options, basis, points, places);
+        if (remeasure is not null)
+        {
+            // Only outlets within the limit of a community measured again can reach it.
+            var near = new HashSet<int>();
+            for (var i = 0; i < fixedOutlets.Count; i++)
+                foreach (var c in remeasure)
+                    if (Within(xy[i], (places[c].X, places[c].Y), walk.LimitM)) { near.Add(i); break; }
+            sources = [.. sources.Where(s => near.Contains(s.Label))];
+        }
         var trees = graph is not null && sources.Count > 0 ? SearchInParts(graph, sources, bound) : [];
 
         var servedBy = new Dictionary<long, long>();
@@ -67,28 +90,39 @@ public static class CoverageScorer
             foreach (var id in m.ServedCommunityIds) servedBy.TryAdd(id, m.Id);
 
         var results = new List<CommunityCoverage>(city.Communities.Count);
-        var places = CommunityPlaces.Of(city.Communities, graph, projection, walk.SnapDistanceM);
+        var measure = remeasure?.ToHashSet();
         for (var i = 0; i < places.Length; i++)
         {
             var c = city.Communities[i];
             var (x, y, method, snap) = places[i];
-            double best = double.PositiveInfinity; var nearest = -1;
-            if (snap is { } s)
-                foreach (var tree in trees)
-                    if (tree.DistanceTo(s) is var (d, l) && d < best) (best, nearest) = (d, l);
-            if (method != DistanceMethod.Unreachable && straightCount > 0)
+            double best = double.PositiveInfinity; long? nearestId = null;
+            if (measure is not null && !measure.Contains(i))
             {
-                // Straight-line outlets: those beyond the network, or all of them when there is none.
-                var k = straight.NearestNeighbour(new Envelope(x, x, y, y), -1, Geography.PointDistance.Instance);
-                var d = Math.Sqrt((xy[k].X - x) * (xy[k].X - x) + (xy[k].Y - y) * (xy[k].Y - y)) * walk.Circuity;
-                if (d < best && (options.MeasureBeyondLimit || d <= walk.LimitM)) (best, nearest) = (d, k);
+                // Beyond the limit of every changed outlet: the basis's answer stands.
+                var kept = basis!.Communities[i];
+                (best, nearestId) = (kept.DistanceM ?? double.PositiveInfinity, kept.NearestOutletId);
+            }
+            else
+            {
+                var nearest = -1;
+                if (snap is { } s)
+                    foreach (var tree in trees)
+                        if (tree.DistanceTo(s) is var (d, l) && d < best) (best, nearest) = (d, l);
+                if (method != DistanceMethod.Unreachable && straightCount > 0)
+                {
+                    // Straight-line outlets: those beyond the network, or all of them when there is none.
+                    var k = straight.NearestNeighbour(new Envelope(x, x, y, y), -1, Geography.PointDistance.Instance);
+                    var d = Math.Sqrt((xy[k].X - x) * (xy[k].X - x) + (xy[k].Y - y) * (xy[k].Y - y)) * walk.Circuity;
+                    if (d < best && (options.MeasureBeyondLimit || d <= walk.LimitM)) (best, nearest) = (d, k);
+                }
+                if (nearest >= 0) nearestId = fixedOutlets[nearest].Id;
             }
             var withinWalk = best <= walk.LimitM;
             var mobile = servedBy.TryGetValue(c.Id, out var mid) ? mid : (long?)null;
             var by = withinWalk ? CoveredBy.FixedOutlet : mobile is not null ? CoveredBy.MobileStation : CoveredBy.None;
             var (population, estimated) = PopulationOf(c, districtsById, options);
             results.Add(new CommunityCoverage(c, by != CoveredBy.None, by, method,
-                double.IsFinite(best) ? best : null, nearest >= 0 ? fixedOutlets[nearest].Id : null, mobile, population, estimated));
+                double.IsFinite(best) ? best : null, nearestId, mobile, population, estimated));
         }
 
         var byDistrict = results.Where(r => r.Community.DistrictId is not null).ToLookup(r => r.Community.DistrictId!.Value);
@@ -103,8 +137,39 @@ public static class CoverageScorer
             return new DistrictCoverage(d, Totals(byDistrict[d.Id]), fixedHere + mobileHere, fixedHere, mobileHere, modern);
         }).ToList();
         foreach (var tree in trees) tree.Dispose();
-        return new CoverageReport(walk, Totals(results), districts, results, access, graph?.Source);
+        return new CoverageReport(walk, Totals(results), districts, results, access, graph?.Source)
+        {
+            Basis = new CoverageBasis(city.Communities, graph, options, points),
+        };
     }
+
+    /// <summary>
+    /// The communities to measure again against <paramref name="basis"/>: those within the limit of an outlet added,
+    /// removed or moved. Null when the basis does not apply (other communities, graph or options, distances measured
+    /// beyond the limit, or too many changes): then every community is measured.
+    /// </summary>
+    private static List<int>? Remeasured(CitySnapshot city, WalkingGraph? graph, CoverageOptions options, CoverageReport? basis,
+        Dictionary<long, (double X, double Y)> points, CommunityPlace[] places)
+    {
+        if (basis?.Basis is not { } b || options.MeasureBeyondLimit || !ReferenceEquals(b.Communities, city.Communities)
+            || b.Graph != graph || b.Options != options || basis.Communities.Count != places.Length) return null;
+        var changed = new List<(double X, double Y)>();
+        foreach (var (id, at) in points)
+            if (!b.Points.TryGetValue(id, out var was) || was != at) changed.Add(at);
+        foreach (var (id, was) in b.Points)
+            if (!points.TryGetValue(id, out var at) || was != at) changed.Add(was);
+        if (changed.Count > MaxChangesAgainstBasis) return null;
+        var limit = options.Walking.LimitM;
+        var list = new List<int>();
+        for (var i = 0; i < places.Length; i++)
+            foreach (var at in changed)
+                if (Within(at, (places[i].X, places[i].Y), limit)) { list.Add(i); break; }
+        return list;
+    }
+
+    // A hair beyond the limit too: rounding in the projection must not leave out a community at exactly the limit.
+    private static bool Within((double X, double Y) a, (double X, double Y) b, double limit) =>
+        (a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y) <= (limit + 0.01) * (limit + 0.01);
 
     /// <summary>Outlets per search below which one search is run: splitting a small city gains nothing.</summary>
     private const int SourcesPerPart = 64;
