@@ -8,7 +8,7 @@ namespace RecycleNet.Core.SiteSelection;
 /// </summary>
 public static class LagrangianBound
 {
-    public static double Compute(CoverageSets sets, int k, long lowerBound, int maxIterations = 300, double seconds = 5) =>
+    public static double Compute(CoverageSets sets, int k, long lowerBound, int maxIterations = 5000, double seconds = 5) =>
         Compute(sets, null, k, lowerBound, maxIterations, seconds);
 
     /// <summary>
@@ -38,8 +38,8 @@ public static class LagrangianBound
             for (var i = 0; i < w.Length; i++) ub += w[i] - lambda[i];
             foreach (var (j, x) in top) ub += c[j] * x;
             if (ub < best - 1e-9) { best = ub; sinceBetter = 0; }
-            else if (++sinceBetter >= 10) { agility /= 2; sinceBetter = 0; }
-            if (best - lowerBound < 1e-6 * Math.Max(1, best) || agility < 1e-4) break;
+            else if (++sinceBetter >= 60) { agility /= 2; sinceBetter = 0; }
+            if (best - lowerBound < 1e-6 * Math.Max(1, best) || agility < 1e-6) break;
 
             // Subgradient of UB at λ: (sites chosen covering i) − 1 for each demand (y = 1 while λ < w).
             Array.Clear(share);

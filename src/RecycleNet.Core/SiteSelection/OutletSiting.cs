@@ -150,7 +150,7 @@ public static class OutletSiting
 
         ct.ThrowIfCancellationRequested();
         progress?.Invoke(options.Exact ? "solving (heuristic, then SCIP)" : "solving (heuristic)");
-        options = options with { Solver = options.Solver with { Cancellation = ct } };
+        options = options with { Solver = options.Solver with { Cancellation = ct, BoundBesideSearch = options.MaxThreads != 1 } };
         MclpResult solution;
         int? lowerBound = null;
         var floorsMet = true;
