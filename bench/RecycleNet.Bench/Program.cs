@@ -11,6 +11,7 @@ using RecycleNet.Bench;
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- county       a Binzhou-sized county network: tier coverage and whole-chain siting
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- volumes      1.2 M monthly figures imported; the scorecard's volume section (SQLite, PostgreSQL)
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- plans        a plan of 100 changes evaluated (Jinan demo; Jinan-sized network)
+//   dotnet run -c Release --project bench/RecycleNet.Bench -- siting-memory [s] [network|straight]  a 1,000,000-candidate job's peak memory
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- export DIR   the cases for the peers (bench/peers/run.sh)
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- perf         coverage (and its parts), a what-if's core, a life circle: medians
 if (args is ["peak", ..]) return PeakMemory.Run(args[1..]);
@@ -20,6 +21,7 @@ if (args is ["volumes", ..]) return VolumeHarness.Run(args[1..]);
 if (args is ["plans", ..]) return PlanHarness.Run(args[1..]);
 if (args is ["perf", ..]) return PerfHarness.Run(args[1..]);
 if (args is ["export", ..]) return PeerExport.Run(args[1..]);
+if (args is ["siting-memory", ..]) return SitingMemoryHarness.Run(args[1..]);
 
 var switcher = BenchmarkSwitcher.FromTypes(File.Exists(OsmLoadBenchmarks.ShanghaiPath)
     ? [typeof(CoverageBenchmarks), typeof(SubsidyBenchmarks), typeof(OsmLoadBenchmarks)]
