@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Buffer;
 using RecycleNet.Core.Network;
 
 namespace RecycleNet.Core.Isochrones;
@@ -15,8 +14,6 @@ public sealed record IsochroneOptions
     /// </summary>
     public double StreetBufferM { get; init; } = 50;
 
-    /// <summary>Segments per quarter circle of the buffer's round caps (accuracy against speed).</summary>
-    public int QuadrantSegments { get; init; } = 4;
 }
 
 /// <summary>A life circle: its area (WGS84), how it was measured, and figures in metres.</summary>
@@ -25,11 +22,12 @@ public sealed record Isochrone(Geometry Geometry, DistanceMethod Method, double 
 
 /// <summary>
 /// 15-minute life circles (一刻钟便民生活圈). Network mode: a bounded Dijkstra from the origin snapped onto
-/// its street, then every street piece walkable within the limit — whole edges, and the walked part of edges
-/// at the frontier — is buffered by <see cref="IsochroneOptions.StreetBufferM"/> and unioned. Land the walk
-/// cannot reach (across a river without a bridge, inside a fenced block) stays out, unlike a convex hull.
+/// its street, then the land within <see cref="IsochroneOptions.StreetBufferM"/> of every street piece walkable within
+/// the limit — whole edges, and the walked part of edges at the frontier — traced on a distance field
+/// (<see cref="DistanceBand"/>). Land the walk cannot reach (across a river without a bridge, inside a fenced block)
+/// stays out, unlike a convex hull.
 /// Straight-line mode (no network covers the origin): a circle of radius limit / circuity.
-/// Cost: O(E' log V') for the search plus the buffer's O(n log n) in the n reached segments.
+/// Cost: O(E') for the search plus O(n (b / 5 m)²) to paint the field from the n reached segments and O(cells) to trace it.
 /// </summary>
 public static class IsochroneOp
 {
@@ -62,19 +60,31 @@ public static class IsochroneOp
     private static (Geometry, int) NetworkPolygon(WalkingGraph g, Coordinate origin, SnapPoint snap, double limit,
         IsochroneOptions options, GeometryFactory factory)
     {
+        var (pieces, edges) = ReachedPieces(g, origin, snap, limit);
+        var segments = new List<(double, double, double, double)>(pieces.Count * 2);
+        foreach (var p in pieces)
+            for (var i = 0; i + 1 < p.Length; i++) segments.Add((p[i].X, p[i].Y, p[i + 1].X, p[i + 1].Y));
+        return (DistanceBand.Build(segments, options.StreetBufferM, factory), edges);
+    }
+
+    /// <summary>
+    /// The street pieces walkable within <paramref name="limit"/> metres of a snapped origin (projected metres): the walk
+    /// from the door to the street, the origin's own street both ways, every edge walked whole, and the walked part of
+    /// edges at the frontier. With the number of edges reached (whole or in part).
+    /// </summary>
+    public static (List<Coordinate[]> Pieces, int Edges) ReachedPieces(WalkingGraph g, Coordinate origin, SnapPoint snap, double limit)
+    {
+        var pieces = new List<Coordinate[]>();
+        var left = limit - snap.DistanceM;
+        if (left < 0) return (pieces, 0);
         using var tree = NetworkSearch.Run(g, [new WalkSource(snap, 0)], limit);
-        var pieces = new List<LineString>();
         void Piece(int edge, double from, double to)
         {
             var coords = new List<Coordinate>();
             g.AppendSubLine(edge, from, to, coords);
-            pieces.Add(factory.CreateLineString(coords.ToArray()));
+            pieces.Add([.. coords]);
         }
-
-        var left = limit - snap.DistanceM;
-        if (left < 0) return (factory.CreatePolygon(), 0);
-        // The walk from the door to the street, and along the origin's own street both ways.
-        pieces.Add(factory.CreateLineString([origin, new Coordinate(snap.X, snap.Y)]));
+        pieces.Add([origin, new Coordinate(snap.X, snap.Y)]);
         Piece(snap.Edge, snap.OffsetM - left, snap.OffsetM + left);
 
         var seen = new HashSet<int> { snap.Edge };
@@ -97,6 +107,6 @@ public static class IsochroneOp
                 }
             }
         }
-        return (StreetBand.Build(pieces, options.StreetBufferM, options.QuadrantSegments, factory), seen.Count);
+        return (pieces, seen.Count);
     }
 }
