@@ -77,7 +77,7 @@ public static class NetworkSearch
 /// The per-node arrays of a walking search, reused: every node a search touches it also settles (nothing is pushed
 /// beyond the bound), so forgetting a search costs the nodes it reached, not the graph. Searches ran one per
 /// candidate site on arrays of their own (3 MB each on a 250,000-node graph); now each thread borrows a set from the
-/// graph's pool, which holds at most as many sets as searches ever ran at once.
+/// graph's pool, which keeps at most four sets per core.
 /// </summary>
 internal sealed class WalkingSearchScratch
 {
@@ -103,7 +103,9 @@ internal sealed class WalkingSearchScratch
     {
         foreach (var n in Settled) Dist[n] = double.PositiveInfinity;
         Settled.Clear();
-        Pools.GetOrCreateValue(g).Add(this);
+        // Kept for reuse up to a few sets per core; a burst of concurrent requests beyond that leaves its sets to the GC.
+        var pool = Pools.GetOrCreateValue(g);
+        if (pool.Count < 4 * Environment.ProcessorCount) pool.Add(this);
     }
 }
 
