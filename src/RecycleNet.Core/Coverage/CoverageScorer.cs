@@ -33,8 +33,8 @@ public sealed record CoverageOptions
 /// </summary>
 public static class CoverageScorer
 {
-    /// <summary>Changed outlets beyond which a scoring against a basis measures the whole city again.</summary>
-    private const int MaxChangesAgainstBasis = 64;
+    /// <summary>Changed places (an outlet's old and new) beyond which a scoring against a basis measures the whole city again.</summary>
+    private const int MaxChangesAgainstBasis = 256;
 
     /// <param name="basis">
     /// A report of the same communities (the same list), graph and options for other outlets — today's city, when a
@@ -164,7 +164,8 @@ public static class CoverageScorer
         for (var i = 0; i < places.Length; i++)
             foreach (var at in changed)
                 if (Within(at, (places[i].X, places[i].Y), limit)) { list.Add(i); break; }
-        return list;
+        // Changes all over the city: measuring half of it again costs as much as measuring all of it.
+        return list.Count * 2 > places.Length ? null : list;
     }
 
     // A hair beyond the limit too: rounding in the projection must not leave out a community at exactly the limit.

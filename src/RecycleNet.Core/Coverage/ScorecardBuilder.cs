@@ -18,11 +18,12 @@ public static class ScorecardBuilder
 {
     /// <param name="roads">Road distances for hauls and tiers; null: straight line × <see cref="ScorecardOptions.HaulCircuity"/>.</param>
     /// <param name="volumes">The city's volume reports: targets of the statistics measured from them, centre loads from reported tonnages. Null: not measured, loads assumed.</param>
+    /// <param name="coverageBasis">The coverage of the same city with other outlets (a plan's "before"): see <see cref="CoverageScorer"/>.</param>
     public static Scorecard Build(CitySnapshot city, WalkingGraph? graph, Policy policy, int? year, ScorecardOptions options, IRoadDistances? roads = null,
-        VolumeInputs? volumes = null)
+        VolumeInputs? volumes = null, CoverageReport? coverageBasis = null)
     {
         roads ??= StraightLineRoads.For(city, graph, new RoadFallbackOptions { Circuity = options.HaulCircuity });
-        var coverage = CoverageScorer.Score(city, graph, options.Coverage);
+        var coverage = CoverageScorer.Score(city, graph, options.Coverage, coverageBasis);
         var targets = policy.Targets.Where(t => year is null || t.Year == year).ToList();
         var progress = targets.Select(t => Progress(t, city, volumes)).ToList();
 

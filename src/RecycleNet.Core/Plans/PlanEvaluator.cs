@@ -37,7 +37,8 @@ public static class PlanEvaluator
     {
         if (!application.Valid) throw new ArgumentException("the plan's changes are not valid for the city: " + string.Join("; ", application.Errors.Take(3)), nameof(application));
         before ??= ScorecardBuilder.Build(city, graph, policy, null, options, roads(city), volumes);
-        var after = ScorecardBuilder.Build(application.After, graph, policy, null, options, roads(application.After), volumes);
+        // The plan's city differs from today's in the outlets it touches: only the communities near those are walked again.
+        var after = ScorecardBuilder.Build(application.After, graph, policy, null, options, roads(application.After), volumes, before.Coverage);
 
         var rule = policy.Subsidies?.Rules.FirstOrDefault(r => r.AppliesTo == SubsidyItemTypes.FixedOutlet);
         var costs = application.Added.Where(a => a.Entity is Outlet { Kind: OutletKind.Fixed })
