@@ -3,6 +3,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
+using static RecycleNet.Tests.Core.Network.TestNetworks;
 
 namespace RecycleNet.Tests.Core.Coverage;
 
@@ -13,27 +14,8 @@ namespace RecycleNet.Tests.Core.Coverage;
 /// </summary>
 public class CoverageAgainstBasisTests
 {
-    private const double X0 = 39_500_000, Y0 = 4_060_000;
-    private static readonly LocalProjection Zone = LocalProjection.ForZone(39);
 
-    private static WalkingGraph JitteredGrid(Random rng, int n, double spacing)
-    {
-        var b = new WalkingGraphBuilder(Zone);
-        var ids = new int[n, n];
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++) ids[i, j] = b.AddNode(X0 + i * spacing + rng.NextDouble() * 6, Y0 + j * spacing + rng.NextDouble() * 6);
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++)
-            {
-                if (i + 1 < n) b.AddEdge(ids[i, j], ids[i + 1, j]);
-                if (j + 1 < n) b.AddEdge(ids[i, j], ids[i, j + 1]);
-            }
-        var g = b.Build("jittered grid");
-        g.Prepare();
-        return g;
-    }
-
-    private static Point At(Random rng, double side) { var (lon, lat) = Zone.Unproject(X0 + rng.NextDouble() * side, Y0 + rng.NextDouble() * side); return new Point(lon, lat); }
+    private static Point At(Random rng, double side) { var (lon, lat) = Zone39.Unproject(X0 + rng.NextDouble() * side, Y0 + rng.NextDouble() * side); return new Point(lon, lat); }
 
     public static TheoryData<bool> Networks => new() { true, false };
 
@@ -41,7 +23,7 @@ public class CoverageAgainstBasisTests
     public void A_what_if_scored_against_todays_report_equals_a_full_run(bool network)
     {
         var rng = new Random(11);
-        var g = network ? JitteredGrid(rng, 50, 60) : null;
+        var g = network ? JitteredGrid(rng, 50, 60, 3) : null;
         const double side = 2940;
         var outlets = Enumerable.Range(1, 120).Select(i => new Outlet
         {

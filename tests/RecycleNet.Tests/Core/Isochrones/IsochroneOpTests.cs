@@ -172,20 +172,8 @@ public class DistanceBandTests
     public void A_15_minute_circle_on_a_jittered_60_m_grid_gives_the_union_of_buffers()
     {
         // The bench's kind of network, smaller: 60 x 60 nodes 60 m apart, jittered by up to 10 m.
-        var rng = new Random(42);
-        var b = new WalkingGraphBuilder(RecycleNet.Core.Geography.LocalProjection.ForZone(39));
-        var ids = new int[60, 60];
-        for (var i = 0; i < 60; i++)
-            for (var j = 0; j < 60; j++) ids[i, j] = b.AddNode(39_500_000 + i * 60 + rng.NextDouble() * 20 - 10, 4_060_000 + j * 60 + rng.NextDouble() * 20 - 10);
-        for (var i = 0; i < 60; i++)
-            for (var j = 0; j < 60; j++)
-            {
-                if (i + 1 < 60) b.AddEdge(ids[i, j], ids[i + 1, j]);
-                if (j + 1 < 60) b.AddEdge(ids[i, j], ids[i, j + 1]);
-            }
-        var g = b.Build("grid");
-        g.Prepare();
-        var origin = new Coordinate(39_500_000 + 1800, 4_060_000 + 1790);
+        var g = JitteredGrid(new Random(42), 60, 60, 10);
+        var origin = new Coordinate(X0 + 1800, Y0 + 1790);
         var snap = g.Snap(origin.X, origin.Y, 300)!.Value;
         var (pieces, _) = IsochroneOp.ReachedPieces(g, origin, snap, 1125);
         Assert.True(pieces.Count > 1000);

@@ -14,7 +14,7 @@ namespace RecycleNet.Tests.Core.Network;
 /// </summary>
 public class NetworkSearchTests
 {
-    private const double X0 = 39_500_000, Y0 = 4_060_000;
+    private const double X0 = TestNetworks.X0, Y0 = TestNetworks.Y0;
 
     private static WalkingGraph RandomNetwork(Random rng, int nodes)
     {
@@ -92,19 +92,8 @@ public class NetworkSearchTests
     public void Whole_city_coverage_searched_in_parts_equals_each_communitys_nearest_outlet_one_outlet_at_a_time()
     {
         // A 60 × 60 grid of 50 m blocks with 300 outlets: enough for the coverage run to split its search across cores.
-        var b = new WalkingGraphBuilder(LocalProjection.ForZone(39));
         var rng = new Random(5);
-        var ids = new int[60, 60];
-        for (var i = 0; i < 60; i++)
-            for (var j = 0; j < 60; j++) ids[i, j] = b.AddNode(X0 + i * 50 + rng.NextDouble() * 8, Y0 + j * 50 + rng.NextDouble() * 8);
-        for (var i = 0; i < 60; i++)
-            for (var j = 0; j < 60; j++)
-            {
-                if (i + 1 < 60) b.AddEdge(ids[i, j], ids[i + 1, j]);
-                if (j + 1 < 60) b.AddEdge(ids[i, j], ids[i, j + 1]);
-            }
-        var g = b.Build("grid");
-        g.Prepare();
+        var g = TestNetworks.JitteredGrid(rng, 60, 50, 4);
         var projection = g.Projection;
         Point At(double x, double y) { var (lon, lat) = projection.Unproject(x, y); return new Point(lon, lat); }
         var outlets = Enumerable.Range(1, 300).Select(i => new Outlet

@@ -44,6 +44,28 @@ public static class TestNetworks
         return d.Build();
     }
 
+    /// <summary>
+    /// A square grid of streets as the bench draws Jinan-sized ones: <paramref name="n"/> × <paramref name="n"/> nodes
+    /// <paramref name="spacing"/> m apart from local (0, 0), each moved by up to ± <paramref name="jitter"/> m so that no
+    /// two walks tie; prepared for snapping.
+    /// </summary>
+    public static WalkingGraph JitteredGrid(Random rng, int n, double spacing, double jitter)
+    {
+        var d = new Drawing();
+        var ids = new int[n, n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++) ids[i, j] = d.Node(i * spacing + (rng.NextDouble() * 2 - 1) * jitter, j * spacing + (rng.NextDouble() * 2 - 1) * jitter);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+            {
+                if (i + 1 < n) d.Edge(ids[i, j], ids[i + 1, j]);
+                if (j + 1 < n) d.Edge(ids[i, j], ids[i, j + 1]);
+            }
+        var g = d.Build();
+        g.Prepare();
+        return g;
+    }
+
     /// <summary>A square grid of streets, <paramref name="n"/> × <paramref name="n"/> nodes, <paramref name="spacing"/> m apart, lower-left at local (0, 0).</summary>
     public static WalkingGraph Grid(int n, double spacing)
     {
