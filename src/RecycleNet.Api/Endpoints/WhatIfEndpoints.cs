@@ -48,7 +48,7 @@ public static class WhatIfEndpoints
             if (LocationReader.LonLat(r, e, path, crs) is { } p)
                 changed[nextId] = new Outlet
                 {
-                    Id = nextId--, Name = r.Text(e, path, "name") ?? "假设网点 what-if outlet", Kind = OutletKind.Fixed,
+                    Id = nextId--, Name = r.Text(e, path, "name") ?? "假设网点", Kind = OutletKind.Fixed,
                     Status = FacilityStatus.Operating, Geometry = p,
                 };
         }

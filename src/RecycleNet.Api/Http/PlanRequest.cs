@@ -153,7 +153,7 @@ public static class PlanRequest
             else foreach (var p in given.EnumerateObject()) props[p.Name] = p.Value.Clone();
         }
         if (name is not null) props["name"] = JsonSerializer.SerializeToElement(name);
-        if (!props.ContainsKey("name")) props["name"] = JsonSerializer.SerializeToElement(layer == "outlets" ? "规划网点 planned outlet" : "规划分拣中心 planned centre");
+        if (!props.ContainsKey("name")) props["name"] = JsonSerializer.SerializeToElement(layer == "outlets" ? "规划网点" : "规划分拣中心");
         if (layer == "outlets" && !props.ContainsKey("kind")) props["kind"] = JsonSerializer.SerializeToElement("fixed");
         return JsonSerializer.SerializeToElement(props);
     }

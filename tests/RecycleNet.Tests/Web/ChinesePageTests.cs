@@ -3,8 +3,14 @@ using Microsoft.Playwright;
 
 namespace RecycleNet.Tests.Web;
 
-public partial class WebPageTests
+/// <summary>
+/// The page in Chinese, on a service of its own: other browser tests write plans, outlets and key names into theirs,
+/// and what this test reads must be the page's own words and the demo's data only.
+/// </summary>
+public class ChinesePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    private BrowserFixture Browser => browser;
+
     /// <summary>
     /// Words in Latin letters the Chinese page may show: the cities' English names beside the Chinese in the city
     /// picker, file formats, coordinate systems and their standards' codes, and UTC.
