@@ -14,11 +14,13 @@ public class DurableSitingTests
     [Fact]
     public async Task A_run_and_the_latest_plan_survive_a_restart()
     {
-        string folder, href;
+        string href;
         int proposals;
-        using (var first = new ServiceFactory())
+        // The store outlives the first service: the test makes its folder (a factory removes only the folders it made).
+        var folder = Directory.CreateTempSubdirectory("recyclenet-").FullName;
+        using var removeAtEnd = new TempFolder(folder);
+        using (var first = new ServiceFactory(folder: folder))
         {
-            folder = first.Folder;
             var done = await (await first.Planner().PostAsync("/api/siting/outlets?wait=true", Body("""{"sites":5,"timeLimitSeconds":2}"""))).ReadJsonAsync();
             Assert.Equal("done", done.GetProperty("status").GetString());
             href = new Uri(done.GetProperty("href").GetString()!).AbsolutePath;
