@@ -14,6 +14,7 @@ using RecycleNet.Bench;
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- siting-memory [s] [network|straight]  a 1,000,000-candidate job's peak memory
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- export DIR   the cases for the peers (bench/peers/run.sh)
 //   dotnet run -c Release --project bench/RecycleNet.Bench -- perf         coverage (and its parts), a what-if's core, a life circle: medians
+//   dotnet run -c Release --project bench/RecycleNet.Bench -- province FILE [marginM|all]  stream a provincial PBF (bench/osm/make-province-pbf.sh), keep Jinan + margin
 if (args is ["peak", ..]) return PeakMemory.Run(args[1..]);
 if (args is ["county", ..]) return CountyHarness.Run(args[1..]);
 if (args is ["siting", ..]) return SitingHarness.Run(args[1..]);
@@ -22,6 +23,7 @@ if (args is ["plans", ..]) return PlanHarness.Run(args[1..]);
 if (args is ["perf", ..]) return PerfHarness.Run(args[1..]);
 if (args is ["export", ..]) return PeerExport.Run(args[1..]);
 if (args is ["siting-memory", ..]) return SitingMemoryHarness.Run(args[1..]);
+if (args is ["province", ..]) return ProvinceHarness.Run(args[1..]);
 
 var switcher = BenchmarkSwitcher.FromTypes(File.Exists(OsmLoadBenchmarks.ShanghaiPath)
     ? [typeof(CoverageBenchmarks), typeof(SubsidyBenchmarks), typeof(OsmLoadBenchmarks)]

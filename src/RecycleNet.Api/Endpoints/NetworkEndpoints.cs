@@ -19,7 +19,7 @@ public static class NetworkEndpoints
             .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded");
         var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
         writes.MapPost("/", LoadAsync)
-            .WithSummary("Load the walking and drivable networks: an OSM file (.osm XML or .osm.pbf), or road centrelines (?format=geojson|shapefile|gpkg&crs=EPSG:4527, ?mapping= their attributes); ?name= labels it")
+            .WithSummary("Load the walking and drivable networks: an OSM file (.osm XML or .osm.pbf; a provincial extract keeps only the city's outline + ?marginM= metres, default 5000, unless ?clip=none), or road centrelines (?format=geojson|shapefile|gpkg&crs=EPSG:4527, ?mapping= their attributes); ?name= labels it")
             .TakesRaw("An OSM file: XML (.osm) or PBF (.osm.pbf, raw or zlib blobs); or centrelines: GeoJSON, a zipped Shapefile, a GeoPackage",
                 "application/octet-stream", "application/xml", "application/vnd.openstreetmap.data+xml", "application/geo+json", "application/zip", "application/geopackage+sqlite3")
             .Answers("The network now loaded: nodes, edges, km, bbox, CRS, source, ways kept and dropped")
@@ -32,8 +32,8 @@ public static class NetworkEndpoints
             .WithSummary("Unload the network: distances fall back to straight-line × circuity");
     }
 
-    private static async Task<IResult> LoadAsync(HttpContext http, string? name, string? format, string? crs, string? mapping, NetworkStore store,
-        IOptions<RecycleNetOptions> options, CancellationToken ct)
+    private static async Task<IResult> LoadAsync(HttpContext http, string? name, string? format, string? crs, string? mapping, string? clip, string? marginM,
+        NetworkStore store, CityCache cities, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
         // What the file is: OSM by default; centrelines must say their CRS (a survey file's coordinates name none reliably).
         var kind = string.IsNullOrWhiteSpace(format) ? "osm" : format.Trim().ToLowerInvariant();
@@ -55,7 +55,38 @@ public static class NetworkEndpoints
         else if (crs is not null || mapping is not null)
             return Problems.BadParameter(crs is not null ? "crs" : "mapping", "goes with centrelines (format=geojson, shapefile or gpkg): an OSM file is WGS84 and tagged",
                 "只用于道路中心线（format=geojson、shapefile 或 gpkg）：OSM 文件本身就是 WGS84 且带标签");
-        var spec = new NetworkFileSpec(kind, declared, mapping);
+        OsmClipArea? area = null;
+        if (kind != "osm")
+        {
+            if (clip is not null || marginM is not null)
+                return Problems.BadParameter(clip is not null ? "clip" : "marginM", "goes with an OSM file: centrelines are kept whole",
+                    "只用于 OSM 文件：道路中心线整体保留");
+        }
+        else
+        {
+            // A provincial extract is read as the city's streets plus a margin: the city's outline is the default area.
+            var mode = string.IsNullOrWhiteSpace(clip) ? null : clip.Trim().ToLowerInvariant();
+            if (mode is not (null or "outline" or "none"))
+                return Problems.BadParameter("clip", $"'{clip}' is neither outline (keep the city's outline + marginM) nor none (keep the whole file)",
+                    $"“{clip}”不可用：outline 只保留本市边界及外扩范围，none 保留整个文件");
+            var margin = OsmClipArea.DefaultMarginM;
+            if (marginM is not null)
+            {
+                if (mode == "none") return Problems.BadParameter("marginM", "goes with clip=outline: clip=none keeps the whole file", "只用于 clip=outline：clip=none 保留整个文件");
+                if (!double.TryParse(marginM, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out margin)
+                    || !double.IsFinite(margin) || margin is < 0 or > OsmClipArea.MaxMarginM)
+                    return Problems.BadParameter("marginM", $"must be a number of metres from 0 to {OsmClipArea.MaxMarginM:0}", $"须为 0 到 {OsmClipArea.MaxMarginM:0} 之间的米数");
+            }
+            if (mode != "none")
+            {
+                area = OsmClipArea.ForCity((await cities.GetAsync(ct)).Districts, margin);
+                // Without district outlines there is nothing to clip to: the whole file, unless the planner asked for the outline.
+                if (area is null && mode == "outline")
+                    return Problems.BadParameter("clip", "the city has no district outlines yet to keep the streets within: load its districts first, or use clip=none",
+                        "本市尚无区县边界，无法按边界保留道路：请先导入区县，或用 clip=none");
+            }
+        }
+        var spec = new NetworkFileSpec(kind, declared, mapping, area);
         var max = options.Value.MaxNetworkBytes;
         if (http.Request.ContentLength > max) return Problems.TooLarge(max);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max + 1;
@@ -70,7 +101,7 @@ public static class NetworkEndpoints
         }
         catch (NetworkStore.TooLargeException) { return Problems.TooLarge(max); }
         // The page has no network upload (operators load networks through the API): the parsers' many reasons stay English, under a Chinese lead.
-        catch (OsmFormatException e) { return Problems.InvalidNetwork(new(e.Message, $"路网文件无法使用（原因见英文说明）：{e.Message}")); }
+        catch (OsmFormatException e) { return Problems.InvalidNetwork(new(e.Message, e.Zh ?? $"路网文件无法使用（原因见英文说明）：{e.Message}")); }
     }
 
     private static object Describe(NetworkStore store)
@@ -91,6 +122,8 @@ public static class NetworkEndpoints
                 nodesRead = o.NodesRead, waysRead = o.WaysRead, walkableWays = o.WalkableWays,
                 droppedWays = o.DroppedWays, missingNodeRefs = o.MissingNodeRefs,
                 drivableWays = o.DrivableWays, droppedDriveWays = o.DroppedDriveWays,
+                // The area kept of a provincial extract: what lay outside, and the streets cut at its edge (null: the whole file).
+                clip = o.Clip is { } k ? new { k.MarginM, k.NodesOutside, k.WaysOutside, k.WaysCut } : null,
             } : null,
             // What the centrelines were: declared CRS, lines read, kept, dropped by reason, and crossings made junctions.
             centrelines = load.Centrelines is { } c ? new

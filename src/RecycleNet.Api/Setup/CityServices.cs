@@ -33,7 +33,8 @@ public sealed class CityServices(CityCatalog catalog, IServiceProvider services)
         var snapshot = new CityCache(city.Id, revision, scopes, logs.CreateLogger<CityCache>());
         // Only the default city adopts a network file that an old version kept beside the database: it was Jinan's.
         var legacy = city.Id == catalog.Default.Id ? services.GetRequiredService<StoreSettings>().Folder : null;
-        var network = new NetworkStore(city.Id, scopes, logs.CreateLogger("RecycleNet.Network"), legacy, _followTurns);
+        var maxNodes = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecycleNetOptions>>().Value.MaxNetworkNodes;
+        var network = new NetworkStore(city.Id, scopes, logs.CreateLogger("RecycleNet.Network"), legacy, _followTurns, maxNodes);
         var volumes = new VolumeCache(city.Id, revision, snapshot, scopes, services.GetRequiredService<Core.Volumes.VolumeCategories>(),
             services.GetRequiredService<Core.Policies.PolicyCatalog>(), services.GetRequiredService<TimeProvider>());
         var features = new FeatureCache(city.Id, revision, network, services.GetRequiredService<Siting.SitingJobs>(), snapshot, scopes, volumes);

@@ -21,7 +21,9 @@ public sealed record NetworkInfo(string Source, string Origin, string Format, Da
 /// One per city (<see cref="CityServices"/>): each city has its own network, stored with its city.
 /// <param name="followTurns">Shared by the cities' stores: following the store takes turns, so a change that concerns every city costs one
 /// connection at a time, not one per city.</param>
-public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILogger logger, string? legacyFolder = null, SemaphoreSlim? followTurns = null)
+/// <param name="maxNodes">An OSM file's nodes kept at most (RecycleNet:MaxNetworkNodes).</param>
+public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILogger logger, string? legacyFolder = null, SemaphoreSlim? followTurns = null,
+    long maxNodes = 8_000_000)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _followGate = new();
@@ -196,16 +198,16 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
         return await scope.ServiceProvider.GetRequiredService<NetworkFileStore>().ReplaceAsync(path, new StoredNetwork
         {
             Source = loaded.Info.Source, Format = loaded.Info.Format, Bytes = loaded.Info.FileBytes, Crs = loaded.Info.Spec.Crs?.Name,
-            Mapping = loaded.Info.Spec.MappingJson, LoadedAt = loaded.Info.LoadedAt.UtcDateTime, Planner = audit.Planner,
+            Mapping = loaded.Info.Spec.MappingJson, ClipArea = loaded.Info.Spec.Clip?.ToWkt(), ClipMarginM = loaded.Info.Spec.Clip?.MarginM, LoadedAt = loaded.Info.LoadedAt.UtcDateTime, Planner = audit.Planner,
         }, audit, ct);
     }
 
     private static string TempFile() => Path.Combine(Path.GetTempPath(), $"recyclenet-network-{Guid.NewGuid():N}.tmp");
 
-    private static Loaded Parse(string path, string source, string origin, long bytes, long? storedId, NetworkFileSpec spec)
+    private Loaded Parse(string path, string source, string origin, long bytes, long? storedId, NetworkFileSpec spec)
     {
         var watch = Stopwatch.StartNew();
-        var load = NetworkFile.Read(path, source, spec);
+        var load = NetworkFile.Read(path, source, spec, maxNodes);
         load.Graph.Prepare(); // the snapping index and the hull, before the first request needs them
         load.Roads?.Shape.Prepare();
         var info = new NetworkInfo(source, origin, load.Format, DateTimeOffset.UtcNow, watch.ElapsedMilliseconds, bytes, load, spec);
@@ -213,7 +215,8 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
     }
 
     /// <summary>How a stored file is read: OSM, or centrelines with the CRS and mapping it was uploaded with.</summary>
-    private static NetworkFileSpec SpecOf(StoredNetwork stored) => stored.Format is "xml" or "pbf" ? NetworkFileSpec.Osm
+    private static NetworkFileSpec SpecOf(StoredNetwork stored) => stored.Format is "xml" or "pbf"
+        ? NetworkFileSpec.Osm with { Clip = stored.ClipArea is null ? null : OsmClipArea.FromWkt(stored.ClipArea, stored.ClipMarginM ?? 0) }
         : new NetworkFileSpec(stored.Format, RecycleNet.Core.Geography.DeclaredCrs.TryParse(stored.Crs, out var crs) ? crs
             : throw new InvalidDataException($"the stored network {stored.Source} has no readable CRS '{stored.Crs}'"), stored.Mapping);
 

@@ -24,6 +24,12 @@ public sealed class RecycleNetOptions
     /// <summary>Largest OSM upload to POST /api/network, bytes (default 1 GiB).</summary>
     public long MaxNetworkBytes { get; set; } = 1024L * 1024 * 1024;
 
+    /// <summary>
+    /// Most OSM nodes one network load keeps (default 8,000,000: about 2.6 GB of peak memory while the graphs are built,
+    /// ~330 bytes a node). A provincial extract clipped to a city's outline keeps a few million; unclipped it is refused.
+    /// </summary>
+    public long MaxNetworkNodes { get; set; } = 8_000_000;
+
     /// <summary>Where the policy seeds are; default: seeds/policies beside the executable.</summary>
     public string? PoliciesDirectory { get; set; }
 

@@ -24,6 +24,15 @@ public sealed class StoredNetwork : ICityOwned
     /// <summary>Centrelines: the planner's attribute mapping as given (JSON); null for the default one.</summary>
     public string? Mapping { get; set; }
 
+    /// <summary>
+    /// OpenStreetMap: the area kept (WKT, WGS84: the city's outline grown by <see cref="ClipMarginM"/>), so every
+    /// instance and every restart keeps the same streets even after the districts change; null when the whole file is kept.
+    /// </summary>
+    public string? ClipArea { get; set; }
+
+    /// <summary>How far beyond the city's outline the kept area reaches, metres; null when the whole file is kept.</summary>
+    public double? ClipMarginM { get; set; }
+
     public long Bytes { get; set; }
 
     /// <summary>SHA-256 of the file, lower-case hex: the bytes read back are checked against it.</summary>

@@ -8,8 +8,9 @@ namespace RecycleNet.Core.Network;
 /// What a network file is: OpenStreetMap (<c>osm</c>: XML or PBF, told apart by its bytes), or road centrelines
 /// (<c>geojson</c>, <c>shapefile</c> zipped, <c>gpkg</c>) in a declared CRS, read with a mapping of their attributes (the
 /// default one when <see cref="MappingJson"/> is null). Kept with the stored file, so every instance reads it alike.
+/// An OSM file may keep only an area (<see cref="Clip"/>: the city's outline plus a margin); null keeps all of it.
 /// </summary>
-public sealed record NetworkFileSpec(string Format, DeclaredCrs? Crs = null, string? MappingJson = null)
+public sealed record NetworkFileSpec(string Format, DeclaredCrs? Crs = null, string? MappingJson = null, OsmClipArea? Clip = null)
 {
     public static readonly NetworkFileSpec Osm = new("osm");
 
@@ -24,12 +25,13 @@ public sealed record NetworkFileLoad(WalkingGraph Graph, RoadGraph? Roads, strin
 /// <summary>Reads a network file as its <see cref="NetworkFileSpec"/> says; throws <see cref="OsmFormatException"/> for one that is not a network.</summary>
 public static class NetworkFile
 {
-    public static NetworkFileLoad Read(string path, string source, NetworkFileSpec spec)
+    /// <param name="maxNodes">An OSM file's nodes kept at most (<see cref="OsmReadOptions.MaxNodes"/>).</param>
+    public static NetworkFileLoad Read(string path, string source, NetworkFileSpec spec, long maxNodes = 8_000_000)
     {
         if (!spec.IsCentrelines)
         {
             using var s = File.OpenRead(path);
-            var osm = OsmNetworkReader.Read(s, source);
+            var osm = OsmNetworkReader.Read(s, source, new OsmReadOptions { Clip = spec.Clip, MaxNodes = maxNodes });
             return new NetworkFileLoad(osm.Graph, osm.Roads, osm.Format == OsmFile.Format.Pbf ? "pbf" : "xml", osm, null);
         }
         var format = spec.Format switch

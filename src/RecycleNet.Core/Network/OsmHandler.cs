@@ -14,7 +14,11 @@ public interface IOsmHandler
 }
 
 /// <summary>An OSM file that cannot be read: malformed XML or protobuf, an unsupported feature, or no data.</summary>
-public sealed class OsmFormatException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class OsmFormatException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The reason in Chinese, where a planner is likely to meet it (a file of another city, one too large); else null.</summary>
+    public string? Zh { get; init; }
+}
 
 /// <summary>Reads an OSM file in either encoding, chosen by its first bytes (XML starts with '&lt;', PBF with a blob header length).</summary>
 public static class OsmFile

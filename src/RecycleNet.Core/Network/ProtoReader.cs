@@ -44,6 +44,16 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         return s;
     }
 
+    /// <summary>Where the next length-delimited field's bytes lie in the data, skipping them.</summary>
+    public (int Offset, int Length) ReadRange()
+    {
+        var len = ReadVarint();
+        if (len > (ulong)(_data.Length - _pos)) throw new OsmFormatException("The PBF data is truncated inside a field.");
+        var start = _pos;
+        _pos += (int)len;
+        return (start, (int)len);
+    }
+
     public void Skip(int wireType)
     {
         switch (wireType)

@@ -588,6 +588,12 @@ namespace RecycleNet.Core.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClipArea")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ClipMarginM")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Crs")
                         .HasColumnType("TEXT");
 

@@ -634,6 +634,12 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ClipArea")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("ClipMarginM")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Crs")
                         .HasColumnType("text");
 
