@@ -21,7 +21,7 @@ public sealed record MclpOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Perturb-and-repair rounds without a better plan after which the search stops early.</summary>
-    public int StallRounds { get; init; } = 300;
+    public int StallRounds { get; init; } = 3000;
 
     /// <summary>Stops the run (OperationCanceledException) between search steps.</summary>
     public CancellationToken Cancellation { get; init; }
@@ -76,8 +76,7 @@ public static class MclpSolver
         var greedyValue = sets.Value(chosen);
         var beside = options.BoundBesideSearch && Environment.ProcessorCount > 1
             ? Task.Run(() => LagrangianBound.Compute(sets, k, greedyValue, seconds: options.BoundSeconds)) : null;
-        Swap(sets, state, chosen, options.SwapSeconds, watch);
-        chosen = Perturb(sets, state, chosen, k, options, watch);
+        chosen = Search(sets, chosen, k, options, watch);
         var objective = sets.Value(chosen);
         var bound = Math.Min(OnlineBound(sets, new CoverState(sets, chosen), k), sets.Weights.Sum());
         if (beside is not null) bound = Math.Min(bound, beside.GetAwaiter().GetResult());
@@ -162,81 +161,64 @@ public static class MclpSolver
         return sum;
     }
 
-    // Iterated local search: drop a few sites at random, refill greedily, descend by swaps; keep the best plan.
-    private static List<int> Perturb(CoverageSets sets, CoverState state, List<int> chosen, int k, MclpOptions options, Stopwatch watch)
+    /// <summary>
+    /// Iterated local search on <see cref="MclpSwapSearch"/>: swap until no single swap helps, then drop a few sites at
+    /// random, refill greedily and swap again; a better plan is kept, a worse one undone. Stops at the time budget, or
+    /// after <see cref="MclpOptions.StallRounds"/> rounds without a better plan (small cases settle in milliseconds).
+    /// </summary>
+    private static List<int> Search(CoverageSets sets, List<int> chosen, int k, MclpOptions options, Stopwatch watch)
     {
-        var best = new List<int>(chosen);
-        var bestValue = state.Covered;
-        if (chosen.Count < 2) return best;
+        var search = new MclpSwapSearch(sets);
+        foreach (var j in chosen) search.Add(j);
+        bool TimeUp() => watch.Elapsed.TotalSeconds >= options.SwapSeconds;
+        var current = new List<int>(chosen);
+        search.Descend(current, TimeUp);
+        var best = new List<int>(current);
+        var bestValue = search.Covered;
+        if (current.Count < 2) return best;
         var rng = new Random(options.Seed);
-        var drop = Math.Max(2, chosen.Count / 10);
-        // Stop when time is up, or after many rounds without a better plan (small cases settle in milliseconds).
+        var most = Math.Max(2, current.Count / 10);
         var stale = 0;
-        while (watch.Elapsed.TotalSeconds < options.SwapSeconds && stale < options.StallRounds)
+        while (!TimeUp() && stale < options.StallRounds)
         {
             options.Cancellation.ThrowIfCancellationRequested();
             stale++;
-            var current = new List<int>(best);
-            var s = new CoverState(sets, current);
-            for (var n = 0; n < drop && current.Count > 0; n++)
+            var drop = 2 + rng.Next(most - 1);
+            if (rng.Next(2) == 0)
             {
-                var a = rng.Next(current.Count);
-                s.Remove(current[a]);
-                current.RemoveAt(a);
+                // Ruin a region: a site and the chosen sites around it.
+                foreach (var j in search.ChosenNear(current[rng.Next(current.Count)], drop))
+                {
+                    search.Remove(j);
+                    current.Remove(j);
+                }
             }
-            Fill(sets, s, current, k);
-            Swap(sets, s, current, options.SwapSeconds, watch);
-            if (s.Covered > bestValue) { bestValue = s.Covered; best = current; stale = 0; }
+            else
+                for (var n = 0; n < drop && current.Count > 0; n++)
+                {
+                    var a = rng.Next(current.Count);
+                    search.Remove(current[a]);
+                    current[a] = current[^1];
+                    current.RemoveAt(current.Count - 1);
+                }
+            search.Fill(current, k);
+            search.Descend(current, TimeUp);
+            if (search.Covered > bestValue)
+            {
+                bestValue = search.Covered;
+                best = new List<int>(current);
+                stale = 0;
+            }
+            else if (search.Covered < bestValue)
+            {
+                // Back to the best plan: remove what it lacks, add what it has.
+                var keep = new HashSet<int>(best);
+                foreach (var j in current) if (!keep.Contains(j)) search.Remove(j);
+                foreach (var j in best) if (!search.Chosen[j]) search.Add(j);
+                current = new List<int>(best);
+            }
         }
         return best;
-    }
-
-    /// <summary>Greedy additions up to k sites (plain, not lazy: the refills are small).</summary>
-    private static void Fill(CoverageSets sets, CoverState state, List<int> chosen, int k)
-    {
-        while (chosen.Count < k)
-        {
-            int best = -1; long bestGain = 0;
-            for (var j = 0; j < sets.CandidateCount; j++)
-            {
-                if (state.Chosen[j]) continue;
-                var g = state.Gain(j);
-                if (g > bestGain) { bestGain = g; best = j; }
-            }
-            if (best < 0) return;
-            state.Add(best);
-            chosen.Add(best);
-        }
-    }
-
-    // First-improvement 1-for-1 swaps: drop a chosen site, add an unchosen one, keep it if coverage grows.
-    private static void Swap(CoverageSets sets, CoverState state, List<int> chosen, double seconds, Stopwatch watch)
-    {
-        var improved = true;
-        while (improved && watch.Elapsed.TotalSeconds < seconds)
-        {
-            improved = false;
-            for (var a = 0; a < chosen.Count && watch.Elapsed.TotalSeconds < seconds; a++)
-            {
-                var outSite = chosen[a];
-                var loss = state.Loss(outSite);
-                state.Remove(outSite);
-                int best = -1; long bestGain = loss;
-                for (var j = 0; j < sets.CandidateCount; j++)
-                {
-                    if (state.Chosen[j] || j == outSite) continue;
-                    var g = state.Gain(j);
-                    if (g > bestGain) { bestGain = g; best = j; }
-                }
-                if (best >= 0)
-                {
-                    state.Add(best);
-                    chosen[a] = best;
-                    improved = true;
-                }
-                else state.Add(outSite);
-            }
-        }
     }
 
     /// <summary>The chosen sites' gains when added in the order of largest gain first (for ranking a plan).</summary>
