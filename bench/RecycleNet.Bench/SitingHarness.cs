@@ -92,6 +92,9 @@ public static class SitingHarness
             // The Lagrangian bound alone on the 100k × 5k case, aimed at a given plan value, at several time limits.
             var sets = Instance(100_000, 5_000, 3);
             var target = long.Parse(args[1]);
+            var probe = Stopwatch.StartNew();
+            LagrangianBound.Compute(sets, 120, target, maxIterations: 100, seconds: 1000);
+            Console.WriteLine($"100 iterations: {probe.Elapsed.TotalMilliseconds:F0} ms");
             foreach (var seconds in args[2..].Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)))
             {
                 var watch = Stopwatch.StartNew();
