@@ -103,6 +103,30 @@ public static class SitingHarness
             }
             return 0;
         }
+        if (args is ["shape", ..])
+        {
+            // How much of each case is repeated: demands with the same candidates, candidates whose demands another covers.
+            var real = RealCompounds();
+            var cases = new List<(string, CoverageSets)> { ("10k × 2k", Instance(10_000, 2_000, 2)), ("100k × 5k", Instance(100_000, 5_000, 3)) };
+            if (real is { } rc) cases.Add(("real", CoverageSetBuilder.Build(rc.Points, rc.Weights, rc.Points, null, new WalkingOptions())));
+            foreach (var (name, sets) in cases)
+            {
+                var by = new List<int>[sets.DemandCount];
+                for (var j = 0; j < sets.CandidateCount; j++) foreach (var i in sets.Covers(j)) (by[i] ??= []).Add(j);
+                var signatures = by.Where(l => l is not null).Select(l => string.Join(",", l)).Distinct().Count();
+                var uncoverable = by.Count(l => l is null);
+                var dominated = 0;
+                for (var j = 0; j < sets.CandidateCount; j++)
+                {
+                    var mine = sets.Covers(j).ToArray();
+                    if (mine.Length == 0) { dominated++; continue; }
+                    var others = by[mine[0]].Where(o => o != j);
+                    if (others.Any(o => { var theirs = new HashSet<int>(sets.Covers(o).ToArray()); return theirs.Count >= mine.Length && mine.All(theirs.Contains) && (theirs.Count > mine.Length || o < j); })) dominated++;
+                }
+                Console.WriteLine($"{name}: {sets.DemandCount:N0} demands, {signatures:N0} distinct candidate sets, {uncoverable:N0} coverable by none; {sets.CandidateCount:N0} candidates, {dominated:N0} dominated");
+            }
+            return 0;
+        }
         if (args is ["lp-big", ..])
         {
             // The LP bound of the 100k × 5k case (GLOP; minutes): what the proven gap is measured against.

@@ -26,6 +26,19 @@ public sealed class CoverageSets
     /// <summary>The demands candidate <paramref name="j"/> covers.</summary>
     public ReadOnlySpan<int> Covers(int j) => Demands.AsSpan(Offsets[j], Offsets[j + 1] - Offsets[j]);
 
+    /// <summary>The candidates covering each demand (compressed rows, candidates ascending): the sets read the other way.</summary>
+    public (int[] Offsets, int[] Candidates) Transposed()
+    {
+        var offsets = new int[DemandCount + 1];
+        foreach (var i in Demands) offsets[i + 1]++;
+        for (var i = 0; i < DemandCount; i++) offsets[i + 1] += offsets[i];
+        var items = new int[Demands.Length];
+        var next = offsets[..^1].ToArray();
+        for (var j = 0; j < CandidateCount; j++)
+            foreach (var i in Covers(j)) items[next[i]++] = j;
+        return (offsets, items);
+    }
+
     /// <summary>The total weight a set of candidates covers (each demand once). O(Σ degree).</summary>
     public long Value(IEnumerable<int> chosen)
     {

@@ -51,11 +51,14 @@ public sealed record MclpResult(IReadOnlyList<int> Chosen, IReadOnlyList<long> G
 /// </summary>
 public static class MclpSolver
 {
-    public static MclpResult Greedy(CoverageSets sets, int k, MclpOptions? options = null)
+    public static MclpResult Greedy(CoverageSets original, int k, MclpOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         options ??= new MclpOptions();
         var watch = Stopwatch.StartNew();
+        // Search and bound the reduced case (same best plan, fewer demands and candidates, a tighter relaxation).
+        var reduction = CoverageReduction.Of(original);
+        var sets = reduction.Sets;
         k = Math.Min(k, sets.CandidateCount);
         var state = new CoverState(sets);
         var chosen = new List<int>(k);
@@ -81,7 +84,9 @@ public static class MclpSolver
         var bound = Math.Min(OnlineBound(sets, new CoverState(sets, chosen), k), sets.Weights.Sum());
         if (beside is not null) bound = Math.Min(bound, beside.GetAwaiter().GetResult());
         else if (bound > objective) bound = Math.Min(bound, LagrangianBound.Compute(sets, k, objective, seconds: options.BoundSeconds));
-        var gains = Ordered(sets, chosen); // reorders chosen by gain, for ranking
+        chosen = [.. chosen.Select(reduction.Original)];
+        if (original.Value(chosen) != objective) throw new InvalidOperationException("the reduced case's plan covers differently in the original"); // cannot happen: a guard on the reduction
+        var gains = Ordered(original, chosen); // reorders chosen by gain, for ranking
         return new MclpResult(chosen, gains, objective, Math.Max(bound, objective), "greedy+local search", watch.Elapsed, objective >= bound);
     }
 

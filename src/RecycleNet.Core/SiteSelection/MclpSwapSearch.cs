@@ -19,7 +19,7 @@ public sealed class MclpSwapSearch
     public MclpSwapSearch(CoverageSets sets)
     {
         _sets = sets;
-        (_byDemandOffsets, _byDemand) = Transpose(sets);
+        (_byDemandOffsets, _byDemand) = sets.Transposed();
         _count = new int[sets.DemandCount];
         _gain = new long[sets.CandidateCount];
         _loss = new long[sets.CandidateCount];
@@ -187,15 +187,4 @@ public sealed class MclpSwapSearch
         }
     }
 
-    private static (int[] Offsets, int[] Items) Transpose(CoverageSets sets)
-    {
-        var offsets = new int[sets.DemandCount + 1];
-        foreach (var i in sets.Demands) offsets[i + 1]++;
-        for (var i = 0; i < sets.DemandCount; i++) offsets[i + 1] += offsets[i];
-        var items = new int[sets.Demands.Length];
-        var next = offsets[..^1].ToArray();
-        for (var j = 0; j < sets.CandidateCount; j++)
-            foreach (var i in sets.Covers(j)) items[next[i]++] = j;
-        return (offsets, items);
-    }
 }

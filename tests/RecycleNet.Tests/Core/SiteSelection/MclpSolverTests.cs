@@ -19,7 +19,7 @@ public class MclpSolverTests
         return CoverageSets.FromLists(weights, covers);
     }
 
-    private static long BruteForce(CoverageSets sets, int k)
+    internal static long BruteForce(CoverageSets sets, int k)
     {
         long best = 0;
         void Walk(int start, List<int> picked)
