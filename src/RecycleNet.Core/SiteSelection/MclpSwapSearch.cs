@@ -15,6 +15,7 @@ public sealed class MclpSwapSearch
     private readonly int[] _count;
     private readonly long[] _gain, _loss, _shared;
     private readonly List<int> _touched = [];
+    private int _bestFree = -2; // −2: to be found again (an add or remove changed the gains)
 
     public MclpSwapSearch(CoverageSets sets)
     {
@@ -50,6 +51,7 @@ public sealed class MclpSwapSearch
     {
         if (Chosen[j]) throw new InvalidOperationException($"site {j} is chosen already");
         Chosen[j] = true;
+        _bestFree = -2;
         var w = _sets.Weights;
         foreach (var i in _sets.Covers(j))
         {
@@ -70,6 +72,7 @@ public sealed class MclpSwapSearch
     {
         if (!Chosen[j]) throw new InvalidOperationException($"site {j} is not chosen");
         Chosen[j] = false;
+        _bestFree = -2;
         var w = _sets.Weights;
         foreach (var i in _sets.Covers(j))
         {
@@ -143,13 +146,17 @@ public sealed class MclpSwapSearch
         return near;
     }
 
-    /// <summary>The unchosen site of largest gain, or −1.</summary>
+    /// <summary>
+    /// The unchosen site of largest gain, or −1. Found again only after an add or remove: a descent asks for it once per
+    /// chosen site, and near a local optimum most of those asks follow no change.
+    /// </summary>
     public int BestFree()
     {
+        if (_bestFree != -2) return _bestFree;
         int best = -1; long bestGain = -1;
         for (var j = 0; j < _gain.Length; j++)
             if (!Chosen[j] && _gain[j] > bestGain) (best, bestGain) = (j, _gain[j]);
-        return best;
+        return _bestFree = best;
     }
 
     /// <summary>
