@@ -184,11 +184,13 @@ public static class MclpSolver
         var rng = new Random(options.Seed);
         var most = Math.Max(2, current.Count / 10);
         var stale = 0;
+        var removed = new HashSet<int>();
         while (!TimeUp() && stale < options.StallRounds)
         {
             options.Cancellation.ThrowIfCancellationRequested();
             stale++;
             var drop = 2 + rng.Next(most - 1);
+            removed.Clear();
             if (rng.Next(2) == 0)
             {
                 // Ruin a region: a site and the chosen sites around it.
@@ -196,6 +198,7 @@ public static class MclpSolver
                 {
                     search.Remove(j);
                     current.Remove(j);
+                    removed.Add(j);
                 }
             }
             else
@@ -203,10 +206,11 @@ public static class MclpSolver
                 {
                     var a = rng.Next(current.Count);
                     search.Remove(current[a]);
+                    removed.Add(current[a]);
                     current[a] = current[^1];
                     current.RemoveAt(current.Count - 1);
                 }
-            search.Fill(current, k);
+            search.Fill(current, k, removed);
             search.Descend(current, TimeUp);
             if (search.Covered > bestValue)
             {

@@ -182,12 +182,22 @@ public sealed class MclpSwapSearch
         }
     }
 
-    /// <summary>Adds the site of largest gain until <paramref name="k"/> are chosen or nothing is left to gain.</summary>
-    public void Fill(List<int> chosen, int k)
+    /// <summary>
+    /// Adds the site of largest gain until <paramref name="k"/> are chosen or nothing is left to gain, passing over the
+    /// sites in <paramref name="avoid"/> (those just removed: rebuilding a ruin with them would only undo it).
+    /// </summary>
+    public void Fill(List<int> chosen, int k, IReadOnlySet<int>? avoid = null)
     {
         while (chosen.Count < k)
         {
-            var j = BestFree();
+            var j = -1;
+            if (avoid is null || avoid.Count == 0) j = BestFree();
+            else
+            {
+                long bestGain = 0;
+                for (var c = 0; c < _gain.Length; c++)
+                    if (!Chosen[c] && _gain[c] > bestGain && !avoid.Contains(c)) (j, bestGain) = (c, _gain[c]);
+            }
             if (j < 0 || _gain[j] <= 0) return;
             Add(j);
             chosen.Add(j);
