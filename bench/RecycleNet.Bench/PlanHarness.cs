@@ -24,15 +24,7 @@ public static class PlanHarness
     {
         Console.WriteLine($"cores: {Environment.ProcessorCount}");
         var policy = PolicyCatalog.Load(Path.Combine(Program.RepoRoot, "seeds", "policies")).Find("jinan-2024")!;
-        var file = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-plans-").FullName, "bench.db");
-        var options = new DbContextOptionsBuilder<RecycleNetDb>().UseSqlite($"Data Source={file}").Options;
-        CitySnapshot demo;
-        using (var db = new RecycleNetDb(options, new CityScope("jinan")))
-        {
-            db.Database.Migrate();
-            DemoSeeder.SeedAsync(db, Path.Combine(Program.RepoRoot, "data", "jinan"), CancellationToken.None).GetAwaiter().GetResult();
-            demo = CitySnapshotLoader.LoadAsync(db).GetAwaiter().GetResult();
-        }
+        var demo = ProvinceHarness.JinanDemo();
         Measure("Jinan demo, straight line", demo, null, policy);
         var watch = Stopwatch.StartNew();
         var graph = SyntheticCity.Network();

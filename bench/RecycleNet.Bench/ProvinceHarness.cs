@@ -84,7 +84,8 @@ public static class ProvinceHarness
                           $"whole-city coverage median {times[15]:0.00} ms (min {times[0]:0.00}; first call {cold:0} ms)");
     }
 
-    private static CitySnapshot JinanDemo()
+    /// <summary>The Jinan demo as the service sees it: seeded into a fresh SQLite store (removed afterwards) and read back.</summary>
+    public static CitySnapshot JinanDemo()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-province-").FullName, "bench.db");
         var options = new DbContextOptionsBuilder<RecycleNetDb>().UseSqlite($"Data Source={file}").Options;
