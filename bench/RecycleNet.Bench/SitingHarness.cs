@@ -30,7 +30,7 @@ public static class SitingHarness
             var sets = Instance(10_000, 2_000, 2);
             foreach (var seconds in args.Length > 1 ? args[1..].Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)) : [2.0, 10.0])
             {
-                var r = MclpSolver.Greedy(sets, 120, new MclpOptions { SwapSeconds = seconds });
+                var r = MclpSolver.Greedy(sets, 120, new MclpOptions { SwapSeconds = seconds, BoundSeconds = seconds });
                 Console.WriteLine($"10k × 2k, {seconds} s: {r.Objective:N0} in {r.Elapsed.TotalSeconds:F2} s = {(double)r.Objective / BestKnown10k:P3} of the best known " +
                                   $"({BestKnown10k:N0}), {r.Objective / LpBound10k:P3} of the LP bound; its proven bound {r.UpperBound:N0} ({r.UpperBound / LpBound10k - 1:P3} above the LP's), gap {r.Gap:P2}");
             }
@@ -61,7 +61,7 @@ public static class SitingHarness
             var seconds = given.Length > 0 ? given : [2.0, 10.0];
             foreach (var t in seconds)
             {
-                var r = MclpSolver.Greedy(sets, 120, new MclpOptions { SwapSeconds = t });
+                var r = MclpSolver.Greedy(sets, 120, new MclpOptions { SwapSeconds = t, BoundSeconds = t });
                 Console.WriteLine($"  {t} s: {r.Objective:N0} in {r.Elapsed.TotalSeconds:F2} s; proven bound {r.UpperBound:N0}, gap {r.Gap:P2}");
             }
             watch.Restart();
@@ -83,16 +83,24 @@ public static class SitingHarness
             if (real is { } rc) cases.Add(("real", CoverageSetBuilder.Build(rc.Points, rc.Weights, rc.Points, null, new WalkingOptions())));
             foreach (var (name, sets) in cases)
             {
-                var values = Enumerable.Range(1, 5).Select(seed => MclpSolver.Greedy(sets, 120, new MclpOptions { SwapSeconds = t, Seed = seed }).Objective).ToList();
-                Console.WriteLine($"{name}, {t} s: mean {values.Average():N0}, worst {values.Min():N0}, best {values.Max():N0}");
+                var values = Enumerable.Range(1, 5).Select(seed => MclpSolver.Greedy(sets, 120, new MclpOptions { SwapSeconds = t, BoundSeconds = t, Seed = seed }).Objective).ToList();
+                Console.WriteLine($"{name}, {t} s: mean {values.Average():N0}, worst {values.Min():N0}, best {values.Max():N0} (seeds 1–5: {string.Join(", ", values.Select(v => v.ToString("N0")))})");
             }
             return 0;
         }
         if (args is ["bound", ..])
         {
-            // The Lagrangian bound alone on the 100k × 5k case (reduced, as the solver bounds it), aimed at a given plan value,
-            // at several time limits.
-            var sets = CoverageReduction.Of(Instance(100_000, 5_000, 3)).Sets;
+            // The Lagrangian bound alone on a case (reduced, as the solver bounds it), aimed at a given plan value, at several
+            // time limits: siting bound 10k|big|real TARGET SECONDS...
+            var boundCase = args[1];
+            var rc = RealCompounds();
+            var sets = CoverageReduction.Of(boundCase switch
+            {
+                "big" => Instance(100_000, 5_000, 3),
+                "real" when rc is { } r => CoverageSetBuilder.Build(r.Points, r.Weights, r.Points, null, new WalkingOptions()),
+                _ => Instance(10_000, 2_000, 2),
+            }).Sets;
+            args = args[1..];
             Console.WriteLine($"reduced: {sets.DemandCount:N0} demands, {sets.CandidateCount:N0} candidates, {sets.Demands.Length:N0} pairs");
             var target = long.Parse(args[1]);
             var probe = Stopwatch.StartNew();
@@ -130,13 +138,16 @@ public static class SitingHarness
             }
             return 0;
         }
-        if (args is ["lp-big", ..])
+        if (args is ["lp", var which, ..])
         {
-            // The LP bound of the 100k × 5k case (GLOP; minutes): what the proven gap is measured against.
-            var sets = Instance(100_000, 5_000, 3);
+            // The LP bound of a case, reduced as the solver bounds it: siting lp 10k|big [seconds] [GLOP|PDLP].
+            var original = which == "big" ? Instance(100_000, 5_000, 3) : Instance(10_000, 2_000, 2);
+            var sets = CoverageReduction.Of(original).Sets;
+            var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 600;
+            var solver = args.Length > 3 ? args[3] : "GLOP";
             var watch = Stopwatch.StartNew();
-            var lp = MclpExact.LpBound(sets, 120, args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1800);
-            Console.WriteLine($"100k × 5k LP bound (GLOP): {lp:N0} in {watch.Elapsed.TotalSeconds:F0} s");
+            var lp = MclpExact.LpBound(sets, 120, seconds, solver);
+            Console.WriteLine($"{which}: LP bound of the reduced case ({solver}): {lp:N0} in {watch.Elapsed.TotalSeconds:F0} s");
             return 0;
         }
         if (args is ["record", ..])

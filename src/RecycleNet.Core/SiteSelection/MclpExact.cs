@@ -32,9 +32,10 @@ public static class MclpExact
     }
 
     /// <summary>The LP relaxation's optimum (GLOP): no plan of k sites covers more.</summary>
-    public static double LpBound(CoverageSets sets, int k, double seconds = 30)
+    /// <param name="solverId">GLOP (simplex: exact) by default; PDLP (first-order, to its tolerances) for cases GLOP takes hours over.</param>
+    public static double LpBound(CoverageSets sets, int k, double seconds = 30, string solverId = "GLOP")
     {
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP on this platform");
+        using var solver = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"OR-Tools has no {solverId} on this platform");
         var (_, objective) = Build(solver, sets, k, integer: false);
         solver.SetTimeLimit((long)(seconds * 1000));
         var status = solver.Solve();

@@ -21,7 +21,7 @@ public sealed record MclpOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Perturb-and-repair rounds without a better plan after which the search stops early.</summary>
-    public int StallRounds { get; init; } = 3000;
+    public int StallRounds { get; init; } = 20_000;
 
     /// <summary>Stops the run (OperationCanceledException) between search steps.</summary>
     public CancellationToken Cancellation { get; init; }
@@ -215,7 +215,7 @@ public static class MclpSolver
             if (search.Covered > bestValue)
             {
                 bestValue = search.Covered;
-                best = new List<int>(current);
+                                best = new List<int>(current);
                 stale = 0;
             }
             else if (search.Covered < bestValue)
