@@ -62,7 +62,7 @@ public static class OsmNetworkReader
         var missing = Build(collector, collector.Walk, projection, builder.AddNode, (from, to, via, _) => builder.AddEdge(from, to, via));
         var graph = builder.Build(source);
         if (graph.EdgeCount == 0 && clip is not null && collector.WaysOutside > 0)
-            throw new OsmFormatException($"None of the file's {collector.WaysOutside:N0} streets lies within the area kept (the city's outline + {clip.MarginM:0} m): is it this city's file? clip=none keeps the whole file.")
+            throw new OsmFormatException($"No street of the file ({collector.WaysOutside:N0} read) lies within the area kept (the city's outline + {clip.MarginM:0} m): is it this city's file? clip=none keeps the whole file.")
             {
                 Zh = $"文件中的 {collector.WaysOutside:N0} 条道路都不在保留范围内（本市边界外扩 {clip.MarginM:0} 米）：是否传错了城市的文件？如需保留整个文件，请用 clip=none。",
             };

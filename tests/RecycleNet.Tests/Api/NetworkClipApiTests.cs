@@ -65,7 +65,7 @@ public class NetworkClipApiTests
         var r = await planner.PostAsync("/api/network?name=shanghai.osm", Osm(NetworkApiTests.GridOsm(121.48, 31.23, 5, 100)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
         var problem = await r.ReadJsonAsync();
-        Assert.Contains("None of the file's 10 streets lies within the area kept", problem.GetProperty("detail").GetString());
+        Assert.Contains("No street of the file (10 read) lies within the area kept", problem.GetProperty("detail").GetString());
         Assert.Contains("传错了城市", problem.GetProperty("detailZh").GetString());
         Assert.Equal("good.osm", (await (await planner.GetAsync("/api/network")).ReadJsonAsync()).GetProperty("source").GetString());
     }
