@@ -38,19 +38,41 @@ public static class DistanceBand
         return Trace(d2, nx, ny, x0, y0, b, factory);
     }
 
-    /// <summary>Lowers each grid corner within <paramref name="reach"/> of the segment to its squared distance from it.</summary>
+    /// <summary>
+    /// Lowers each grid corner within <paramref name="reach"/> of the segment to its squared distance from it. Only the
+    /// corners of each row inside the segment's capsule (its reach swept along it: convex, so one span a row) are
+    /// visited, not its whole bounding box — a third fewer for a diagonal street.
+    /// </summary>
     private static void Paint(float[] d2, int nx, int ny, double x0, double y0, double x1, double y1, double x2, double y2, double reach)
     {
         var (dx, dy) = (x2 - x1, y2 - y1);
         var len2 = dx * dx + dy * dy;
-        var i0 = Math.Max(0, (int)Math.Floor((Math.Min(x1, x2) - reach - x0) / CellM));
-        var i1 = Math.Min(nx - 1, (int)Math.Ceiling((Math.Max(x1, x2) + reach - x0) / CellM));
+        var len = Math.Sqrt(len2);
+        // The swept rectangle's corners: the segment moved by ±reach along its normal.
+        var (nxr, nyr) = len > 0 ? (-dy / len * reach, dx / len * reach) : (0.0, 0.0);
+        ReadOnlySpan<(double X, double Y)> quad = [(x1 + nxr, y1 + nyr), (x2 + nxr, y2 + nyr), (x2 - nxr, y2 - nyr), (x1 - nxr, y1 - nyr)];
         var j0 = Math.Max(0, (int)Math.Floor((Math.Min(y1, y2) - reach - y0) / CellM));
         var j1 = Math.Min(ny - 1, (int)Math.Ceiling((Math.Max(y1, y2) + reach - y0) / CellM));
         var reach2 = reach * reach;
         for (var j = j0; j <= j1; j++)
         {
-            var py = y0 + j * CellM - y1;
+            var y = y0 + j * CellM;
+            // The row's span of the capsule: the union of the two end discs' spans and the swept rectangle's.
+            double lo = double.MaxValue, hi = double.MinValue;
+            DiscSpan(x1, y1 - y, reach2, ref lo, ref hi);
+            DiscSpan(x2, y2 - y, reach2, ref lo, ref hi);
+            for (var e = 0; e < 4; e++)
+            {
+                var (ax, ay) = quad[e];
+                var (bx, by) = quad[(e + 1) & 3];
+                if ((ay - y) * (by - y) > 0 || ay == by) continue;
+                var x = ax + (y - ay) / (by - ay) * (bx - ax);
+                lo = Math.Min(lo, x); hi = Math.Max(hi, x);
+            }
+            if (lo > hi) continue;
+            var i0 = Math.Max(0, (int)Math.Floor((lo - x0) / CellM));
+            var i1 = Math.Min(nx - 1, (int)Math.Ceiling((hi - x0) / CellM));
+            var py = y - y1;
             var row = j * nx;
             for (var i = i0; i <= i1; i++)
             {
@@ -62,6 +84,15 @@ public static class DistanceBand
                 if (dist2 <= reach2 && dist2 < d2[row + i]) d2[row + i] = (float)dist2;
             }
         }
+    }
+
+    /// <summary>Widens [lo, hi] by the span of the disc of squared radius r2 around (cx, ·) on a row dy below its centre.</summary>
+    private static void DiscSpan(double cx, double dy, double r2, ref double lo, ref double hi)
+    {
+        var h2 = r2 - dy * dy;
+        if (h2 < 0) return;
+        var h = Math.Sqrt(h2);
+        lo = Math.Min(lo, cx - h); hi = Math.Max(hi, cx + h);
     }
 
     /// <summary>
