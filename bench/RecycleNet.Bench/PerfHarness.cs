@@ -63,6 +63,11 @@ public static class PerfHarness
         Time("what-if: add one outlet (against today's)", () => CoverageScorer.Score(added, graph, options, today));
         Time("what-if: close one outlet (against today's)", () => CoverageScorer.Score(closed, graph, options, today));
         Time("one 15-minute life circle", () => b.OneLifeCircle());
+        var circleSegments = pieces.SelectMany(p => p.Zip(p.Skip(1), (u, v) => (u.X, u.Y, v.X, v.Y))).ToList();
+        Time("  its reach (search, pieces)", () => IsochroneOp.ReachedPieces(graph, new NetTopologySuite.Geometries.Coordinate(ox, oy), graph.Snap(ox, oy, 300)!.Value, options.Walking.LimitM));
+        Time("  its band (paint, trace)", () => DistanceBand.Build(circleSegments, 50, f));
+        Time("  the band in WGS84 (unprojected)", () => graph.Projection.Unproject(band));
+        Console.WriteLine($"  the band has {band.NumPoints:N0} vertices");
         Time("all 200 life circles (the life-circles collection)", () => RecycleNet.Core.Features.CoverageFeatures.BuildLifeCircles(city, graph, new IsochroneOptions()), runs: 5);
         return 0;
     }

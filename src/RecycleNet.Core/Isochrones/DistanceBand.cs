@@ -74,11 +74,14 @@ public static class DistanceBand
             var i1 = Math.Min(nx - 1, (int)Math.Ceiling((hi - x0) / CellM));
             var py = y - y1;
             var row = j * nx;
-            for (var i = i0; i <= i1; i++)
+            // Along the row the corner's projection onto the segment moves by a fixed step: no division per corner.
+            var px = x0 + i0 * CellM - x1;
+            var tAt = len2 > 0 ? (px * dx + py * dy) / len2 : 0;
+            var tStep = len2 > 0 ? CellM * dx / len2 : 0;
+            for (var i = i0; i <= i1; i++, px += CellM, tAt += tStep)
             {
-                var px = x0 + i * CellM - x1;
                 // The corner's projection onto the segment, clamped to its ends.
-                var t = len2 > 0 ? Math.Clamp((px * dx + py * dy) / len2, 0, 1) : 0;
+                var t = Math.Clamp(tAt, 0, 1);
                 var (ex, ey) = (px - t * dx, py - t * dy);
                 var dist2 = ex * ex + ey * ey;
                 if (dist2 <= reach2 && dist2 < d2[row + i]) d2[row + i] = (float)dist2;
@@ -103,7 +106,10 @@ public static class DistanceBand
     private static Geometry Trace(float[] d2, int nx, int ny, double x0, double y0, double b, GeometryFactory factory)
     {
         var b2 = (float)(b * b);
-        bool In(int i, int j) => d2[j * nx + i] <= b2;
+        // Which corners are in the band, once each (every corner is asked by four cells).
+        var inside = new bool[d2.Length];
+        for (var n = 0; n < d2.Length; n++) inside[n] = d2[n] <= b2;
+        bool In(int i, int j) => inside[j * nx + i];
         double D(int i, int j) => Math.Sqrt(d2[j * nx + i]);
         // Cell sides are keyed by id: horizontal side (i, j)–(i + 1, j) is 2 (j nx + i), vertical (i, j)–(i, j + 1) is 2 (j nx + i) + 1.
         long H(int i, int j) => 2L * (j * (long)nx + i);
