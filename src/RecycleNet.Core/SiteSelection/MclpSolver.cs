@@ -43,11 +43,13 @@ public sealed record MclpResult(IReadOnlyList<int> Chosen, IReadOnlyList<long> G
 
 /// <summary>
 /// Maximal covering location (MCLP): choose k candidate sites to cover the most demand weight.
-/// The heuristic is lazy greedy (CELF: marginal gains only shrink, so a stale gain at the top of the heap is
-/// re-checked rather than every gain recomputed) followed by 1-for-1 swaps while they help and time allows.
-/// Its bound is the submodular "online" bound: for any set S, OPT ≤ f(S) + the k largest marginal gains over S
-/// — true for every monotone submodular coverage function, so the gap it gives is a guarantee, not an estimate.
-/// Cost: greedy O(Σ degree · log m) in practice; each swap pass O(k · m · degree).
+/// The case is first reduced (<see cref="CoverageReduction"/>: same best plan, smaller). The heuristic is lazy greedy
+/// (CELF: marginal gains only shrink, so a stale gain at the top of the heap is re-checked rather than every gain
+/// recomputed) followed by an iterated local search of swaps on kept gains (<see cref="MclpSwapSearch"/>) while time allows.
+/// Its bound is the smaller of the submodular "online" bound — for any set S, OPT ≤ f(S) + the k largest marginal gains
+/// over S, true for every monotone submodular coverage function — and the Lagrangian bound computed beside the search,
+/// so the gap it gives is a guarantee, not an estimate.
+/// Cost: greedy O(Σ degree · log m) in practice; a swap pass O(k · m + Σ what each site alone covers × its coverers).
 /// </summary>
 public static class MclpSolver
 {
@@ -167,9 +169,11 @@ public static class MclpSolver
     }
 
     /// <summary>
-    /// Iterated local search on <see cref="MclpSwapSearch"/>: swap until no single swap helps, then drop a few sites at
-    /// random, refill greedily and swap again; a better plan is kept, a worse one undone. Stops at the time budget, or
-    /// after <see cref="MclpOptions.StallRounds"/> rounds without a better plan (small cases settle in milliseconds).
+    /// Iterated local search on <see cref="MclpSwapSearch"/>: swap until no single swap helps, then ruin and rebuild —
+    /// remove 2 to k/10 sites (half the rounds a site and the chosen sites near it, half at random), refill greedily
+    /// without the sites just removed, and swap again; a better plan is kept, an equal one walked on, a worse one undone.
+    /// Stops at the time budget, or after <see cref="MclpOptions.StallRounds"/> rounds without a better plan (small cases
+    /// settle in milliseconds).
     /// </summary>
     private static List<int> Search(CoverageSets sets, List<int> chosen, int k, MclpOptions options, Stopwatch watch)
     {
