@@ -21,7 +21,7 @@ public sealed record MclpOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Perturb-and-repair rounds without a better plan after which the search stops early.</summary>
-    public int StallRounds { get; init; } = 20_000;
+    public int StallRounds { get; init; } = 5_000;
 
     /// <summary>Stops the run (OperationCanceledException) between search steps.</summary>
     public CancellationToken Cancellation { get; init; }
