@@ -9,8 +9,9 @@ public sealed record MclpOptions
     public double SwapSeconds { get; init; } = 5;
 
     /// <summary>
-    /// Wall-clock budget of the Lagrangian bound, seconds. On more than one core it runs beside the local search, so a
-    /// run takes the longer of the two rather than their sum.
+    /// Wall-clock budget of the Lagrangian bound when it runs after the local search (one core), seconds. On more than
+    /// one core it runs beside the search instead, for as long as the search (<see cref="SwapSeconds"/>): a run then
+    /// takes the search's time, and the bound costs it nothing.
     /// </summary>
     public double BoundSeconds { get; init; } = 3;
 
@@ -80,7 +81,8 @@ public static class MclpSolver
         // runs while the local search improves the plan.
         var greedyValue = sets.Value(chosen);
         var beside = options.BoundBesideSearch && Environment.ProcessorCount > 1
-            ? Task.Run(() => LagrangianBound.Compute(sets, k, greedyValue, seconds: options.BoundSeconds)) : null;
+            // Beside the search it has the search's time: that costs the run nothing.
+            ? Task.Run(() => LagrangianBound.Compute(sets, k, greedyValue, seconds: options.SwapSeconds)) : null;
         chosen = Search(sets, chosen, k, options, watch);
         var objective = sets.Value(chosen);
         var bound = Math.Min(OnlineBound(sets, new CoverState(sets, chosen), k), sets.Weights.Sum());
