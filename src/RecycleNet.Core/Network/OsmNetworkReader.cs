@@ -57,9 +57,12 @@ public static class OsmNetworkReader
         var format = OsmFile.Read(stream, collector);
         if (collector.NodesRead == 0 && collector.WaysRead == 0)
             throw new OsmFormatException("The file holds no OSM nodes or ways.");
-        var projection = Projection(collector);
+        // Each reference as a position in the node table, found once for the projection and the build.
+        var walkRefs = collector.Walk.Resolve(collector.Nodes);
+        var driveRefs = collector.Drive.Resolve(collector.Nodes);
+        var projection = Projection(collector.Nodes, walkRefs, driveRefs);
         var builder = new WalkingGraphBuilder(projection);
-        var missing = Build(collector, collector.Walk, projection, builder.AddNode, (from, to, via, _) => builder.AddEdge(from, to, via));
+        var missing = Build(collector.Nodes, collector.Walk, walkRefs, projection, builder.AddNode, (from, to, via, _) => builder.AddEdge(from, to, via));
         var graph = builder.Build(source);
         if (graph.EdgeCount == 0 && clip is not null && collector.WaysOutside > 0)
             throw new OsmFormatException($"No street of the file ({collector.WaysOutside:N0} read) lies within the area kept (the city's outline + {clip.MarginM:0} m): is it this city's file? clip=none keeps the whole file.")
@@ -69,7 +72,7 @@ public static class OsmNetworkReader
         if (graph.EdgeCount == 0)
             throw new OsmFormatException($"The file has {collector.WaysRead:N0} ways but none a pedestrian may walk on (with their nodes present); nothing to build a network from.");
         var roads = new RoadGraphBuilder(projection);
-        Build(collector, collector.Drive, projection, roads.AddNode, (from, to, via, way) => roads.AddEdge(from, to, collector.DriveAttributes[way], via));
+        Build(collector.Nodes, collector.Drive, driveRefs, projection, roads.AddNode, (from, to, via, way) => roads.AddEdge(from, to, collector.DriveAttributes[way], via));
         return new OsmNetworkLoad(graph, format, collector.NodesRead, collector.WaysRead, collector.Walk.Starts.Count,
             collector.Dropped, missing)
         {
@@ -93,6 +96,14 @@ public static class OsmNetworkReader
         }
 
         public (int Start, int End) Range(int w) => (Starts[w], w + 1 < Starts.Count ? Starts[w + 1] : Refs.Count);
+
+        /// <summary>Each reference as a position in <paramref name="nodes"/> (−1: no such node in the file or the area).</summary>
+        public int[] Resolve(OsmNodeTable nodes)
+        {
+            var positions = new int[Refs.Count];
+            for (var i = 0; i < positions.Length; i++) positions[i] = nodes.IndexOf(Refs[i]);
+            return positions;
+        }
     }
 
     private sealed class Collector(OsmClipArea? clip, long maxNodes) : IOsmHandler
@@ -163,12 +174,16 @@ public static class OsmNetworkReader
     }
 
     /// <summary>The Gauss-Kruger zone of the middle of every kept way's nodes.</summary>
-    private static LocalProjection Projection(Collector c)
+    private static LocalProjection Projection(OsmNodeTable nodes, int[] walkRefs, int[] driveRefs)
     {
         double minLon = double.MaxValue, maxLon = double.MinValue;
-        foreach (var set in new[] { c.Walk, c.Drive })
-            foreach (var id in set.Refs)
-                if (c.Nodes.TryGet(id, out var lon, out _)) { minLon = Math.Min(minLon, lon); maxLon = Math.Max(maxLon, lon); }
+        foreach (var refs in new[] { walkRefs, driveRefs })
+            foreach (var n in refs)
+            {
+                if (n < 0) continue;
+                nodes.At(n, out var lon, out _);
+                minLon = Math.Min(minLon, lon); maxLon = Math.Max(maxLon, lon);
+            }
         return LocalProjection.ForArea(minLon <= maxLon ? (minLon + maxLon) / 2 : 0);
     }
 
@@ -177,14 +192,11 @@ public static class OsmNetworkReader
     /// through the callbacks (the way's index comes with each edge); returns how many references named no node in the file.
     /// Works on the node table's positions, not OSM ids: arrays of a few bytes a node instead of dictionaries of dozens.
     /// </summary>
-    private static long Build(Collector c, WaySet ways, LocalProjection projection, Func<double, double, int> addNode,
+    private static long Build(OsmNodeTable nodes, WaySet ways, int[] refs, LocalProjection projection, Func<double, double, int> addNode,
         Action<int, int, ReadOnlySpan<(double X, double Y)>, int> addEdge)
     {
-        // Each reference as a position in the node table (-1: no such node in the file or the area).
-        var refs = new int[ways.Refs.Count];
-        for (var i = 0; i < refs.Length; i++) refs[i] = c.Nodes.IndexOf(ways.Refs[i]);
         // A node becomes a graph node where ways meet or end; count uses (up to 2, all that matters) to find them.
-        var uses = new byte[c.Nodes.Count];
+        var uses = new byte[nodes.Count];
         long missing = 0;
         for (var w = 0; w < ways.Starts.Count; w++)
         {
@@ -197,7 +209,7 @@ public static class OsmNetworkReader
                 uses[n] = (byte)Math.Min(2, uses[n] + extra);
             }
         }
-        var graphNode = new int[c.Nodes.Count];
+        var graphNode = new int[nodes.Count];
         Array.Fill(graphNode, -1);
         var via = new List<(double X, double Y)>();
         for (var w = 0; w < ways.Starts.Count; w++)
@@ -212,7 +224,7 @@ public static class OsmNetworkReader
                 if (n == previous) continue; // a repeated reference adds nothing
                 previous = n;
                 if (n < 0) { from = -1; via.Clear(); continue; } // missing: break here
-                c.Nodes.At(n, out var lon, out var lat);
+                nodes.At(n, out var lon, out var lat);
                 var xy = projection.Project(lon, lat);
                 var nextMissing = i + 1 < end && refs[i + 1] < 0;
                 var isJunction = uses[n] >= 2 || i == start || i == end - 1 || from < 0 || nextMissing;

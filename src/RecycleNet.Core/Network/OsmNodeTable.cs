@@ -28,15 +28,6 @@ internal sealed class OsmNodeTable
         _count++;
     }
 
-    /// <summary>The node's position, or false when the table holds no node of this id.</summary>
-    public bool TryGet(long id, out double lon, out double lat)
-    {
-        var i = IndexOf(id);
-        if (i < 0) { lon = lat = 0; return false; }
-        lon = _lon[i]; lat = _lat[i];
-        return true;
-    }
-
     public bool Contains(long id) => IndexOf(id) >= 0;
 
     /// <summary>The position of the node at <paramref name="index"/> (from <see cref="IndexOf"/>).</summary>

@@ -46,18 +46,16 @@ public static class MclpExact
     {
         var x = new Variable[sets.CandidateCount];
         for (var j = 0; j < x.Length; j++) x[j] = integer ? solver.MakeBoolVar($"x{j}") : solver.MakeNumVar(0, 1, $"x{j}");
-        var coveredBy = new List<int>[sets.DemandCount];
-        for (var j = 0; j < sets.CandidateCount; j++)
-            foreach (var i in sets.Covers(j)) (coveredBy[i] ??= []).Add(j);
+        var (offsets, coveredBy) = sets.Transposed();
         var objective = solver.Objective();
         for (var i = 0; i < sets.DemandCount; i++)
         {
-            if (coveredBy[i] is not { } by) continue;
+            if (offsets[i] == offsets[i + 1]) continue; // no candidate covers it
             var y = solver.MakeNumVar(0, 1, $"y{i}");
             objective.SetCoefficient(y, sets.Weights[i]);
             var row = solver.MakeConstraint(double.NegativeInfinity, 0);
             row.SetCoefficient(y, 1);
-            foreach (var j in by) row.SetCoefficient(x[j], -1);
+            for (var p = offsets[i]; p < offsets[i + 1]; p++) row.SetCoefficient(x[coveredBy[p]], -1);
         }
         var count = solver.MakeConstraint(0, k);
         foreach (var v in x) count.SetCoefficient(v, 1);
