@@ -47,12 +47,12 @@ public static class LayerEndpoints
 
     /// <summary>
     /// The whole layer from the same in-memory table /ogc pages from (built once per revision), written by the same
-    /// GeoJSON writer, with each feature's version; tagged by that table's build.
+    /// GeoJSON writer, with each feature's version; tagged by a digest of its rows.
     /// </summary>
     private static async Task<IResult> ListAsync(LayerDefinition layer, HttpContext http, FeatureCache cache, CancellationToken ct)
     {
         var table = await cache.GetAsync(FeatureCache.Find(layer.Name)!, ct);
-        if (WeakETags.Fresh(http, WeakETags.Of($"t{table.Build}", "geojson"))) return WeakETags.NotModified();
+        if (WeakETags.Fresh(http, WeakETags.Of(table.Fingerprint, "geojson"))) return WeakETags.NotModified();
         var all = table.Query(new Core.Features.FeatureQuery { Limit = int.MaxValue }).Features;
         return new StreamedJsonResult(w => GeoJsonWriter.WriteCollection(w, layer.Name, all), GeoJsonResult.ContentType);
     }

@@ -6,7 +6,7 @@ namespace RecycleNet.Api.Ogc;
 public static class OgcItemsEndpoint
 {
     public static async Task<IResult> ItemsAsync(string collectionId, HttpRequest req, HttpResponse res, FeatureCache cache,
-        Core.Storage.FeatureStore store, Core.Storage.StoreRevision revision, CancellationToken ct)
+        Core.Storage.FeatureStore store, CancellationToken ct)
     {
         if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
         var crs = await OgcEndpoints.SupportedCrsAsync(cache, ct);
@@ -17,16 +17,13 @@ public static class OgcItemsEndpoint
         var layer = Core.Layers.LayerCatalog.All.FirstOrDefault(l => l.Name == c.Id);
         if (layer is not null && store.Plan(layer, q.Query) is { } plan)
         {
-            // Tagged by the revision taken before the query: a write meanwhile moves it on, so no later copy matches.
-            if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"r{revision.Value}", q.Format))) return Http.WeakETags.NotModified();
             page = await store.QueryAsync(layer, plan, q.Query, ct);
         }
-        else
-        {
-            var table = await cache.GetAsync(c, q.Walk, ct);
-            if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"t{table.Build}", q.Format))) return Http.WeakETags.NotModified();
-            page = table.Query(q.Query);
-        }
+        else page = (await cache.GetAsync(c, q.Walk, ct)).Query(q.Query);
+        // Tagged by what the page says, not by when it was read: a write elsewhere (another layer, another city) or a
+        // rebuild that found the same rows leaves the tag a client holds as it was.
+        if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of(Core.Features.FeatureFingerprint.Of(page.Features, page.NumberMatched), q.Format)))
+            return Http.WeakETags.NotModified();
         res.Headers["Content-Crs"] = $"<{q.Crs.Uri}>";
         if (q.Format == OgcFormat.Html) return OgcHtml.Items(req, c, page, q);
         if (OgcFormat.Downloads.Contains(q.Format)) return await OgcDownload.FileAsync(c, page, q, ct);
@@ -44,7 +41,7 @@ public static class OgcItemsEndpoint
         if (!long.TryParse(featureId, out var id) || table.Find(id) is not { } f)
             return Http.Problems.Make(404, "not-found", $"feature '{featureId}' of {c.Id} was not found", field: "featureId");
         // Tagged only once found: a missing feature is never "not modified".
-        if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of($"t{table.Build}", format))) return Http.WeakETags.NotModified();
+        if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of(Core.Features.FeatureFingerprint.Of([f]), format))) return Http.WeakETags.NotModified();
         res.Headers["Content-Crs"] = $"<{crs.Uri}>";
         if (format == OgcFormat.Html) return OgcHtml.Item(req, c, f);
         var b = OgcLinks.Base(req);

@@ -65,8 +65,9 @@ public static class OgcTilesEndpoint
                 return Problems.BadParameter(key, $"is not a tile parameter of {c.Id}{(c.IsComputed ? "; use minutes, speedKmh" : "")}");
         if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } bad) return bad;
         var table = await cache.GetAsync(c, walk, ct);
-        if (WeakETags.Fresh(req.HttpContext, WeakETags.Of($"t{table.Build}", "mvt"))) return WeakETags.NotModified();
         var page = table.Query(new FeatureQuery { Bbox = tile.BoundsWgs84((double)Buffer / Extent), Limit = int.MaxValue });
+        // The tile's own features: a write elsewhere in the city leaves this tile's tag as it was.
+        if (WeakETags.Fresh(req.HttpContext, WeakETags.Of(FeatureFingerprint.Of(page.Features), "mvt"))) return WeakETags.NotModified();
         return TypedResults.Bytes(MvtWriter.Write(tile, c.Id, page.Features, Extent, Buffer), MediaType);
     }
 }

@@ -18,8 +18,16 @@ public sealed class FeatureTable
     private readonly STRtree<int> _index = new();
     private static long _built;
 
-    /// <summary>Which build this is, in this process: two answers from the same table are the same (weak ETags).</summary>
+    /// <summary>Which build this is, in this process.</summary>
     public long Build { get; } = Interlocked.Increment(ref _built);
+
+    private readonly Lazy<string> _fingerprint;
+
+    /// <summary>
+    /// A digest of every row (<see cref="FeatureFingerprint"/>), taken on first use: what weak ETags name, so a rebuild
+    /// that found the same rows keeps the tags clients hold.
+    /// </summary>
+    public string Fingerprint => _fingerprint.Value;
 
     public FeatureTable(CollectionInfo info, IEnumerable<FeatureRecord> rows)
     {
@@ -35,6 +43,7 @@ public sealed class FeatureTable
             Extent.ExpandToInclude(env);
         }
         _index.Build();
+        _fingerprint = new Lazy<string>(() => FeatureFingerprint.Of(_rows, _rows.Length));
     }
 
     public CollectionInfo Info { get; }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
@@ -78,13 +77,11 @@ public class StoreConsistencyTests
         var folder = Directory.CreateTempSubdirectory("recyclenet-kill-").FullName;
         var settings = TestStore.Settings(folder, seedDemo: false).ToDictionary();
         var database = new NpgsqlConnectionStringBuilder(settings["ConnectionStrings:RecycleNet"]).Database!;
-        var port = FreePort();
-        using var service = StartService(settings, port);
+        var (service, listening) = StartService(settings);
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+            using var http = new HttpClient { BaseAddress = await WaitUntilUpAsync(service, listening), Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.Authorization = new("Bearer", ServiceFactory.Key);
-            await WaitUntilUpAsync(http, service);
             var old = await http.PostAsync("/api/import/communities?crs=WGS84&mode=replace", Json.GeoJson(Generation(0, 1000)));
             Assert.True(old.IsSuccessStatusCode, await old.Content.ReadAsStringAsync());
             var before = await CommunityNamesAsync(database);
@@ -103,7 +100,11 @@ public class StoreConsistencyTests
             }
             Assert.True(writing, "the import was never seen writing; nothing was tested. "
                 + (import.IsCompletedSuccessfully ? $"It answered {(int)import.Result.StatusCode}: {await import.Result.Content.ReadAsStringAsync()}" : ""));
-            await Task.Delay(300); // well into the inserts
+            // Well into the inserts: the table's file has grown by 4 MiB of rows not yet committed (an event, not a guess of time).
+            var size = await ScalarAsync<long>(database, "SELECT pg_relation_size('communities')");
+            while (!import.IsCompleted && watch.Elapsed < TimeSpan.FromMinutes(2)
+                   && await ScalarAsync<long>(database, "SELECT pg_relation_size('communities')") < size + (4 << 20))
+                await Task.Delay(10);
             service.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no rollback by the service
             await service.WaitForExitAsync();
             await Assert.ThrowsAnyAsync<Exception>(() => import);
@@ -118,18 +119,15 @@ public class StoreConsistencyTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    /// <summary>The service as its own process (the build's RecycleNet.Api.dll), configured through the environment.</summary>
-    private static Process StartService(IReadOnlyDictionary<string, string> store, int port)
+    /// <summary>
+    /// The service as its own process (the build's RecycleNet.Api.dll), configured through the environment, on a port the
+    /// system gives it (port 0): no port is picked and released before the child binds it. The task ends with the address
+    /// the service says it listens on.
+    /// </summary>
+    private static (Process Service, Task<Uri> Listening) StartService(IReadOnlyDictionary<string, string> store)
     {
         var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -138,28 +136,39 @@ public class StoreConsistencyTests
         start.Environment["RecycleNet__PoliciesDirectory"] = RepoPaths.Policies;
         start.Environment["RecycleNet__DemoDataDirectory"] = RepoPaths.DemoRoot;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // "Now listening on: …"
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var p = Process.Start(start)!;
-        p.OutputDataReceived += (_, _) => { };
+        p.OutputDataReceived += (_, e) =>
+        {
+            const string said = "Now listening on: ";
+            if (e.Data?.IndexOf(said, StringComparison.Ordinal) is { } i and >= 0) listening.TrySetResult(new Uri(e.Data[(i + said.Length)..].Trim()));
+        };
         p.ErrorDataReceived += (_, _) => { };
+        p.EnableRaisingEvents = true;
+        p.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the service exited at start-up"));
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        return p;
+        return (p, listening.Task);
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient http, Process service)
+    private static async Task<Uri> WaitUntilUpAsync(Process service, Task<Uri> listening)
     {
+        var address = await listening.WaitAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = address };
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             Assert.False(service.HasExited, "the service exited at start-up");
             try
             {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode) return;
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode) return address;
             }
             catch (HttpRequestException) { }
             await Task.Delay(100);
         }
-        Assert.Fail("the service did not start within 60 s");
+        Assert.Fail("the service did not answer /health within 60 s");
+        return address;
     }
 
     private static async Task<List<string>> CommunityNamesAsync(string database)
