@@ -13,7 +13,7 @@ public static class CityEndpoints
 {
     /// <summary>A city as the list shows it; bbox is [minLon, minLat, maxLon, maxLat], null when it has no districts yet.</summary>
     public sealed record CityAnswer(string Id, string Name, string NameEn, string Adcode, string Policy, bool Default, double[]? Bbox,
-        int Districts, string Href, string Ogc);
+        int Districts, string Href, string Ogc, string Page);
 
     public static void MapCities(this IEndpointRouteBuilder app)
     {
@@ -25,7 +25,7 @@ public static class CityEndpoints
             })
             .WithTags("Cities").WithSummary("The cities served: id, name, policy, bbox (WGS84), and their routes");
         app.MapGet("/api/cities/{id}", async Task<IResult> (string id, HttpRequest req, CityServices cities, CancellationToken ct) =>
-                cities.Catalog.Find(id) is { } c ? TypedResults.Ok(await DescribeAsync(c, req, cities, ct)) : Problems.NotFound($"city '{id}'"))
+                cities.Catalog.Find(id) is { } c ? TypedResults.Ok(await DescribeAsync(c, req, cities, ct)) : Problems.NotFound($"city '{id}'", $"城市“{id}”"))
             .WithTags("Cities").WithSummary("One city").Produces<CityAnswer>(200).ProducesProblem(404);
     }
 
@@ -36,7 +36,7 @@ public static class CityEndpoints
         double[]? bbox = e.IsNull ? null : [Math.Round(e.MinX, 6), Math.Round(e.MinY, 6), Math.Round(e.MaxX, 6), Math.Round(e.MaxY, 6)];
         // Links from the service root: this list is the same whichever city's path it was asked through.
         var root = $"{req.Scheme}://{req.Host}{Root(req)}{CityRouting.Segment}/{c.Id}";
-        return new CityAnswer(c.Id, c.Name, c.NameEn, c.Adcode, c.Policy, c == cities.Catalog.Default, bbox, districts.Count, root + "/api", root + "/ogc");
+        return new CityAnswer(c.Id, c.Name, c.NameEn, c.Adcode, c.Policy, c == cities.Catalog.Default, bbox, districts.Count, root + "/api", root + "/ogc", root + "/");
     }
 
     // The PathBase without the city segment CityRouting added.

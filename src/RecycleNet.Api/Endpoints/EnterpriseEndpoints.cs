@@ -16,7 +16,7 @@ public static class EnterpriseEndpoints
         group.MapGet("/", async (EnterpriseStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)));
         group.MapGet("/{id:long}", async Task<IResult> (long id, HttpResponse res, EnterpriseStore store, CancellationToken ct) =>
             {
-                if (await store.GetAsync(id, ct) is not { } e) return Problems.NotFound($"enterprise {id}");
+                if (await store.GetAsync(id, ct) is not { } e) return Problems.NotFound($"enterprise {id}", $"企业 {id}");
                 res.Headers.ETag = Preconditions.ETag(e.Version);
                 return TypedResults.Ok(e);
             })
@@ -34,7 +34,7 @@ public static class EnterpriseEndpoints
     private static async Task<IResult> SaveAsync(long? id, HttpRequest req, EnterpriseStore store, RecycleNetOptions options, CancellationToken ct)
     {
         Enterprise? current = null;
-        if (id is { } existing && (current = await store.GetAsync(existing, ct)) is null) return Problems.NotFound($"enterprise {existing}");
+        if (id is { } existing && (current = await store.GetAsync(existing, ct)) is null) return Problems.NotFound($"enterprise {existing}", $"企业 {existing}");
         if (current is not null)
         {
             var ifMatch = Preconditions.IfMatch(req, "enterprise");
@@ -57,13 +57,13 @@ public static class EnterpriseEndpoints
             case WriteOutcome<Enterprise>.Written { Entity: var saved }:
                 req.HttpContext.Response.Headers.ETag = Preconditions.ETag(saved.Version);
                 return id is null ? TypedResults.Created($"{req.PathBase}/api/enterprises/{saved.Id}", saved) : TypedResults.Ok(saved);
-            default: return Problems.NotFound($"enterprise {id}");
+            default: return Problems.NotFound($"enterprise {id}", $"企业 {id}");
         }
     }
 
     private static async Task<IResult> DeleteAsync(long id, HttpRequest req, EnterpriseStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"enterprise {id}");
+        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"enterprise {id}", $"企业 {id}");
         var ifMatch = Preconditions.IfMatch(req, "enterprise");
         if (ifMatch.Problem is { } missing) return missing;
         if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "enterprise", current.Version, current);

@@ -49,7 +49,7 @@ public static class ImportEndpoints
         var check = false;
         if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'", $"须为 true 或 false，实际为“{dryRun}”");
         if (LayerCatalog.Find(layer) is not { } definition)
-            return Problems.NotFound($"layer '{layer}' (layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name))})");
+            return Problems.NotFound($"layer '{layer}' (layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name))})", $"图层“{layer}”（可用图层：{string.Join("、", LayerCatalog.All.Select(l => l.Name))}）");
         if (string.IsNullOrWhiteSpace(crs))
             return Problems.BadParameter("crs", $"every import must declare the CRS of its coordinates: {DeclaredCrs.Accepted}", $"每次导入都须声明坐标所用的坐标系：{DeclaredCrs.Accepted}");
         if (!DeclaredCrs.TryParse(crs, out var declared))

@@ -59,7 +59,7 @@ public static class LayerEndpoints
 
     private static async Task<IResult> GetAsync(LayerDefinition layer, long id, HttpResponse res, FeatureStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(layer, id, ct) is not { } e) return Problems.NotFound($"{layer.Name} {id}");
+        if (await store.GetAsync(layer, id, ct) is not { } e) return Problems.NotFound($"{layer.Name} {id}", $"{layer.TitleZh} {id}");
         res.Headers.ETag = Preconditions.ETag(e.Version);
         return new GeoJsonResult(layer, e, await store.LookupsAsync(ct));
     }
@@ -69,7 +69,7 @@ public static class LayerEndpoints
     {
         if (!DeclaredCrs.TryParse(crs ?? "WGS84", out var declared)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {DeclaredCrs.Accepted}", $"不支持坐标系“{crs}”；可用：{DeclaredCrs.Accepted}");
         SpatialEntity? current = null;
-        if (id is { } existing && (current = await store.GetAsync(layer, existing, ct)) is null) return Problems.NotFound($"{layer.Name} {existing}");
+        if (id is { } existing && (current = await store.GetAsync(layer, existing, ct)) is null) return Problems.NotFound($"{layer.Name} {existing}", $"{layer.TitleZh} {existing}");
         if (current is not null)
         {
             var ifMatch = Preconditions.IfMatch(req, $"{layer.Name} feature");
@@ -91,13 +91,13 @@ public static class LayerEndpoints
                 req.HttpContext.Response.Headers.ETag = Preconditions.ETag(entity.Version);
                 if (created) req.HttpContext.Response.Headers.Location = $"{req.PathBase}/api/{layer.Name}/{entity.Id}";
                 return new GeoJsonResult(layer, entity, await store.LookupsAsync(ct), status: created ? 201 : 200);
-            default: return Problems.NotFound($"{layer.Name} {id}");
+            default: return Problems.NotFound($"{layer.Name} {id}", $"{layer.TitleZh} {id}");
         }
     }
 
     private static async Task<IResult> DeleteAsync(LayerDefinition layer, long id, HttpRequest req, FeatureStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(layer, id, ct) is not { } current) return Problems.NotFound($"{layer.Name} {id}");
+        if (await store.GetAsync(layer, id, ct) is not { } current) return Problems.NotFound($"{layer.Name} {id}", $"{layer.TitleZh} {id}");
         var ifMatch = Preconditions.IfMatch(req, $"{layer.Name} feature");
         if (ifMatch.Problem is { } missing) return missing;
         if (!Preconditions.Matches(ifMatch.Value, current.Version)) return await StaleAsync(layer, current, req.HttpContext, store, ct);

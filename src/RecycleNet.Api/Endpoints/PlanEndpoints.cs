@@ -44,7 +44,7 @@ public static class PlanEndpoints
 
     private static async Task<IResult> GetAsync(long id, HttpContext http, PlanStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
+        if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
         http.Response.Headers.ETag = Preconditions.ETag(plan.Version);
         return TypedResults.Ok(PlanJson.Full(plan));
     }
@@ -60,7 +60,7 @@ public static class PlanEndpoints
         var (name, changes, from) = PlanRequest.Read(read.Value, city, r);
         if (from is { } job && r.Errors.Count == 0)
         {
-            if (await runs.FindAsync(job.Job, ct) is not { } run) return (null, null, Problems.NotFound($"siting job {job.Job}"));
+            if (await runs.FindAsync(job.Job, ct) is not { } run) return (null, null, Problems.NotFound($"siting job {job.Job}", $"选址任务 {job.Job}"));
             if (await runs.OutcomeAsync(run, ct) is not { } outcome)
                 return (null, null, Problems.Conflict(new($"siting job {job.Job} is {run.Status.ToString().ToLowerInvariant()}: only a done run's proposals can be accepted",
                     $"选址任务 {job.Job} 尚未完成（{run.Status.ToString().ToLowerInvariant()}）：只能接受已完成任务的建议")));
@@ -86,7 +86,7 @@ public static class PlanEndpoints
     private static async Task<IResult> ReplaceAsync(long id, HttpRequest req, CityCache cities, SitingRunStore runs, PlanStore store,
         IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}");
+        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
         var ifMatch = Preconditions.IfMatch(req, "plan");
         if (ifMatch.Problem is { } missing) return missing;
         if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current));
@@ -97,7 +97,7 @@ public static class PlanEndpoints
             PlanOutcome.Written done => Written(req.HttpContext, done.Plan),
             PlanOutcome.Stale stale => Preconditions.Stale(req.HttpContext, "plan", stale.Current.Version, PlanJson.Full(stale.Current)),
             PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
-            _ => Problems.NotFound($"plan {id}"),
+            _ => Problems.NotFound($"plan {id}", $"规划方案 {id}"),
         };
     }
 
@@ -109,7 +109,7 @@ public static class PlanEndpoints
 
     private static async Task<IResult> DeleteAsync(long id, HttpRequest req, PlanStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}");
+        if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
         var ifMatch = Preconditions.IfMatch(req, "plan");
         if (ifMatch.Problem is { } missing) return missing;
         if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current));
@@ -118,7 +118,7 @@ public static class PlanEndpoints
             PlanOutcome.Written => TypedResults.NoContent(),
             PlanOutcome.Stale stale => Preconditions.Stale(req.HttpContext, "plan", stale.Current.Version, PlanJson.Full(stale.Current)),
             PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
-            _ => Problems.NotFound($"plan {id}"),
+            _ => Problems.NotFound($"plan {id}", $"规划方案 {id}"),
         };
     }
 
@@ -146,13 +146,13 @@ public static class PlanEndpoints
             }).ToList(), "changes"),
         PlanOutcome.Invalid invalid => NoLongerValid(invalid.Errors, "Nothing was changed: "),
         PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
-        _ => Problems.NotFound($"plan {id}"),
+        _ => Problems.NotFound($"plan {id}", $"规划方案 {id}"),
     };
 
     private static async Task<IResult> EvaluateAsync(long id, HttpRequest req, PlanStore store, CityCache cities, NetworkStore network, VolumeCache volumes,
         PolicyCatalog catalog, ScorecardCache scorecards, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
+        if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var format = req.Query["f"].ToString();
         if (format is not ("" or "json" or "xlsx" or "docx")) return Problems.BadParameter("f", $"'{format}' is not offered; use json, xlsx or docx", $"不提供“{format}”格式；可用 json、xlsx 或 docx");
@@ -202,7 +202,7 @@ public static class PlanEndpoints
         var list = new List<object>();
         foreach (var id in ids)
         {
-            if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}");
+            if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
             var evaluation = await EvaluatePlanAsync(plan, req.HttpContext, cities, network, volumes, catalog, scorecards, walk, ct);
             if (evaluation.Problem is { } bad) return bad;
             list.Add(PlanJson.Evaluation(plan, evaluation.Value!, summaryOnly: true));

@@ -18,7 +18,7 @@ public static class PolicyEndpoints
             })))
             .WithSummary("The policies known, one line each");
         group.MapGet("/{id}", IResult (string id, PolicyCatalog catalog) =>
-                catalog.Find(id) is { } p ? TypedResults.Ok(p) : Problems.NotFound($"policy '{id}'"))
+                catalog.Find(id) is { } p ? TypedResults.Ok(p) : Problems.NotFound($"policy '{id}'", $"政策“{id}”"))
             .WithSummary("One policy: documents, targets and measures with citations")
             .Answers("The policy: documents, targets and measures, each with its citation").ProducesProblem(404);
     }

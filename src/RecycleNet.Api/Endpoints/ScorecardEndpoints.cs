@@ -22,11 +22,10 @@ public static class ScorecardEndpoints
     }
 
     private static async Task<IResult> ScorecardAsync(HttpRequest req, CityCache cities, NetworkStore network, PolicyCatalog catalog, VolumeCache volumes,
-        CancellationToken ct)
+        Core.Cities.CityCatalog cityCatalog, CancellationToken ct)
     {
-        var policyId = req.Query["policy"].ToString();
-        if (string.IsNullOrWhiteSpace(policyId)) policyId = CityRouting.CityOf(req.HttpContext).Policy; // the city's own
-        if (catalog.Find(policyId) is not { } policy) return Problems.NotFound($"policy '{policyId}'");
+        var choice = Core.Cities.CityPolicy.Resolve(CityRouting.CityOf(req.HttpContext), req.Query["policy"].ToString(), catalog, cityCatalog);
+        if (choice.Policy is not { } policy) return Problems.PolicyRefused(choice);
         int? year = null;
         if (req.Query.ContainsKey("year"))
         {

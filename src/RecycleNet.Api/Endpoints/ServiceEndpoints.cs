@@ -16,13 +16,28 @@ public static class ServiceEndpoints
             .WithTags("Service").WithSummary("200 when the service and its database answer")
             .Answers("{ \"status\": \"ok\" }").ProducesProblem(503);
 
-        app.MapGet("/api/ui/config", (Microsoft.Extensions.Options.IOptions<Setup.RecycleNetOptions> o) => TypedResults.Ok(new
+        app.MapGet("/api/ui/config", (HttpRequest req, Microsoft.Extensions.Options.IOptions<Setup.RecycleNetOptions> o, Core.Policies.PolicyCatalog policies) =>
             {
-                baseMapUrl = o.Value.BaseMapUrl,
-                baseMapCrs = o.Value.BaseMapCrs.Replace("-", "").ToUpperInvariant() == "GCJ02" ? "GCJ02" : "WGS84",
-                baseMapAttribution = o.Value.BaseMapAttribution,
-            }))
-            .WithTags("Service").WithSummary("What the web page needs to know: the base map, if any");
+                var city = Setup.CityRouting.CityOf(req.HttpContext);
+                var profile = Core.Cities.CityProfile.Of(city, policies.Find(city.Policy)!);
+                return TypedResults.Ok(new
+                {
+                    baseMapUrl = o.Value.BaseMapUrl,
+                    baseMapCrs = o.Value.BaseMapCrs.Replace("-", "").ToUpperInvariant() == "GCJ02" ? "GCJ02" : "WGS84",
+                    baseMapAttribution = o.Value.BaseMapAttribution,
+                    city = new { city.Id, city.Name, city.NameEn, city.Adcode },
+                    policy = new { profile.Policy.Id, profile.Policy.Title, profile.Policy.DocumentNumber, profile.TargetYears },
+                    subsidy = new
+                    {
+                        rules = profile.HasSubsidyRules, document = profile.SubsidyDocument, facilityKinds = profile.FacilityKinds,
+                        href = profile.HasSubsidyRules ? $"/api/policies/{profile.Policy.Id}/subsidy-rules" : null,
+                    },
+                    siting = profile.Siting.Select(k => new { k.Kind, k.Goals, k.Candidates }),
+                    tiers = profile.HasTiers, mergesTwoNetworks = profile.MergesTwoNetworks,
+                });
+            })
+            .WithTags("Service").WithSummary("What the web page needs to know for the city: the base map, if any; the city's policy, and what it offers (subsidy rules, siting goals, tiers, merged points)")
+            .Answers("The base map, the city and its policy, and what its page offers");
 
         // Browsers get the planners' web page; API clients the JSON index.
         app.MapGet("/", IResult (HttpRequest req, IWebHostEnvironment env) =>
@@ -31,6 +46,9 @@ public static class ServiceEndpoints
                     : Index(req))
             .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)")
             .Answers("The service's title, layers and links").Produces(200, contentType: "text/html");
+        // /cities/{city}/api, the href /api/cities gives each city: the same index, as JSON whatever the Accept.
+        app.MapGet("/api", Index).WithTags("Service").WithSummary("What this service offers for the city (JSON)")
+            .Answers("The service's title, layers and links");
     }
 
     // Links keep the city's path (/cities/{city}/…) when the index was asked through one.
@@ -39,10 +57,15 @@ public static class ServiceEndpoints
                 title = "RecycleNet",
                 description = "再生资源回收网络规划服务 — recycling-network planning for Chinese cities",
                 city = Setup.CityRouting.CityOf(req.HttpContext).Id,
+                cityName = Setup.CityRouting.CityOf(req.HttpContext).Name,
+                policy = Setup.CityRouting.CityOf(req.HttpContext).Policy,
                 layers = LayerCatalog.All.Select(l => new { l.Name, l.Title, href = $"{req.PathBase}/api/{l.Name}" }),
                 links = new[]
                 {
                     new { rel = "data", href = $"{req.PathBase}/ogc" },
+                    new { rel = "page", href = $"{req.PathBase}/" },
+                    new { rel = "scorecard", href = $"{req.PathBase}/api/scorecard" },
+                    new { rel = "policy", href = $"/api/policies/{Setup.CityRouting.CityOf(req.HttpContext).Policy}" },
                     new { rel = "cities", href = "/api/cities" },
                     new { rel = "policies", href = "/api/policies" },
                     new { rel = "enterprises", href = $"{req.PathBase}/api/enterprises" },

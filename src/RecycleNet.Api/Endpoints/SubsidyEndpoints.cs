@@ -25,7 +25,7 @@ public static class SubsidyEndpoints
             .RequireRateLimiting(RateLimits.PublicPosts);
         app.MapGet("/api/policies/{id}/subsidy-rules", IResult (string id, PolicyCatalog catalog) => catalog.Find(id) switch
             {
-                null => Problems.NotFound($"policy '{id}'"),
+                null => Problems.NotFound($"policy '{id}'", $"政策“{id}”"),
                 { Subsidies: null } p => Problems.Make(404, "not-found", $"policy '{p.Id}' has no subsidy rules",
                     "Its documents set no subsidy for outlets or sorting centres that this service encodes.",
                     detailZh: $"政策 {p.Id} 的文件没有设定本服务所编码的回收网点或分拣中心补贴。"),
@@ -40,9 +40,11 @@ public static class SubsidyEndpoints
 
     private static IResult FixedOutletAmount(HttpRequest req, PolicyCatalog catalog)
     {
-        var policy = catalog.Find(CityRouting.CityOf(req.HttpContext).Policy)!;
-        if (policy.Subsidies?.Rules.FirstOrDefault(r => r.AppliesTo == SubsidyItemTypes.FixedOutlet) is not { } rule)
-            return Problems.NotFound($"a fixed-outlet subsidy rule in policy '{policy.Id}'");
+        var city = CityRouting.CityOf(req.HttpContext);
+        var policy = catalog.Find(city.Policy)!;
+        if (policy.Subsidies is null) return SubsidyRequestReader.NoRules(city, policy);
+        if (policy.Subsidies.Rules.FirstOrDefault(r => r.AppliesTo == SubsidyItemTypes.FixedOutlet) is not { } rule)
+            return Problems.NotFound($"a fixed-outlet subsidy rule in policy '{policy.Id}'", $"政策 {policy.Id} 中的固定型网点补贴规则");
         if (!WalkingQuery.TryNumber(req, "areaM2", double.NaN, out var area, out var problem)) return problem!;
         if (double.IsNaN(area) || area is < 0 or > 100_000) return Problems.BadParameter("areaM2", "is required: the outlet's floor area, 0 to 100,000 m²", "必填：网点面积，0 至 100000 平方米");
         return TypedResults.Ok(new
@@ -52,13 +54,13 @@ public static class SubsidyEndpoints
         });
     }
 
-    private static async Task<IResult> EstimateAsync(HttpRequest req, PolicyCatalog catalog, IOptions<RecycleNetOptions> options,
+    private static async Task<IResult> EstimateAsync(HttpRequest req, PolicyCatalog catalog, Core.Cities.CityCatalog cityCatalog, IOptions<RecycleNetOptions> options,
         CityCache cities, NetworkStore network, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, options.Value.MaxPublicJsonBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
-        if (SubsidyRequestReader.TryRead(read.Value, catalog, out var request) is { } bad) return bad;
+        if (SubsidyRequestReader.TryRead(read.Value, catalog, CityRouting.CityOf(req.HttpContext), cityCatalog, out var request) is { } bad) return bad;
         var estimate = SubsidyEstimator.Estimate(request!.Rules, request.Application);
 
         // Value for money: only when some planned outlet says where it would be.

@@ -15,7 +15,11 @@ public static partial class BindingProblems
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            if (ctx.Exception is not BadHttpRequestException bad) return;
+            if (ctx.Exception is not BadHttpRequestException bad)
+            {
+                StatusOnly(ctx);
+                return;
+            }
             ctx.ProblemDetails.Status = bad.StatusCode;
             ctx.ProblemDetails.Title = "The request could not be read";
             ctx.ProblemDetails.Detail = bad.Message;
@@ -24,6 +28,29 @@ public static partial class BindingProblems
             ctx.ProblemDetails.Extensions["field"] = field;
             ctx.ProblemDetails.Extensions["detailZh"] = $"参数“{field}”的值无法读取：{bad.Message}";
         });
+    }
+
+    /// <summary>
+    /// An answer with a status and no body of its own (no route matched, a method the route does not take, the service's
+    /// own failure): the status code pages write it as problem+json, here named in both languages.
+    /// </summary>
+    private static void StatusOnly(ProblemDetailsContext ctx)
+    {
+        if (ctx.ProblemDetails.Extensions.ContainsKey("detailZh")) return;
+        var path = ctx.HttpContext.Request.PathBase + ctx.HttpContext.Request.Path;
+        var shown = path.Value is { Length: > 80 } long_ ? long_[..80] + "…" : path.Value;
+        (string En, string Zh)? text = ctx.ProblemDetails.Status switch
+        {
+            404 => ($"There is no resource at {shown}; GET / lists the service's routes.", $"地址 {shown} 不存在；GET / 列出本服务的全部地址。"),
+            405 => ($"{shown} does not take {ctx.HttpContext.Request.Method}.", $"地址 {shown} 不接受 {ctx.HttpContext.Request.Method} 请求。"),
+            406 => ("None of the formats the request accepts is offered here.", "本地址不提供请求所接受的格式。"),
+            415 => ("The body's Content-Type is not accepted here.", "本地址不接受该请求体类型（Content-Type）。"),
+            500 => ("The service failed; the failure is logged.", "服务出错，已记录在日志中。"),
+            _ => null,
+        };
+        if (text is not { } t) return;
+        ctx.ProblemDetails.Detail ??= t.En;
+        ctx.ProblemDetails.Extensions["detailZh"] = t.Zh;
     }
 
     public static IApplicationBuilder UseRecycleNetExceptionHandler(this IApplicationBuilder app) =>

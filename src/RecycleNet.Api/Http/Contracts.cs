@@ -32,7 +32,7 @@ public sealed record LonLat(double Lon, double Lat);
 
 [Description("POST /api/subsidies/estimate: an applicant's planned outlets, mobile stations and facility recognitions.")]
 public sealed record SubsidyEstimateBody(
-    [property: Description("Policy id, e.g. jinan-2024")] string Policy,
+    [property: Description("Policy id: the city's own (the default when left out); another city's is refused")] string? Policy,
     EstimateWindow ApplicationWindow, EstimateApplicant? Applicant, EstimateFixedOutlet[]? FixedOutlets, EstimateMobileStation[]? MobileStations,
     EstimateFacility[]? Facilities, [property: Description("CRS of locations: WGS84 (default), GCJ02, BD09, EPSG:…")] string? Crs);
 

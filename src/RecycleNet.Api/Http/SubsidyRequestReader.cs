@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RecycleNet.Core.Cities;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Input;
 using RecycleNet.Core.Policies;
@@ -24,21 +25,16 @@ public static class SubsidyRequestReader
     private const string Fixed = "fixedOutlets", Mobile = "mobileStations", Facilities = "facilities";
 
     /// <param name="root">The body, read by <see cref="RequestBody"/> (a JSON object).</param>
-    public static IResult? TryRead(JsonElement root, PolicyCatalog catalog, out SubsidyRequest? request)
+    /// <param name="city">The request's city: its policy is the one applied; <c>policy</c> may name it, never another city's.</param>
+    public static IResult? TryRead(JsonElement root, PolicyCatalog catalog, City city, CityCatalog cities, out SubsidyRequest? request)
     {
         request = null;
 
         var r = new JsonFieldReader();
-        var policyId = r.Text(root, "", "policy");
-        if (policyId is null) return Problems.InvalidRequest(r.Errors.Count > 0 ? r.Errors : [new FieldError("policy", "is required: the id of a policy, e.g. jinan-2024", "必填：政策编号，如 jinan-2024")]);
-        if (catalog.Find(policyId) is not { } policy)
-            return Problems.Make(404, "not-found", $"policy '{policyId}' was not found",
-                $"Known policies: {string.Join(", ", catalog.All.Select(p => p.Id).Order())}.", field: "policy",
-                detailZh: $"没有政策“{JsonFieldReader.Clip(policyId)}”；已有的政策：{string.Join("、", catalog.All.Select(p => p.Id).Order())}。");
-        if (policy.Subsidies is not { } rules)
-            return Problems.Make(404, "not-found", $"policy '{policyId}' has no subsidy rules",
-                $"Policies with subsidy rules: {string.Join(", ", catalog.All.Where(p => p.Subsidies is not null).Select(p => p.Id).Order())}.", field: "policy",
-                detailZh: $"政策 {policyId} 没有补贴规则；有补贴规则的政策：{string.Join("、", catalog.All.Where(p => p.Subsidies is not null).Select(p => p.Id).Order())}。");
+        var choice = CityPolicy.Resolve(city, r.Text(root, "", "policy"), catalog, cities);
+        if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
+        if (choice.Policy is not { } policy) return Problems.PolicyRefused(choice);
+        if (policy.Subsidies is not { } rules) return NoRules(city, policy);
 
         r.OnlyKnown(root, "", Fields.Of<SubsidyEstimateBody>());
         var crs = r.Crs(root);
@@ -76,6 +72,14 @@ public static class SubsidyRequestReader
             items.ToDictionary(i => i.Item.Id, i => i.Path));
         return null;
     }
+
+    /// <summary>A city whose policy sets no subsidy this service encodes says so; it is never estimated under another city's rules.</summary>
+    public static IResult NoRules(City city, Policy policy) => Problems.Make(404, "no-subsidy-rules",
+        $"{city.NameEn}'s policy has no subsidy rules",
+        $"The documents of {policy.Id} ({policy.DocumentNumber}) set no subsidy for outlets, stations or sorting centres that this service encodes; "
+        + "nothing is estimated for this city, and another city's rules do not apply here.", field: "policy",
+        detailZh: $"{city.Name}的政策 {policy.Id}（{policy.DocumentNumber}）未规定本服务所编码的回收网点、流动站点或分拣中心补贴；"
+        + "本市无法测算补贴，其他城市的补贴规则不适用于本市。");
 
     private static (DateOnly? From, DateOnly? To) Window(JsonFieldReader r, JsonElement root)
     {

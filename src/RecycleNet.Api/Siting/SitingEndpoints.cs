@@ -10,9 +10,9 @@ using RecycleNet.Core.Storage;
 namespace RecycleNet.Api.Siting;
 
 /// <summary>
-/// /api/siting: where the next outlets and sorting centres should go (planner key). A POST starts a run and answers
-/// 202 with its status URL (or, with ?wait=true, the finished answer); GET the status URL for the stage and, when
-/// done, the plan; DELETE it to cancel.
+/// /api/siting: where the next outlets and sorting centres should go. A POST (planner key) starts a run and answers
+/// 202 with its status URL (or, with ?wait=true, the finished answer); GET the status URL (public, like every read) for
+/// the stage and, when done, the plan; DELETE it (planner key) to cancel.
 /// </summary>
 public static class SitingEndpoints
 {
@@ -31,12 +31,13 @@ public static class SitingEndpoints
             .WithSummary("Whole chain for a county network: village outlets (maximal covering by road), transfer stations (p-median, one per township), county sorting centres (capacitated), each tier's gap and the total haul")
             .Accepts<TierSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429);
-        group.MapGet("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
-                await jobs.FindAsync(City(req), id, ct) is { } run ? TypedResults.Ok(await StatusAsync(run, req, jobs, ct)) : Problems.NotFound($"siting job {id}"))
-            .WithSummary("A siting run's stage, and its plan when done").Produces<SitingJobAnswer>(200).ProducesProblem(401).ProducesProblem(404);
+        // Reads are public, as everywhere: the 202's Location is followed without a key.
+        app.MapGroup("/api/siting").WithTags("Siting").MapGet("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
+                await jobs.FindAsync(City(req), id, ct) is { } run ? TypedResults.Ok(await StatusAsync(run, req, jobs, ct)) : Problems.NotFound($"siting job {id}", $"选址任务 {id}"))
+            .WithSummary("A siting run's stage, and its plan when done (public)").Produces<SitingJobAnswer>(200).ProducesProblem(404);
         group.MapDelete("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
             {
-                if (!await jobs.CancelAsync(City(req), id, ct)) return Problems.NotFound($"siting job {id}");
+                if (!await jobs.CancelAsync(City(req), id, ct)) return Problems.NotFound($"siting job {id}", $"选址任务 {id}");
                 return TypedResults.Accepted($"{req.PathBase}/api/siting/jobs/{id}", await StatusAsync((await jobs.FindAsync(City(req), id, ct))!, req, jobs, ct));
             }).WithSummary("Cancel a siting run").Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404);
         group.MapPost("/jobs/{id:guid}/retry", RetryAsync)
@@ -50,7 +51,7 @@ public static class SitingEndpoints
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadOutlets(read.Value, catalog, CityRouting.CityOf(req.HttpContext).Policy, city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
+        if (SitingRequest.TryReadOutlets(read.Value, catalog, (CityRouting.CityOf(req.HttpContext), req.HttpContext.RequestServices.GetRequiredService<Core.Cities.CityCatalog>()), city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
         return await QueueAsync(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
 
@@ -60,7 +61,7 @@ public static class SitingEndpoints
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadCenters(read.Value, catalog, CityRouting.CityOf(req.HttpContext).Policy, city, jobs.Settings.Limits, out var options) is { } bad) return bad;
+        if (SitingRequest.TryReadCenters(read.Value, catalog, (CityRouting.CityOf(req.HttpContext), req.HttpContext.RequestServices.GetRequiredService<Core.Cities.CityCatalog>()), city, jobs.Settings.Limits, out var options) is { } bad) return bad;
         return await QueueAsync(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
 
@@ -91,7 +92,7 @@ public static class SitingEndpoints
 
     private static async Task<IResult> RetryAsync(Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct)
     {
-        if (await jobs.FindAsync(City(req), id, ct) is not { } ended) return Problems.NotFound($"siting job {id}");
+        if (await jobs.FindAsync(City(req), id, ct) is not { } ended) return Problems.NotFound($"siting job {id}", $"选址任务 {id}");
         if (!SitingRunStatus.IsFinished(ended.Status))
             return Problems.Make(409, "conflict", "The run has not ended", $"Run {id} is {ended.Status}; cancel it first, or wait for it.", field: "id",
                 detailZh: $"选址任务 {id} 尚未结束（{ended.Status}）；请先取消，或等它结束。");

@@ -24,13 +24,13 @@ public static class SitingRequest
 {
     public const string Outlets = "outlets", Centers = "sortingCenters", Tiers = "tiers";
 
-    public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, string defaultPolicy, CitySnapshot city, SitingLimits limits,
+    public static IResult? TryReadOutlets(JsonElement root, PolicyCatalog catalog, (Core.Cities.City City, Core.Cities.CityCatalog Cities) of, CitySnapshot city, SitingLimits limits,
         out OutletSitingOptions? options, out decimal? siteCost)
     {
         (options, siteCost) = (null, null);
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", Fields.Of<OutletSitingBody>());
-        var c = ReadCommon(r, root, catalog, defaultPolicy);
+        var c = ReadCommon(r, root, catalog, of);
         var sites = r.Count(root, "", "sites");
         var share = Number(r, root, "cityShare");
         var districtShare = Number(r, root, "districtShare");
@@ -136,13 +136,13 @@ public static class SitingRequest
         return null;
     }
 
-    public static IResult? TryReadCenters(JsonElement root, PolicyCatalog catalog, string defaultPolicy, CitySnapshot city, SitingLimits limits,
+    public static IResult? TryReadCenters(JsonElement root, PolicyCatalog catalog, (Core.Cities.City City, Core.Cities.CityCatalog Cities) of, CitySnapshot city, SitingLimits limits,
         out CenterSitingOptions? options)
     {
         options = null;
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", Fields.Of<CenterSitingBody>());
-        var c = ReadCommon(r, root, catalog, defaultPolicy);
+        var c = ReadCommon(r, root, catalog, of);
         var centers = r.Count(root, "", "centers");
         var grid = Number(r, root, "gridSpacingM") ?? 2_000;
         var capacity = Number(r, root, "capacityTonnesPerDay");
@@ -183,13 +183,12 @@ public static class SitingRequest
         return t is null ? null : (int?)(ScorecardBuilder.Progress(t, city).Remaining ?? 0);
     }
 
-    /// <param name="defaultPolicy">The city's policy, when the request names none.</param>
-    private static SitingCommon? ReadCommon(JsonFieldReader r, JsonElement root, PolicyCatalog catalog, string defaultPolicy)
+    /// <param name="city">The request's city: its policy when the request names none, and the only one it may name.</param>
+    private static SitingCommon? ReadCommon(JsonFieldReader r, JsonElement root, PolicyCatalog catalog, (Core.Cities.City City, Core.Cities.CityCatalog Cities) city)
     {
-        var policyId = r.Text(root, "", "policy") ?? defaultPolicy;
-        var policy = catalog.Find(policyId);
-        var known = string.Join(", ", catalog.All.Select(p => p.Id).Order());
-        if (policy is null) r.Fail("policy", $"'{JsonFieldReader.Clip(policyId)}' is not a known policy; use {known}", $"“{JsonFieldReader.Clip(policyId)}”不是已知的政策；可用：{known}");
+        var choice = Core.Cities.CityPolicy.Resolve(city.City, r.Text(root, "", "policy"), catalog, city.Cities);
+        var policy = choice.Policy;
+        if (choice.Refusal is { } refused) r.Fail("policy", refused);
         var year = r.Count(root, "", "year");
         var reach = r.Flag(root, "", "reachTarget") ?? false;
         var exact = r.Flag(root, "", "exact") ?? false;

@@ -22,11 +22,13 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
         if (read.Problem is not null) throw new InvalidOperationException("the stored request is no longer readable");
         var city = await cities.GetAsync(ct);
         var graph = network.Graph;
-        var policy = cityCatalog.Find(run.CityId)?.Policy ?? cityCatalog.Default.Policy;
+        // A run belongs to the city it was posted in; a city since removed from the configuration has no rules to run under.
+        var runCity = cityCatalog.Find(run.CityId) ?? throw new InvalidOperationException($"the run's city '{run.CityId}' is no longer configured");
+        var policy = runCity.Policy;
         var limits = settings.Value.Limits;
         if (run.Kind == SitingRequest.Outlets)
         {
-            if (SitingRequest.TryReadOutlets(read.Value, catalog, policy, city, limits, out var options, out var cost) is not null)
+            if (SitingRequest.TryReadOutlets(read.Value, catalog, (runCity, cityCatalog), city, limits, out var options, out var cost) is not null)
                 throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
             var plan = OutletSiting.Plan(city, graph, options!, ct, stage);
             var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
@@ -40,7 +42,7 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
             stage("siting the three tiers");
             return SitingJson.Chain(TierSiting.Plan(city, bound!.Tiers!, network.RoadsFor(city), tiers!, ct), city);
         }
-        if (SitingRequest.TryReadCenters(read.Value, catalog, policy, city, limits, out var centers) is not null)
+        if (SitingRequest.TryReadCenters(read.Value, catalog, (runCity, cityCatalog), city, limits, out var centers) is not null)
             throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
         stage("solving the p-median");
         // Outlets that report tonnages are weighted by them (the last twelve months), the others by households × kg.

@@ -27,6 +27,9 @@ public abstract class LayerDefinition
     /// <summary>Human title, Chinese then English.</summary>
     public abstract string Title { get; }
 
+    /// <summary>The Chinese part of <see cref="Title"/> (e.g. 回收网点), for Chinese messages.</summary>
+    public string TitleZh => Title.Split(' ', 2)[0];
+
     /// <summary>True for point layers, false for the (multi)polygon district layer.</summary>
     public abstract bool IsPoint { get; }
 
