@@ -42,6 +42,7 @@ app.MapCoverage();
 app.MapWhatIf();
 app.MapScorecard();
 app.MapTiers();
+app.MapBaseMap();
 app.MapSubsidies();
 app.MapOgc();
 app.MapSiting();

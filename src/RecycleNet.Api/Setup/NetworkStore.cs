@@ -35,6 +35,9 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
     private sealed record Loaded(WalkingGraph Graph, NetworkInfo Info, long? StoredId);
 
     public WalkingGraph? Graph => _current?.Graph;
+
+    /// <summary>The drivable network of the loaded file, when it has one.</summary>
+    public RoadGraph? Roads => _current?.Info.Load.Roads;
     public NetworkInfo? Info => _current?.Info;
 
     /// <summary>

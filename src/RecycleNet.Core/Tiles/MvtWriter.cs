@@ -13,7 +13,18 @@ public static class MvtWriter
 {
     /// <param name="extent">Tile coordinate units per side (4096 is the common choice).</param>
     /// <param name="buffer">Units drawn beyond each edge, so strokes and symbols meet across tiles.</param>
-    public static byte[] Write(TileId tile, string layerName, IEnumerable<FeatureRecord> features, uint extent = 4096, int buffer = 64)
+    public static byte[] Write(TileId tile, string layerName, IEnumerable<FeatureRecord> features, uint extent = 4096, int buffer = 64) =>
+        WriteLayers(tile, [(layerName, features)], extent, buffer);
+
+    /// <summary>One tile of several layers (a base map's land, township lines and roads), each written as <see cref="Write"/> writes one.</summary>
+    public static byte[] WriteLayers(TileId tile, IEnumerable<(string Name, IEnumerable<FeatureRecord> Features)> layers, uint extent = 4096, int buffer = 64)
+    {
+        var tileWriter = new ProtoWriter();
+        foreach (var (name, features) in layers) tileWriter.Message(3, Layer(tile, name, features, extent, buffer));
+        return tileWriter.ToArray();
+    }
+
+    private static ProtoWriter Layer(TileId tile, string layerName, IEnumerable<FeatureRecord> features, uint extent, int buffer)
     {
         var m = tile.BoundsMercator;
         var scale = extent / m.Width;
@@ -64,9 +75,7 @@ public static class MvtWriter
             layer.Message(4, value);
         }
         layer.Varint(5, extent);
-        var tileWriter = new ProtoWriter();
-        tileWriter.Message(3, layer);
-        return tileWriter.ToArray();
+        return layer;
     }
 
     /// <summary>A property value as (MVT value field, value): 1 string, 3 double, 6 sint64, 7 bool; null to leave out.</summary>
@@ -101,6 +110,23 @@ public static class MvtWriter
                 commands.Add(Command(1, points.Count));
                 foreach (var p in points) Move((int)Math.Round(p.X), (int)Math.Round(p.Y), commands);
                 return (1, commands);
+            case LineString or MultiLineString:
+                for (var i = 0; i < g.NumGeometries; i++)
+                {
+                    if (g.GetGeometryN(i) is not LineString line || line.IsEmpty) continue;
+                    var pts = new List<(int X, int Y)>(line.NumPoints);
+                    for (var k = 0; k < line.NumPoints; k++)
+                    {
+                        var p = ((int)Math.Round(line.GetCoordinateN(k).X), (int)Math.Round(line.GetCoordinateN(k).Y));
+                        if (pts.Count == 0 || pts[^1] != p) pts.Add(p);
+                    }
+                    if (pts.Count < 2) continue; // rounded to a point at this zoom
+                    commands.Add(Command(1, 1));
+                    Move(pts[0].X, pts[0].Y, commands);
+                    commands.Add(Command(2, pts.Count - 1));
+                    for (var k = 1; k < pts.Count; k++) Move(pts[k].X, pts[k].Y, commands);
+                }
+                return (2, commands);
             case Polygon or MultiPolygon or GeometryCollection:
                 for (var i = 0; i < g.NumGeometries; i++)
                 {

@@ -59,5 +59,5 @@ initSubsidy();
 initVolumes();
 initPlans();
 initImporter();
-initMap().then(() => document.body.dataset.ready = 'true').catch(() => { document.body.dataset.ready = 'error'; });
+initMap().then(() => document.body.dataset.ready = 'true').catch(err => { console.error(err); document.body.dataset.ready = 'error'; });
 export { show };

@@ -90,6 +90,22 @@ const en = {
   'volume.noReports': 'no facility reported', 'volume.complete': 'Every reporting facility reported every month.',
   'volume.monthly': 'Monthly', 'volume.baselineLine': '{year} monthly average', 'volume.targetLine': 'Monthly average needed for {year}',
   'volume.tonnes': 'Tonnes (all categories)', 'volume.appliances': 'Appliances (units)', 'volume.none': 'No volume reports.',
+  'subsidy.noRules': '{city}’s policy ({policy}) sets no subsidy for outlets, stations or sorting centres that this service encodes: nothing can be estimated here, and another city’s rules do not apply.',
+  'subsidy.under': 'Estimated under {city}’s rules: {document}', 'subsidy.namePlaceholder': 'the applying company',
+  'legend.title': 'Legend', 'legend.coverage': 'Districts: households within a 15-minute walk (quantile classes)', 'legend.covered': 'covered', 'legend.uncovered': 'not covered',
+  'legend.cluster': 'a cluster and its count: green to red as the share not covered rises', 'legend.fixed': 'fixed outlet, operating', 'legend.mobile': 'mobile station, operating',
+  'legend.inactive': 'planned or closed', 'legend.greenCentre': 'green (certified) centre', 'legend.centre': 'other centre',
+  'legend.villageServed': 'served by the tier rules', 'legend.villageUnserved': 'not served', 'legend.stationServed': 'within reach of a county centre',
+  'legend.stationUnserved': 'beyond a county centre’s reach', 'legend.merged': 'takes recyclables (merged)', 'legend.wastePoint': 'waste-sorting only',
+  'legend.proposal.outlet': 'proposed outlet (rank)', 'legend.proposal.sortingCenter': 'proposed sorting centre (rank)',
+  'legend.proposal.villageOutlet': 'proposed village outlet (rank)', 'legend.proposal.transferStation': 'proposed transfer station (rank)',
+  'legend.proposal.countyCentre': 'proposed county centre (rank)', 'basemap.offline': 'Base map drawn by RecycleNet from the city’s outlines and network',
+  'map.png': 'Save map as PNG',
+  'siting.candidates': 'Candidates', 'siting.chain': 'County network: new sites per tier', 'siting.villageOutlets': 'Village outlets',
+  'siting.transferStations': 'Township transfer stations', 'siting.countyCentres': 'County sorting centres', 'siting.tiers': 'County network (three tiers)',
+  'siting.centersGoal': 'Number of centres', 'siting.budgetYuan': 'Subsidy budget (yuan)', 'siting.goal.chain': 'Whole chain',
+  'siting.cand.communities': 'Communities', 'siting.cand.grid': 'Grid', 'siting.cand.wasteSortingPoints': 'Waste-sorting points (merging the two networks)',
+  'siting.tier.villageOutlets': 'Village outlet', 'siting.tier.transferStations': 'Transfer station', 'siting.tier.countyCentres': 'County centre', 'subsidy.guidelineNone': 'meets the city’s guideline for mobile stations',
 };
 const zh = {
   // Problem titles by their type (urn:recyclenet:problem:…); in English the service's own title is shown.
@@ -157,6 +173,23 @@ const zh = {
   'volume.tonnes': '回收量（吨，各品类合计）', 'volume.appliances': '废弃电器电子产品（台）', 'volume.none': '暂无回收量上报。',
   'volume.at': '时间（UTC）', 'volume.planner': '操作人', 'volume.facility': '单位', 'volume.month': '月份', 'volume.category': '品类',
   'volume.old': '原数', 'volume.new': '新数', 'volume.row': '行', 'volume.column': '列', 'volume.reason': '原因',
+  'subsidy.noRules': '{city}的政策（{policy}）未规定本服务所编码的回收网点、流动站点或分拣中心补贴：本市无法测算补贴，其他城市的补贴规则不适用于本市。',
+  'subsidy.under': '按{city}的补贴规则测算：{document}',
+  'siting.outlets': '回收网点', 'siting.centers': '分拣中心', 'siting.reachTarget': '完成政策目标', 'siting.sites': '新增数量',
+  'siting.cityShare': '全市覆盖率达到', 'siting.candidates': '候选点', 'siting.chain': '三级体系：各级新增数量', 'siting.villageOutlets': '村级回收网点',
+  'siting.transferStations': '乡镇中转站', 'siting.countyCentres': '县域分拣中心', 'subsidy.namePlaceholder': '申报企业名称',
+  'siting.tiers': '县乡村三级体系',
+  'legend.title': '图例', 'legend.coverage': '区县：步行 15 分钟内可达网点的户数比例（分位数分级）', 'legend.covered': '已覆盖', 'legend.uncovered': '未覆盖',
+  'legend.cluster': '聚合点（数字为个数）：由绿到红，未覆盖比例越高越红', 'legend.fixed': '固定型网点（运营中）', 'legend.mobile': '流动型站点（运营中）',
+  'legend.inactive': '规划中或已关闭', 'legend.greenCentre': '绿色分拣中心（已认定）', 'legend.centre': '其他分拣中心',
+  'legend.villageServed': '按三级体系规则已服务', 'legend.villageUnserved': '未服务', 'legend.stationServed': '在县域分拣中心服务范围内',
+  'legend.stationUnserved': '超出县域分拣中心服务范围', 'legend.merged': '兼收可回收物（两网融合）', 'legend.wastePoint': '仅垃圾分类投放',
+  'legend.proposal.outlet': '建议新增网点（序号）', 'legend.proposal.sortingCenter': '建议新增分拣中心（序号）',
+  'legend.proposal.villageOutlet': '建议新增村级回收网点（序号）', 'legend.proposal.transferStation': '建议新增乡镇中转站（序号）',
+  'legend.proposal.countyCentre': '建议新增县域分拣中心（序号）', 'basemap.offline': '底图：RecycleNet 按本市区县界与路网绘制',
+  'map.png': '导出地图 PNG', 'siting.centersGoal': '分拣中心数量', 'siting.budgetYuan': '补贴预算（元）', 'siting.goal.chain': '整条体系',
+  'siting.cand.communities': '小区', 'siting.cand.grid': '网格', 'siting.cand.wasteSortingPoints': '垃圾分类投放点（两网融合）',
+  'siting.tier.villageOutlets': '村级回收网点', 'siting.tier.transferStations': '乡镇中转站', 'siting.tier.countyCentres': '县域分拣中心', 'subsidy.guidelineNone': '符合本市流动型站点的要求',
 };
 
 let lang = localStorage.getItem('lang') || 'zh';
@@ -183,6 +216,11 @@ export function apply() {
     const key = el.dataset.i18n;
     if (!(key in zhDefaults)) zhDefaults[key] = el.textContent;
     el.textContent = t(key);
+  }
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
+    const key = el.dataset.i18nPlaceholder;
+    if (!(key in zhDefaults)) zhDefaults[key] = el.placeholder;
+    el.placeholder = t(key);
   }
   document.getElementById('lang').textContent = lang === 'zh' ? 'EN' : '中文';
 }

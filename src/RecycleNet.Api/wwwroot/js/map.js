@@ -1,41 +1,78 @@
 import { getJson, postJson, showError, tryJson, cityUrl } from './api.js';
+import { profile } from './profile.js';
 import { t, fmt, pct } from './i18n.js';
 import { el, popup } from './dom.js';
 import { facilityChart } from './volumes.js';
 import { openEditor } from './editor.js';
+import { offlineBaseMap } from './basemap.js';
+import { clusterLayer } from './cluster.js';
+import { colours, coverageClasses, classOf, drawLegend } from './legend.js';
 
 // Layers come from the OGC API. With a GCJ-02 base map (Amap, Tencent) they are requested in GCJ-02 so they line up.
 let map, config, crs = '', fitted = false;
 const layers = {};
+// What the legend shows of each layer (the choropleth's classes, the proposals' tiers), filled as layers are drawn.
+const legendInfo = {};
+let labels = null;
 // `base` keeps each picked outlet as it was when picked (its feature and ETag): a save names that version, so a change
 // someone else made meanwhile is reported, not overwritten.
 const whatIf = { add: [], close: new Set(), move: new Map(), base: new Map(), placing: false, moveMode: false, moving: null, markers: L.layerGroup() };
-
-function shade(share) {
-  // Light to dark green as coverage rises; red when almost nobody is covered.
-  const s = Math.max(0, Math.min(1, share));
-  return s < 0.05 ? '#d9534f' : `hsl(${110 + 30 * s}, ${45 + 20 * s}%, ${85 - 50 * s}%)`;
-}
 
 async function ogc(collection, extra = '') {
   return getJson(`/ogc/collections/${collection}/items?limit=10000${crs}${extra}`);
 }
 
 export async function initMap(onChange) {
-  config = await getJson('/api/ui/config');
+  const started = performance.now();
+  config = await profile();
   crs = config.baseMapCrs === 'GCJ02' ? '&crs=GCJ-02' : '';
-  map = L.map('map', { preferCanvas: true, attributionControl: !!config.baseMapUrl });
+  map = L.map('map', { preferCanvas: true, attributionControl: true, zoomSnap: 0.5 });
   window.recyclenet = { map, layers }; // a handle for the browser tests (and curious planners in the console)
   // The page sends no Referer anywhere (Referrer-Policy: no-referrer), except its origin to the tile host: Tianditu
   // keys, for one, are bound to the site's domain. Paths and queries never leave.
   if (config.baseMapUrl) L.tileLayer(config.baseMapUrl, { attribution: config.baseMapAttribution ?? '', maxZoom: 19, referrerPolicy: 'strict-origin' }).addTo(map);
+  else {
+    // No tile service configured: the service draws the base map itself from the city's outlines and network.
+    offlineBaseMap().addTo(map);
+    map.attributionControl.addAttribution(t('basemap.offline'));
+    map.getContainer().dataset.basemap = 'offline';
+  }
+  L.control.scale({ metric: true, imperial: false, maxWidth: 160 }).addTo(map);
+  const legend = L.control({ position: 'bottomright' });
+  legend.onAdd = () => { const box = el('div', { id: 'legend', className: 'legend' }); L.DomEvent.disableScrollPropagation(box); return box; };
+  legend.addTo(map);
+  const print = L.control({ position: 'topright' });
+  print.onAdd = () => el('button', { id: 'mapPng', className: 'map-button', title: t('map.png'), onclick: () => exportPng().catch(() => {}) }, t('map.png'));
+  print.addTo(map);
   // 'preclick' fires for every click on the map, even on a feature whose popup stops the click itself.
   map.on('preclick', e => placeOutlet(e.latlng, onChange));
+  map.on('zoomend', showLabels);
   whatIf.markers.addTo(map);
   await loadLayers();
+  await loadLabels();
   for (const box of document.querySelectorAll('#layers input[data-layer]')) {
-    box.addEventListener('change', () => toggle(box.dataset.layer, box.checked));
+    box.addEventListener('change', () => { toggle(box.dataset.layer, box.checked); updateLegend(); });
   }
+  // The first draw's time, as the browser measured it (reported by the browser tests, not asserted on).
+  window.recyclenet.firstDrawMs = Math.round(performance.now() - started);
+  map.getContainer().dataset.drawn = 'true';
+}
+
+/** District names (and township names when close enough), written inside each outline. */
+async function loadLabels() {
+  const base = await getJson(`/api/basemap${crs ? '?crs=GCJ02' : ''}`);
+  labels = { district: L.layerGroup(), township: L.layerGroup() };
+  for (const l of base.labels) {
+    L.tooltip({ permanent: true, direction: 'center', className: `map-label ${l.kind}-label`, interactive: false })
+      .setLatLng([l.lat, l.lon]).setContent(l.name).addTo(labels[l.kind]);
+  }
+  labels.district.addTo(map);
+  showLabels();
+}
+
+function showLabels() {
+  if (!labels) return;
+  if (map.getZoom() >= 11) labels.township.addTo(map); else map.removeLayer(labels.township);
 }
 
 function toggle(name, on) {
@@ -44,27 +81,40 @@ function toggle(name, on) {
   if (on) layer.addTo(map); else map.removeLayer(layer);
 }
 
+function updateLegend() {
+  const shown = {};
+  for (const box of document.querySelectorAll('#layers input[data-layer]')) {
+    const name = box.dataset.layer;
+    if (box.checked && !box.closest('label').hidden && layers[name] && legendInfo[name]) shown[name] = legendInfo[name];
+  }
+  const box = document.getElementById('legend');
+  if (box) drawLegend(box, shown);
+}
+
 export async function loadLayers() {
-  const [coverage, districts, communities, gaps, outlets, centers, circles, proposals] = await Promise.all([
+  const [coverage, districts, communities, gaps, outlets, centers, circles] = await Promise.all([
     getJson('/api/coverage'), ogc('districts'), ogc('communities'), ogc('coverage-gaps'), ogc('outlets'),
-    ogc('sorting-centers'), ogc('life-circles'), ogc('siting-proposals'),
+    ogc('sorting-centers'), ogc('life-circles'),
   ]);
   const shareById = Object.fromEntries(coverage.districts.map(d => [d.id, d.share]));
   const uncovered = new Set(gaps.features.map(f => f.id));
-  for (const l of Object.values(layers)) map.removeLayer(l);
+  for (const [name, l] of Object.entries(layers)) if (name !== 'proposals') map.removeLayer(l);
 
+  // Classed by quantiles of the districts' shares, the breaks in the legend: 14.8 % and 30 % are not the same green.
+  const classes = coverageClasses(districts.features.map(f => shareById[f.id] ?? 0));
+  legendInfo.districts = { classes };
   layers.districts = L.geoJSON(districts, {
-    style: f => ({ color: '#35524a', weight: 1, fillColor: shade(shareById[f.id] ?? 0), fillOpacity: 0.55 }),
+    style: f => ({ color: '#35524a', weight: 1.2, fillColor: classOf(classes, shareById[f.id] ?? 0)?.colour ?? '#ccc', fillOpacity: 0.6 }),
     onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${t('share')}: ${pct(shareById[f.id] ?? 0)}`, `${t('households')}: ${fmt(f.properties.households)}`)),
   });
-  layers.communities = L.geoJSON(communities, {
-    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 2.5, weight: 0, fillOpacity: 0.9, fillColor: uncovered.has(f.id) ? '#c0392b' : '#1e8449' }),
-    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${t('households')}: ${fmt(f.properties.households)}`, uncovered.has(f.id) ? '✗' : '✓')),
-  });
+  layers.communities = clusterLayer(communities.features.map(f => ({ latlng: L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]), bad: uncovered.has(f.id), feature: f })),
+    p => L.circleMarker(p.latlng, { radius: 3, weight: 0, fillOpacity: 0.9, fillColor: p.bad ? colours.uncovered : colours.covered })
+      .bindPopup(popup(p.feature.properties.name, `${t('households')}: ${fmt(p.feature.properties.households)}`, p.bad ? `✗ ${t('legend.uncovered')}` : `✓ ${t('legend.covered')}`)));
+  legendInfo.communities = communities.features.length ? {} : null;
   layers.outlets = L.geoJSON(outlets, {
     pointToLayer: (f, ll) => L.circleMarker(ll, {
       radius: 6, weight: 2, color: '#fff', fillOpacity: 1,
-      fillColor: f.properties.status !== 'operating' ? '#999' : f.properties.kind === 'mobile' ? '#8e44ad' : '#1f6fb2',
+      fillColor: f.properties.status !== 'operating' ? colours.inactive : f.properties.kind === 'mobile' ? colours.mobile : colours.fixed,
     }),
     onEachFeature: (f, l) => {
       withVolumes(l, popup(f.properties.name, `${t(`value.${f.properties.kind}`)} · ${t(`value.${f.properties.status}`)}${f.properties.modern ? ` · ${t('value.modern')}` : ''}`),
@@ -78,22 +128,50 @@ export async function loadLayers() {
       });
     },
   });
+  legendInfo.outlets = outlets.features.length ? {} : null;
   layers.centers = L.geoJSON(centers, {
-    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 9, weight: 2, color: '#fff', fillOpacity: 1, fillColor: f.properties.greenCertified ? '#27ae60' : '#e67e22' }),
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 9, weight: 2, color: '#fff', fillOpacity: 1, fillColor: f.properties.greenCertified ? colours.green : colours.centre }),
     onEachFeature: (f, l) => withVolumes(l, popup(f.properties.name, `${t(`value.${f.properties.status}`)}${f.properties.capacityTonnesPerDay ? ` · ${fmt(f.properties.capacityTonnesPerDay)} t/d` : ''}`),
       `sorting-centers/${f.id}`, 'sorting-centers', f.id),
   });
-  layers.circles = L.geoJSON(circles, { style: { color: '#1f6fb2', weight: 1, fillOpacity: 0.08 } });
-  layers.proposals = L.geoJSON(proposals, {
-    pointToLayer: (f, ll) => L.marker(ll, { icon: L.divIcon({ className: 'proposal', html: el('span', {}, f.properties.rank) }) }),
-    onEachFeature: (f, l) => l.bindPopup(popup(`#${f.properties.rank} ${f.properties.label ?? ''}`, f.properties.householdsGained != null ? `${t('gained')}: ${fmt(f.properties.householdsGained)}` : `${t('load')}: ${fmt(f.properties.loadTonnesPerDay, 1)}`)),
-  });
+  legendInfo.centers = centers.features.length ? {} : null;
+  layers.circles = L.geoJSON(circles, { style: { color: colours.circle, weight: 1, fillOpacity: 0.08 } });
+  legendInfo.circles = circles.features.length ? {} : null;
   await loadRuralLayers();
   for (const box of document.querySelectorAll('#layers input[data-layer]')) toggle(box.dataset.layer, box.checked);
-  if (!fitted && layers.districts.getLayers().length) { map.fitBounds(layers.districts.getBounds()); fitted = true; }
+  updateLegend();
+  // The legend sits bottom right: the city is fitted beside it, not under it.
+  const legendWidth = document.getElementById('legend')?.offsetWidth ?? 0;
+  if (!fitted && layers.districts.getLayers().length) { map.fitBounds(layers.districts.getBounds(), { paddingBottomRight: [legendWidth, 0], paddingTopLeft: [10, 10] }); fitted = true; }
   document.getElementById('coverageSummary').textContent =
     t('coverage', { share: pct(coverage.city.share), covered: fmt(coverage.city.coveredHouseholds), all: fmt(coverage.city.households), method: t(`method.${coverage.method}`) });
   return coverage;
+}
+
+/**
+ * The proposals of the siting run a planner opened (none on first load: a visitor sees the network as it is), each
+ * tier in its own colour and numbered by its rank within the tier.
+ */
+export function showProposals(proposals, runKind) {
+  if (layers.proposals) map.removeLayer(layers.proposals);
+  const kinds = [...new Set(proposals.features.map(f => f.properties.kind ?? runKind))];
+  legendInfo.proposals = { kinds };
+  layers.proposals = L.geoJSON(proposals, {
+    pointToLayer: (f, ll) => {
+      const kind = f.properties.kind ?? runKind;
+      const marker = L.marker(ll, { icon: L.divIcon({ className: `proposal tier-${kind}`, html: el('span', {}, f.properties.rank) }) });
+      marker.on('add', () => { marker.getElement().style.background = colours.tier[kind] ?? colours.tier.outlet; });
+      return marker;
+    },
+    onEachFeature: (f, l) => l.bindPopup(popup(`#${f.properties.rank} ${f.properties.label ?? ''}`, t(`legend.proposal.${f.properties.kind ?? runKind}`),
+      f.properties.householdsGained != null ? `${t('gained')}: ${fmt(f.properties.householdsGained)}` : `${t('load')}: ${fmt(f.properties.loadTonnesPerDay, 1)}`)),
+  });
+  window.recyclenet.layers = layers;
+  const box = document.querySelector('#layers input[data-layer="proposals"]');
+  box.closest('label').hidden = false;
+  box.checked = true;
+  toggle('proposals', true);
+  updateLegend();
 }
 
 /**
@@ -107,27 +185,30 @@ async function loadRuralLayers() {
   const served = new Set((tiers?.villages ?? []).filter(v => v.served).map(v => v.id));
   const stationServed = new Set((tiers?.stations ?? []).filter(s => s.served).map(s => s.id));
   layers.townships = L.geoJSON(townships, {
-    style: { color: '#7d6608', weight: 1, dashArray: '4', fill: false },
+    style: { color: colours.township, weight: 1, dashArray: '4', fill: false },
     onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, f.properties.code, f.properties.district)),
   });
-  layers.villages = L.geoJSON(villages, {
-    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 2.5, weight: 0, fillOpacity: 0.9, fillColor: !tiers ? '#7f8c8d' : served.has(f.id) ? '#1e8449' : '#c0392b' }),
-    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${t('residents')}: ${fmt(f.properties.population)}`, f.properties.township,
-      tiers ? (served.has(f.id) ? `✓ ${t('tier.served')}` : `✗ ${t('tier.unserved')}`) : null)),
-  });
+  // Thousands of villages: clustered like the communities, red for the share not served by the tier rules.
+  layers.villages = clusterLayer(villages.features.map(f => ({ latlng: L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]), bad: !!tiers && !served.has(f.id), feature: f })),
+    p => L.circleMarker(p.latlng, { radius: 3, weight: 0, fillOpacity: 0.9, fillColor: !tiers ? colours.unknown : p.bad ? colours.uncovered : colours.covered })
+      .bindPopup(popup(p.feature.properties.name, `${t('residents')}: ${fmt(p.feature.properties.population)}`, p.feature.properties.township,
+        tiers ? (p.bad ? `✗ ${t('tier.unserved')}` : `✓ ${t('tier.served')}`) : null)));
   layers.stations = L.geoJSON(stations, {
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 7, weight: 2, color: '#fff', fillOpacity: 1,
-      fillColor: f.properties.status !== 'operating' ? '#999' : stationServed.has(f.id) ? '#b9770e' : '#6e2c00' }),
-    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${f.properties.township ?? ''} · ${f.properties.status}`,
+      fillColor: f.properties.status !== 'operating' ? colours.inactive : stationServed.has(f.id) ? colours.stationServed : colours.stationUnserved }),
+    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, `${f.properties.township ?? ''} · ${t(`value.${f.properties.status}`)}`,
       f.properties.capacityTonnesPerDay ? `${fmt(f.properties.capacityTonnesPerDay)} t/d` : null)),
   });
   layers.wastePoints = L.geoJSON(points, {
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: f.properties.takesRecyclables ? 4 : 2, weight: 0, fillOpacity: 0.9,
-      fillColor: f.properties.takesRecyclables ? '#17a589' : '#a9cce3' }),
+      fillColor: f.properties.takesRecyclables ? colours.merged : colours.point }),
     onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, f.properties.kind, f.properties.takesRecyclables ? t('merged') : null)),
   });
   const has = { townships: townships.features.length, villages: villages.features.length, stations: stations.features.length, wastePoints: points.features.length };
-  for (const [name, n] of Object.entries(has)) document.querySelector(`#layers input[data-layer="${name}"]`).closest('label').hidden = !n;
+  for (const [name, n] of Object.entries(has)) {
+    document.querySelector(`#layers input[data-layer="${name}"]`).closest('label').hidden = !n;
+    legendInfo[name] = n ? {} : null;
+  }
 }
 
 export function zoomTo(lon, lat) {
@@ -282,4 +363,72 @@ export function showPlanSites(groups) {
     onEachFeature: (f, l) => l.bindPopup(popup(`#${g.id} ${g.name}`, `${t(`plan.change.${f.properties.change}`)} · ${f.properties.name ?? ''}`)),
   }))).addTo(map);
   window.recyclenet.planSites = planSites;
+}
+
+/**
+ * The map as a PNG, as a planner sees it: the canvases Leaflet draws (the offline base map's tiles, the vector layers)
+ * composed in place, the markers drawn as their circles, then the title, the legend's entries, the scale bar and the
+ * attribution. A third-party tile layer cannot be copied into a picture by the browser: then its place stays blank.
+ */
+export async function exportPng() {
+  const container = map.getContainer(), box = container.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = box.width * ratio; canvas.height = box.height * ratio;
+  const ctx = canvas.getContext('2d');
+  ctx.scale(ratio, ratio);
+  ctx.fillStyle = '#dfe7ea';
+  ctx.fillRect(0, 0, box.width, box.height);
+  for (const c of container.querySelectorAll('canvas')) {
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 || r.right < box.left || r.left > box.right) continue;
+    try { ctx.drawImage(c, r.left - box.left, r.top - box.top, r.width, r.height); } catch { /* a tainted canvas: left blank */ }
+  }
+  for (const m of container.querySelectorAll('.leaflet-marker-icon')) {
+    const r = m.getBoundingClientRect();
+    ctx.fillStyle = getComputedStyle(m).backgroundColor || '#f1c40f';
+    ctx.beginPath(); ctx.arc(r.left - box.left + r.width / 2, r.top - box.top + r.height / 2, r.width / 2, 0, 2 * Math.PI); ctx.fill();
+    ctx.fillStyle = '#000'; ctx.font = '11px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+    ctx.fillText(m.textContent, r.left - box.left + r.width / 2, r.top - box.top + r.height / 2);
+  }
+  for (const l of container.querySelectorAll('.map-label')) {
+    const r = l.getBoundingClientRect();
+    ctx.font = getComputedStyle(l).font; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+    ctx.lineWidth = 3; ctx.strokeStyle = '#fff'; ctx.fillStyle = '#333';
+    ctx.strokeText(l.textContent, r.left - box.left + r.width / 2, r.top - box.top + r.height / 2);
+    ctx.fillText(l.textContent, r.left - box.left + r.width / 2, r.top - box.top + r.height / 2);
+  }
+  // Legend, scale and attribution as text boxes where the page shows them.
+  const legend = document.getElementById('legend'), scale = container.querySelector('.leaflet-control-scale-line');
+  if (legend) {
+    const r = legend.getBoundingClientRect();
+    ctx.fillStyle = 'rgba(255,255,255,0.92)'; ctx.fillRect(r.left - box.left, r.top - box.top, r.width, r.height);
+    ctx.textAlign = 'left'; ctx.textBaseline = 'middle'; ctx.font = '12px sans-serif';
+    for (const row of legend.querySelectorAll('.legend-head, .legend-title, .legend-layer > div:not(.legend-title)')) {
+      const rr = row.getBoundingClientRect(), sw = row.querySelector('.swatch');
+      if (sw) {
+        const s = sw.getBoundingClientRect();
+        ctx.fillStyle = getComputedStyle(sw).backgroundColor;
+        ctx.fillRect(s.left - box.left, s.top - box.top, s.width, s.height);
+      }
+      ctx.fillStyle = '#222';
+      ctx.fillText(row.textContent, (sw ? sw.getBoundingClientRect().right + 4 : rr.left) - box.left, rr.top - box.top + rr.height / 2);
+    }
+  }
+  if (scale) {
+    const r = scale.getBoundingClientRect();
+    ctx.strokeStyle = '#333'; ctx.lineWidth = 2;
+    ctx.beginPath(); ctx.moveTo(r.left - box.left, r.top - box.top); ctx.lineTo(r.left - box.left, r.bottom - box.top);
+    ctx.lineTo(r.right - box.left, r.bottom - box.top); ctx.lineTo(r.right - box.left, r.top - box.top); ctx.stroke();
+    ctx.fillStyle = '#222'; ctx.font = '11px sans-serif'; ctx.textAlign = 'left'; ctx.textBaseline = 'middle';
+    ctx.fillText(scale.textContent, r.left - box.left + 4, r.top - box.top + r.height / 2);
+  }
+  const title = `${config.city.name} · ${document.title} · ${new Date().toISOString().slice(0, 10)}`;
+  ctx.font = 'bold 14px sans-serif'; ctx.textAlign = 'left'; ctx.textBaseline = 'top';
+  ctx.lineWidth = 4; ctx.strokeStyle = '#fff'; ctx.strokeText(title, 56, 10); ctx.fillStyle = '#111'; ctx.fillText(title, 56, 10);
+  const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+  const a = el('a', { href: URL.createObjectURL(blob), download: `map-${config.city.id}-${new Date().toISOString().slice(0, 10)}.png` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  return blob;
 }

@@ -2,11 +2,16 @@ import { postJson } from './api.js';
 import { t, fmt, pick, reasonOf } from './i18n.js';
 import { el, fill } from './dom.js';
 import { pickPoint, pickCrs } from './map.js';
+import { getJson } from './api.js';
+import { profile } from './profile.js';
 
 /* The applicant's form: any number of new fixed outlets (each placed on the map, so the answer gives its coverage gain
    and yuan per newly covered household) and mobile stations. Every error the service names is shown under its field. */
 
 let nextFixed = 1, nextMobile = 1;
+// The mobile-station guideline the city's rule names (Jinan: 济商务字〔2020〕63号), from the rule's own condition.
+let guidelineText = '';
+let policyId = '';
 
 function field(label, input, path) {
   return el('label', { dataset: { field: path } }, el('span', {}, label), ' ', input, el('span', { className: 'field-error' }));
@@ -35,7 +40,7 @@ function addMobile(values = {}) {
     field(t('subsidy.communities'), el('input', { name: 'communitiesServed', type: 'number', value: values.communitiesServed ?? '' }), 'communitiesServed'),
     field(t('subsidy.months'), el('input', { name: 'operatingMonths', type: 'number', value: values.operatingMonths ?? '' }), 'operatingMonths'),
     field(t('subsidy.investment'), el('input', { name: 'investmentYuan', type: 'number', step: 'any', value: values.investmentYuan ?? '' }), 'investmentYuan'),
-    el('label', {}, el('input', { name: 'guideline', type: 'checkbox' }), ' ', t('subsidy.guideline')), ' ',
+    el('label', {}, el('input', { name: 'guideline', type: 'checkbox' }), ' ', guidelineText), ' ',
     el('button', { type: 'button', className: 'remove', onclick: () => row.remove() }, t('subsidy.remove')));
   row.querySelector("input[name='guideline']").checked = values.guideline ?? true;
   document.getElementById('mobileRows').append(row);
@@ -57,7 +62,7 @@ function request(form) {
   const num = name => f.get(name) === '' ? null : Number(f.get(name));
   const value = (row, name) => { const v = row.querySelector(`[name='${name}']`).value; return v === '' ? null : Number(v); };
   return {
-    policy: 'jinan-2024',
+    // No policy member: the service applies the page's city's own, and refuses another city's.
     crs: pickCrs(),
     applicationWindow: { from: f.get('from'), to: f.get('to') },
     applicant: {
@@ -89,8 +94,36 @@ function showFieldErrors(problem) {
   }
 }
 
-export function initSubsidy() {
+/**
+ * The form as the city's rules make it: the guideline the mobile-station rule names, the facility kinds it rewards;
+ * a city whose policy sets no subsidy is told so and gets no form (never another city's rules).
+ */
+async function fitToCity(form) {
+  const p = await profile();
+  policyId = p.policy.id;
+  const note = document.getElementById('subsidyPolicy');
+  if (!p.subsidy.rules) {
+    form.hidden = true;
+    note.className = 'notice';
+    note.textContent = t('subsidy.noRules', { city: pick(p.city.name, p.city.nameEn), policy: p.policy.documentNumber });
+    document.getElementById('subsidy-panel').dataset.rules = 'none';
+    return false;
+  }
+  const rules = await getJson(p.subsidy.href);
+  note.textContent = t('subsidy.under', { city: pick(p.city.name, p.city.nameEn), document: p.subsidy.document ?? p.policy.title });
+  const guideline = rules.rules.flatMap(r => r.conditions).find(c => c.subject === 'item.meetsGuideline');
+  guidelineText = guideline ? pick(guideline.textZh, guideline.textEn) : t('subsidy.guidelineNone');
+  const kinds = rules.rules.filter(r => r.facilityKind);
+  fill(form.querySelector("select[name='facilityKind']"), el('option', { value: '' }, t('subsidy.none')),
+    kinds.map(r => el('option', { value: r.facilityKind }, pick(r.labelZh, r.labelEn))));
+  form.querySelector("[name='facilityKind']").closest('fieldset').hidden = kinds.length === 0;
+  document.getElementById('subsidy-panel').dataset.rules = p.policy.id;
+  return true;
+}
+
+export async function initSubsidy() {
   const form = document.getElementById('subsidyForm');
+  if (!await fitToCity(form)) return;
   addFixed({ areaM2: 35, builtOn: '2024-08-01', direct: true });
   addMobile({ communitiesServed: 25, operatingMonths: 14, investmentYuan: 300000, guideline: true });
   document.getElementById('addFixed').addEventListener('click', () => addFixed({ builtOn: '2024-08-01' }));
@@ -117,7 +150,7 @@ export function initSubsidy() {
   document.getElementById('subsidyXlsx').addEventListener('click', async () => {
     let blob;
     try { blob = await postJson('/api/subsidies/estimate', request(form), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'); } catch { return; }
-    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'subsidy-estimate-jinan-2024.xlsx' });
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `subsidy-estimate-${policyId}.xlsx` });
     a.click();
     URL.revokeObjectURL(a.href);
   });
