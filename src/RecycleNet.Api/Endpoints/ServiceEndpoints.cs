@@ -46,6 +46,9 @@ public static class ServiceEndpoints
                     : Index(req))
             .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)")
             .Answers("The service's title, layers and links").Produces(200, contentType: "text/html");
+        // Browsers ask for /favicon.ico whatever the page links: the same icon, not a 404 in every log.
+        app.MapGet("/favicon.ico", (IWebHostEnvironment env) => TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "favicon.svg"), "image/svg+xml"))
+            .ExcludeFromDescription();
         // /cities/{city}/api, the href /api/cities gives each city: the same index, as JSON whatever the Accept.
         app.MapGet("/api", Index).WithTags("Service").WithSummary("What this service offers for the city (JSON)")
             .Answers("The service's title, layers and links");

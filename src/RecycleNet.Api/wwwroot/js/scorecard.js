@@ -2,6 +2,7 @@ import { getJson, cityUrl } from './api.js';
 import { t, fmt, pct, pick } from './i18n.js';
 import { el, fill, table } from './dom.js';
 import { volumeTarget } from './volumes.js';
+import { renderDashboard } from './dashboard.js';
 
 let rows = [], sortKey = 'shortfall', ascending = false;
 
@@ -9,12 +10,13 @@ export async function loadScorecard() {
   // The city's own policy (the service picks it when none is named).
   // Every year's targets: the 2025 volume targets are measured too.
   const card = await getJson('/api/scorecard');
+  await renderDashboard(card);
   document.getElementById('districtsXlsx').href = cityUrl('/api/scorecard?year=2027&f=xlsx');
   fill(document.getElementById('targets'), card.targets.map(tg => {
     const measured = tg.status !== 'notMeasured';
     const progress = Math.max(0, Math.min(1, Number(tg.progress) || 0));
     // A growth target's current and target are shares of the baseline (+15 %); a count's are counts.
-    const value = n => (tg.kind === 'growth' ? pct(n) : fmt(n));
+    const value = n => (tg.kind === 'growth' ? pct(n) : fmt(Math.round(n)));
     return el('div', { className: 'target', dataset: { metric: tg.metric, target: tg.id } },
       el('h3', {}, `${pick(tg.labelZh, tg.labelEn)} (${tg.year})`),
       measured
@@ -71,6 +73,8 @@ function renderTable() {
     dataset: { key: k },
     onclick: () => { ascending = sortKey === k ? !ascending : false; sortKey = k; renderTable(); },
   }, t(label) + (k === sortKey ? (ascending ? ' ▲' : ' ▼') : '')));
-  const cell = (r, k) => k === 'name' ? r.name : k === 'share' ? pct(r.share) : fmt(r[k], k === 'fairShare' || k === 'shortfall' ? 1 : 0);
+  // Fair shares and shortfalls are outlets: whole numbers (the seats by largest remainder, and what is missing of them).
+  const cell = (r, k) => k === 'name' ? r.name : k === 'share' ? pct(r.share) : k === 'fairShare' ? fmt(r.fairShareSeats ?? Math.round(r.fairShare))
+    : k === 'shortfall' ? (r.shortfall == null ? '—' : fmt(Math.max(0, Math.round(r.shortfall)))) : fmt(r[k]);
   table(document.getElementById('districtTable'), headers, sorted.map(r => el('tr', {}, columns.map(([k]) => el('td', {}, cell(r, k))))));
 }

@@ -18,12 +18,16 @@ function draw(canvas, config) {
 
 const statusText = s => t(`volume.status.${s}`);
 
+/** Whether a volume unit counts things (units, vehicles) rather than weighing them. */
+export const countUnit = unit => unit !== 'tonnes' && unit !== 't';
+
 /** A volume target's block in the scorecard: figures, projection, the trend chart and the months missing. */
 export function volumeTarget(tg) {
   const v = tg.volume;
   const c = v.city;
   const unit = pick(v.unitLabel, v.unit);
-  const q = n => (n == null ? '—' : `${fmt(n, 1)} ${unit}`);
+  // Counted things (台, 辆) in whole numbers — a target of 32,080.4 台 is 32,081 to reach; weights to a tenth of a tonne.
+  const q = n => (n == null ? '—' : `${fmt(countUnit(v.unit) ? Math.ceil(n - 1e-9) : n, countUnit(v.unit) ? 0 : 1)} ${unit}`);
   const lines = [
     tg.kind === 'growth' ? el('p', {}, `${t('volume.baseline', { year: c.baselineYear })}: `, el('span', { className: 'baseline' }, q(c.baseline))) : null,
     el('p', {}, `${t('volume.ytd', { from: c.yearToDateFrom, to: v.asOf })}: ${q(c.yearToDate)} · ${t('volume.ttm', { from: c.trailingFrom, to: v.asOf })}: ${q(c.trailingTwelveMonths)}`),
