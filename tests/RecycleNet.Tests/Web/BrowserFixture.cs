@@ -15,6 +15,15 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs Chromium, skipped like <see cref="ChromiumFactAttribute"/> when it is absent.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (!File.Exists(ChromiumFactAttribute.Path)) Skip = "needs Chromium (apt-get install chromium)";
+    }
+}
+
 /// <summary>
 /// The demo service on a real port and one headless Chromium shared by a test class. Flags as this machine needs
 /// them: no sandbox as root, no GPU, and no background networking (the network here is closed).

@@ -16,7 +16,7 @@ public class ChinesePageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     /// picker, file formats, coordinate systems and their standards' codes, and UTC.
     /// </summary>
     private static readonly HashSet<string> LatinAllowed =
-        ["Jinan", "Binzhou", "Anqiu", "CSV", "XLSX", "GeoJSON", "DOCX", "PDF", "GPS", "WGS", "CGCS", "GCJ-", "BD-", "EPSG", "UTC"];
+        ["Jinan", "Binzhou", "Anqiu", "CSV", "XLSX", "GeoJSON", "DOCX", "PDF", "PNG", "GPS", "WGS", "CGCS", "GCJ-", "BD-", "EPSG", "UTC"];
 
     [ChromiumFact]
     public async Task Every_tab_of_both_kinds_of_city_is_in_Chinese_without_codes_or_English_words()

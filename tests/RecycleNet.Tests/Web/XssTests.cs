@@ -70,12 +70,15 @@ public class XssTests(PayloadCity city) : IClassFixture<PayloadCity>
         page.PageError += (_, e) => errors.Add(e);
 
         // Map: open the popup of every renamed feature.
-        foreach (var (layer, where) in new[] { ("communities", "community"), ("districts", "district"), ("outlets", "outlet"), ("centers", "centre"), ("proposals", "proposal") })
+        foreach (var (layer, where) in new[] { ("communities", "community"), ("districts", "district"), ("outlets", "outlet"), ("centers", "centre") })
         {
             var text = await page.EvaluateAsync<string>($$"""
                 () => {
                   const layer = window.recyclenet.layers['{{layer}}'];
                   if (!window.recyclenet.map.hasLayer(layer)) layer.addTo(window.recyclenet.map);
+                  // A clustered layer draws its points one by one only close up: go there first.
+                  const point = layer.points?.find(p => (p.feature.properties.name ?? '').includes('{{where}}'));
+                  if (point) window.recyclenet.map.setView(point.latlng, 17, { animate: false });
                   const hit = layer.getLayers().find(l => (l.feature.properties.name ?? l.feature.properties.label ?? '').includes('{{where}}'));
                   if (!hit) return 'no feature named {{where}}';
                   hit.openPopup(hit.getLatLng ? hit.getLatLng() : hit.getBounds().getCenter());
@@ -113,8 +116,18 @@ public class XssTests(PayloadCity city) : IClassFixture<PayloadCity>
             .First(f => f.GetProperty("properties").GetProperty("name").GetString() == label).GetProperty("id").GetInt64();
         await PayloadCity.RenameAsync(api, "communities", proposed, "siting");
         Assert.Equal(PayloadCity.Payload("siting"), await RunAsync());
+        // The run just opened is on the map (and only it): its proposal's popup shows the payload as text.
         await page.ClickAsync("[data-tab='map']");
-        await page.WaitForTimeoutAsync(500);
+        await page.WaitForSelectorAsync(".proposal");
+        var proposalText = await page.EvaluateAsync<string>("""
+            () => {
+              const hit = window.recyclenet.layers.proposals.getLayers().find(l => (l.feature.properties.label ?? '').includes('siting'));
+              if (!hit) return 'no proposal named siting';
+              hit.openPopup();
+              return hit.getPopup().getElement().querySelector('.leaflet-popup-content').innerText;
+            }
+            """);
+        Assert.Contains("<img src=x onerror=\"window.__xss='siting'\">", proposalText);
 
         Assert.Equal(0, await page.Locator("img[src='x'], #map script, main script").CountAsync());
         Assert.Null(await page.EvaluateAsync<string?>("() => window.__xss ?? null"));

@@ -27,6 +27,7 @@ export async function initMap(onChange) {
   config = await profile();
   crs = config.baseMapCrs === 'GCJ02' ? '&crs=GCJ-02' : '';
   map = L.map('map', { preferCanvas: true, attributionControl: true, zoomSnap: 0.5 });
+  map.attributionControl.setPrefix(false); // the base map's source is what a reader needs to know, not the library's name
   window.recyclenet = { map, layers }; // a handle for the browser tests (and curious planners in the console)
   // The page sends no Referer anywhere (Referrer-Policy: no-referrer), except its origin to the tile host: Tianditu
   // keys, for one, are bound to the site's domain. Paths and queries never leave.
@@ -64,7 +65,7 @@ async function loadLabels() {
   labels = { district: L.layerGroup(), township: L.layerGroup() };
   for (const l of base.labels) {
     L.tooltip({ permanent: true, direction: 'center', className: `map-label ${l.kind}-label`, interactive: false })
-      .setLatLng([l.lat, l.lon]).setContent(l.name).addTo(labels[l.kind]);
+      .setLatLng([l.lat, l.lon]).setContent(el('span', {}, l.name)).addTo(labels[l.kind]); // a node: Leaflet would take a string as HTML
   }
   labels.district.addTo(map);
   showLabels();

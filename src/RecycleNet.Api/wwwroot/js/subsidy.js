@@ -109,6 +109,8 @@ async function fitToCity(form) {
     document.getElementById('subsidy-panel').dataset.rules = 'none';
     return false;
   }
+  // An example applicant of the city's own, named as one (the form is an example until the applicant types).
+  form.elements.name.value = t('subsidy.exampleName', { city: pick(p.city.name, p.city.nameEn) });
   const rules = await getJson(p.subsidy.href);
   note.textContent = t('subsidy.under', { city: pick(p.city.name, p.city.nameEn), document: p.subsidy.document ?? p.policy.title });
   const guideline = rules.rules.flatMap(r => r.conditions).find(c => c.subject === 'item.meetsGuideline');
