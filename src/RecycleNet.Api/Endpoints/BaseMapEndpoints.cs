@@ -38,7 +38,8 @@ public static class BaseMapEndpoints
                 return TypedResults.Ok(new BaseMapAnswer($"{req.PathBase}/api/basemap/{{z}}/{{x}}/{{y}}", network.Graph is not null,
                     "Base map: the city's outlines and loaded network, drawn by RecycleNet", "底图：RecycleNet 按本市区县界与已加载路网绘制", labels));
             })
-            .WithTags("Service").WithSummary("The offline base map: its vector-tile URL template and the district and township names with where to write them");
+            .WithTags("Service").WithSummary("The offline base map: its vector-tile URL template and the district and township names with where to write them")
+            .Produces<BaseMapAnswer>(200).ProducesProblem(400);
         app.MapGet("/api/basemap/{z:int}/{x:int}/{y:int}", async Task<IResult> (int z, int x, int y, HttpRequest req, FeatureCache cache, NetworkStore network, CancellationToken ct) =>
             {
                 var tile = new TileId(z, x, y);
@@ -52,7 +53,7 @@ public static class BaseMapEndpoints
                 return TypedResults.Bytes(bytes, Ogc.OgcTilesEndpoint.MediaType);
             })
             .WithTags("Service").WithSummary("One tile of the offline base map (Mapbox vector tile: land, townships, roads)")
-            .Produces(200, contentType: Ogc.OgcTilesEndpoint.MediaType).ProducesProblem(400);
+            .Produces<byte[]>(200, Ogc.OgcTilesEndpoint.MediaType).ProducesProblem(400);
     }
 
     private static async Task<(BaseMap Map, FeatureTable Land, FeatureTable Townships)> BuildAsync(FeatureCache cache, NetworkStore network, CancellationToken ct)

@@ -43,7 +43,8 @@ public static class NetworkEndpoints
         {
             if (string.IsNullOrWhiteSpace(crs)) return Problems.BadParameter("crs", $"centrelines must declare the CRS of their coordinates: {RecycleNet.Core.Geography.DeclaredCrs.Accepted}",
                 $"道路中心线须声明其坐标系：{RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
-            if (!RecycleNet.Core.Geography.DeclaredCrs.TryParse(crs, out var parsed)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
+            if (!RecycleNet.Core.Geography.DeclaredCrs.TryParse(crs, out var parsed)) return Problems.BadParameter("crs", $"'{crs}' is not supported; use {RecycleNet.Core.Geography.DeclaredCrs.Accepted}",
+                $"不支持坐标系“{crs}”；可用：{RecycleNet.Core.Geography.DeclaredCrs.Accepted}");
             declared = parsed;
             if (mapping is not null)
             {
@@ -107,7 +108,12 @@ public static class NetworkEndpoints
     private static object Describe(NetworkStore store)
     {
         if (store is not { Graph: { } g, Info: { } info })
-            return new { loaded = false, method = "straightLine", note = "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file or road centrelines to /api/network." };
+            return new
+            {
+                loaded = false, method = "straightLine",
+                note = "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file or road centrelines to /api/network.",
+                noteZh = "未载入步行或行车路网：距离按直线距离 × 绕行系数计算。可向 /api/network 上传 OSM 文件或道路中心线。",
+            };
         var b = g.BoundsWgs84();
         var load = info.Load;
         return new

@@ -199,6 +199,10 @@ public static class PlanEndpoints
         if (ids.Count is < 2 or > 4 || ids.Any(i => i <= 0) || ids.Distinct().Count() != ids.Count)
             return Problems.BadParameter("ids", "give two to four distinct plan ids, separated by commas (ids=3,5)", "请给出 2 至 4 个不同的方案编号，以逗号分隔（ids=3,5）");
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
+        // The comparison is JSON only (each plan has its own workbook): a format it does not offer is refused, not ignored.
+        if (req.Query["f"].ToString() is { Length: > 0 } f && f != "json")
+            return Problems.BadParameter("f", $"'{f}' is not offered for a comparison; use json, or each plan's evaluation?f=xlsx",
+                $"比较不提供“{f}”格式；可用 json，或分别下载各方案评估的 XLSX（evaluation?f=xlsx）");
         var list = new List<object>();
         foreach (var id in ids)
         {

@@ -1,3 +1,4 @@
+using RecycleNet.Api.Http;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
@@ -60,6 +61,7 @@ public static class PlanJson
             {
                 rule = e.Rule?.Id, citation = e.Rule?.Citation, totalYuan = e.SubsidyYuan, householdsPer10kYuan = e.HouseholdsPer10kYuan,
                 basis = "each new fixed outlet priced by the policy's fixed-outlet rule on its floor area, after the rule's per-outlet maximum; the applicant's own conditions (registration, directly operated outlets) are assumed met",
+                basisZh = "每个新建固定型网点按政策的固定型站点补贴规则以面积计价，并受单个网点上限约束；申报主体自身条件（备案、直营网点数）假定满足",
                 outlets = e.Costs.Select(c => new { name = c.Outlet.Name, lon = ((NetTopologySuite.Geometries.Point)c.Outlet.Geometry).X,
                     lat = ((NetTopologySuite.Geometries.Point)c.Outlet.Geometry).Y, areaM2 = (c.Outlet as Outlet)?.AreaM2, yuan = c.Yuan, why = c.Why }),
             },
@@ -79,7 +81,12 @@ public static class PlanJson
             changes = new
             {
                 added = e.Application.Added.Count, changed = e.Application.Replaced.Count, removed = e.Application.Removed.Count,
+                moved = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Move),
+                closed = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Close),
+                updated = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Update),
             },
+            // Valid but odd changes (closing a closed outlet, changing a planned one that stays planned): said, not silent.
+            warnings = Problems.Listed(e.Application.Warnings),
         };
     }
 }

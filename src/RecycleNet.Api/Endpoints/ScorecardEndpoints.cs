@@ -84,7 +84,7 @@ public static class ScorecardEndpoints
         {
             t.Target.Id, t.Target.Metric, t.Target.LabelZh, t.Target.LabelEn, t.Target.Kind, t.Target.Unit, t.Target.Year,
             target = t.Target.Value, current = t.Current, remaining = t.Remaining, progress = t.Progress, status = t.Status,
-            counted = t.Counted,
+            counted = t.Counted.En, countedZh = t.Counted.Zh,
             citation = t.Target.Citation,
             volume = t.Volume is { } v ? VolumeTargetJson.Of(v, s.Coverage) : null,
         }),
@@ -93,6 +93,7 @@ public static class ScorecardEndpoints
         {
             target = s.OutletTarget?.Id, outlets = s.OutletTarget?.Value,
             basis = "the outlet target split by each district's households (communities); seats by largest remainder add up to the target; shortfall = fair share - modern operating outlets in the district",
+            basisZh = "网点目标按各区县户数（小区）分摊；按最大余数法取整，合计等于目标；缺口 = 应建数 − 区县内运营中的现代化网点数",
         },
         districts = s.Districts.Select(d => new
         {
@@ -108,13 +109,15 @@ public static class ScorecardEndpoints
             urbanHouseholds = s.UrbanHouseholds, operatingOutlets = s.OperatingOutlets,
             outletsPer2000UrbanHouseholds = s.OutletsPer2000UrbanHouseholds,
             practice = $"about 1 outlet per {s.Options.HouseholdsPerOutlet:0} urban households; urban households = census households × urban share",
+            practiceZh = $"约每 {s.Options.HouseholdsPerOutlet:0} 户城镇家庭设 1 个网点；城镇户数 = 普查户数 × 城镇化率",
         },
         haul = new
         {
             method = s.RoadMethod.StartsWith("road network", StringComparison.Ordinal) ? "network" : "straightLine",
-            roads = s.RoadMethod, circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
+            roads = s.RoadMethod, roadsZh = s.RoadMethodZh, circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
             kgPerHouseholdPerDay = s.Options.KgPerHouseholdPerDay,
             loadBasis = "a centre's load = its own reported tonnage + each of its outlets' tonnage: reported (the last twelve months, per day of the months reported) where the outlet reports tonnages, else assumed: households served (covered households nearest the outlet, or listed by a mobile station) × kgPerHouseholdPerDay",
+            loadBasisZh = "分拣中心负荷 = 自身上报吨数 + 各所属网点吨数：网点上报吨数的按上报值（近十二个月，按所报月份日均）；未上报的按假设值：服务户数（距该网点最近的已覆盖户，或流动站点所列小区）× 每户每日千克数",
             reportsTo = s.Reported.AsOf?.ToString(),
             outletsBeyondLimit = s.Hauls.Count(h => h.BeyondLimit),
             centersOverCapacity = s.Centers.Count(c => c.OverCapacity),
@@ -137,6 +140,7 @@ public static class ScorecardEndpoints
         {
             points = m.Points, merged = m.Merged, share = m.Points > 0 ? Math.Round((double)m.Merged / m.Points, 4) : (double?)null,
             basis = "operating waste-sorting points that also take recyclables (两网融合) out of all operating waste-sorting points",
+            basisZh = "兼收可回收物（两网融合）的运营中垃圾分类投放点占全部运营中投放点的比例",
             measure = s.Policy.Measures.FirstOrDefault(x => x.Id == "merge-two-networks")?.Citation,
         } : null,
     };

@@ -80,6 +80,7 @@ public static class SubsidyJson
             yuanPerNewlyCoveredHousehold = PerHousehold(spent, g.Combined.Households),
             note = "Against today's operating outlets. Each outlet's gain is its own; the combined gain counts a community once. "
                  + "Yuan per household uses the amounts before the applicant caps.",
+            noteZh = "以当前运营中的网点为准。每个网点的新增覆盖单独计算；合计时同一小区只计一次。每户补贴按申报主体封顶之前的金额计算。",
         };
     }
 

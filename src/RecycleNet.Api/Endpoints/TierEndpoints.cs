@@ -49,8 +49,9 @@ public static class TierEndpoints
         {
             points = report.Points, merged = report.Merged, share = report.MergedShare, candidateCount = report.Candidates.Count,
             walking = new { walk.Minutes, walk.SpeedKmh, limitM = walk.LimitM },
-            villageReachKm = tiers?.Rules.VillageOutletKm.Value, roads = tiers is null ? null : roads.Method,
+            villageReachKm = tiers?.Rules.VillageOutletKm.Value, roads = tiers is null ? null : roads.Method, roadsZh = tiers is null ? null : roads.MethodZh,
             basis = "households gained = households of communities uncovered today that the point would bring within the walk + households of villages unserved today within the village-outlet distance by road; each point on its own, against today's network",
+            basisZh = "新增户数 = 该点可使其进入步行范围的、当前未覆盖小区的户数 + 在村级网点道路距离内、当前未服务村庄的户数；每个点单独计算，以当前网络为准",
             candidates = report.Candidates.Take((int)limit).Select(c => new
             {
                 id = c.Point.Id, name = c.Point.Name, kind = c.Point.Kind.ToString().ToLowerInvariant(),

@@ -9,7 +9,7 @@ public static class TierJson
     public static object Rules(TierRules r) => new
     {
         citation = r.Citation,
-        rules = r.All.ToDictionary(x => x.Id, x => new { value = x.Rule.Value, unit = x.Rule.Unit, citation = x.Rule.Citation, assumption = x.Rule.Assumption }),
+        rules = r.All.ToDictionary(x => x.Id, x => new { value = x.Rule.Value, unit = x.Rule.Unit, citation = x.Rule.Citation, assumption = x.Rule.Assumption, assumptionZh = x.Rule.AssumptionZh }),
     };
 
     public static object Totals(TierTotals t) => new

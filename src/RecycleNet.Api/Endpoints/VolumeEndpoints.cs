@@ -24,10 +24,11 @@ public static class VolumeEndpoints
         app.MapPost("/api/import/volumes", ImportAsync)
             .AddEndpointFilter<RequirePlannerKey>()
             .WithTags("Volumes")
-            .WithSummary("Import monthly volume reports (CSV or XLSX, long or wide); every row valid or nothing changes; ?dryRun=true checks without saving")
+            .WithSummary("Import monthly volume reports (CSV or XLSX, long or wide); every row valid or nothing changes; ?dryRun=true checks without saving; "
+                + "a resubmission that would drop categories needs ?mode=replace (the month whole) or ?mode=merge (only the categories resent)")
             .TakesRaw("A CSV (UTF-8, header row) or XLSX (first sheet): 单位名称 (or facilityType + facilityId), 统计月份, then 品类 + 数量 + 计量单位, or a column per category such as 废钢铁(吨)",
                 "text/csv", Xlsx, "multipart/form-data")
-            .Produces<VolumeImportAnswer>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422)
+            .Produces<VolumeImportAnswer>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422)
             .DisableAntiforgery();
         app.MapGet("/api/volumes", ListAsync).WithTags("Volumes")
             .WithSummary("Volume figures (?facility=outlets/12&category=&unit=&district=&from=2024-01&to=2024-12&offset=&limit=), or totals (?by=month,category,district,facility); ?f=xlsx for a workbook")
@@ -42,11 +43,12 @@ public static class VolumeEndpoints
             .Answers("The corrections").ProducesProblem(400);
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest req, string? format, string? dryRun, VolumeStore store, CityCache cities, VolumeCache volumes,
+    private static async Task<IResult> ImportAsync(HttpRequest req, string? format, string? dryRun, string? mode, VolumeStore store, CityCache cities, VolumeCache volumes,
         VolumeCategories categories, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
         var check = false;
         if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'", $"须为 true 或 false，实际为“{dryRun}”");
+        if (!VolumeResubmissions.TryParse(mode, out var resubmission, out var badMode)) return Problems.BadParameter("mode", badMode!.Value);
         var file = await ImportEndpoints.FileAsync(req, options.Value.MaxImportBytes, ct);
         if (file.Problem is { } bad) return bad;
         var (body, fileName) = file.Value;
@@ -65,7 +67,8 @@ public static class VolumeEndpoints
         var directory = await store.DirectoryAsync(city, ct);
         var sheet = new VolumeImporter(categories, directory, new VolumeImportOptions { LatestMonth = volumes.LatestMonth }).Read(rows);
         if (sheet.Errors.Count > 0) return Problems.Invalid(sheet.Errors, $"The volume report of {rows.Count} rows");
-        var result = await store.ApplyAsync(sheet.Figures, AuditTrail.Entry(req.HttpContext, "import", "volumes"), check, ct);
+        var result = await store.ApplyAsync(sheet.Figures, AuditTrail.Entry(req.HttpContext, "import", "volumes"), check, ct, resubmission);
+        if (result.NeedsMode && !check) return VolumeJson.NeedsMode(result, directory, categories);
         return TypedResults.Ok(VolumeJson.ImportAnswer(result, sheet.Layout, kind, directory, categories));
     }
 

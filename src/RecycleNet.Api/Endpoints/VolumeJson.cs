@@ -68,5 +68,24 @@ public static class VolumeJson
 
     public static VolumeImportAnswer ImportAnswer(VolumeWriteResult r, string layout, string format, FacilityDirectory directory, VolumeCategories categories) =>
         new(r.DryRun, layout, format, r.Inserted, r.FacilityMonths, r.Resubmitted, r.Replaced, r.Corrections.Count,
-            r.Corrections.Take(500).Select(c => Correction(c, directory, categories)).ToList());
+            r.Corrections.Take(500).Select(c => Correction(c, directory, categories)).ToList(),
+            r.Mode == VolumeResubmission.Unstated ? null : r.Mode.ToString().ToLowerInvariant(), r.Removed.Count, r.NeedsMode,
+            r.Removed.Take(500).Select(c => Correction(c, directory, categories)).ToList());
+
+    /// <summary>
+    /// 409: the report resubmits facility-months without some of their categories and says neither replace nor merge; it names
+    /// the figures that would go, and both ways on.
+    /// </summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NeedsMode(VolumeWriteResult r, FacilityDirectory directory, VolumeCategories categories)
+    {
+        var months = r.Removed.Select(c => (c.FacilityKind, c.FacilityId, c.Month)).Distinct().Count();
+        var problem = Problems.Make(409, "resubmission-needs-mode", "The resubmission would remove figures",
+            $"{r.Removed.Count} stored figure(s) of {months} resubmitted facility-month(s) are not in this report (listed in removed). "
+            + "Send ?mode=replace to replace those months whole (the figures not resent are removed and kept as corrections), "
+            + "or ?mode=merge to change only the categories resent. Nothing was saved.", field: "mode",
+            detailZh: $"本次重报涉及的 {months} 个单位月份中，有 {r.Removed.Count} 项已有数据未再上报（见 removed）。"
+            + "如要整月替换（未重报的品类将删除，并留存更正记录），请加 ?mode=replace；如只更新本次上报的品类，请加 ?mode=merge。未保存任何数据。");
+        problem.ProblemDetails.Extensions["removed"] = r.Removed.Take(500).Select(c => Correction(c, directory, categories)).ToList();
+        return problem;
+    }
 }

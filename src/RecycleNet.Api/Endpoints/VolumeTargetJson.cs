@@ -22,6 +22,7 @@ public static class VolumeTargetJson
             }),
             monthsWithoutReports = m.MonthsWithoutReports.Select(x => x.ToString()),
             missingBasis = "a facility that reports this category is expected every month from its first report (or its opening, if earlier) to its closing or the as-of month; months without its figure are listed here and counted as nothing, not as zero",
+            missingBasisZh = "上报此品类的单位，自首次上报（或开业，取较早者）起至关闭或统计截止月，每月都应上报；缺报的月份列于此处，不计入合计，也不按零计",
             districts = m.Districts.Select(d => new
             {
                 districtId = d.DistrictId,
@@ -39,7 +40,7 @@ public static class VolumeTargetJson
         trailingTwelveMonths = f.TrailingTwelveMonths, trailingFrom = asOf.Plus(-11).ToString(),
         targetYearTotal = f.TargetYearTotal, projected = f.Projected,
         projection = f.Projection is { } p ? new { kind = p.Kind, method = p.Method, methodZh = p.MethodZh } : null,
-        targetFigure = f.TargetFigure, current = f.Current, currentBasis = f.CurrentBasis,
-        progress = f.Progress, remaining = f.Remaining, onTrack = f.OnTrack, status = f.Status, notMeasuredBecause = f.NotMeasuredBecause,
+        targetFigure = f.TargetFigure, current = f.Current, currentBasis = f.CurrentBasis.En, currentBasisZh = f.CurrentBasis.Zh,
+        progress = f.Progress, remaining = f.Remaining, onTrack = f.OnTrack, status = f.Status, notMeasuredBecause = f.NotMeasuredBecause?.En, notMeasuredBecauseZh = f.NotMeasuredBecause?.Zh,
     };
 }

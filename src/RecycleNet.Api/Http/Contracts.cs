@@ -90,7 +90,11 @@ public sealed record SitingJobAnswer(Guid Id, string Kind, string Status, string
 
 [Description("What a volume import stored (or, with dryRun, would store): figures, facility-months, resubmissions and the corrections they make (the first 500).")]
 public sealed record VolumeImportAnswer(bool DryRun, string Layout, string Format, int Figures, int FacilityMonths, int Resubmitted, int ReplacedFigures,
-    int CorrectionCount, IReadOnlyList<object> Corrections);
+    int CorrectionCount, IReadOnlyList<object> Corrections,
+    [property: Description("replace or merge, as asked; null when the request gave none")] string? Mode,
+    [property: Description("Stored figures of resubmitted facility-months this report does not name again: removed by replace, kept by merge")] int RemovedCount,
+    [property: Description("True (dry runs only) when the report would remove figures and no mode was given: the real import would be refused with 409")] bool NeedsMode,
+    IReadOnlyList<object> Removed);
 
 [Description("The volume statistics' categories and units.")]
 public sealed record VolumeCategoriesAnswer(string Source, IReadOnlyList<RecycleNet.Core.Volumes.VolumeUnit> Units,

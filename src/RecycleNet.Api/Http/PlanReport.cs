@@ -33,7 +33,7 @@ public static class PlanReport
             main.Document = new Document(body);
             body.Append(Heading($"规划方案评估报告：{plan.Name}"));
             body.Append(Text($"城市：{cityName}　政策：{policy.Title}（{policy.DocumentNumber}）"));
-            body.Append(Text($"编制人：{plan.Author}　状态：{Status(plan.Status)}　版本：{plan.Version}　生成时间：{now:yyyy-MM-dd HH:mm} (UTC)"));
+            body.Append(Text($"编制人：{ReportWords.AuthorZh(plan.Author)}　状态：{ReportWords.PlanStatusZh(plan.Status)}　版本：{plan.Version}　生成时间：{now:yyyy-MM-dd HH:mm} (UTC)"));
 
             body.Append(Heading("一、方案地图", 2));
             var image = main.AddImagePart(ImagePartType.Png);
@@ -54,7 +54,12 @@ public static class PlanReport
                 ["超负荷的分拣中心", N(e.Before.Centers.Count(c => c.OverCapacity)), N(e.After.Centers.Count(c => c.OverCapacity))],
             ]));
             body.Append(Text($"新增覆盖 {N(e.HouseholdsGained)} 户；新建固定型网点补贴合计 {(e.SubsidyYuan is { } y ? N(y) + " 元" : "—（政策未规定）")}；" +
-                             $"每万元新增覆盖 {(e.HouseholdsPer10kYuan is { } k ? k.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—")} 户。距离测算：{e.After.Coverage.Method}。"));
+                             $"每万元新增覆盖 {(e.HouseholdsPer10kYuan is { } k ? k.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—")} 户。距离测算：{ReportWords.DistanceMethodZh(e.After.Coverage.Method)}。"));
+            if (e.Application.Warnings.Count > 0)
+            {
+                body.Append(Text("请注意："));
+                foreach (var w in e.Application.Warnings) body.Append(Text($"· {w.RuleZh ?? w.Rule}（{w.Field}）"));
+            }
             var afterTargets = e.After.Targets.ToDictionary(t => t.Target.Id);
             body.Append(Heading("三、目标进度", 2));
             body.Append(Table(["目标", "年份", "目标值", "采纳前", "采纳后"], e.Before.Targets.Select(t => new[]
@@ -83,9 +88,10 @@ public static class PlanReport
                 return [change, x.Name, $"{p.X:0.000000}, {p.Y:0.000000}", $"{gx:0.000000}, {gy:0.000000}", (x as Outlet)?.AreaM2?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) ?? "",
                     yuan is { } v ? N(v) : ""];
             }
-            var sites = e.Application.Added.Select(a => Site("新增", a.Entity)).Concat(e.Application.Replaced.Select(r => Site("变更", r.After)))
-                .Concat(e.Application.Removed.Select(r => Site("删除", r.Before))).ToList();
-            body.Append(sites.Count == 0 ? Text("无。") : Table(["变更", "名称", "WGS84 经纬度", "GCJ-02 经纬度", "面积（㎡）", "补贴（元）"], sites));
+            var sites = e.Application.Added.Select(a => Site(PlanChangeKind.Add.Zh(), a.Entity))
+                .Concat(e.Application.Replaced.Select(r => Site(e.Application.KindOf(r.Layer, r.Before.Id).Zh(), r.After)))
+                .Concat(e.Application.Removed.Select(r => Site(PlanChangeKind.Remove.Zh(), r.Before))).ToList();
+            body.Append(sites.Count == 0 ? Text("无。") : Table(["改动", "名称", "WGS84 经纬度", "GCJ-02 经纬度", "面积（㎡）", "补贴（元）"], sites));
             body.Append(Heading("六、政策依据", 2));
             foreach (var (label, c) in policy.Targets.Select(t => (t.LabelZh, t.Citation)).Concat(e.Rule is { } r ? [(r.LabelZh, r.Citation)] : []))
                 body.Append(Text($"{label}：{policy.DocumentNumber} {c.Section} {c.Item}——“{c.Quote}”"));
@@ -96,7 +102,6 @@ public static class PlanReport
         return ms.ToArray();
     }
 
-    private static string Status(string s) => s switch { "draft" => "草稿", "adopted" => "已采纳", "reverted" => "已撤销", _ => s };
 
     private static string Current(TargetProgress t) =>
         t.Current is null ? "未统计" : t.Target.Kind == "growth" ? P((double)t.Current.Value) : t.Current.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);

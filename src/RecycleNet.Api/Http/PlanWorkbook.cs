@@ -1,3 +1,4 @@
+using RecycleNet.Core.Coverage;
 using MiniExcelLibs;
 using NetTopologySuite.Geometries;
 using RecycleNet.Core.Export;
@@ -22,7 +23,7 @@ public static class PlanWorkbook
         var after = e.After.Coverage.City;
         var summary = new List<Dictionary<string, object?>>
         {
-            Row("方案 (plan)", plan.Name), Row("编制人 (author)", plan.Author), Row("状态 (status)", plan.Status), Row("版本 (version)", plan.Version),
+            Row("方案 (plan)", plan.Name), Row("编制人 (author)", ReportWords.AuthorZh(plan.Author)), Row("状态 (status)", $"{ReportWords.PlanStatusZh(plan.Status)} {plan.Status}"), Row("版本 (version)", plan.Version),
             Row("政策 (policy)", $"{policy.Title}（{policy.DocumentNumber}）"),
             Row("覆盖户数 之前 (covered households before)", before.CoveredHouseholds), Row("覆盖户数 之后 (after)", after.CoveredHouseholds),
             Row("新增覆盖户数 (households gained)", e.HouseholdsGained),
@@ -30,8 +31,9 @@ public static class PlanWorkbook
             Row("运营网点 之前 (operating outlets before)", e.Before.OperatingOutlets), Row("运营网点 之后 (after)", e.After.OperatingOutlets),
             Row("新建网点补贴合计 (new-outlet subsidy), 元", e.SubsidyYuan),
             Row("每万元新增覆盖户数 (households per 10,000 yuan)", e.HouseholdsPer10kYuan),
-            Row("距离测算 (distances)", e.After.Coverage.Method),
+            Row("距离测算 (distances)", $"{ReportWords.DistanceMethodZh(e.After.Coverage.Method)} {e.After.Coverage.Method}"),
         };
+        foreach (var w in e.Application.Warnings) summary.Add(Row($"请注意 (warning) {w.Field}", $"{w.RuleZh} ({w.Rule})"));
         var afterDistricts = e.After.Districts.ToDictionary(d => d.Coverage.District.Id);
         var districts = e.Before.Districts.Select(d =>
         {
@@ -53,23 +55,25 @@ public static class PlanWorkbook
             var cost = costs.GetValueOrDefault(x.Id);
             return new()
             {
-                ["变更 (change)"] = change, ["图层 (layer)"] = layer, ["名称 (name)"] = x.Name, ["编号 (id)"] = change == "新增 add" ? null : x.Id,
+                ["变更 (change)"] = change, ["图层 (layer)"] = layer, ["名称 (name)"] = x.Name, ["编号 (id)"] = change.StartsWith(PlanChangeKind.Add.Zh(), StringComparison.Ordinal) ? null : x.Id,
                 ["经度 WGS84 (lon)"] = Math.Round(p.X, 7), ["纬度 WGS84 (lat)"] = Math.Round(p.Y, 7),
                 ["经度 GCJ-02 (lon)"] = Math.Round(gx, 7), ["纬度 GCJ-02 (lat)"] = Math.Round(gy, 7),
                 ["面积 (areaM2)"] = (x as Outlet)?.AreaM2, ["状态 (status)"] = x is Outlet o ? o.Status.ToString().ToLowerInvariant() : (x as SortingCenter)?.Status.ToString().ToLowerInvariant(),
                 ["补贴 (subsidy), 元"] = cost?.Yuan, ["说明 (note)"] = cost?.Why,
             };
         }
-        var sites = e.Application.Added.Select(a => Site("新增 add", a.Layer, a.Entity))
-            .Concat(e.Application.Replaced.Select(r => Site("变更 change", r.Layer, r.After)))
-            .Concat(e.Application.Removed.Select(r => Site("删除 remove", r.Layer, r.Before))).ToList();
+        static string Kind(PlanChangeKind k) => $"{k.Zh()} {k.Code()}";
+        var sites = e.Application.Added.Select(a => Site(Kind(PlanChangeKind.Add), a.Layer, a.Entity))
+            .Concat(e.Application.Replaced.Select(r => Site(Kind(e.Application.KindOf(r.Layer, r.Before.Id)), r.Layer, r.After)))
+            .Concat(e.Application.Removed.Select(r => Site(Kind(PlanChangeKind.Remove), r.Layer, r.Before))).ToList();
         if (sites.Count == 0) sites.Add(new() { ["变更 (change)"] = "无 (none)" });
         var afterTargets = e.After.Targets.ToDictionary(t => t.Target.Id);
         var targets = e.Before.Targets.Select(t => new Dictionary<string, object?>
         {
             ["目标 (target)"] = t.Target.LabelZh, ["年份 (year)"] = t.Target.Year, ["目标值 (value)"] = t.Target.Value,
-            ["现状 之前 (current before)"] = t.Current, ["状态 之前 (status before)"] = t.Status,
-            ["现状 之后 (current after)"] = afterTargets[t.Target.Id].Current, ["状态 之后 (status after)"] = afterTargets[t.Target.Id].Status,
+            ["现状 之前 (current before)"] = t.Current, ["状态 之前 (status before)"] = $"{ReportWords.TargetStatusZh(t.Status)} {t.Status}",
+            ["现状 之后 (current after)"] = afterTargets[t.Target.Id].Current,
+            ["状态 之后 (status after)"] = $"{ReportWords.TargetStatusZh(afterTargets[t.Target.Id].Status)} {afterTargets[t.Target.Id].Status}",
         }).ToList();
         var cited = policy.Targets.Select(t => (t.LabelZh, t.Citation)).Concat(e.Rule is { } r ? [(r.LabelZh, r.Citation)] : [])
             .Select(c => new Dictionary<string, object?>

@@ -209,7 +209,8 @@ public static class OgcEndpoints
     }
 
     internal static IResult UnknownCollection(string id) => Problems.Make(404, "not-found", $"collection '{id}' was not found",
-        $"Collections: {string.Join(", ", FeatureCache.Collections.Select(c => c.Id))}.", field: "collectionId");
+        $"Collections: {string.Join(", ", FeatureCache.Collections.Select(c => c.Id))}.", field: "collectionId",
+        detailZh: $"没有数据集“{id}”；可用：{string.Join("、", FeatureCache.Collections.Select(c => c.Id))}。");
 
     internal static IResult Json(Action<Utf8JsonWriter> write, string contentType = "application/json; charset=utf-8") =>
         new StreamedJsonResult(write, contentType);

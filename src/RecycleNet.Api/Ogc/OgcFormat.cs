@@ -29,7 +29,7 @@ public static class OgcFormat
         if (req.Query.TryGetValue("f", out var f))
         {
             var wanted = f.ToString().ToLowerInvariant() switch { "geojson" => Json, "geopackage" => GeoPackage, "shapefile" or "zip" => Shapefile, var x => x };
-            if (!allowed.Contains(wanted)) return Problems.BadParameter("f", $"'{f}' is not offered here; use one of {string.Join(", ", allowed)}");
+            if (!allowed.Contains(wanted)) return Problems.BadParameter("f", $"'{f}' is not offered here; use one of {string.Join(", ", allowed)}", $"此处不提供“{f}”格式；可用：{string.Join("、", allowed)}");
             format = wanted;
             return null;
         }

@@ -39,7 +39,8 @@ public static class OgcItemsEndpoint
         if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } badWalk) return badWalk;
         var table = await cache.GetAsync(c, walk, ct);
         if (!long.TryParse(featureId, out var id) || table.Find(id) is not { } f)
-            return Http.Problems.Make(404, "not-found", $"feature '{featureId}' of {c.Id} was not found", field: "featureId");
+            return Http.Problems.Make(404, "not-found", $"feature '{featureId}' of {c.Id} was not found", field: "featureId",
+                detailZh: $"{c.Id} 中没有要素“{featureId}”。");
         // Tagged only once found: a missing feature is never "not modified".
         if (Http.WeakETags.Fresh(req.HttpContext, Http.WeakETags.Of(Core.Features.FeatureFingerprint.Of([f]), format))) return Http.WeakETags.NotModified();
         res.Headers["Content-Crs"] = $"<{crs.Uri}>";

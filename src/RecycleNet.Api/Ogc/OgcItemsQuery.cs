@@ -26,7 +26,8 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         var q = req.Query;
         foreach (var key in q.Keys)
             if (!Reserved.Contains(key) && collection.Fields.All(f => f.Name != key) && collection.Parameters?.Contains(key) != true)
-                return Problems.BadParameter(key, $"is not a parameter of {collection.Id}; use {string.Join(", ", Reserved.Concat(collection.Parameters ?? []))} or a queryable ({string.Join(", ", collection.Fields.Select(f => f.Name))})");
+                return Problems.BadParameter(key, $"is not a parameter of {collection.Id}; use {string.Join(", ", Reserved.Concat(collection.Parameters ?? []))} or a queryable ({string.Join(", ", collection.Fields.Select(f => f.Name))})",
+                    $"不是 {collection.Id} 的参数；可用 {string.Join("、", Reserved.Concat(collection.Parameters ?? []))}，或可查询属性（{string.Join("、", collection.Fields.Select(f => f.Name))}）");
         if (TryWalk(req, collection, out var walk) is { } badWalk) return badWalk;
 
         if (OgcFormat.TryRead(req, OgcFormat.Items, out var format) is { } badFormat) return badFormat;
@@ -36,7 +37,8 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         if (TryCrs(q, "crs", supported, out var crs) is { } badCrs) return badCrs;
         if (TryCrs(q, "bbox-crs", supported, out var bboxCrs) is { } badBboxCrs) return badBboxCrs;
         if (format is OgcFormat.GeoPackage or OgcFormat.Shapefile && crs.Wkt is null)
-            return Problems.BadParameter("crs", $"{crs.Title} has no EPSG definition a {format} file could declare; download it as GeoJSON, CSV or XLSX, or choose an EPSG CRS");
+            return Problems.BadParameter("crs", $"{crs.Title} has no EPSG definition a {format} file could declare; download it as GeoJSON, CSV or XLSX, or choose an EPSG CRS",
+                $"{crs.Title} 没有 {format} 文件可声明的 EPSG 定义；请下载 GeoJSON、CSV 或 XLSX，或选用 EPSG 坐标系");
 
         NetTopologySuite.Geometries.Envelope? bbox = null;
         if (q.TryGetValue("bbox", out var rawBbox))
@@ -44,12 +46,14 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
             var parts = rawBbox.ToString().Split(',');
             var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : (double?)null).ToList();
             if (parts.Length is not (4 or 6) || numbers.Any(n => n is null))
-                return Problems.BadParameter("bbox", $"'{rawBbox}' must be 4 numbers (or 6 with heights) separated by commas: lower-left then upper-right corner");
+                return Problems.BadParameter("bbox", $"'{rawBbox}' must be 4 numbers (or 6 with heights) separated by commas: lower-left then upper-right corner",
+                    $"“{rawBbox}”须为以逗号分隔的 4 个数（含高程为 6 个）：先左下角，再右上角");
             // With 6 numbers the heights sit third and sixth.
             var (a0, b0, a1, b1) = parts.Length == 4 ? (numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value)
                 : (numbers[0]!.Value, numbers[1]!.Value, numbers[3]!.Value, numbers[4]!.Value);
             if (a0 > a1 || b0 > b1)
-                return Problems.BadParameter("bbox", $"'{rawBbox}': the lower-left corner must come first and lie below and left of the upper-right one (no box crosses the antimeridian here)");
+                return Problems.BadParameter("bbox", $"'{rawBbox}': the lower-left corner must come first and lie below and left of the upper-right one (no box crosses the antimeridian here)",
+                    $"“{rawBbox}”：左下角须在前，且位于右上角的左下方（此处的范围不跨越 180° 经线）");
             bbox = bboxCrs.ToWgs84(a0, b0, a1, b1);
         }
 
@@ -57,21 +61,22 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         if (q.TryGetValue("datetime", out var rawDate))
         {
             if (collection.DateField is null)
-                return Problems.BadParameter("datetime", $"{collection.Id} carries no dates; datetime does not apply");
+                return Problems.BadParameter("datetime", $"{collection.Id} carries no dates; datetime does not apply", $"{collection.Id} 没有日期属性，不能按 datetime 筛选");
             var ends = rawDate.ToString().Split('/');
             if (ends.Length > 2 || !TryDate(ends[0], out from) || !TryDate(ends[^1], out to) || (ends.Length == 1 && from is null))
-                return Problems.BadParameter("datetime", $"'{rawDate}' must be a date (2024-08-01), a date-time, or an interval start/end with '..' for an open end");
-            if (from > to) return Problems.BadParameter("datetime", $"'{rawDate}': the interval ends before it starts");
+                return Problems.BadParameter("datetime", $"'{rawDate}' must be a date (2024-08-01), a date-time, or an interval start/end with '..' for an open end",
+                    $"“{rawDate}”须为日期（2024-08-01）、日期时间，或“开始/结束”区间（开放的一端用“..”）");
+            if (from > to) return Problems.BadParameter("datetime", $"'{rawDate}': the interval ends before it starts", $"“{rawDate}”：区间的结束早于开始");
         }
 
         Cql2Expression? filter = null;
         if (q.TryGetValue("filter-lang", out var lang) && !string.Equals(lang, "cql2-text", StringComparison.OrdinalIgnoreCase))
-            return Problems.BadParameter("filter-lang", $"'{lang}' is not offered; filters are written in cql2-text");
+            return Problems.BadParameter("filter-lang", $"'{lang}' is not offered; filters are written in cql2-text", $"不提供“{lang}”；筛选条件用 cql2-text 书写");
         if (TryCrs(q, "filter-crs", supported, out var filterCrs) is { } badFilterCrs) return badFilterCrs;
         if (q.TryGetValue("filter", out var rawFilter))
         {
             try { filter = Cql2Text.Parse(rawFilter.ToString(), collection, filterCrs); }
-            catch (Cql2Exception e) { return Problems.BadParameter("filter", e.Message); }
+            catch (Cql2Exception e) { return Problems.BadParameter("filter", e.Message, $"筛选条件（CQL2）在第 {e.Position + 1} 个字符处无法解析：{e.Message}"); }
         }
 
         var equals = q.Where(kv => collection.Fields.Any(f => f.Name == kv.Key)).Select(kv => (kv.Key, kv.Value.ToString())).ToList();
@@ -92,7 +97,7 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         if (!WalkingQuery.TryNumber(req, "minutes", d.Minutes, out var minutes, out var problem)
             || !WalkingQuery.TryNumber(req, "speedKmh", d.SpeedKmh, out var speed, out problem)) return problem;
         walk = d with { Minutes = minutes, SpeedKmh = speed };
-        return walk.Validate() is { } bad ? Problems.BadParameter(bad.Field, bad.Rule) : null;
+        return walk.Validate() is { } bad ? Problems.BadParameter(bad) : null;
     }
 
     private static bool TryInt(IQueryCollection q, string name, int fallback, int min, out int value, out IResult? problem)
@@ -107,7 +112,7 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         }
         // Digits beyond int's range still mean "as many as you allow": clamp like any other large limit.
         else if (name == "limit" && text.Length > 0 && text.All(char.IsAsciiDigit)) { value = int.MaxValue; return true; }
-        problem = Problems.BadParameter(name, $"'{raw}' must be a whole number ≥ {min}");
+        problem = Problems.BadParameter(name, $"'{raw}' must be a whole number ≥ {min}", $"“{raw}”须为不小于 {min} 的整数");
         return false;
     }
 
@@ -116,7 +121,8 @@ public sealed record OgcItemsQuery(FeatureQuery Query, OutputCrs Crs, string For
         crs = supported[0];
         if (!q.TryGetValue(name, out var raw)) return null;
         if (OutputCrs.Find(supported, raw.ToString()) is { } found) { crs = found; return null; }
-        return Problems.BadParameter(name, $"'{raw}' is not a supported CRS; use one of {string.Join(", ", supported.Select(c => c.Uri))}");
+        return Problems.BadParameter(name, $"'{raw}' is not a supported CRS; use one of {string.Join(", ", supported.Select(c => c.Uri))}",
+            $"不支持坐标系“{raw}”；可用：{string.Join("、", supported.Select(c => c.Uri))}");
     }
 
     private static bool TryDate(string text, out DateOnly? date)

@@ -59,10 +59,12 @@ public static class OgcTilesEndpoint
         if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
         var tile = new TileId(z, x, y);
         if (!tile.IsValid)
-            return Problems.BadParameter(z is < 0 or > TileId.MaxZoom ? "z" : "x/y", $"tile {z}/{x}/{y} is not in WebMercatorQuad: z is 0–{TileId.MaxZoom}, x and y 0–2^z−1");
+            return Problems.BadParameter(z is < 0 or > TileId.MaxZoom ? "z" : "x/y", $"tile {z}/{x}/{y} is not in WebMercatorQuad: z is 0–{TileId.MaxZoom}, x and y 0–2^z−1",
+                $"瓦片 {z}/{x}/{y} 不在 WebMercatorQuad 中：z 为 0–{TileId.MaxZoom}，x、y 为 0–2^z−1");
         foreach (var key in req.Query.Keys)
             if (c.Parameters?.Contains(key) != true)
-                return Problems.BadParameter(key, $"is not a tile parameter of {c.Id}{(c.IsComputed ? "; use minutes, speedKmh" : "")}");
+                return Problems.BadParameter(key, $"is not a tile parameter of {c.Id}{(c.IsComputed ? "; use minutes, speedKmh" : "")}",
+                    $"不是 {c.Id} 瓦片的参数{(c.IsComputed ? "；可用 minutes、speedKmh" : "")}");
         if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } bad) return bad;
         var table = await cache.GetAsync(c, walk, ct);
         var page = table.Query(new FeatureQuery { Bbox = tile.BoundsWgs84((double)Buffer / Extent), Limit = int.MaxValue });

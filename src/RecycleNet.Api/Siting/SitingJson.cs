@@ -58,6 +58,7 @@ public static class SitingJson
             Bound = Math.Round(s.LowerBound, 3), Gap = Math.Round(s.Gap, 6), Optimal = s.Optimal, Candidates = r.CandidateCount,
             OutletsWithinHaulLimitBefore = r.ServedBefore, OutletsWithinHaulLimitAfter = r.ServedAfter,
             TonneKmPerDayBefore = Math.Round(r.CostBeforeTonneKm, 3), TonneKmPerDayAfter = Math.Round(s.CostTonneKm, 3), HaulingOutlets = r.Hauls.Count,
+            TonneKmPerDayAfterSameOutlets = Math.Round(r.CostAfterSameOutletsTonneKm, 3),
         };
         var proposals = r.Proposals.Select(p => new SitingProposal
         {
@@ -118,7 +119,15 @@ public static class SitingJson
         if (kind == SitingRequest.Tiers)
             return new
             {
-                solver,
+                // The chain's objective is its total haul; no single bound proves it (the village tier maximises households,
+                // the other two minimise tonne·km), so the proof is each tier's, under tiers, and the chain claims none.
+                solver = new
+                {
+                    method = r.Method, elapsedMs = r.SolverMs, objective = r.Objective, unit = "tonne·km/day (village → station → county centre)",
+                    bound = (double?)null, gap = (double?)null, optimal = r.Optimal,
+                    basis = "each tier's own objective, bound and gap are under tiers; the chain's optimal is true when every tier's is",
+                    basisZh = "各级的目标值、界和最优性差距分别见 tiers；仅当每一级都已证明最优时整条体系才为最优",
+                },
                 tiers = new
                 {
                     villageOutlets = Tier(r.VillageTier, "households newly served"),
@@ -145,7 +154,17 @@ public static class SitingJson
         {
             solver,
             before = new { outletsWithinHaulLimit = r.OutletsWithinHaulLimitBefore, tonneKmPerDay = r.TonneKmPerDayBefore },
-            after = new { outletsWithinHaulLimit = r.OutletsWithinHaulLimitAfter, tonneKmPerDay = r.TonneKmPerDayAfter },
+            after = new
+            {
+                outletsWithinHaulLimit = r.OutletsWithinHaulLimitAfter, tonneKmPerDay = r.TonneKmPerDayAfter,
+                // Over the same outlets as before (null for a run stored before this figure was kept).
+                sameOutletsTonneKmPerDay = r.TonneKmPerDayAfterSameOutlets,
+            },
+            haulBasis = "before: the outlets within the haul limit of an operating centre today, each to its nearest; after.sameOutletsTonneKmPerDay: "
+                + "those same outlets after the new centres open (the saving); after.tonneKmPerDay: every outlet within the limit after, "
+                + "including those the new centres bring within it, so it can exceed before",
+            haulBasisZh = "before：当前在运营分拣中心运距限值内的网点，各按最近中心计；after.sameOutletsTonneKmPerDay：同一批网点在新中心建成后的运输量（即节省）；"
+                + "after.tonneKmPerDay：建成后运距限值内的全部网点，含新中心新纳入的网点，故可能高于 before",
             outlets = r.HaulingOutlets,
             candidates = r.Candidates,
             proposals = FeatureCollection(o.Proposals),
@@ -157,6 +176,7 @@ public static class SitingJson
                 volumeBasis = h.VolumeReported ? "reported" : "assumed",
             }),
             volumeBasis = "each outlet's tonnes per day: its reported tonnage of the last twelve months where it reports one (volumeBasis reported), else covered households × kgPerHouseholdPerDay (assumed)",
+            volumeBasisZh = "各网点每日吨数：有上报的按近十二个月上报吨数（reported），否则按已覆盖户数 × 每户每日千克数（assumed）",
             outletsReporting = o.Assignments.Count(h => h.VolumeReported),
         };
     }

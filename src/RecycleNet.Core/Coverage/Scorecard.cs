@@ -22,7 +22,7 @@ public sealed record ScorecardOptions
 }
 
 /// <summary>A target with the current value. Current is null when the service holds no data for the metric.</summary>
-public sealed record TargetProgress(PolicyTarget Target, decimal? Current, decimal? Remaining, double? Progress, string Status, string Counted)
+public sealed record TargetProgress(PolicyTarget Target, decimal? Current, decimal? Remaining, double? Progress, string Status, Input.Reason Counted)
 {
     /// <summary>For a target of the recycling statistics: how it was measured from the reports.</summary>
     public Volumes.VolumeMeasure? Volume { get; init; }
@@ -67,6 +67,9 @@ public sealed record Scorecard(Policy Policy, int? Year, IReadOnlyList<TargetPro
 
     /// <summary>How hauls and the tiers' distances were measured (road network, or straight line × circuity).</summary>
     public string RoadMethod { get; init; } = "";
+
+    /// <summary><see cref="RoadMethod"/> in Chinese.</summary>
+    public string RoadMethodZh { get; init; } = "";
 
     /// <summary>The reports the loads read (the last twelve months); <see cref="Volumes.ReportedTonnage.None"/> when none were given.</summary>
     public Volumes.ReportedTonnage Reported { get; init; } = Volumes.ReportedTonnage.None;

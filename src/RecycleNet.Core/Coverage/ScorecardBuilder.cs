@@ -52,7 +52,7 @@ public static class ScorecardBuilder
         {
             Tiers = policy.Tiers is { } rules && (city.Villages.Count > 0 || city.Townships.Count > 0) ? TierCoverageOp.Measure(city, rules, roads) : null,
             MergedPoints = operatingPoints.Count > 0 ? (operatingPoints.Count, operatingPoints.Count(p => p.TakesRecyclables)) : null,
-            RoadMethod = roads.Method,
+            RoadMethod = roads.Method, RoadMethodZh = roads.MethodZh,
             Reported = reported,
         };
     }
@@ -63,18 +63,20 @@ public static class ScorecardBuilder
         if (volumes?.Categories.ForMetric(t.Metric) is { } category)
         {
             var unit = volumes.Categories.Unit(category.MeasuredIn);
-            var what = $"{category.LabelZh} ({category.LabelEn}) in {unit.LabelZh} ({unit.Id}), from the monthly volume reports";
+            var what = new Input.Reason($"{category.LabelZh} ({category.LabelEn}) in {unit.LabelZh} ({unit.Id}), from the monthly volume reports",
+                $"{category.LabelZh}，以{unit.LabelZh}计，来自月度回收量报表");
             var m = VolumeProgressOp.Measure(t, category, unit, volumes.Summary, volumes.Options);
-            if (m.City.Status == "notMeasured") return new TargetProgress(t, null, null, null, "notMeasured", $"{what}: {m.City.NotMeasuredBecause}") { Volume = m };
+            if (m.City.Status == "notMeasured" && m.City.NotMeasuredBecause is { } why)
+                return new TargetProgress(t, null, null, null, "notMeasured", new($"{what.En}: {why.En}", $"{what.Zh}：{why.Zh}")) { Volume = m };
             return new TargetProgress(t, m.City.Current, m.City.Remaining, m.City.Progress, m.City.Status, what) { Volume = m };
         }
         (decimal? current, var counted) = t.Metric switch
         {
             "modernOutlets" => (city.Outlets.Count(o => o.Status == FacilityStatus.Operating && o.Modern),
-                "operating outlets (fixed and mobile) marked modern"),
+                new Input.Reason("operating outlets (fixed and mobile) marked modern", "标为现代化的运营中网点（固定型和流动型）")),
             "greenSortingCenters" => (city.SortingCenters.Count(c => c.Status == FacilityStatus.Operating && c.GreenCertified),
-                "operating sorting centres marked green-certified"),
-            _ => ((decimal?)null, "not held by this service"),
+                new Input.Reason("operating sorting centres marked green-certified", "已认定为绿色分拣中心的运营中分拣中心")),
+            _ => ((decimal?)null, new Input.Reason("not held by this service", "本服务不掌握此项数据")),
         };
         if (current is null || t.Kind != "count") return new TargetProgress(t, null, null, null, "notMeasured", counted);
         var remaining = Math.Max(0, t.Value - current.Value);

@@ -31,11 +31,8 @@ public static class PlanFeatures
             var changes = PlanChanges.FromJson(plan.Changes);
             var applied = PlanApplier.Apply(city, changes);
             if (!applied.Valid) continue;
-            var moved = changes.Move.Select(m => (m.Layer, m.Id)).ToHashSet();
-            var closed = changes.Close.Select(c => (c.Layer, c.Id)).ToHashSet();
             var sites = applied.Added.Select(a => ("add", a.Layer, (long?)null, a.Entity))
-                .Concat(applied.Replaced.Select(r => (moved.Contains((r.Layer, r.Before.Id)) ? "move" : closed.Contains((r.Layer, r.Before.Id)) ? "close" : "update",
-                    r.Layer, (long?)r.Before.Id, r.After)))
+                .Concat(applied.Replaced.Select(r => (applied.KindOf(r.Layer, r.Before.Id).Code(), r.Layer, (long?)r.Before.Id, r.After)))
                 .Concat(applied.Removed.Select(r => ("remove", r.Layer, (long?)r.Before.Id, r.Before)));
             var i = 0;
             foreach (var (change, layer, featureId, e) in sites)

@@ -30,6 +30,13 @@ public sealed class SitingResult
     public int? OutletsWithinHaulLimitAfter { get; set; }
     public double? TonneKmPerDayBefore { get; set; }
     public double? TonneKmPerDayAfter { get; set; }
+
+    /// <summary>
+    /// After, over the outlets that were within the haul limit before (the same outlets as <see cref="TonneKmPerDayBefore"/>):
+    /// the comparison that says what the new centres save. <see cref="TonneKmPerDayAfter"/> also counts the outlets they
+    /// bring within the limit, so it can rise while every outlet's haul falls.
+    /// </summary>
+    public double? TonneKmPerDayAfterSameOutlets { get; set; }
     public int? HaulingOutlets { get; set; }
 
     // Whole-chain runs (a county network): each tier's plan and proof, and the haul village → station → county centre.

@@ -18,6 +18,17 @@ public sealed record PlanApplication(CitySnapshot After, IReadOnlyList<FieldErro
     IReadOnlyList<(string Layer, SpatialEntity Before)> Removed)
 {
     public bool Valid => Errors.Count == 0;
+
+    /// <summary>Which kind of change each replaced feature is (a move, a closing or an update of properties), by layer and id.</summary>
+    public IReadOnlyDictionary<(string Layer, long Id), PlanChangeKind> Kinds { get; init; } = new Dictionary<(string, long), PlanChangeKind>();
+
+    /// <summary>
+    /// Changes that are valid but odd — closing what is closed, changing a planned or closed feature so that nothing a
+    /// planner measures moves: said in the evaluation, not silently accepted.
+    /// </summary>
+    public IReadOnlyList<FieldError> Warnings { get; init; } = [];
+
+    public PlanChangeKind KindOf(string layer, long id) => Kinds.GetValueOrDefault((layer, id), PlanChangeKind.Update);
 }
 
 /// <summary>
@@ -43,6 +54,8 @@ public static class PlanApplier
         var replaced = new List<(string, SpatialEntity, SpatialEntity)>();
         var removed = new List<(string, SpatialEntity)>();
         var touched = new HashSet<(string, long)>();
+        var kinds = new Dictionary<(string, long), PlanChangeKind>();
+        var warnings = new List<FieldError>();
 
         SpatialEntity? Existing(string path, string layer, long id)
         {
@@ -69,10 +82,10 @@ public static class PlanApplier
             added.Add((a.Layer, a, entity));
         }
         // A move and a closing are changes of place and of status: one path, the layer's rules, for all three.
-        var updates = changes.Move.Select((m, i) => ($"move[{i}]", new PlanUpdate(m.Layer, m.Id, EmptyObject, m.BaseVersion, m.Lon, m.Lat)))
-            .Concat(changes.Close.Select((c, i) => ($"close[{i}]", new PlanUpdate(c.Layer, c.Id, ClosedStatus, c.BaseVersion))))
-            .Concat(changes.Update.Select((u, i) => ($"update[{i}]", u)));
-        foreach (var (path, u) in updates)
+        var updates = changes.Move.Select((m, i) => ($"move[{i}]", PlanChangeKind.Move, new PlanUpdate(m.Layer, m.Id, EmptyObject, m.BaseVersion, m.Lon, m.Lat)))
+            .Concat(changes.Close.Select((c, i) => ($"close[{i}]", PlanChangeKind.Close, new PlanUpdate(c.Layer, c.Id, ClosedStatus, c.BaseVersion))))
+            .Concat(changes.Update.Select((u, i) => ($"update[{i}]", PlanChangeKind.Update, u)));
+        foreach (var (path, kind, u) in updates)
         {
             if (Existing(path, u.Layer, u.Id) is not { } before) continue;
             if (u.Properties.ValueKind != JsonValueKind.Object) { errors.Add(new($"{path}.properties", NotProperties)); continue; }
@@ -82,6 +95,8 @@ public static class PlanApplier
             if (Read(layer, path, at, Merge(layer, before, u.Properties), ctx, errors) is not { } after) continue;
             (after.Id, after.Version, after.CityId) = (before.Id, before.Version, before.CityId);
             replaced.Add((u.Layer, before, after));
+            kinds[(u.Layer, before.Id)] = kind;
+            if (Odd(kind, u.Layer, before, after) is { } odd) warnings.Add(new(path, odd));
         }
         for (var i = 0; i < changes.Remove.Count; i++)
             if (Existing($"remove[{i}]", changes.Remove[i].Layer, changes.Remove[i].Id) is { } before) removed.Add((changes.Remove[i].Layer, before));
@@ -94,8 +109,27 @@ public static class PlanApplier
             .. added.Where(a => a.Item1 == layer).Select(a => (T)a.Item3),
         ];
         var result = city with { Outlets = Changed(city.Outlets, "outlets"), SortingCenters = Changed(city.SortingCenters, "sorting-centers") };
-        return new PlanApplication(result, errors, added, replaced, removed);
+        return new PlanApplication(result, errors, added, replaced, removed) { Kinds = kinds, Warnings = warnings };
     }
+
+    /// <summary>Why a valid change is odd enough to tell the planner, or null.</summary>
+    private static Reason? Odd(PlanChangeKind kind, string layer, SpatialEntity before, SpatialEntity after)
+    {
+        var was = StatusOf(before);
+        var name = $"{layer}/{before.Id}（{before.Name}）";
+        if (kind == PlanChangeKind.Close && was == FacilityStatus.Closed)
+            return new($"{layer}/{before.Id} ({before.Name}) is closed already: closing it changes nothing",
+                $"{name} 已经关闭：再次关闭不改变任何结果");
+        if (was == FacilityStatus.Closed && StatusOf(after) == FacilityStatus.Closed)
+            return new($"{layer}/{before.Id} ({before.Name}) is closed and stays closed: the change does not count in coverage, loads or targets",
+                $"{name} 已关闭且仍为关闭：此修改不计入覆盖、负荷或目标");
+        if (was == FacilityStatus.Planned && StatusOf(after) == FacilityStatus.Planned)
+            return new($"{layer}/{before.Id} ({before.Name}) is planned, not operating, and stays planned: the change does not count in coverage, loads or targets until it opens",
+                $"{name} 处于规划中（尚未运营）且仍为规划中：此修改在其运营前不计入覆盖、负荷或目标");
+        return null;
+    }
+
+    private static FacilityStatus? StatusOf(SpatialEntity e) => (e as Outlet)?.Status ?? (e as SortingCenter)?.Status;
 
     public static readonly Reason NotProperties = new("must be an object of the feature's properties", "须为要素属性组成的对象");
 

@@ -5,7 +5,8 @@ namespace RecycleNet.Core.Policies;
 /// where the policy names no number (Binzhou's plan asks for the three tiers but sets no distances), the assumption it
 /// rests on — so a planner sees which figures are the government's and which are the service's defaults.
 /// </summary>
-public sealed record TierRule(decimal Value, string Unit, Citation? Citation = null, string? Assumption = null);
+/// <param name="AssumptionZh">The assumption in Chinese: a planner reads it first.</param>
+public sealed record TierRule(decimal Value, string Unit, Citation? Citation = null, string? Assumption = null, string? AssumptionZh = null);
 
 /// <summary>
 /// When each tier of a county network counts as served (Binzhou's 县域分拣中心、乡镇中转站和村级回收网点):
@@ -29,6 +30,7 @@ public sealed record TierRules(Citation Citation, TierRule VillageOutletKm, Tier
         {
             if (rule.Value <= 0 || rule.Value > 600) yield return $"{id} must be above 0 and at most 600 {rule.Unit}";
             if (rule.Citation is null && string.IsNullOrWhiteSpace(rule.Assumption)) yield return $"{id} needs a citation or an assumption";
+            if (!string.IsNullOrWhiteSpace(rule.Assumption) && string.IsNullOrWhiteSpace(rule.AssumptionZh)) yield return $"{id} states its assumption in English only (assumptionZh)";
         }
         if (VillageOutletKm.Unit != "km") yield return "villageOutletKm is in km";
         if (TownshipStationMinutes.Unit != "min" || StationCentreMinutes.Unit != "min") yield return "the drive times are in min";

@@ -48,9 +48,10 @@ public sealed record OutletHaul(Outlet Outlet, long? CenterId, int? ProposalRank
 public sealed record ExistingCenterLoad(SortingCenter Center, int Outlets, double LoadTonnesPerDay, bool OverCapacity);
 
 /// <param name="CostBeforeTonneKm">Today's haul, tonne·km/day, of the <paramref name="ServedBefore"/> outlets within reach of a centre.</param>
+/// <param name="CostAfterSameOutletsTonneKm">The haul after, tonne·km/day, of those same outlets: before and after over one set.</param>
 public sealed record CenterSitingResult(IReadOnlyList<CenterProposal> Proposals, IReadOnlyList<OutletHaul> Hauls,
     IReadOnlyList<ExistingCenterLoad> Existing, PMedianResult Solution, double CostBeforeTonneKm, int ServedBefore, int ServedAfter,
-    int CandidateCount);
+    int CandidateCount, double CostAfterSameOutletsTonneKm);
 
 /// <summary>
 /// Where the next sorting centres should go: operating outlets weighted by what they collect (households served ×
@@ -122,7 +123,12 @@ public static class CenterSiting
         }).ToList();
         var loads = existing.Select((c, f) => new ExistingCenterLoad(c, solution.Assignment.Count(a => a == f), Math.Round(solution.Loads[f], 3),
             c.CapacityTonnesPerDay is { } k && solution.Loads[f] > k)).ToList();
-        return new CenterSitingResult(proposals, hauls, loads, solution, before, servedBefore, solution.Assignment.Count(a => a >= 0), candidates.Count);
+        // The saving: the outlets within reach before, hauled after (an outlet a capacity pushed out of every centre's
+        // reach counts at its old haul, so the figure never flatters the plan).
+        var afterSame = Enumerable.Range(0, outlets.Count).Where(i => !double.IsNaN(nearestToday[i]))
+            .Sum(i => volumes[i] * (hauls[i].DistanceM ?? nearestToday[i]) / 1000);
+        return new CenterSitingResult(proposals, hauls, loads, solution, before, servedBefore, solution.Assignment.Count(a => a >= 0), candidates.Count,
+            afterSame);
     }
 
     private sealed record Site(double X, double Y, double Lon, double Lat, string? Label);

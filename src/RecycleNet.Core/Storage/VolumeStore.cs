@@ -13,7 +13,11 @@ namespace RecycleNet.Core.Storage;
 /// <param name="FacilityMonths">Facility-months the report covers.</param>
 /// <param name="Resubmitted">Of those, how many had figures already: their earlier figures were replaced.</param>
 /// <param name="Corrections">Every figure of a resubmitted facility-month that changed: old and new quantity.</param>
-public sealed record VolumeWriteResult(bool DryRun, int Inserted, int Replaced, int FacilityMonths, int Resubmitted, IReadOnlyList<VolumeCorrection> Corrections);
+/// <param name="Removed">Stored figures of resubmitted facility-months whose category the report does not name again: removed by
+/// <see cref="VolumeResubmission.Replace"/>, kept by <see cref="VolumeResubmission.Merge"/>.</param>
+/// <param name="NeedsMode">True when no mode was given and the report would remove <paramref name="Removed"/> figures: nothing was saved.</param>
+public sealed record VolumeWriteResult(bool DryRun, int Inserted, int Replaced, int FacilityMonths, int Resubmitted, IReadOnlyList<VolumeCorrection> Corrections,
+    IReadOnlyList<VolumeCorrection> Removed, VolumeResubmission Mode, bool NeedsMode);
 
 /// <summary>
 /// The store contract for volume reports: a report applied whole or not at all, resubmitted facility-months replacing their
@@ -32,7 +36,9 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
         FacilityDirectory.Of(city, await db.Enterprises.AsNoTracking().ToListAsync(ct));
 
     /// <param name="audit">The write's audit entry (its detail gets the counts); null only for the demo seeding, which audits no layer either.</param>
-    public async Task<VolumeWriteResult> ApplyAsync(IReadOnlyList<VolumeFigure> figures, AuditEntry? audit, bool dryRun, CancellationToken ct)
+    /// <param name="mode">What resubmitted facility-months do to the categories not resent (<see cref="VolumeResubmission"/>).</param>
+    public async Task<VolumeWriteResult> ApplyAsync(IReadOnlyList<VolumeFigure> figures, AuditEntry? audit, bool dryRun, CancellationToken ct,
+        VolumeResubmission mode = VolumeResubmission.Replace)
     {
         var at = audit is null || audit.At == default ? DateTime.UtcNow : audit.At;
         var planner = audit?.Planner ?? "demo";
@@ -41,6 +47,10 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
         var old = await ExistingAsync(facilityMonths, ct);
         var resubmitted = old.Select(o => (o.FacilityKind, o.FacilityId, o.Month)).ToHashSet();
         var fresh = figures.ToDictionary(f => (f.Facility.Kind, f.Facility.Id, f.Month.Key, f.Category.Id, f.Unit.Id));
+        // The figures the report does not name again: removed by a replace, kept by a merge, and a question when unstated.
+        var notResent = old.Where(o => !fresh.ContainsKey((o.FacilityKind, o.FacilityId, o.Month, o.Category, o.Unit))).ToList();
+        var removed = notResent.Select(o => Correction((o.FacilityKind, o.FacilityId, o.Month, o.Category, o.Unit), o.QuantityMilli, null, at, planner, null)).ToList();
+        if (mode == VolumeResubmission.Merge) old = [.. old.Except(notResent)];
         var corrections = new List<VolumeCorrection>();
         foreach (var o in old)
         {
@@ -56,8 +66,10 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
             if (!oldKeys.Contains(key) && resubmitted.Contains((key.Item1, key.Item2, key.Item3)))
                 corrections.Add(Correction(key, null, f.QuantityMilli, at, planner, f.Note));
         }
-        var result = new VolumeWriteResult(dryRun, figures.Count, old.Count, facilityMonths.Count, resubmitted.Count, corrections);
-        if (dryRun) return result;
+        var needsMode = mode == VolumeResubmission.Unstated && removed.Count > 0;
+        var result = new VolumeWriteResult(dryRun, figures.Count, old.Count, facilityMonths.Count, resubmitted.Count, corrections,
+            mode == VolumeResubmission.Merge ? [] : removed, mode, needsMode);
+        if (dryRun || needsMode) return result;
 
         foreach (var chunk in old.Select(o => o.Id).Chunk(500))
             await db.Volumes.Where(v => chunk.Contains(v.Id)).ExecuteDeleteAsync(ct);
@@ -65,7 +77,7 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
         db.VolumeCorrections.AddRange(corrections);
         if (audit is not null)
         {
-            audit.Detail = $"{figures.Count} figures for {facilityMonths.Count} facility-months; {resubmitted.Count} resubmitted, {old.Count} earlier figures replaced, {corrections.Count} corrections";
+            audit.Detail = $"{figures.Count} figures for {facilityMonths.Count} facility-months; {resubmitted.Count} resubmitted ({mode.ToString().ToLowerInvariant()}), {old.Count} earlier figures replaced, {corrections.Count} corrections";
             db.Audit.Add(audit);
         }
         await db.SaveChangesAsync(ct);

@@ -26,8 +26,8 @@ public sealed record MissingMonth(ReportMonth Month, int Facilities, IReadOnlyLi
 /// <param name="Current">Growth targets: the growth reached (a share; the target year's total over the baseline once it has ended, else the trailing twelve months'); counts: the target year's total, year to date, or — for a later year — the trailing twelve months.</param>
 /// <param name="Status">met | missed (the target year has ended), onTrack | offTrack (by the projection), notMeasured.</param>
 public sealed record VolumeFigures(decimal? Baseline, decimal YearToDate, decimal TrailingTwelveMonths, decimal? TargetYearTotal, decimal? Projected,
-    Projection? Projection, decimal? TargetFigure, decimal? Current, string CurrentBasis, double? Progress, decimal? Remaining, bool? OnTrack, string Status,
-    string? NotMeasuredBecause);
+    Projection? Projection, decimal? TargetFigure, decimal? Current, Input.Reason CurrentBasis, double? Progress, decimal? Remaining, bool? OnTrack, string Status,
+    Input.Reason? NotMeasuredBecause);
 
 /// <summary>How a target year's figure was had: actual (the year has ended), seasonal, linear, trend or flat; said in English and Chinese.</summary>
 public sealed record Projection(decimal Value, string Kind, string Method, string MethodZh);
@@ -92,19 +92,19 @@ public static class VolumeProgressOp
         var ended = Ended(t.Year, asOf);
         decimal? targetYearTotal = ended ? Sum(s, new ReportMonth(t.Year, 1), new ReportMonth(t.Year, 12)) : null;
 
-        string? why = null;
+        Input.Reason? why = null;
         decimal? baseline = null;
         if (t.Kind == "growth")
         {
-            if (t.BaselineYear is not { } b) why = "the target names no baseline year";
-            else if (!Ended(b, asOf)) why = $"the baseline year {b} has not ended";
-            else if (!Any(s, new ReportMonth(b, 1), new ReportMonth(b, 12))) why = $"no figures for the baseline year {b}";
-            else if ((baseline = Sum(s, new ReportMonth(b, 1), new ReportMonth(b, 12))) == 0) why = $"the baseline year {b} totals zero";
+            if (t.BaselineYear is not { } b) why = new("the target names no baseline year", "目标未指明基准年");
+            else if (!Ended(b, asOf)) why = new($"the baseline year {b} has not ended", $"基准年 {b} 尚未结束");
+            else if (!Any(s, new ReportMonth(b, 1), new ReportMonth(b, 12))) why = new($"no figures for the baseline year {b}", $"基准年 {b} 没有上报数据");
+            else if ((baseline = Sum(s, new ReportMonth(b, 1), new ReportMonth(b, 12))) == 0) why = new($"the baseline year {b} totals zero", $"基准年 {b} 合计为零");
         }
-        if (why is null && s.Count == 0) why = "no figures";
-        if (why is null && ended && !Any(s, new ReportMonth(t.Year, 1), new ReportMonth(t.Year, 12))) why = $"no figures for {t.Year}";
+        if (why is null && s.Count == 0) why = new("no figures", "没有上报数据");
+        if (why is null && ended && !Any(s, new ReportMonth(t.Year, 1), new ReportMonth(t.Year, 12))) why = new($"no figures for {t.Year}", $"{t.Year} 年没有上报数据");
         if (why is not null)
-            return new VolumeFigures(baseline, ytd, ttm, targetYearTotal, null, null, null, null, "", null, null, null, "notMeasured", why);
+            return new VolumeFigures(baseline, ytd, ttm, targetYearTotal, null, null, null, null, new("", ""), null, null, null, "notMeasured", why);
 
         var projection = Project(s, t.Year, asOf, t.BaselineYear, options);
         var projected = projection.Value;
@@ -113,17 +113,19 @@ public static class VolumeProgressOp
             var targetFigure = Math.Round(baseline!.Value * (1 + t.Value), 3);
             var figure = targetYearTotal ?? ttm;
             var growth = Math.Round(figure / baseline.Value - 1, 4);
-            var basis = targetYearTotal is not null ? $"the {t.Year} total over the {t.BaselineYear} total"
-                : $"the twelve months {asOf.Plus(-11)} to {asOf} over the {t.BaselineYear} total";
+            var basis = targetYearTotal is not null
+                ? new Input.Reason($"the {t.Year} total over the {t.BaselineYear} total", $"{t.Year} 年合计与 {t.BaselineYear} 年合计之比")
+                : new Input.Reason($"the twelve months {asOf.Plus(-11)} to {asOf} over the {t.BaselineYear} total",
+                    $"{asOf.Plus(-11)} 至 {asOf} 十二个月合计与 {t.BaselineYear} 年合计之比");
             var progress = t.Value > 0 ? Math.Round(Math.Clamp((double)(growth / t.Value), 0, 1), 4) : 1.0;
             var onTrack = projected >= targetFigure;
             var status = ended ? (targetYearTotal >= targetFigure ? "met" : "missed") : onTrack ? "onTrack" : "offTrack";
             return new VolumeFigures(baseline, ytd, ttm, targetYearTotal, Math.Round(projected, 3), projection, targetFigure, growth, basis, progress,
                 Math.Max(0, t.Value - growth), onTrack, status, null);
         }
-        var (current, currentBasis) = ended ? (targetYearTotal!.Value, $"the {t.Year} total")
-            : t.Year == year ? (ytd, $"{t.Year} to date ({new ReportMonth(year, 1)} to {asOf})")
-            : (ttm, $"the twelve months {asOf.Plus(-11)} to {asOf}");
+        var (current, currentBasis) = ended ? (targetYearTotal!.Value, new Input.Reason($"the {t.Year} total", $"{t.Year} 年合计"))
+            : t.Year == year ? (ytd, new Input.Reason($"{t.Year} to date ({new ReportMonth(year, 1)} to {asOf})", $"{t.Year} 年累计（{new ReportMonth(year, 1)} 至 {asOf}）"))
+            : (ttm, new Input.Reason($"the twelve months {asOf.Plus(-11)} to {asOf}", $"{asOf.Plus(-11)} 至 {asOf} 十二个月"));
         var share = t.Value > 0 ? Math.Round(Math.Clamp((double)(current / t.Value), 0, 1), 4) : 1.0;
         var countOnTrack = projected >= t.Value;
         var countStatus = ended ? (current >= t.Value ? "met" : "missed") : countOnTrack ? "onTrack" : "offTrack";

@@ -88,6 +88,50 @@ public class VolumeApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Fact]
+    public async Task A_resubmission_that_leaves_out_categories_needs_a_mode_and_merge_keeps_them()
+    {
+        await using var f = await SmallCityAsync();
+        var planner = f.Planner();
+        // 甲's May 2025: three categories.
+        var first = await planner.PostAsync("/api/import/volumes", Csv("单位名称,统计月份,废纸(吨),废钢铁(吨),废塑料(吨)\n甲回收站,2025-05,10,5,2\n"));
+        Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        async Task<Dictionary<string, decimal>> MayAsync() => (await (await planner.GetAsync("/api/volumes?from=2025-05&to=2025-05")).ReadJsonAsync())
+            .GetProperty("figures").EnumerateArray().ToDictionary(x => x.GetProperty("category").GetString()!, x => x.GetProperty("quantity").GetDecimal());
+        var resend = "单位名称,统计月份,废纸(吨)\n甲回收站,2025-05,12\n";
+
+        // No mode: the dry run says what would go; the import is refused, naming the figures, and changes nothing.
+        var dry = await (await planner.PostAsync("/api/import/volumes?dryRun=true", Csv(resend))).ReadJsonAsync();
+        Assert.Equal((true, 2), (dry.GetProperty("needsMode").GetBoolean(), dry.GetProperty("removedCount").GetInt32()));
+        var refused = await planner.PostAsync("/api/import/volumes", Csv(resend));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.ReadJsonAsync();
+        Assert.Equal("mode", problem.GetProperty("field").GetString());
+        Assert.Contains("mode=merge", problem.GetProperty("detailZh").GetString());
+        Assert.Equal(2, problem.GetProperty("removed").GetArrayLength());
+        Assert.Equal(3, (await MayAsync()).Count);
+
+        // Merge: paper changes, steel and plastic stay.
+        var merged = await planner.PostAsync("/api/import/volumes?mode=merge", Csv(resend));
+        Assert.True(merged.StatusCode == HttpStatusCode.OK, await merged.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await merged.ReadJsonAsync()).GetProperty("removedCount").GetInt32());
+        var may = await MayAsync();
+        Assert.Equal((3, 12m), (may.Count, may.Values.Max()));
+
+        // Replace: the month is the report, whole; the removed figures are kept as corrections.
+        var replaced = await planner.PostAsync("/api/import/volumes?mode=replace", Csv("单位名称,统计月份,废纸(吨)\n甲回收站,2025-05,13\n"));
+        Assert.True(replaced.StatusCode == HttpStatusCode.OK, await replaced.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await replaced.ReadJsonAsync()).GetProperty("removedCount").GetInt32());
+        Assert.Equal(13m, Assert.Single(await MayAsync()).Value);
+        var history = await (await planner.GetAsync("/api/volumes/corrections")).ReadJsonAsync();
+        Assert.Equal(2, history.GetProperty("corrections").EnumerateArray().Count(c => c.GetProperty("newQuantity").ValueKind == JsonValueKind.Null));
+
+        // A mode that is neither is a 400 naming it.
+        var bad = await planner.PostAsync("/api/import/volumes?mode=sum", Csv(resend));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("mode", (await bad.ReadJsonAsync()).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task A_bad_report_or_a_dry_run_saves_nothing()
     {
         await using var f = await SmallCityAsync();

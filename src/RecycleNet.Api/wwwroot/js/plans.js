@@ -40,6 +40,9 @@ async function evaluate(id) {
     el('h3', {}, e.plan.name, ' ', el('button', { className: 'plan-print', onclick: () => window.print() }, t('plan.print'))),
     el('p', {}, t('plan.coverage', { before: pct(e.shareBefore), after: pct(e.shareAfter), gained: fmt(e.householdsGained) })),
     el('p', {}, t('plan.outlets', { before: fmt(e.operatingOutletsBefore), after: fmt(e.operatingOutletsAfter) })),
+    // Valid but odd changes are said here, before anyone adopts the plan.
+    e.warnings?.length ? el('div', { className: 'notice plan-warnings' }, el('b', {}, t('plan.warnings')),
+      el('ul', {}, e.warnings.map(w => el('li', {}, `${reasonOf(w)} (${w.field})`)))) : null,
     el('p', { className: 'subsidy' }, e.subsidy.totalYuan == null ? t('plan.noRule')
       : t('plan.subsidy', { yuan: fmt(e.subsidy.totalYuan), per10k: e.subsidy.householdsPer10kYuan == null ? '—' : fmt(e.subsidy.householdsPer10kYuan, 1) })),
     el('table', { className: 'plan-districts' },

@@ -83,7 +83,14 @@ async function poll() {
   document.getElementById('sitingCancel').disabled = true;
   if (job.status !== 'done') { status.textContent = [t(`run.${job.status}`), pick(job.errorZh ?? job.error, job.error)].filter(Boolean).join('：'); return; }
   const r = job.result, s = r.solver;
-  status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: said('solver', s.method) });
+  if (job.kind === 'tiers') {
+    // The chain proves nothing as a whole: its total haul, and each tier's own gap.
+    const gap = tier => (r.tiers[tier] ? pct(r.tiers[tier].gap) : '—');
+    status.textContent = t('siting.doneChain', { ms: fmt(job.elapsedMs), haul: fmt(s.objective, 1),
+      village: gap('villageOutlets'), station: gap('transferStations'), centre: gap('countyCentres') });
+  } else {
+    status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: said('solver', s.method) });
+  }
   // The proposals can be kept as a plan, to evaluate, compare and adopt.
   status.append(' ', el('button', { id: 'sitingPlan', onclick: () => planFromSiting(job.id).catch(() => {}) }, t('plan.fromSitingButton')));
   const outlets = job.kind === 'outlets', chain = job.kind === 'tiers';

@@ -35,7 +35,7 @@ export function volumeTarget(tg) {
     c.projected != null ? el('p', {}, `${t('volume.projected', { year: tg.year })}: `, el('span', { className: 'projected' }, q(c.projected)),
       ` · ${t('volume.targetFigure')}: ${q(c.targetFigure)} · `, el('b', { className: `status ${c.status}` }, statusText(c.status))) : null,
     c.projection ? el('p', { className: 'hint projection', dataset: { kind: c.projection.kind } }, `${t('volume.how')}: ${pick(c.projection.methodZh, c.projection.method)}`) : null,
-    c.notMeasuredBecause ? el('p', { className: 'hint' }, pick(null, c.notMeasuredBecause)) : null, // the reason is said in English only
+    c.notMeasuredBecause ? el('p', { className: 'hint' }, pick(c.notMeasuredBecauseZh, c.notMeasuredBecause)) : null,
   ];
   const canvas = el('canvas', { className: 'trend', dataset: { target: tg.id }, role: 'img', 'aria-label': `${pick(tg.labelZh, tg.labelEn)} ${unit}` });
   const missing = v.missing.length || v.monthsWithoutReports.length
@@ -120,7 +120,12 @@ async function check() {
     const answer = await uploadFile('/api/import/volumes?dryRun=true', file, { quiet: true });
     pending = file;
     fill(result, el('p', { className: 'ok' }, t('volume.checked', { figures: fmt(answer.figures), months: fmt(answer.facilityMonths),
-      resubmitted: fmt(answer.resubmitted), corrections: fmt(answer.correctionCount) })));
+      resubmitted: fmt(answer.resubmitted), corrections: fmt(answer.correctionCount) })),
+    // A resubmission that leaves out categories a month had: the planner says whether they go (replace) or stay (merge).
+    answer.needsMode ? el('div', { className: 'notice', id: 'volumeMode' },
+      el('p', {}, t('volume.needsMode', { n: fmt(answer.removedCount) })),
+      el('label', {}, el('input', { type: 'radio', name: 'volumeMode', value: 'merge', checked: 'checked' }), ' ', t('volume.mode.merge')), ' ',
+      el('label', {}, el('input', { type: 'radio', name: 'volumeMode', value: 'replace' }), ' ', t('volume.mode.replace'))) : null);
     document.getElementById('volumeConfirm').hidden = false;
   } catch (e) {
     if (!e.problem) throw e;
@@ -131,7 +136,8 @@ async function check() {
 
 async function confirmImport() {
   if (!pending) return;
-  const answer = await uploadFile('/api/import/volumes', pending);
+  const mode = document.querySelector("#volumeMode input[name='volumeMode']:checked")?.value;
+  const answer = await uploadFile(`/api/import/volumes${mode ? `?mode=${mode}` : ''}`, pending);
   pending = null;
   document.getElementById('volumeConfirm').hidden = true;
   fill(document.getElementById('volumeResult'), el('p', { className: 'ok' }, t('volume.saved', { figures: fmt(answer.figures), corrections: fmt(answer.correctionCount) })));

@@ -1108,6 +1108,9 @@ namespace RecycleNet.Core.Storage.Migrations
                             b1.Property<double?>("TonneKmPerDayAfter")
                                 .HasColumnType("REAL");
 
+                            b1.Property<double?>("TonneKmPerDayAfterSameOutlets")
+                                .HasColumnType("REAL");
+
                             b1.Property<double?>("TonneKmPerDayBefore")
                                 .HasColumnType("REAL");
 

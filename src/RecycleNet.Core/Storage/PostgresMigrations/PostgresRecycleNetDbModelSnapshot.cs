@@ -1184,6 +1184,9 @@ namespace RecycleNet.Core.Storage.PostgresMigrations
                             b1.Property<double?>("TonneKmPerDayAfter")
                                 .HasColumnType("double precision");
 
+                            b1.Property<double?>("TonneKmPerDayAfterSameOutlets")
+                                .HasColumnType("double precision");
+
                             b1.Property<double?>("TonneKmPerDayBefore")
                                 .HasColumnType("double precision");
 

@@ -30,8 +30,8 @@ public class TierCoverageOpTests
 
     private static readonly Citation Plan = new("plan", "五", "（十四）", "建设县域分拣中心、乡镇中转站和村级回收网点");
 
-    public static readonly TierRules Rules = new(Plan, new TierRule(3, "km", Assumption: "test"), new TierRule(20, "min", Assumption: "test"),
-        new TierRule(60, "min", Assumption: "test"));
+    public static readonly TierRules Rules = new(Plan, new TierRule(3, "km", Assumption: "test", AssumptionZh: "测试"), new TierRule(20, "min", Assumption: "test", AssumptionZh: "测试"),
+        new TierRule(60, "min", Assumption: "test", AssumptionZh: "测试"));
 
     private static CitySnapshot County()
     {
@@ -103,7 +103,7 @@ public class TierCoverageOpTests
         Assert.Equal((3, 2, 2), (r.City.Townships, r.City.TownshipsWithStation, r.City.TownshipsServed));
 
         // With the 20-minute rule at 40 minutes instead, E is served from S1.
-        var loose = Rules with { TownshipStationMinutes = new TierRule(40, "min", Assumption: "test") };
+        var loose = Rules with { TownshipStationMinutes = new TierRule(40, "min", Assumption: "test", AssumptionZh: "测试") };
         Assert.True(TierCoverageOp.Measure(city, loose, Roads(city)).Townships.Single(x => x.Township.Name == "E").Served);
     }
 
@@ -145,6 +145,8 @@ public class TierCoverageOpTests
         Assert.Empty(Rules.Problems());
         var bare = Rules with { VillageOutletKm = new TierRule(3, "km") };
         Assert.Contains(bare.Problems(), p => p.Contains("villageOutletKm needs a citation or an assumption"));
+        var english = Rules with { VillageOutletKm = new TierRule(3, "km", Assumption: "test") };
+        Assert.Contains(english.Problems(), p => p.Contains("villageOutletKm states its assumption in English only"));
         var zero = Rules with { StationCentreMinutes = new TierRule(0, "min", Assumption: "x") };
         Assert.Contains(zero.Problems(), p => p.Contains("stationCentreMinutes must be above 0"));
     }
