@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -20,8 +19,6 @@ public partial class ChineseAnswerTextTests(DemoService demo) : IClassFixture<De
 
     [GeneratedRegex(@"[\u4e00-\u9fff]")]
     private static partial Regex Han();
-
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>Each prose member of <paramref name="e"/> (at any depth) without a Chinese sibling, by its JSON path.</summary>
     private static IEnumerable<string> Untranslated(JsonElement e, string path = "$")
@@ -65,17 +62,17 @@ public partial class ChineseAnswerTextTests(DemoService demo) : IClassFixture<De
         }
         answers.Add(await ReadAsync("binzhou tiers", await client.GetAsync("/cities/binzhou/api/tiers")));
         answers.Add(await ReadAsync("anqiu two-networks", await client.GetAsync("/cities/anqiu/api/two-networks?limit=5")));
-        answers.Add(await ReadAsync("estimate", await client.PostAsync("/api/subsidies/estimate", Body("""
+        answers.Add(await ReadAsync("estimate", await client.PostAsync("/api/subsidies/estimate", Json.Body("""
             { "applicationWindow": { "from": "2024-06-01", "to": "2024-12-31" },
               "applicant": { "name": "示例", "mofcomRegistered": true, "directOutletCount": 12, "smallestDirectOutletAreaM2": 12, "boxTrucks": 6 },
               "fixedOutlets": [ { "id": "F1", "areaM2": 35, "builtOn": "2024-08-01", "directlyOperated": true,
                                   "location": { "lon": 117.12, "lat": 36.65 } } ] }
             """))));
         answers.Add(await ReadAsync("centre siting", await planner.PostAsync("/api/siting/sorting-centers?wait=true",
-            Body("""{ "centers": 1, "timeLimitSeconds": 2 }"""))));
+            Json.Body("""{ "centers": 1, "timeLimitSeconds": 3 }"""))));
         answers.Add(await ReadAsync("tier siting", await planner.PostAsync("/cities/binzhou/api/siting/tiers?wait=true",
-            Body("""{ "villageOutlets": 2, "transferStations": 1, "countyCentres": 1, "timeLimitSeconds": 2 }"""))));
-        var plan = await ReadAsync("plan", await planner.PostAsync("/api/plans", Body("""
+            Json.Body("""{ "villageOutlets": 2, "transferStations": 1, "countyCentres": 1, "timeLimitSeconds": 15 }"""))));
+        var plan = await ReadAsync("plan", await planner.PostAsync("/api/plans", Json.Body("""
             { "name": "译文检查", "changes": { "add": [ { "layer": "outlets", "lon": 117.12, "lat": 36.65,
                 "properties": { "name": "新网点", "kind": "fixed", "status": "operating", "areaM2": 30 } } ] } }
             """)));
@@ -103,7 +100,7 @@ public partial class ChineseAnswerTextTests(DemoService demo) : IClassFixture<De
         var outlets = (await (await client.GetAsync("/api/outlets")).ReadJsonAsync()).GetProperty("features").EnumerateArray().ToList();
         long IdOf(string status) => outlets.First(f => f.GetProperty("properties").GetProperty("status").GetString() == status).GetProperty("id").GetInt64();
         var (closed, planned) = (IdOf("closed"), IdOf("planned"));
-        var created = await planner.PostAsync("/api/plans", Body($$"""
+        var created = await planner.PostAsync("/api/plans", Json.Body($$"""
             { "name": "有疑问的方案", "changes": {
                 "close": [ {{closed}} ],
                 "update": [ { "id": {{planned}}, "properties": { "areaM2": 40 } } ] } }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 
 namespace RecycleNet.Tests.Api;
@@ -11,8 +10,6 @@ namespace RecycleNet.Tests.Api;
 /// </summary>
 public class CityContextTests(DemoService demo) : IClassFixture<DemoService>
 {
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
-
     private static string Estimate(string? policy) => $$"""
         { {{(policy is null ? "" : $"\"policy\": \"{policy}\",")}}
           "applicationWindow": { "from": "2024-06-01", "to": "2024-12-31" },
@@ -44,9 +41,9 @@ public class CityContextTests(DemoService demo) : IClassFixture<DemoService>
         var at = $"/cities/{city}";
         await AssertRefusedAsync(await client.GetAsync($"{at}/api/scorecard?policy={other}"), "scorecard");
         await AssertRefusedAsync(await client.GetAsync($"/api/scorecard?policy={other}&city={city}"), "scorecard ?city=");
-        await AssertRefusedAsync(await client.PostAsync($"{at}/api/subsidies/estimate", Body(Estimate(other))), "estimate");
-        await AssertRefusedAsync(await planner.PostAsync($"{at}/api/siting/outlets?wait=true", Body($$"""{ "policy": "{{other}}", "sites": 2 }""")), "siting outlets");
-        await AssertRefusedAsync(await planner.PostAsync($"{at}/api/siting/sorting-centers?wait=true", Body($$"""{ "policy": "{{other}}", "centers": 1 }""")), "siting centres");
+        await AssertRefusedAsync(await client.PostAsync($"{at}/api/subsidies/estimate", Json.Body(Estimate(other))), "estimate");
+        await AssertRefusedAsync(await planner.PostAsync($"{at}/api/siting/outlets?wait=true", Json.Body($$"""{ "policy": "{{other}}", "sites": 2 }""")), "siting outlets");
+        await AssertRefusedAsync(await planner.PostAsync($"{at}/api/siting/sorting-centers?wait=true", Json.Body($$"""{ "policy": "{{other}}", "centers": 1 }""")), "siting centres");
         // An id that names no policy at all is a 404 naming the field.
         await AssertRefusedAsync(await client.GetAsync($"{at}/api/scorecard?policy=nowhere-2024"), "scorecard", HttpStatusCode.NotFound);
     }
@@ -66,7 +63,7 @@ public class CityContextTests(DemoService demo) : IClassFixture<DemoService>
         var client = demo.Factory.CreateClient();
         foreach (var city in new[] { "binzhou", "anqiu" })
         {
-            var r = await client.PostAsync($"/cities/{city}/api/subsidies/estimate", Body(Estimate(null)));
+            var r = await client.PostAsync($"/cities/{city}/api/subsidies/estimate", Json.Body(Estimate(null)));
             Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
             var p = await r.ReadJsonAsync();
             Assert.Equal("urn:recyclenet:problem:no-subsidy-rules", p.GetProperty("type").GetString());
@@ -74,7 +71,7 @@ public class CityContextTests(DemoService demo) : IClassFixture<DemoService>
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cities/{city}/api/subsidies/fixed-outlet?areaM2=30")).StatusCode);
         }
         // Jinan's estimate needs no policy member: the city's own is taken.
-        var jinan = await client.PostAsync("/api/subsidies/estimate", Body(Estimate(null)));
+        var jinan = await client.PostAsync("/api/subsidies/estimate", Json.Body(Estimate(null)));
         Assert.Equal(HttpStatusCode.OK, jinan.StatusCode);
         Assert.Equal("jinan-2024", (await jinan.ReadJsonAsync()).GetProperty("policy").GetProperty("id").GetString());
     }
@@ -127,7 +124,7 @@ public class CityContextTests(DemoService demo) : IClassFixture<DemoService>
     [Fact]
     public async Task A_siting_runs_status_is_a_public_read()
     {
-        var queued = await demo.Factory.Planner().PostAsync("/api/siting/outlets", Body("""{ "sites": 1, "timeLimitSeconds": 1 }"""));
+        var queued = await demo.Factory.Planner().PostAsync("/api/siting/outlets", Json.Body("""{ "sites": 1, "timeLimitSeconds": 1 }"""));
         Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
         var anonymous = demo.Factory.CreateClient();
         var status = await anonymous.GetAsync(queued.Headers.Location!.ToString());

@@ -86,6 +86,9 @@ public static class Json
 
     public static StringContent GeoJson(string json) => new(json, System.Text.Encoding.UTF8, "application/geo+json");
 
+    /// <summary>A JSON request body (application/json).</summary>
+    public static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
     /// <summary>A PUT as a careful client sends it: with If-Match naming the version it has just read.</summary>
     public static async Task<HttpResponseMessage> PutCurrentAsync(this HttpClient c, string url, HttpContent content) =>
         await c.SendAsync(await ConditionalAsync(c, HttpMethod.Put, url, content));

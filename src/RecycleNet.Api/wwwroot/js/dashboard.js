@@ -53,6 +53,11 @@ export async function renderDashboard(card) {
       el('button', { type: 'button', className: 'link', onclick: goTo('gaps') }, t('dash.toGaps')), ' ',
       el('button', { type: 'button', className: 'link', onclick: goTo('map') }, t('dash.toMap')), ' ',
       el('button', { type: 'button', className: 'link', onclick: goTo('plans') }, t('dash.toPlans'))),
+    // The county network and the merged points, where the city's policy asks for them.
+    card.tiers ? el('p', { className: 'tiers-line' }, t('dash.tiers', { villages: pct(card.tiers.city.villageShare ?? 0),
+      townships: pct(card.tiers.city.townshipShare ?? 0), stations: pct(card.tiers.city.stationShare ?? 0) })) : null,
+    card.mergedPoints ? el('p', { className: 'merged-line' }, t('dash.merged', { share: pct(card.mergedPoints.share ?? 0),
+      merged: fmt(card.mergedPoints.merged), points: fmt(card.mergedPoints.points) })) : null,
     el('h3', {}, t('dash.districtsChart')),
     el('div', { className: 'chart-box dash-chart', style: { height: `${Math.max(160, 26 * districts.length + 40)}px` } }, canvas));
   queueMicrotask(() => {

@@ -391,10 +391,11 @@ export async function exportPng() {
     ctx.fillStyle = '#000'; ctx.font = '11px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
     ctx.fillText(m.textContent, r.left - box.left + r.width / 2, r.top - box.top + r.height / 2);
   }
-  for (const l of container.querySelectorAll('.map-label')) {
+  for (const l of container.querySelectorAll('.map-label, .cluster-count')) {
     const r = l.getBoundingClientRect();
+    const count = l.classList.contains('cluster-count');
     ctx.font = getComputedStyle(l).font; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-    ctx.lineWidth = 3; ctx.strokeStyle = '#fff'; ctx.fillStyle = '#333';
+    ctx.lineWidth = 3; ctx.strokeStyle = count ? '#000' : '#fff'; ctx.fillStyle = count ? '#fff' : '#333';
     ctx.strokeText(l.textContent, r.left - box.left + r.width / 2, r.top - box.top + r.height / 2);
     ctx.fillText(l.textContent, r.left - box.left + r.width / 2, r.top - box.top + r.height / 2);
   }
@@ -412,7 +413,9 @@ export async function exportPng() {
         ctx.fillRect(s.left - box.left, s.top - box.top, s.width, s.height);
       }
       ctx.fillStyle = '#222';
-      ctx.fillText(row.textContent, (sw ? sw.getBoundingClientRect().right + 4 : rr.left) - box.left, rr.top - box.top + rr.height / 2);
+      const x = (sw ? sw.getBoundingClientRect().right + 4 : rr.left) - box.left;
+      if (rr.bottom > r.bottom) break; // scrolled out of the legend's box
+      ctx.fillText(row.textContent, x, rr.top - box.top + rr.height / 2, r.right - box.left - x - 4);
     }
   }
   if (scale) {
