@@ -29,7 +29,9 @@ public static class TierEndpoints
     {
         var city = CityRouting.CityOf(http);
         if (policies.Find(city.Policy)?.Tiers is not { } rules)
-            return Problems.Make(404, "not-found", $"{city.Name}'s policy sets no county – township – village tiers", field: "city");
+            return Problems.Make(404, "not-found", $"{city.NameEn}'s policy sets no county – township – village tiers", field: "city",
+                detail: $"{city.Policy} asks for no county sorting centres, township transfer stations and village outlets; this city's network is scored by its life circles and targets (GET /api/scorecard).",
+                detailZh: $"{city.Name}的政策（{city.Policy}）未要求县域分拣中心、乡镇中转站和村级回收网点三级体系；本市网络按一刻钟生活圈和目标评估（GET /api/scorecard）。");
         var snapshot = await cities.GetAsync(ct);
         return TypedResults.Ok(TierJson.Detail(TierCoverageOp.Measure(snapshot, rules, network.RoadsFor(snapshot))));
     }
