@@ -37,9 +37,17 @@ public static class SitingEndpoints
             .WithSummary("A siting run's stage, and its plan when done (public)").Produces<SitingJobAnswer>(200).ProducesProblem(404);
         group.MapDelete("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
             {
-                if (!await jobs.CancelAsync(City(req), id, ct)) return Problems.NotFound($"siting job {id}", $"选址任务 {id}");
+                switch (await jobs.CancelAsync(City(req), id, ct))
+                {
+                    case null: return Problems.NotFound($"siting job {id}", $"选址任务 {id}");
+                    case false:
+                        var ended = (await jobs.FindAsync(City(req), id, ct))!;
+                        return Problems.Make(409, "conflict", "The run has already ended", $"Run {id} is {ended.Status}: there is nothing to cancel.", field: "id",
+                            detailZh: $"选址任务 {id} 已结束（{ended.Status}），无需取消。");
+                }
                 return TypedResults.Accepted($"{req.PathBase}/api/siting/jobs/{id}", await StatusAsync((await jobs.FindAsync(City(req), id, ct))!, req, jobs, ct));
-            }).WithSummary("Cancel a siting run").Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404);
+            }).WithSummary("Cancel a queued or running siting run (an accepted cancel wins over a result found meanwhile)")
+            .Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/jobs/{id:guid}/retry", RetryAsync)
             .WithSummary("Queue an ended run's request again (an interrupted run, say) as a new run")
             .Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);

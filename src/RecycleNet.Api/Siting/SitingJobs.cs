@@ -59,7 +59,7 @@ public sealed class SitingJobs(IOptions<SitingSettings> settings, IServiceScopeF
     }
 
     /// <summary>Asks for a cancel: a queued run ends at once, a running one within a second. False when there is no such run.</summary>
-    public Task<bool> CancelAsync(string city, Guid id, CancellationToken ct) => WithStoreAsync(city, s => s.CancelAsync(id, ct));
+    public Task<bool?> CancelAsync(string city, Guid id, CancellationToken ct) => WithStoreAsync(city, s => s.CancelAsync(id, ct));
 
     /// <summary>Queues an ended run's request again, as a new run.</summary>
     public async Task<SitingRun?> RetryAsync(SitingRun ended, string planner, Func<SitingRun, AuditEntry> audit, CancellationToken ct) =>

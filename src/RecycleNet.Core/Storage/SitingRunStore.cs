@@ -33,13 +33,20 @@ public sealed class SitingRunStore(RecycleNetDb db)
         return run;
     }
 
-    /// <summary>Asks for a cancel: a queued run ends at once, a running one when its instance next beats. False when there is no such run.</summary>
-    public async Task<bool> CancelAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Asks for a cancel: a queued run ends at once, a running one when its instance next beats (true). False when the run
+    /// has already ended, null when there is no such run.
+    /// </summary>
+    public async Task<bool?> CancelAsync(Guid id, CancellationToken ct)
     {
         if (await db.SitingRuns.Where(r => r.Id == id && r.Status == SitingRunStatus.Queued)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Cancelled).SetProperty(r => r.Stage, "cancelled")
                     .SetProperty(r => r.CancelRequested, true), ct) > 0) return true;
-        return await db.SitingRuns.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CancelRequested, true), ct) > 0;
+        // Only a running run takes the request: the update waits for a finish being written and then finds the run ended, so
+        // a cancel is either accepted before the end (and wins, FinishAsync) or answered as too late — never both.
+        if (await db.SitingRuns.Where(r => r.Id == id && r.Status == SitingRunStatus.Running)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.CancelRequested, true), ct) > 0) return true;
+        return await db.SitingRuns.AnyAsync(r => r.Id == id, ct) ? false : null;
     }
 
     /// <summary>Seconds of time limits still ahead of the queued and running runs, shared by <paramref name="workers"/>.</summary>
@@ -95,6 +102,11 @@ public sealed class SitingRunStore(RecycleNetDb db)
     public async Task FinishAsync(Guid id, string status, string stage, Reason? error, double elapsedMs, SitingOutcome? outcome, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A cancel accepted while the run was running wins over its result (its DELETE was answered 202). The claim is one
+        // conditional UPDATE, so a cancel arriving meanwhile waits for this transaction and then finds the run ended.
+        if (status == SitingRunStatus.Done && await db.SitingRuns.Where(r => r.Id == id && !r.CancelRequested)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SitingRunStatus.Done), ct) == 0)
+            (status, stage, outcome) = (SitingRunStatus.Cancelled, "cancelled", null);
         var run = await db.SitingRuns.FirstAsync(r => r.Id == id, ct);
         (run.Status, run.Stage, run.Error, run.ErrorZh, run.ElapsedMs) = (status, stage, error?.En, error?.Zh, elapsedMs);
         if (status == SitingRunStatus.Done && outcome is not null)
