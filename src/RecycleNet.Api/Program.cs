@@ -21,6 +21,7 @@ if (keys)
 }
 app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecycleNetOptions>>().Value.BaseMapUrl);
 app.UseRecycleNetExceptionHandler();
+app.UsePublicAddress(app.Configuration); // trusted proxies' forwarded headers, then AllowedHosts: before anything writes a link
 app.UseStatusCodePages();
 app.UseCityRouting(); // /cities/{city}/… and ?city=: before static files and routing, which then see the city's PathBase
 app.UseStaticFiles(); // the web page (wwwroot) and its npm-installed libraries (wwwroot/lib)

@@ -35,7 +35,7 @@ public static class CityEndpoints
         var e = districts.Extent;
         double[]? bbox = e.IsNull ? null : [Math.Round(e.MinX, 6), Math.Round(e.MinY, 6), Math.Round(e.MaxX, 6), Math.Round(e.MaxY, 6)];
         // Links from the service root: this list is the same whichever city's path it was asked through.
-        var root = $"{req.Scheme}://{req.Host}{Root(req)}{CityRouting.Segment}/{c.Id}";
+        var root = $"{RecycleNet.Api.Http.PublicAddress.Origin(req)}{Root(req)}{CityRouting.Segment}/{c.Id}";
         return new CityAnswer(c.Id, c.Name, c.NameEn, c.Adcode, c.Policy, c == cities.Catalog.Default, bbox, districts.Count, root + "/api", root + "/ogc", root + "/");
     }
 

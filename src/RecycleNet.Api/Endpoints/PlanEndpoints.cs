@@ -39,12 +39,13 @@ public static class PlanEndpoints
             .Answers("The revert plan, adopted").ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> ListAsync(PlanStore store, CancellationToken ct) =>
-        TypedResults.Ok((await store.ListAsync(ct)).Select(PlanJson.Summary));
+    private static async Task<IResult> ListAsync(HttpContext http, PlanStore store, CancellationToken ct) =>
+        TypedResults.Ok((await PlanJson.ForReaderAsync(http, await store.ListAsync(ct))).Select(PlanJson.Summary));
 
     private static async Task<IResult> GetAsync(long id, HttpContext http, PlanStore store, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
+        await PlanJson.ForReaderAsync(http, new[] { plan });
         http.Response.Headers.ETag = Preconditions.ETag(plan.Version);
         return TypedResults.Ok(PlanJson.Full(plan));
     }
@@ -146,6 +147,9 @@ public static class PlanEndpoints
             }).ToList(), "changes"),
         PlanOutcome.Invalid invalid => NoLongerValid(invalid.Errors, "Nothing was changed: "),
         PlanOutcome.Refused refused => Problems.Conflict(refused.Reason),
+        // Another request changed the plan while this one waited for it: nothing was written; reload it.
+        PlanOutcome.Stale stale => Problems.Conflict(new($"plan {id} was changed by another request meanwhile (now version {stale.Current.Version}): nothing was written; reload it",
+            $"方案 {id} 在此期间已被另一请求修改（现为第 {stale.Current.Version} 版）：未做任何写入；请重新载入")),
         _ => Problems.NotFound($"plan {id}", $"规划方案 {id}"),
     };
 
@@ -153,6 +157,7 @@ public static class PlanEndpoints
         PolicyCatalog catalog, ScorecardCache scorecards, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
+        await PlanJson.ForReaderAsync(req.HttpContext, new[] { plan }); // the report and workbook name the author to planners only
         if (!WalkingQuery.TryParse(req, out var walk, out var problem)) return problem!;
         var format = req.Query["f"].ToString();
         if (format is not ("" or "json" or "xlsx" or "docx")) return Problems.BadParameter("f", $"'{format}' is not offered; use json, xlsx or docx", $"不提供“{format}”格式；可用 json、xlsx 或 docx");

@@ -13,10 +13,21 @@ public static class PlanJson
         var c = PlanChanges.FromJson(p.Changes);
         return new
         {
-            id = p.Id, name = p.Name, author = p.Author, status = p.Status, version = p.Version, created = Utc(p.Created), updated = Utc(p.Updated),
+            id = p.Id, name = p.Name, author = p.Author.Length == 0 ? null : p.Author, status = p.Status, version = p.Version, created = Utc(p.Created), updated = Utc(p.Updated),
             adoptedAt = p.AdoptedAt is { } a ? Utc(a) : (DateTime?)null, adoptedBy = p.AdoptedBy, revertOf = p.RevertOf,
             counts = new { add = c.Add.Count, move = c.Move.Count, close = c.Close.Count, update = c.Update.Count, remove = c.Remove.Count },
         };
+    }
+
+    /// <summary>
+    /// The plans as a reader may see them: a planner sees who wrote and adopted each; anyone else no key's name (the
+    /// plans are read untracked, so blanking them changes nothing stored).
+    /// </summary>
+    public static async Task<T> ForReaderAsync<T>(HttpContext http, T plans) where T : IEnumerable<Plan>
+    {
+        if (await Setup.RequirePlannerKey.PlannerOrNullAsync(http) is not null) return plans;
+        foreach (var p in plans) (p.Author, p.AdoptedBy) = ("", null);
+        return plans;
     }
 
     public static object Full(Plan p) => new

@@ -123,6 +123,7 @@ public static class VolumeEndpoints
         var city = await cities.GetAsync(ct);
         var directory = await store.DirectoryAsync(city, ct);
         var list = await store.CorrectionsAsync(kind, id, limit, ct);
-        return TypedResults.Ok(new { count = list.Count, corrections = list.Select(c => VolumeJson.Correction(c, directory, categories)) });
+        var names = await RequirePlannerKey.PlannerOrNullAsync(req.HttpContext) is not null; // who corrected: for planners only
+        return TypedResults.Ok(new { count = list.Count, corrections = list.Select(c => VolumeJson.Correction(c, directory, categories, names)) });
     }
 }

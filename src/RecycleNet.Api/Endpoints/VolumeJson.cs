@@ -58,9 +58,10 @@ public static class VolumeJson
         return row;
     }
 
-    public static object Correction(VolumeCorrection c, FacilityDirectory directory, VolumeCategories categories) => new
+    /// <param name="names">Whether the reader may see who corrected it (a planner); else <c>planner</c> is null.</param>
+    public static object Correction(VolumeCorrection c, FacilityDirectory directory, VolumeCategories categories, bool names = true) => new
     {
-        id = c.Id, at = DateTime.SpecifyKind(c.At, DateTimeKind.Utc), planner = c.Planner,
+        id = c.Id, at = DateTime.SpecifyKind(c.At, DateTimeKind.Utc), planner = names ? c.Planner : null,
         facility = $"{FacilityDirectory.RouteOf(c.FacilityKind)}/{c.FacilityId}", facilityLabel = directory.Find(c.FacilityKind, c.FacilityId)?.Name,
         month = ReportMonth.FromKey(c.Month).ToString(), category = c.Category, categoryLabel = categories.Find(c.Category)?.LabelZh, unit = c.Unit,
         oldQuantity = c.OldQuantityMilli is { } o ? Q(o) : (decimal?)null, newQuantity = c.NewQuantityMilli is { } n ? Q(n) : (decimal?)null, note = c.Note,

@@ -56,7 +56,7 @@ public static class Problems
         return problem;
     }
 
-    public static ProblemHttpResult InvalidNetwork(Reason why) => Make(422, "invalid-network", "The OSM file was refused",
+    public static ProblemHttpResult InvalidNetwork(Reason why) => Make(422, "invalid-network", "The network file was refused",
         why.En + " The walking network in use is unchanged.", field: "body", detailZh: why.Zh + "正在使用的步行路网未改变。");
 
     /// <param name="whatZh">What was looked for, in Chinese (e.g. 选址任务 12).</param>

@@ -13,10 +13,17 @@ public static class SecurityHeaders
         var csp = Policy(baseMapUrl);
         return app.Use((http, next) =>
         {
-            var h = http.Response.Headers;
-            h.ContentSecurityPolicy = csp;
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "no-referrer";
+            // Set as the headers go out, not as the request comes in: the exception handler clears the response's headers
+            // before it writes a 500, and those answers need the policy as much as any.
+            http.Response.OnStarting(static state =>
+            {
+                var (response, policy) = ((HttpResponse, string))state;
+                var h = response.Headers;
+                h.ContentSecurityPolicy = policy;
+                h.XContentTypeOptions = "nosniff";
+                h["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            }, (http.Response, csp));
             return next(http);
         });
     }

@@ -65,7 +65,7 @@ public static class OgcEndpoints
             w.WriteStartArray("links");
             OgcLinks.Write(w, $"{b}?f=json", "self", OgcLinks.Json, "this document");
             OgcLinks.Write(w, $"{b}?f=html", "alternate", OgcLinks.Html, "this document as HTML");
-            OgcLinks.Write(w, $"{req.Scheme}://{req.Host}{req.PathBase}/openapi/ogc.json", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition (OpenAPI 3.0)");
+            OgcLinks.Write(w, $"{RecycleNet.Api.Http.PublicAddress.Origin(req)}{req.PathBase}/openapi/ogc.json", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition (OpenAPI 3.0)");
             OgcLinks.Write(w, $"{b}/conformance", "conformance", OgcLinks.Json, "conformance classes");
             OgcLinks.Write(w, $"{b}/collections", "data", OgcLinks.Json, "the collections");
             w.WriteEndArray();

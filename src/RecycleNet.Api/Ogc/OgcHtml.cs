@@ -29,7 +29,7 @@ public static class OgcHtml
     private static string Crumbs(HttpRequest req, params (string Text, string? Href)[] trail)
     {
         var b = OgcLinks.Base(req);
-        var parts = new List<string> { $"<a href=\"{b}?f=html\">OGC API 首页 Home</a>" };
+        var parts = new List<string> { $"<a href=\"{E(b)}?f=html\">OGC API 首页 Home</a>" };
         parts.AddRange(trail.Select(t => t.Href is null ? E(t.Text) : $"<a href=\"{E(t.Href)}\">{E(t.Text)}</a>"));
         return string.Join(" › ", parts);
     }
@@ -41,10 +41,10 @@ public static class OgcHtml
         return Page($"RecycleNet 再生资源回收网络 — OGC API – Features · {city.Name} {city.NameEn}", Crumbs(req), $"""
             <p>区县、小区、回收网点和分拣中心图层，可在 QGIS、ArcGIS、GDAL 与网页地图中使用。Districts, communities, recycling outlets and sorting centres for QGIS, ArcGIS, GDAL and web maps.</p>
             <ul>
-              <li><a href="{b}/collections?f=html">图层 Collections</a></li>
-              <li><a href="{b}/conformance?f=html">符合的标准类 Conformance</a></li>
-              <li><a href="{req.Scheme}://{req.Host}{req.PathBase}/openapi/ogc.json">API 定义 OpenAPI 3.0</a></li>
-              <li><a href="{b}?f=json">JSON</a></li>
+              <li><a href="{E(b)}/collections?f=html">图层 Collections</a></li>
+              <li><a href="{E(b)}/conformance?f=html">符合的标准类 Conformance</a></li>
+              <li><a href="{E(RecycleNet.Api.Http.PublicAddress.Origin(req) + req.PathBase)}/openapi/ogc.json">API 定义 OpenAPI 3.0</a></li>
+              <li><a href="{E(b)}?f=json">JSON</a></li>
             </ul>
             <p>QGIS：图层 › 添加图层 › 添加 WFS / OGC API – Features 图层，URL 填 <code>{E(b)}</code>。</p>
             """);

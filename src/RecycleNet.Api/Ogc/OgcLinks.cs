@@ -9,7 +9,7 @@ public static class OgcLinks
     public const string Root = "/ogc";
     public const string GeoJson = "application/geo+json", Json = "application/json", Html = "text/html";
 
-    public static string Base(HttpRequest req) => $"{req.Scheme}://{req.Host}{req.PathBase}{Root}";
+    public static string Base(HttpRequest req) => $"{RecycleNet.Api.Http.PublicAddress.Origin(req)}{req.PathBase}{Root}";
 
     public static void Write(Utf8JsonWriter w, string href, string rel, string type, string? title = null)
     {
@@ -26,7 +26,7 @@ public static class OgcLinks
     {
         var query = req.Query.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
         foreach (var (k, v) in changes) query[k] = v;
-        var url = $"{req.Scheme}://{req.Host}{req.PathBase}{req.Path}";
+        var url = $"{RecycleNet.Api.Http.PublicAddress.Origin(req)}{req.PathBase}{req.Path}";
         return QueryHelpers.AddQueryString(url, query.Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
     }
 }

@@ -23,13 +23,15 @@ public sealed record NetworkInfo(string Source, string Origin, string Format, Da
 /// connection at a time, not one per city.</param>
 /// <param name="maxNodes">An OSM file's nodes kept at most (RecycleNet:MaxNetworkNodes).</param>
 public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILogger logger, string? legacyFolder = null, SemaphoreSlim? followTurns = null,
-    long maxNodes = 8_000_000)
+    long maxNodes = 8_000_000, RecycleNet.Core.Network.Centrelines.CentrelineLimits? centrelineLimits = null)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _followGate = new();
     private bool _followPending, _following;
     private volatile Loaded? _current;
     private volatile bool _configured;
+    // The stored network that failed to load on this instance: not parsed again until another replaces it.
+    private long? _setAside;
 
     /// <summary>The graph and what was loaded; <paramref name="StoredId"/> is the store's row it came from (none for a configured file).</summary>
     private sealed record Loaded(WalkingGraph Graph, NetworkInfo Info, long? StoredId);
@@ -110,13 +112,24 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
                 return false;
             }
             if (_current?.StoredId == stored.Id) return true;
-            var temp = TempFile();
+            if (_setAside == stored.Id) return _current is not null;
+            var temp = NetworkTempFiles.NewPath();
             try
             {
                 await using (var file = File.Create(temp)) await files.CopyToAsync(stored, file, ct);
                 var loaded = await Task.Run(() => Parse(temp, stored.Source, "upload", stored.Bytes, stored.Id, SpecOf(stored)), ct);
                 Swap(loaded with { Info = loaded.Info with { LoadedAt = new DateTimeOffset(DateTime.SpecifyKind(stored.LoadedAt, DateTimeKind.Utc)) } });
                 return true;
+            }
+            catch (Exception e) when (e is OsmFormatException or InvalidDataException)
+            {
+                // A file stored by an earlier version, before today's limits, or damaged since: set aside, not retried at every
+                // change, and the service runs on (the network in use stays, else straight-line distances).
+                _setAside = stored.Id;
+                logger.LogError("The stored walking network {Source} (#{Id}) of {City} cannot be loaded and is set aside: {Reason} "
+                    + "Distances stay {Mode} until a planner loads another (POST /api/network).", stored.Source, stored.Id, cityId, e.Message,
+                    _current is null ? "straight-line" : "on the network already in use");
+                return _current is not null;
             }
             finally { File.Delete(temp); }
         }
@@ -160,7 +173,7 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
         CancellationToken ct)
     {
         await _loading.WaitAsync(ct);
-        var temp = TempFile();
+        var temp = NetworkTempFiles.NewPath();
         try
         {
             long bytes;
@@ -205,12 +218,10 @@ public sealed class NetworkStore(string cityId, IServiceScopeFactory scopes, ILo
         }, audit, ct);
     }
 
-    private static string TempFile() => Path.Combine(Path.GetTempPath(), $"recyclenet-network-{Guid.NewGuid():N}.tmp");
-
     private Loaded Parse(string path, string source, string origin, long bytes, long? storedId, NetworkFileSpec spec)
     {
         var watch = Stopwatch.StartNew();
-        var load = NetworkFile.Read(path, source, spec, maxNodes);
+        var load = NetworkFile.Read(path, source, spec, maxNodes, centrelineLimits);
         load.Graph.Prepare(); // the snapping index and the hull, before the first request needs them
         load.Roads?.Shape.Prepare();
         var info = new NetworkInfo(source, origin, load.Format, DateTimeOffset.UtcNow, watch.ElapsedMilliseconds, bytes, load, spec);

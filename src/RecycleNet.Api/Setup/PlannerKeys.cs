@@ -85,6 +85,25 @@ public sealed class RequirePlannerKey(PlannerKeys keys, PlannerKeyStore stored) 
     /// <summary>The name of the key this request was let in with.</summary>
     public static string PlannerOf(HttpContext http) => http.Items[Item] as string ?? "unknown";
 
+    /// <summary>
+    /// The key name of a read's valid planner key, or null (no key, or a wrong one): the reads that show who wrote what
+    /// (a plan's author, a correction's planner) show it to planners only; a read is never refused for its key.
+    /// </summary>
+    public static async Task<string?> PlannerOrNullAsync(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
+        var services = http.RequestServices;
+        return await NameAsync(header, services.GetRequiredService<PlannerKeys>(), services.GetRequiredService<PlannerKeyStore>(), http.RequestAborted);
+    }
+
+    private static async Task<string?> NameAsync(string header, PlannerKeys keys, PlannerKeyStore stored, CancellationToken ct)
+    {
+        var key = header["Bearer ".Length..].Trim();
+        if (key.Length == 0) return null;
+        return keys.NameOf(key) ?? await stored.NameOfAsync(PlannerKeys.Hash(key), ct);
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -92,12 +111,7 @@ public sealed class RequirePlannerKey(PlannerKeys keys, PlannerKeyStore stored) 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return Http.Problems.Unauthorized(http, new("This write needs a planner key: send 'Authorization: Bearer <key>'.",
                 "此操作需要规划人员密钥：请在页面顶部填写密钥（即发送 Authorization: Bearer <密钥>）。"));
-        var key = header["Bearer ".Length..].Trim();
-        var name = keys.NameOf(key);
-        if (name is null && key.Length > 0)
-        {
-            name = await stored.NameOfAsync(PlannerKeys.Hash(key), http.RequestAborted);
-        }
+        var name = await NameAsync(header, keys, stored, http.RequestAborted);
         if (name is null) return Http.Problems.Unauthorized(http, new("The planner key is not valid.", "规划人员密钥无效。"));
         http.Items[Item] = name;
         return await next(context);

@@ -44,6 +44,15 @@ public sealed class RecycleNetOptions
 
     public string? BaseMapAttribution { get; set; }
 
+    /// <summary>
+    /// The address users reach the service at (scheme, host, any path prefix of a reverse proxy), for the absolute links
+    /// it writes; none: the request's scheme and Host, which must be one of AllowedHosts.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-For/-Proto/-Host headers are believed; none by default.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     public string ResolvedPoliciesDirectory => PoliciesDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds", "policies");
     public string ResolvedDemoDataDirectory => DemoDataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data");
 

@@ -48,6 +48,7 @@ public static class ServiceSetup
         services.AddScoped(sp => new VolumeStore(sp.GetRequiredService<RecycleNetDb>(), sp.GetRequiredService<StoreRevision>()));
         services.AddScoped<RequirePlannerKey>();
         services.AddBindingProblems();
+        services.ReplaceHostFiltering();
         services.AddRecycleNetRateLimits(builder.Configuration);
         services.AddOpenApi(Http.OpenApiContracts.Configure);
         // OGC API – Features asks for OpenAPI 3.0 (conformance class oas30); its routes get their own document.
@@ -84,6 +85,10 @@ public static class ServiceSetup
         var options = app.Services.GetRequiredService<IOptions<RecycleNetOptions>>().Value;
         var store = app.Services.GetRequiredService<StoreSettings>();
         var cities = app.Services.GetRequiredService<CityCatalog>(); // a broken seed fails the start (policies, then cities), not a request
+        if (Http.PublicAddress.Check(options.PublicBaseUrl) is { } badUrl) throw new InvalidOperationException(badUrl);
+        // Uploads of instances that were killed mid-read: their temporary files would otherwise stay until the machine restarts.
+        if (RecycleNet.Core.Network.NetworkTempFiles.SweepOrphans() is > 0 and var swept)
+            log.LogInformation("Removed {Count} temporary upload file(s) left by stopped instances", swept);
         using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope(null); // migrations see every city
         var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
         // Several instances may start at once on one PostgreSQL database: one migrates and seeds, the others wait and

@@ -135,6 +135,6 @@ public static class SitingEndpoints
     {
         var result = await jobs.OutcomeAsync(run, ct) is { } outcome ? SitingJson.Answer(run.Kind, outcome) : null;
         return new(run.Id, run.Kind, run.Status, run.Stage, new DateTimeOffset(DateTime.SpecifyKind(run.Created, DateTimeKind.Utc)), run.ElapsedMs,
-            $"{req.Scheme}://{req.Host}{req.PathBase}/api/siting/jobs/{run.Id}", run.Error, run.ErrorZh, result);
+            $"{RecycleNet.Api.Http.PublicAddress.Origin(req)}{req.PathBase}/api/siting/jobs/{run.Id}", run.Error, run.ErrorZh, result);
     }
 }

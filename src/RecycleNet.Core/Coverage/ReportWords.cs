@@ -36,5 +36,5 @@ public static class ReportWords
     };
 
     /// <summary>A writer's key name as a report shows it: the key the service made itself is not a person.</summary>
-    public static string AuthorZh(string author) => author == "generated" ? "服务自动生成的规划员密钥" : author;
+    public static string AuthorZh(string author) => author switch { "generated" => "服务自动生成的规划员密钥", "" => "（仅规划人员可见）", _ => author };
 }

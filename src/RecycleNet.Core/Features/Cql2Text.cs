@@ -142,7 +142,7 @@ public static class Cql2Text
             do
             {
                 if (_pos >= text.Length) throw Error("the geometry's parentheses do not close", start);
-                if (text[_pos] == '(') depth++;
+                if (text[_pos] == '(' && ++depth > 3) throw Error("the geometry nests its parentheses deeper than a multipolygon's 3", start);
                 else if (text[_pos] == ')') depth--;
                 _pos++;
             } while (depth > 0);

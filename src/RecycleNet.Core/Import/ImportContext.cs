@@ -14,7 +14,7 @@ public sealed record ImportOptions
     public double DistrictToleranceM { get; init; } = 500;
 
     /// <summary>Most rows one import may carry.</summary>
-    public int MaxRows { get; init; } = 200_000;
+    public int MaxRows { get; init; } = TableRowReader.MaxRows;
 }
 
 /// <summary>

@@ -20,16 +20,22 @@ public static class TableRowReader
     private static readonly string[] WktKeys = ["wkt", "geometry", "geom"];
     private static readonly GeometryFactory Factory = new();
 
+    /// <summary>Rows a table (CSV or XLSX: a layer's import or a volume report) may hold at once, checked while it is read.</summary>
+    public const int MaxRows = 200_000;
+
+    /// <summary>Deepest parenthesis nesting of a WKT cell: a polygon needs 2, a multipolygon 3; a reader recursing 50,000 deep would overflow the stack.</summary>
+    public const int MaxWktDepth = 8;
+
     /// <summary>Column names read as geometry, so an import does not report them as ignored properties.</summary>
     public static readonly IReadOnlySet<string> GeometryColumns =
         new HashSet<string>([.. LonKeys, .. LatKeys, .. PairKeys, .. WktKeys], StringComparer.OrdinalIgnoreCase);
 
-    public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body)
+    public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body, int maxRows = MaxRows)
     {
         string text;
         try { text = new UTF8Encoding(false, true).GetString(body.Span); }
         catch (DecoderFallbackException) { throw new ImportFormatException(new("the CSV is not UTF-8 text (save it as \"CSV UTF-8\")", "CSV 文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8（逗号分隔）”）")); }
-        var table = CsvParser.Parse(text);
+        var table = CsvParser.Parse(text, maxRows);
         if (table.Count == 0 || table[0].All(string.IsNullOrWhiteSpace)) throw new ImportFormatException(new("the CSV has no header row", "CSV 文件没有表头行"));
         var header = table[0].Select(h => h.Trim()).ToList();
         var rows = new List<ImportRow>();
@@ -44,19 +50,23 @@ public static class TableRowReader
         return rows;
     }
 
-    public static List<ImportRow> ReadXlsx(ReadOnlyMemory<byte> body, XlsxLimits? limits = null)
+    public static List<ImportRow> ReadXlsx(ReadOnlyMemory<byte> body, XlsxLimits? limits = null, int maxRows = MaxRows)
     {
         XlsxGuard.Check(body, limits ?? new XlsxLimits());
         List<IDictionary<string, object?>> sheet;
         try
         {
             using var stream = new MemoryStream(body.ToArray());
-            sheet = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            // Rows are streamed: the one past the limit stops the read there.
+            sheet = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(maxRows == int.MaxValue ? maxRows : maxRows + 1).ToList();
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ImportFormatException))
         {
             throw new ImportFormatException(new($"the body is not a readable XLSX workbook: {e.Message}", $"文件不是可读的 XLSX 工作簿：{e.Message}"));
         }
+        if (sheet.Count > maxRows)
+            throw new ImportFormatException(new($"the sheet holds more than {maxRows:N0} rows; at most {maxRows:N0} are accepted at once (split the sheet)",
+                $"工作表超过 {maxRows:N0} 行；一次最多接受 {maxRows:N0} 行（请拆分工作表）"));
         var rows = new List<ImportRow>();
         for (var i = 0; i < sheet.Count; i++)
         {
@@ -82,7 +92,10 @@ public static class TableRowReader
         var wkt = First(props, WktKeys);
         if (wkt is not null)
         {
-            try { return (new WKTReader().Read(Convert.ToString(wkt.Value.Value, CultureInfo.InvariantCulture)), null); }
+            var text = Convert.ToString(wkt.Value.Value, CultureInfo.InvariantCulture)!;
+            if (NestingOf(text) > MaxWktDepth)
+                return (null, new($"column '{wkt.Value.Key}' nests its WKT deeper than {MaxWktDepth} levels, the limit", $"“{wkt.Value.Key}”列的 WKT 嵌套超过 {MaxWktDepth} 层的上限"));
+            try { return (new WKTReader().Read(text), null); }
             catch (Exception e) when (e is ParseException or ArgumentException) { return (null, new($"column '{wkt.Value.Key}' is not valid WKT: {e.Message}", $"“{wkt.Value.Key}”列不是有效的 WKT：{e.Message}")); }
         }
         var pair = First(props, PairKeys);
@@ -101,6 +114,15 @@ public static class TableRowReader
         if (x is null) return (null, new($"column '{lon.Value.Key}' must be a number, got '{lon.Value.Value}'", $"“{lon.Value.Key}”列须为数字，实际为“{lon.Value.Value}”"));
         if (y is null) return (null, new($"column '{lat.Value.Key}' must be a number, got '{lat.Value.Value}'", $"“{lat.Value.Key}”列须为数字，实际为“{lat.Value.Value}”"));
         return (Factory.CreatePoint(new Coordinate(x.Value, y.Value)), null);
+    }
+
+    private static int NestingOf(string text)
+    {
+        int depth = 0, max = 0;
+        foreach (var c in text)
+            if (c == '(') max = Math.Max(max, ++depth);
+            else if (c == ')') depth--;
+        return max;
     }
 
     private static KeyValuePair<string, object?>? First(Dictionary<string, object?> props, string[] keys)

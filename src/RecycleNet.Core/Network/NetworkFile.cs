@@ -26,7 +26,9 @@ public sealed record NetworkFileLoad(WalkingGraph Graph, RoadGraph? Roads, strin
 public static class NetworkFile
 {
     /// <param name="maxNodes">An OSM file's nodes kept at most (<see cref="OsmReadOptions.MaxNodes"/>).</param>
-    public static NetworkFileLoad Read(string path, string source, NetworkFileSpec spec, long maxNodes = 8_000_000)
+    /// <param name="limits">The budget centrelines are read under (<see cref="CentrelineLimits"/>).</param>
+    public static NetworkFileLoad Read(string path, string source, NetworkFileSpec spec, long maxNodes = 8_000_000, CentrelineLimits? limits = null,
+        CancellationToken ct = default)
     {
         if (!spec.IsCentrelines)
         {
@@ -43,7 +45,10 @@ public static class NetworkFile
         };
         var crs = spec.Crs ?? throw new ArgumentException("centrelines need a declared CRS", nameof(spec));
         var mapping = spec.MappingJson is null ? new RoadMapping() : RoadMapping.FromJson(spec.MappingJson);
-        var load = CentrelineNetworkReader.Read(CentrelineFile.Read(path, format), crs, mapping, source);
+        var options = new CentrelineOptions { Limits = limits ?? new CentrelineLimits() };
+        // One clock for reading the file and noding its lines.
+        var deadline = new ReadDeadline(options.Limits.TimeLimit, ct);
+        var load = CentrelineNetworkReader.Read(CentrelineFile.Read(path, format, null, options.Limits, deadline), crs, mapping, source, options, deadline);
         return new NetworkFileLoad(load.Graph, load.Roads, spec.Format, null, load);
     }
 }

@@ -95,14 +95,41 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> AdoptAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
-        if (plan.Status != "draft") return new PlanOutcome.Refused(new($"plan {id} is {plan.Status}: only a draft is adopted", $"方案 {id} 已{StatusZh(plan.Status)}：只有草稿可以采纳"));
+        if (plan.Status != "draft") return AlreadyNot(plan, "draft");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await AdoptInAsync(plan, city, audit, ct);
+        // The plan's row is claimed first, in the transaction of its writes: of two adoptions at once, the second's claim
+        // waits for the first's commit, then finds the version moved and writes nothing.
+        if (!await ClaimAsync(plan, "draft", "draft", audit().At, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return await LostClaimAsync(id, "draft", ct);
+        }
+        var outcome = await AdoptInAsync(plan, city, audit, claimed: true, ct);
         if (outcome is PlanOutcome.Adopted) await tx.CommitAsync(ct);
         else await tx.RollbackAsync(ct);
         db.ChangeTracker.Clear();
         return outcome;
     }
+
+    /// <summary>
+    /// Moves plan <paramref name="plan"/> from its version and <paramref name="from"/> status to the next version and
+    /// <paramref name="to"/>, in one conditional UPDATE: true when this writer got it.
+    /// </summary>
+    private async Task<bool> ClaimAsync(Plan plan, string from, string to, DateTime at, CancellationToken ct) =>
+        await db.Set<Plan>().Where(p => p.Id == plan.Id && p.Version == plan.Version && p.Status == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Version, plan.Version + 1).SetProperty(p => p.Status, to).SetProperty(p => p.Updated, at), ct) == 1;
+
+    /// <summary>Why a claim was lost: the plan is gone, no longer in <paramref name="status"/> (adopted or reverted by the other writer), or changed.</summary>
+    private async Task<PlanOutcome> LostClaimAsync(long id, string status, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (await GetAsync(id, ct) is not { } now) return new PlanOutcome.NotFound();
+        return now.Status != status ? AlreadyNot(now, status) : new PlanOutcome.Stale(now);
+    }
+
+    private static PlanOutcome AlreadyNot(Plan plan, string wanted) => wanted == "draft"
+        ? new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only a draft is adopted", $"方案 {plan.Id} 已{StatusZh(plan.Status)}：只有草稿可以采纳"))
+        : new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only an adopted plan is reverted", $"方案 {plan.Id} 是{StatusZh(plan.Status)}状态：只有已采纳的方案可以撤销"));
 
     /// <summary>
     /// Undoes adopted plan <paramref name="id"/> by a plan of its own, adopted at once: the features it created are
@@ -112,7 +139,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> RevertAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
-        if (plan.Status != "adopted" || plan.Adoption is null) return new PlanOutcome.Refused(new($"plan {id} is {plan.Status}: only an adopted plan is reverted", $"方案 {id} 是{StatusZh(plan.Status)}状态：只有已采纳的方案可以撤销"));
+        if (plan.Status != "adopted" || plan.Adoption is null) return AlreadyNot(plan, "adopted");
         if (plan.RevertOf is not null) return new PlanOutcome.Refused(new($"plan {id} reverts plan {plan.RevertOf}: adopt that plan's changes again in a new plan instead",
             $"方案 {id} 是对方案 {plan.RevertOf} 的撤销：如要恢复那些变更，请新建方案再采纳"));
         var adoption = JsonSerializer.Deserialize<PlanAdoption>(plan.Adoption, PlanChanges.Json)!;
@@ -131,27 +158,29 @@ public sealed class PlanStore(RecycleNetDb db)
             Name = $"撤销：{plan.Name}", Author = first.Planner, Created = first.At, Updated = first.At, Changes = inverse.ToJson(), RevertOf = plan.Id,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The adopted plan is claimed first, as an adoption claims its draft: two reverts at once make one revert plan.
+        if (!await ClaimAsync(plan, "adopted", "reverted", first.At, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return await LostClaimAsync(id, "adopted", ct);
+        }
         db.Add(revert);
         await db.SaveChangesAsync(ct);
-        var outcome = await AdoptInAsync(revert, city, audit, ct);
+        var outcome = await AdoptInAsync(revert, city, audit, claimed: false, ct);
         if (outcome is not PlanOutcome.Adopted)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return outcome;
         }
-        var original = await db.Set<Plan>().FirstAsync(p => p.Id == plan.Id, ct);
-        original.Status = "reverted";
-        original.Updated = first.At;
-        original.Version++;
-        await db.SaveChangesAsync(ct);
-        await AuditAsync(audit(), "plans", plan.Id, original.Version - 1, original.Version, $"reverted by plan {revert.Id}", ct, "revert-plan");
+        await AuditAsync(audit(), "plans", plan.Id, plan.Version, plan.Version + 1, $"reverted by plan {revert.Id}", ct, "revert-plan");
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return outcome;
     }
 
-    private async Task<PlanOutcome> AdoptInAsync(Plan plan, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
+    /// <param name="claimed">The plan's row was claimed (its version moved) by the caller; else the adoption moves it.</param>
+    private async Task<PlanOutcome> AdoptInAsync(Plan plan, CitySnapshot city, Func<AuditEntry> audit, bool claimed, CancellationToken ct)
     {
         var changes = PlanChanges.FromJson(plan.Changes);
         var conflicts = await ConflictsAsync(changes, ct);
@@ -169,7 +198,7 @@ public sealed class PlanStore(RecycleNetDb db)
                 return new PlanOutcome.Conflicts([new PlanConflict(layerName, before.Id, before.Name, baseVersion, before.Version, null, null, why)]);
             if (await layer.DeleteAsync(db, before.Id, baseVersion, ct) == 0) return new PlanOutcome.Conflicts(await ConflictsAsync(changes, ct));
             previous.Add(new PlanPrevious(layerName, before.Id, FeatureJson(layer, before), baseVersion, null));
-            await AuditAsync(audit(), layerName, before.Id, baseVersion, null, detail, ct, "delete");
+            Audit(audit(), layerName, before.Id, baseVersion, null, detail, "delete");
         }
         var baseOf = changes.Touched().ToDictionary(t => (t.Layer, t.Id), t => t.BaseVersion);
         foreach (var (layerName, before, after) in applied.Replaced)
@@ -193,10 +222,12 @@ public sealed class PlanStore(RecycleNetDb db)
             db.ChangeTracker.Clear();
             return new PlanOutcome.Conflicts(await ConflictsAsync(changes, ct));
         }
+        // Every entry is added, then written by one save with the plan's own: a 2,000-change plan is a few statements'
+        // batches, not 2,000 saves each scanning everything tracked.
         foreach (var (layerName, before, _) in applied.Replaced)
-            await AuditAsync(audit(), layerName, before.Id, baseOf[(layerName, before.Id)], baseOf[(layerName, before.Id)] + 1, detail, ct, "replace");
+            Audit(audit(), layerName, before.Id, baseOf[(layerName, before.Id)], baseOf[(layerName, before.Id)] + 1, detail, "replace");
         var created = applied.Added.Select(a => new PlanCreated(a.Layer, a.Entity.Id, a.Entity.Version)).ToList();
-        foreach (var c in created) await AuditAsync(audit(), c.Layer, c.Id, null, c.Version, detail, ct, "create");
+        foreach (var c in created) Audit(audit(), c.Layer, c.Id, null, c.Version, detail, "create");
 
         var adoption = new PlanAdoption(created, previous);
         var tracked = await db.Set<Plan>().FirstAsync(p => p.Id == plan.Id, ct);
@@ -206,10 +237,10 @@ public sealed class PlanStore(RecycleNetDb db)
         tracked.AdoptedBy = entry.Planner;
         tracked.Adoption = JsonSerializer.Serialize(adoption, PlanChanges.Json);
         tracked.Updated = entry.At;
-        tracked.Version++;
+        if (!claimed) tracked.Version++;
+        Audit(entry, "plans", plan.Id, tracked.Version - 1, tracked.Version,
+            $"{created.Count} created, {applied.Replaced.Count} changed, {applied.Removed.Count} removed", "adopt-plan");
         await db.SaveChangesAsync(ct);
-        await AuditAsync(entry, "plans", plan.Id, tracked.Version - 1, tracked.Version,
-            $"{created.Count} created, {applied.Replaced.Count} changed, {applied.Removed.Count} removed", ct, "adopt-plan");
         return new PlanOutcome.Adopted(tracked, adoption);
     }
 
@@ -246,10 +277,16 @@ public sealed class PlanStore(RecycleNetDb db)
     private async Task AuditAsync(AuditEntry entry, string target, long id, long? before, long? after, string? detail, CancellationToken ct,
         string? action = null)
     {
+        Audit(entry, target, id, before, after, detail, action);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds an audit entry to be written by the next save (in the same transaction).</summary>
+    private void Audit(AuditEntry entry, string target, long id, long? before, long? after, string? detail, string? action = null)
+    {
         (entry.Target, entry.FeatureId, entry.VersionBefore, entry.VersionAfter) = (target, id, before, after);
         if (action is not null) entry.Action = action;
         if (detail is not null) entry.Detail = detail;
         db.Audit.Add(entry);
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -44,6 +44,11 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
         var planner = audit?.Planner ?? "demo";
         var facilityMonths = figures.Select(f => (f.Facility.Kind, f.Facility.Id, f.Month.Key)).ToHashSet();
         await using var tx = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
+        // A resubmission replaces its facility-months whole, so two of the same month must not read the month at once:
+        // a city's volume writes take turns (SQLite's write transaction begins IMMEDIATE, which already serialises them;
+        // on PostgreSQL a transaction-scoped advisory lock of the city does, released by the commit or rollback).
+        if (tx is not null && db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", ["volumes:" + db.CityId], ct);
         var old = await ExistingAsync(facilityMonths, ct);
         var resubmitted = old.Select(o => (o.FacilityKind, o.FacilityId, o.Month)).ToHashSet();
         var fresh = figures.ToDictionary(f => (f.Facility.Kind, f.Facility.Id, f.Month.Key, f.Category.Id, f.Unit.Id));

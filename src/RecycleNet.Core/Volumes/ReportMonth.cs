@@ -59,7 +59,10 @@ public readonly partial record struct ReportMonth(int Year, int Month) : ICompar
         {
             case DateTime dt: month = new ReportMonth(dt.Year, dt.Month); return true;
             case DateOnly d: month = Of(d); return true;
-            case double or long or int or decimal:
+            // A spreadsheet number cell may hold NaN or overflow to infinity (1e400): no month, never a conversion that throws.
+            case double d when !double.IsFinite(d) || Math.Abs(d) > 1e7: return false;
+            case float f when !float.IsFinite(f) || Math.Abs(f) > 1e7: return false;
+            case double or long or int or decimal or float:
                 var n = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
                 return n == decimal.Truncate(n) && n is >= 100001 and <= 999912 && TryMake((int)n / 100, (int)n % 100, out month);
             case string s:

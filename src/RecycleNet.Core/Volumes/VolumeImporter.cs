@@ -14,7 +14,7 @@ public sealed record VolumeImportOptions
     public required ReportMonth LatestMonth { get; init; }
 
     /// <summary>Most sheet rows one import may carry.</summary>
-    public int MaxRows { get; init; } = 200_000;
+    public int MaxRows { get; init; } = Import.TableRowReader.MaxRows;
 
     /// <summary>Most figures (rows × category columns of a wide sheet) one import may carry: bounds the request's memory (bench: 1.2 M figures peak at about 620 MB of working set).</summary>
     public int MaxFigures { get; init; } = 2_000_000;

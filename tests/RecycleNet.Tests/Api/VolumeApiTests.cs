@@ -88,6 +88,34 @@ public class VolumeApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Fact]
+    public async Task Two_resubmissions_of_one_facility_month_at_once_leave_one_whole_report()
+    {
+        await using var f = await SmallCityAsync();
+        var planner = f.Planner();
+        var mix = 0;
+        var outcomes = new SortedDictionary<string, int>();
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var month = $"2024-{trial + 1:00}";
+            var first = await planner.PostAsync("/api/import/volumes", Csv($"单位名称,统计月份,废纸(吨),废钢铁(吨)\n甲回收站,{month},1,2\n"));
+            Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+            // A resends paper only, B steel only, both replacing the month whole, at the same moment.
+            var a = planner.PostAsync("/api/import/volumes?mode=replace", Csv($"单位名称,统计月份,废纸(吨)\n甲回收站,{month},10\n"));
+            var b = planner.PostAsync("/api/import/volumes?mode=replace", Csv($"单位名称,统计月份,废钢铁(吨)\n甲回收站,{month},5\n"));
+            var answers = await Task.WhenAll(a, b);
+            foreach (var r in answers)
+                Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+            var figures = (await (await planner.GetAsync($"/api/volumes?from={month}&to={month}")).ReadJsonAsync())
+                .GetProperty("figures").EnumerateArray().ToDictionary(x => x.GetProperty("category").GetString()!, x => x.GetProperty("quantity").GetDecimal());
+            var shown = string.Join(",", figures.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"));
+            outcomes[shown] = outcomes.GetValueOrDefault(shown) + 1;
+            // Exactly one report, whole: A's (paper 10) or B's (steel 5) — never paper 10 + steel 5, never the first report.
+            if (shown is not ("paper=10" or "scrap-steel=5")) mix++;
+        }
+        Assert.True(mix == 0, string.Join("; ", outcomes.Select(kv => $"{kv.Key} × {kv.Value}")));
+    }
+
+    [Fact]
     public async Task A_resubmission_that_leaves_out_categories_needs_a_mode_and_merge_keeps_them()
     {
         await using var f = await SmallCityAsync();

@@ -99,6 +99,12 @@ public sealed class BadRequests(int seed, long outletId, byte[]? pbf)
         yield return new("siting-centers", post, "/api/siting/sorting-centers", U("""{"centers":1,"gridSpacingM":5000,"timeLimitSeconds":1,"haulLimitKm":20}"""), js, false);
         yield return new("network-xml", post, "/api/network?name=small.osm", U(SmallCity.OsmXml), "application/xml", true);
         if (pbf is not null) yield return new("network-pbf", post, "/api/network?name=small.osm.pbf", pbf, "application/octet-stream", true);
+        // Road centrelines in each form a surveying institute delivers (HostileFiles builds their hostile variants too).
+        yield return new("network-centreline-geojson", post, "/api/network?format=geojson&crs=EPSG:4527&name=roads.geojson", HostileFiles.ValidGeoJson(), "application/geo+json", true);
+        yield return new("network-shapefile", post, "/api/network?format=shapefile&crs=EPSG:4527&name=roads.zip", HostileFiles.ValidShapefile(), "application/zip", true);
+        yield return new("network-gpkg", post, "/api/network?format=gpkg&crs=EPSG:4527&name=roads.gpkg", HostileFiles.ValidGeoPackage(), "application/geopackage+sqlite3", true);
+        yield return new("xlsx-volumes", post, "/api/import/volumes?mode=replace", XlsxOf([new() { ["单位名称"] = "网点一", ["统计月份"] = "2024-03", ["品类"] = "废纸", ["数量"] = 3, ["计量单位"] = "吨" }]),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true);
         foreach (var c in new[] { "communities", "outlets", "districts", "sorting-centers", "life-circles", "coverage-gaps" })
             yield return new("ogc-" + c, HttpMethod.Get, $"/ogc/collections/{c}/items", null, "ogc", false);
         foreach (var path in new[] { "/api/coverage", "/api/coverage/gaps", "/api/life-circles", "/api/scorecard", "/ogc/collections/outlets/tiles/WebMercatorQuad/12/3410/1570",

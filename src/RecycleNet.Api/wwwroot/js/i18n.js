@@ -125,7 +125,7 @@ const zh = {
   'problem.unreadable-body': '无法读取所提交的内容', 'problem.unauthorized': '需要规划人员密钥', 'problem.not-found': '找不到所请求的对象',
   'problem.unknown-city': '没有这个城市', 'problem.no-subsidy-rules': '本市政策没有补贴规则', 'problem.conflict': '此修改与其他数据冲突', 'problem.plan-conflict': '方案涉及的要素已被他人修改',
   'problem.plan-invalid': '方案对当前图层已不再有效', 'problem.body-too-large': '提交的内容过大', 'problem.invalid-input': '数据被拒绝：{n} 处问题，未写入任何数据',
-  'problem.invalid-network': '路网文件被拒绝', 'problem.siting-failed': '选址计算失败', 'problem.precondition-required': '保存需要版本号（If-Match）',
+  'problem.invalid-network': '路网文件被拒绝', 'problem.host-not-allowed': '请求的主机名不在允许之列', 'problem.siting-failed': '选址计算失败', 'problem.precondition-required': '保存需要版本号（If-Match）',
   // A siting run's status, stage and solver as the service names them (by their leading words: a stage may carry counts).
   'run.failed': '失败', 'run.cancelled': '已取消', 'run.interrupted': '已中断', 'run.queued': '排队中', 'run.running': '计算中', 'run.done': '已完成',
   'stage.starting': '启动', 'stage.queued': '排队中', 'stage.scoring today': '计算现状覆盖', 'stage.building coverage sets': '建立覆盖集合',

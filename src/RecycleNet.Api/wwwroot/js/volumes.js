@@ -102,7 +102,7 @@ export function initVolumes() {
 export async function loadVolumes() {
   document.getElementById('volumesXlsx').href = cityUrl('/api/volumes?by=month,category&f=xlsx');
   const history = await getJson('/api/volumes/corrections?limit=100');
-  const rows = history.corrections.map(c => el('tr', {}, el('td', {}, c.at.slice(0, 16).replace('T', ' ')), el('td', {}, c.planner),
+  const rows = history.corrections.map(c => el('tr', {}, el('td', {}, c.at.slice(0, 16).replace('T', ' ')), el('td', {}, c.planner ?? '—'),
     el('td', {}, c.facilityLabel ?? c.facility), el('td', {}, c.month), el('td', {}, pick(c.categoryLabel, c.category)),
     el('td', {}, c.oldQuantity == null ? '—' : fmt(c.oldQuantity, 3)), el('td', {}, c.newQuantity == null ? '—' : fmt(c.newQuantity, 3))));
   table(document.getElementById('correctionsTable'),

@@ -6,6 +6,7 @@ using NetTopologySuite.IO;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 using RecycleNet.Core.Import;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Core.Network.Centrelines;
 
@@ -25,121 +26,113 @@ public static class CentrelineFile
 {
     static CentrelineFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static List<CentrelineRow> Read(string path, CentrelineFormat format, string? table = null) => format switch
+    /// <summary>Reads the file under <paramref name="limits"/>; a file past one, or malformed, throws <see cref="OsmFormatException"/> naming the rule.</summary>
+    public static List<CentrelineRow> Read(string path, CentrelineFormat format, string? table = null, CentrelineLimits? limits = null, ReadDeadline? deadline = null)
     {
-        CentrelineFormat.GeoJson => ReadGeoJson(File.ReadAllBytes(path)),
-        CentrelineFormat.Shapefile => ReadZippedShapefile(path),
-        _ => ReadGeoPackage(path, table),
-    };
-
-    private static List<CentrelineRow> ReadGeoJson(byte[] bytes)
-    {
+        limits ??= new CentrelineLimits();
+        deadline ??= new ReadDeadline(limits.TimeLimit);
         try
         {
-            return [.. GeoJsonRowReader.Read(bytes).Select(r => new CentrelineRow(r.Index, r.Geometry, r.Properties))];
+            return format switch
+            {
+                CentrelineFormat.GeoJson => ReadGeoJson(path, limits),
+                CentrelineFormat.Shapefile => ReadZippedShapefile(path, limits, deadline),
+                _ => ReadGeoPackage(path, table, limits, deadline),
+            };
         }
-        catch (ImportFormatException e)
+        catch (FileBudgetException e) { throw new OsmFormatException(e.Reason.En) { Zh = e.Reason.Zh }; }
+    }
+
+    private static List<CentrelineRow> ReadGeoJson(string path, CentrelineLimits limits)
+    {
+        var bytes = new FileInfo(path).Length;
+        if (bytes > limits.MaxGeoJsonBytes)
+            throw new FileBudgetException(new($"the GeoJSON is {ZipBudget.Size(bytes)}; centrelines as GeoJSON are read up to {ZipBudget.Size(limits.MaxGeoJsonBytes)} (send a GeoPackage or a zipped Shapefile)",
+                $"GeoJSON 文件有 {ZipBudget.Size(bytes)}；GeoJSON 格式的道路中心线最多读取 {ZipBudget.Size(limits.MaxGeoJsonBytes)}（请改用 GeoPackage 或 zip 压缩的 Shapefile）"));
+        List<ImportRow> read;
+        try { read = GeoJsonRowReader.Read(File.ReadAllBytes(path)); }
+        catch (ImportFormatException e) { throw new FileBudgetException(new($"The GeoJSON cannot be read: {e.Field} {e.Message}", $"GeoJSON 无法读取：{e.Field} {e.MessageZh}")); }
+        if (read.Count > limits.MaxLines)
+            throw new FileBudgetException(new($"the GeoJSON holds {read.Count:N0} features; at most {limits.MaxLines:N0} are read", $"GeoJSON 有 {read.Count:N0} 个要素；最多读取 {limits.MaxLines:N0} 个"));
+        CheckVertices(read.Sum(r => (long)(r.Geometry?.NumPoints ?? 0)), limits);
+        return [.. read.Select(r => new CentrelineRow(r.Index, r.Geometry, r.Properties))];
+    }
+
+    private static void CheckVertices(long vertices, CentrelineLimits limits)
+    {
+        if (vertices > limits.MaxVertices)
+            throw new FileBudgetException(new($"the centrelines hold more than {limits.MaxVertices:N0} vertices, the limit; split the file",
+                $"道路中心线的顶点超过 {limits.MaxVertices:N0} 个的上限；请拆分文件"));
+    }
+
+    private static List<CentrelineRow> ReadZippedShapefile(string path, CentrelineLimits limits, ReadDeadline deadline)
+    {
+        using var file = File.OpenRead(path);
+        using var zip = ZipBudget.Open(file, limits.Zip, "the Shapefile's zip (.shp, .shx, .dbf and .cpg in one .zip)", "Shapefile 压缩包（.shp、.shx、.dbf 和 .cpg 须在同一个 .zip 中）");
+        var shp = zip.Entries.Where(e => e.FullName.EndsWith(".shp", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (shp.Count != 1) throw new FileBudgetException(new($"The zip holds {shp.Count} .shp files; it must hold one.", $"压缩包中有 {shp.Count} 个 .shp 文件，须恰好一个。"));
+        var stem = shp[0].FullName[..^4];
+        var dbf = zip.GetEntry(stem + ".dbf") ?? zip.GetEntry(stem + ".DBF")
+            ?? throw new FileBudgetException(new($"The zip has {shp[0].FullName} but no {stem}.dbf beside it.", $"压缩包中有 {shp[0].FullName}，但旁边没有 {stem}.dbf。"));
+        var cpg = zip.GetEntry(stem + ".cpg") ?? zip.GetEntry(stem + ".CPG");
+        long unpacked = 0;
+        var encoding = Encoding.GetEncoding(936); // GBK, when no .cpg says otherwise
+        if (cpg is not null)
         {
-            throw new OsmFormatException($"The GeoJSON cannot be read: {e.Field} {e.Message}");
+            // A code page's name is a word: 64 bytes hold any, and a .cpg of gigabytes is refused at its 65th.
+            using var text = new MemoryStream();
+            ZipBudget.Inflate(cpg, text, limits.Zip, ref unpacked, memberCap: 64);
+            var name = Encoding.ASCII.GetString(text.ToArray()).Trim();
+            encoding = name.ToUpperInvariant() switch
+            {
+                "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
+                "GBK" or "GB2312" or "CP936" or "936" or "ANSI 936" => Encoding.GetEncoding(936),
+                "GB18030" or "54936" => Encoding.GetEncoding(54936),
+                _ => throw new FileBudgetException(new($"The .cpg names the encoding '{name}', which is not one of UTF-8, GBK (936) or GB18030.",
+                    $".cpg 指定的编码“{name}”不是 UTF-8、GBK（936）或 GB18030 之一。")),
+            };
         }
-    }
-
-    private static List<CentrelineRow> ReadZippedShapefile(string path)
-    {
-        ZipArchive zip;
-        try { zip = ZipFile.OpenRead(path); }
-        catch (InvalidDataException) { throw new OsmFormatException("A Shapefile must come zipped (.shp, .shx, .dbf and .cpg in one .zip)."); }
-        using (zip)
-        {
-            var shp = zip.Entries.Where(e => e.FullName.EndsWith(".shp", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (shp.Count != 1) throw new OsmFormatException($"The zip holds {shp.Count} .shp files; it must hold one.");
-            var stem = shp[0].FullName[..^4];
-            var dbf = zip.GetEntry(stem + ".dbf") ?? zip.GetEntry(stem + ".DBF") ?? throw new OsmFormatException($"The zip has {shp[0].FullName} but no {stem}.dbf beside it.");
-            var cpg = zip.GetEntry(stem + ".cpg") ?? zip.GetEntry(stem + ".CPG");
-            var encoding = Encoding.GetEncoding(936); // GBK, when no .cpg says otherwise
-            if (cpg is not null)
-            {
-                using var reader = new StreamReader(cpg.Open());
-                var name = reader.ReadToEnd().Trim();
-                encoding = name.ToUpperInvariant() switch
-                {
-                    "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
-                    "GBK" or "GB2312" or "CP936" or "936" or "ANSI 936" => Encoding.GetEncoding(936),
-                    "GB18030" or "54936" => Encoding.GetEncoding(54936),
-                    _ => throw new OsmFormatException($"The .cpg names the encoding '{name}', which is not one of UTF-8, GBK (936) or GB18030."),
-                };
-            }
-            // The reader wants seekable streams: the entries are copied out (bounded by the upload's own limit).
-            using var shpStream = Copy(shp[0]);
-            using var dbfStream = Copy(dbf);
-            try
-            {
-                var features = Shapefile.ReadAllFeatures(shpStream, dbfStream, new ShapefileReaderOptions { Encoding = encoding });
-                return [.. features.Select((f, i) => new CentrelineRow(i, f.Geometry,
-                    f.Attributes.GetNames().ToDictionary(n => n, n => (object?)f.Attributes[n], StringComparer.OrdinalIgnoreCase)))];
-            }
-            catch (Exception e) when (e is not OsmFormatException and (InvalidDataException or IOException or ArgumentException or NotSupportedException or FormatException))
-            {
-                throw new OsmFormatException($"The Shapefile cannot be read: {e.Message}");
-            }
-        }
-    }
-
-    private static MemoryStream Copy(ZipArchiveEntry entry)
-    {
-        var ms = new MemoryStream();
-        using (var s = entry.Open()) s.CopyTo(ms);
-        ms.Position = 0;
-        return ms;
-    }
-
-    private static List<CentrelineRow> ReadGeoPackage(string path, string? table)
-    {
+        // The reader wants seekable streams: the members are inflated under the budget into files that vanish when closed.
+        using var shpStream = NetworkTempFiles.Create();
+        ZipBudget.Inflate(shp[0], shpStream, limits.Zip, ref unpacked);
+        using var dbfStream = NetworkTempFiles.Create();
+        ZipBudget.Inflate(dbf, dbfStream, limits.Zip, ref unpacked);
+        ShapefileGuard.CheckShp(shpStream, limits, deadline);
+        ShapefileGuard.CheckDbf(dbfStream, limits);
+        shpStream.Position = 0;
+        dbfStream.Position = 0;
         try
         {
-            using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            db.Open();
-            string name, column;
-            using (var c = db.CreateCommand())
-            {
-                c.CommandText = "SELECT table_name, column_name FROM gpkg_geometry_columns" + (table is null ? " ORDER BY table_name LIMIT 1" : " WHERE table_name = $t");
-                if (table is not null) c.Parameters.AddWithValue("$t", table);
-                using var r = c.ExecuteReader();
-                if (!r.Read()) throw new OsmFormatException(table is null ? "The GeoPackage has no features table." : $"The GeoPackage has no features table '{table}'.");
-                (name, column) = (r.GetString(0), r.GetString(1));
-            }
             var rows = new List<CentrelineRow>();
-            var wkb = new WKBReader();
-            using var q = db.CreateCommand();
-            // Identifiers from the file's own catalogue, quoted: a table name cannot become SQL.
-            q.CommandText = $"SELECT * FROM \"{name.Replace("\"", "\"\"")}\"";
-            using var reader = q.ExecuteReader();
-            var geometryAt = reader.GetOrdinal(column);
-            while (reader.Read())
+            foreach (var f in Shapefile.ReadAllFeatures(shpStream, dbfStream, new ShapefileReaderOptions { Encoding = encoding }))
             {
-                var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < reader.FieldCount; i++)
-                    if (i != geometryAt) attributes[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                var blob = reader.IsDBNull(geometryAt) ? null : (byte[])reader.GetValue(geometryAt);
-                rows.Add(new CentrelineRow(rows.Count, blob is null ? null : wkb.Read(StandardWkb(blob)), attributes));
+                if ((rows.Count & 1023) == 0) deadline.Check();
+                rows.Add(new CentrelineRow(rows.Count, f.Geometry,
+                    f.Attributes.GetNames().ToDictionary(n => n, n => (object?)f.Attributes[n], StringComparer.OrdinalIgnoreCase)));
             }
             return rows;
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is not (FileBudgetException or OperationCanceledException or OutOfMemoryException))
         {
-            throw new OsmFormatException($"The GeoPackage cannot be read: {e.Message}");
-        }
-        catch (ParseException e)
-        {
-            throw new OsmFormatException($"A GeoPackage geometry cannot be read: {e.Message}");
+            // The structure was checked; what remains is content the reader could not make sense of.
+            throw new FileBudgetException(new($"The Shapefile cannot be read: {ForeignText.Of(e)}", $"Shapefile 无法读取：{ForeignText.Of(e)}"));
         }
     }
 
-    /// <summary>The standard WKB inside a GeoPackage geometry blob: after "GP", version, flags, SRS id and the envelope the flags announce.</summary>
-    private static byte[] StandardWkb(byte[] blob)
+    private static List<CentrelineRow> ReadGeoPackage(string path, string? table, CentrelineLimits limits, ReadDeadline deadline)
     {
-        if (blob.Length < 8 || blob[0] != (byte)'G' || blob[1] != (byte)'P') throw new ParseException("not a GeoPackage geometry (no 'GP' header)");
-        var envelope = (blob[3] >> 1 & 0b111) switch { 0 => 0, 1 => 32, 2 or 3 => 48, 4 => 64, var e => throw new ParseException($"envelope code {e}") };
-        return blob[(8 + envelope)..];
+        try
+        {
+            return GeoPackageLines.Read(path, table, limits, deadline);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 9) // SQLITE_INTERRUPT: the budget's clock stopped a statement
+        {
+            deadline.Check();
+            throw new FileBudgetException(new("The GeoPackage took too long to read.", "GeoPackage 读取超时。"));
+        }
+        catch (SqliteException e)
+        {
+            throw new FileBudgetException(new($"The GeoPackage cannot be read: {ForeignText.Of(e)}", $"GeoPackage 无法读取：{ForeignText.Of(e)}"));
+        }
     }
 }

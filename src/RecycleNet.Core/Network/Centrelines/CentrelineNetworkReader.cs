@@ -2,6 +2,7 @@ using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Noding;
 using RecycleNet.Core.Geography;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Core.Network.Centrelines;
 
@@ -17,6 +18,9 @@ public sealed record CentrelineOptions
 {
     /// <summary>Vertices closer than this (metres) are one junction: survey data digitised to the centimetre rarely meets exactly.</summary>
     public double SnapToleranceM { get; init; } = 0.5;
+
+    /// <summary>The read's budget: vertices, crossings, time.</summary>
+    public CentrelineLimits Limits { get; init; } = new();
 }
 
 /// <summary>
@@ -31,14 +35,21 @@ public sealed record CentrelineOptions
 public static class CentrelineNetworkReader
 {
     public static CentrelineLoad Read(IReadOnlyList<CentrelineRow> rows, DeclaredCrs crs, RoadMapping mapping, string source,
-        CentrelineOptions? options = null)
+        CentrelineOptions? options = null, ReadDeadline? deadline = null)
     {
         options ??= new CentrelineOptions();
+        var limits = options.Limits;
+        deadline ??= new ReadDeadline(limits.TimeLimit);
         var dropped = new Dictionary<string, int>();
         void Drop(string why) => dropped[why] = dropped.GetValueOrDefault(why) + 1;
         var parts = new List<(Coordinate[] Lonlat, List<KeyValuePair<string, string>> Tags)>();
+        long vertices = 0;
         foreach (var row in rows)
         {
+            if ((row.Index & 1023) == 0) deadline.Check();
+            if (row.Line is not null && (vertices += row.Line.NumPoints) > limits.MaxVertices)
+                throw new OsmFormatException($"the centrelines hold more than {limits.MaxVertices:N0} vertices, the limit; split the file")
+                { Zh = $"道路中心线的顶点超过 {limits.MaxVertices:N0} 个的上限；请拆分文件" };
             if (row.Line is not (LineString or MultiLineString)) { Drop(row.Line is null ? "no geometry" : $"not a line ({row.Line.GeometryType})"); continue; }
             var (tags, reject) = mapping.Tags(row.Attributes);
             if (tags is null) { Drop(reject!.StartsWith("no road class", StringComparison.Ordinal) ? "no road class" : "road class not in the mapping"); continue; }
@@ -47,12 +58,14 @@ public static class CentrelineNetworkReader
                 var line = (LineString)row.Line.GetGeometryN(g);
                 var lonlat = line.Coordinates.Select(c => { var (lon, lat) = crs.ToWgs84(c.X, c.Y); return new Coordinate(lon, lat); }).ToArray();
                 if (lonlat.Any(c => !ChinaExtent.Contains(c.X, c.Y)))
-                    throw new OsmFormatException($"Line {row.Index} lies outside China once read as {crs.Name}: was the file's CRS declared right?");
+                    throw new OsmFormatException($"Line {row.Index} lies outside China once read as {crs.Name}: was the file's CRS declared right?")
+                    { Zh = $"第 {row.Index} 条线按 {crs.Name} 读取后位于中国境外：文件的坐标系声明是否正确？" };
                 if (lonlat.Distinct().Count() < 2) { Drop("fewer than 2 vertices"); continue; }
                 parts.Add((lonlat, tags));
             }
         }
-        if (parts.Count == 0) throw new OsmFormatException($"None of the {rows.Count:N0} lines is a road the mapping knows; nothing to build a network from.");
+        if (parts.Count == 0) throw new OsmFormatException($"None of the {rows.Count:N0} lines is a road the mapping knows; nothing to build a network from.")
+            { Zh = $"{rows.Count:N0} 条线中没有一条是字段对应关系认识的道路，无法构建路网。" };
 
         var env = new Envelope();
         foreach (var p in parts) foreach (var c in p.Lonlat) env.ExpandToInclude(c);
@@ -60,8 +73,9 @@ public static class CentrelineNetworkReader
         var strings = parts.Select((p, i) => (ISegmentString)new NodedSegmentString(
             p.Lonlat.Select(c => { var (x, y) = projection.Project(c.X, c.Y); return new Coordinate(x, y); }).ToArray(), i)).ToList();
         var adder = new IntersectionAdder(new RobustLineIntersector());
-        var noder = new MCIndexNoder(adder);
-        noder.ComputeNodes(strings);
+        var noder = new MCIndexNoder(new BoundedIntersections(adder, limits.MaxCrossings(vertices), deadline));
+        try { noder.ComputeNodes(strings); }
+        catch (FileBudgetException e) { throw new OsmFormatException(e.Reason.En) { Zh = e.Reason.Zh }; }
         var pieces = noder.GetNodedSubstrings();
 
         // Junctions: vertices on the same tolerance cell are one node. Ends near another line's vertex join it.
@@ -95,7 +109,8 @@ public static class CentrelineNetworkReader
             }
         }
         var graph = walk.Build(source);
-        if (graph.EdgeCount == 0) throw new OsmFormatException("No centreline is a way a pedestrian may walk on; nothing to build a walking network from.");
+        if (graph.EdgeCount == 0) throw new OsmFormatException("No centreline is a way a pedestrian may walk on; nothing to build a walking network from.")
+            { Zh = "没有一条道路中心线可供步行，无法构建步行路网。" };
         return new CentrelineLoad(graph, drive.EdgeCount > 0 ? drive.Build(source) : null, rows.Count, walkable.Union(drivable).Count(),
             walkable.Count, drivable.Count, dropped, adder.NumInteriorIntersections, crs.Name);
 
@@ -114,4 +129,23 @@ public static class CentrelineNetworkReader
         }
     }
 
+    /// <summary>
+    /// The noder's intersection step under a budget: stops at the crossing past <paramref name="max"/> and when the read's
+    /// time is up, before lines drawn across one another make a node of every pair.
+    /// </summary>
+    private sealed class BoundedIntersections(IntersectionAdder adder, long max, ReadDeadline deadline) : ISegmentIntersector
+    {
+        private long _calls;
+
+        public void ProcessIntersections(ISegmentString e0, int segIndex0, ISegmentString e1, int segIndex1)
+        {
+            adder.ProcessIntersections(e0, segIndex0, e1, segIndex1);
+            if ((++_calls & 4095) == 0) deadline.Check();
+            if (adder.NumInteriorIntersections > max)
+                throw new FileBudgetException(new($"the centrelines cross one another without shared vertices more than {max:N0} times, the limit for this many vertices (lines drawn across each other, not a road network?)",
+                    $"道路中心线在没有共同顶点处相交超过 {max:N0} 次，超出此顶点数的上限（线条彼此横穿，不像路网？）"));
+        }
+
+        public bool IsDone => false;
+    }
 }
