@@ -75,6 +75,12 @@ public class AuditTests
             await db.SaveChangesAsync();
         }
         var again = new StringContent("""{"name":"乙公司","creditCode":"91350100M000100Y43"}""", Encoding.UTF8, "application/json");
+        var auditBefore = await (await f.Planner().GetAsync("/api/audit")).ReadJsonAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/enterprises", again)).StatusCode);
+        // Refused, and nothing written: still one enterprise, and no audit entry for the refusal.
+        var enterprises = await (await f.CreateClient().GetAsync("/api/enterprises")).ReadJsonAsync();
+        Assert.DoesNotContain("乙公司", enterprises.GetRawText());
+        var auditAfter = await (await f.Planner().GetAsync("/api/audit")).ReadJsonAsync();
+        Assert.Equal(auditBefore.GetProperty("total").GetInt32(), auditAfter.GetProperty("total").GetInt32());
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RecycleNet.Core.Storage;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -166,12 +168,43 @@ public class NetworkApiTests
     }
 
     [Fact]
+    public async Task A_stored_network_that_no_longer_loads_is_set_aside_and_the_service_starts_without_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("recyclenet-setaside-").FullName;
+        using (var first = new ServiceFactory(seedDemo: false, folder: folder))
+        {
+            var content = new ByteArrayContent(RecycleNet.Tests.Security.HostileFiles.ValidGeoJson());
+            var loaded = await first.Planner().PostAsync("/api/network?format=geojson&crs=EPSG:4527&name=roads.geojson", content);
+            Assert.True(loaded.StatusCode == HttpStatusCode.OK, await loaded.Content.ReadAsStringAsync());
+            // The stored file is replaced behind the service's back by one today's limits refuse (an older version stored
+            // files before these limits): a grid whose lines cross 20,164 times.
+            using var scope = first.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RecycleNetDb>();
+            var chunk = db.NetworkChunks.Single();
+            chunk.Data = RecycleNet.Tests.Security.HostileFiles.Grid(142);
+            await db.SaveChangesAsync();
+        }
+        using var second = new ServiceFactory(seedDemo: false, folder: folder);
+        var network = await (await second.CreateClient().GetAsync("/api/network")).ReadJsonAsync();
+        Assert.False(network.GetProperty("loaded").GetBoolean()); // started, in straight-line mode
+        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/api/coverage")).StatusCode);
+        // A planner's new upload replaces the one set aside.
+        var again = await second.Planner().PostAsync("/api/network?name=new.osm", Osm(GridOsm(117.0, 36.67, 5, 100)));
+        Assert.True(again.StatusCode == HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Loading_a_network_needs_a_planner_key()
     {
         using var service = new ServiceFactory(seedDemo: false);
         var r = await service.CreateClient().PostAsync("/api/network", Osm(GridOsm(117.0, 36.67, 5, 100)));
         Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+        Assert.False((await (await service.CreateClient().GetAsync("/api/network")).ReadJsonAsync()).GetProperty("loaded").GetBoolean());
+        // With one loaded, a refused unload leaves it.
+        Assert.Equal(HttpStatusCode.OK, (await service.Planner().PostAsync("/api/network?name=mine.osm", Osm(GridOsm(117.0, 36.67, 5, 100)))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.CreateClient().DeleteAsync("/api/network")).StatusCode);
+        var still = await (await service.CreateClient().GetAsync("/api/network")).ReadJsonAsync();
+        Assert.Equal((true, "mine.osm"), (still.GetProperty("loaded").GetBoolean(), still.GetProperty("source").GetString()));
     }
 
     [SharedFact]

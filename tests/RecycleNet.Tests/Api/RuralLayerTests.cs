@@ -124,6 +124,7 @@ public class RuralLayerTests
         var villageId = point.GetProperty("villageId").GetInt64();
         var delete = await planner.DeleteCurrentAsync($"/cities/{City}/api/villages/{villageId}");
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await planner.GetAsync($"/cities/{City}/api/villages/{villageId}")).StatusCode); // still there
     }
 
     /// <summary>
@@ -175,9 +176,11 @@ public class RuralLayerTests
         await ImportAsync(planner, City, "villages", Collection(Feature(Point(118.02, 37.43), "\"name\":\"甲村\",\"population\":500")));
         var west = (await (await planner.GetAsync($"/cities/{City}/ogc/collections/townships/items?code=371602101")).ReadJsonAsync())
             .GetProperty("features")[0].GetProperty("id").GetInt64();
+        var before = await planner.GetStringAsync($"/cities/{City}/api/townships");
         Assert.Equal(HttpStatusCode.Conflict, (await planner.DeleteCurrentAsync($"/cities/{City}/api/townships/{west}")).StatusCode);
         var replace = await planner.PostAsync($"/cities/{City}/api/import/townships?crs=WGS84&mode=replace",
             Json.GeoJson(Collection(Feature(Box(118.0, 37.4, 118.1, 37.46), "\"name\":\"合并镇\",\"code\":\"371602100\""))));
         Assert.Equal(HttpStatusCode.Conflict, replace.StatusCode);
+        Assert.Equal(before, await planner.GetStringAsync($"/cities/{City}/api/townships")); // both refused: the townships as they were
     }
 }

@@ -158,7 +158,10 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     [Fact]
     public async Task Siting_needs_the_planner_key()
     {
+        var jobsBefore = await demo.Factory.CreateClient().GetStringAsync("/ogc/collections/siting-proposals/items?limit=1000");
         var r = await demo.Factory.CreateClient().PostAsync("/api/siting/outlets", Body("""{"sites":1}"""));
         Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+        Assert.Null(r.Headers.Location); // no run was queued
+        Assert.Equal(jobsBefore, await demo.Factory.CreateClient().GetStringAsync("/ogc/collections/siting-proposals/items?limit=1000"));
     }
 }

@@ -116,6 +116,19 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
         Assert.Equal(fingerprint, await city.FingerprintAsync());
     }
 
+    [Theory]
+    [InlineData("geometry column holds TEXT", "TEXT")]
+    [InlineData("geometry column holds INTEGER", "INTEGER")]
+    [InlineData("zip bomb: a .cpg of 256 MiB of spaces", "64 bytes")]
+    public void The_refusal_names_what_the_file_holds(string name, string named)
+    {
+        var file = File_(name);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-hostile-").FullName, "upload");
+        File.WriteAllBytes(path, file.Bytes);
+        try { Assert.Contains(named, Assert.Throws<OsmFormatException>(() => NetworkFile.Read(path, "hostile", new NetworkFileSpec(file.Format, Zone39))).Message); }
+        finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
+    }
+
     [Fact]
     public void A_CSV_past_the_row_limit_is_refused_while_it_is_parsed()
     {

@@ -86,9 +86,14 @@ internal static class GeoPackageLines
             Geometry? line = null;
             if (!reader.IsDBNull(geometryAt))
             {
-                if (reader.GetValue(geometryAt) is not byte[] blob)
-                    throw Bad($"row {rows.Count + 1}: the geometry column holds {reader.GetDataTypeName(geometryAt)}, not a GeoPackage geometry blob",
-                        $"第 {rows.Count + 1} 行：几何列存的是 {reader.GetDataTypeName(geometryAt)}，不是 GeoPackage 几何二进制");
+                var value = reader.GetValue(geometryAt);
+                if (value is not byte[] blob)
+                {
+                    // The value's own type (SQLite types values, not columns): what the row holds, whatever the column declares.
+                    var held = value switch { string => "TEXT", long => "INTEGER", double => "REAL", _ => value.GetType().Name };
+                    throw Bad($"row {rows.Count + 1}: the geometry column holds {held}, not a GeoPackage geometry blob",
+                        $"第 {rows.Count + 1} 行：几何列存的是 {held}，不是 GeoPackage 几何二进制");
+                }
                 line = Geometry(blob, rows.Count + 1, limits, ref vertices, wkb);
             }
             rows.Add(new CentrelineRow(rows.Count, line, attributes));
