@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Core.Import;
 
@@ -37,63 +38,47 @@ public static class XlsxGuard
     /// <summary>Throws <see cref="ImportFormatException"/> naming the part and the cap when the workbook breaks one.</summary>
     public static void Check(ReadOnlyMemory<byte> body, XlsxLimits limits)
     {
-        ZipArchive zip;
+        // The zip's own budget (ZipBudget: the directory's count first, members inflated through a counter); a workbook's
+        // XML compresses too well for a ratio cap, so its caps are sizes, and every byte is scanned for overlong text runs.
+        var zipLimits = new ZipLimits { MaxEntries = limits.MaxParts, MaxMemberBytes = limits.MaxPartBytes, MaxTotalBytes = limits.MaxTotalBytes, MaxRatio = int.MaxValue };
         try
         {
-            zip = new ZipArchive(new ReadOnlyMemoryStream(body), ZipArchiveMode.Read);
-        }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
-        {
-            throw new ImportFormatException(new($"the body is not a readable XLSX workbook (not a zip: {e.Message})", $"文件不是可读的 XLSX 工作簿（不是 zip 压缩包：{e.Message}）"));
-        }
-        using (zip)
-        {
-            IReadOnlyCollection<ZipArchiveEntry> entries;
-            try { entries = zip.Entries; }
-            catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
-            {
-                throw new ImportFormatException(new($"the workbook's zip directory is corrupt: {e.Message}", $"工作簿的 zip 目录已损坏：{e.Message}"));
-            }
-            if (entries.Count > limits.MaxParts)
-                throw new ImportFormatException(new($"the workbook has {zip.Entries.Count:N0} parts; at most {limits.MaxParts:N0} are read",
-                    $"工作簿有 {zip.Entries.Count:N0} 个部件；最多读取 {limits.MaxParts:N0} 个"));
-            var buffer = new byte[64 * 1024];
+            using var zip = ZipBudget.Open(new ReadOnlyMemoryStream(body), zipLimits, "the body (an XLSX workbook)", "文件（XLSX 工作簿）");
             long total = 0;
             foreach (var entry in zip.Entries)
             {
                 var shared = entry.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
-                var cap = shared ? limits.MaxSharedStringsBytes : limits.MaxPartBytes;
-                long part = 0, run = 0;
-                try
-                {
-                    using var s = entry.Open();
-                    int n;
-                    while ((n = s.Read(buffer)) > 0)
-                    {
-                        part += n;
-                        total += n;
-                        if (part > cap)
-                            throw new ImportFormatException(new($"the workbook's part {entry.FullName} unpacks to more than {Mib(cap)}; the limit is {Mib(cap)} (split the sheet)",
-                                $"工作簿的部件 {entry.FullName} 解压后超过 {Mib(cap)}，已超出上限（请拆分工作表）"));
-                        if (total > limits.MaxTotalBytes)
-                            throw new ImportFormatException(new($"the workbook unpacks to more than {Mib(limits.MaxTotalBytes)} in all; the limit is {Mib(limits.MaxTotalBytes)}",
-                                $"工作簿解压后总计超过 {Mib(limits.MaxTotalBytes)}，已超出上限"));
-                        foreach (var b in buffer.AsSpan(0, n))
-                        {
-                            if (b is (byte)'<' or (byte)'>') run = 0;
-                            else if (++run > limits.MaxTextRunBytes)
-                                throw new ImportFormatException(new($"the workbook's part {entry.FullName} holds a cell or tag longer than {limits.MaxTextRunBytes / 1024} KiB (Excel's own cell limit is 32,767 characters)",
-                                    $"工作簿的部件 {entry.FullName} 中有超过 {limits.MaxTextRunBytes / 1024} KiB 的单元格或标签（Excel 自身的单元格上限为 32767 个字符）"));
-                        }
-                    }
-                }
-                catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
-                {
-                    // A damaged part: bad deflate data, an unknown compression method, a checksum that does not match.
-                    throw new ImportFormatException(new($"the workbook's part {entry.FullName} is corrupt: {e.Message}", $"工作簿的部件 {entry.FullName} 已损坏：{e.Message}"));
-                }
+                using var runs = new TextRunCheck(entry.FullName, limits.MaxTextRunBytes);
+                ZipBudget.Inflate(entry, runs, zipLimits, ref total, shared ? limits.MaxSharedStringsBytes : limits.MaxPartBytes, ZipNames.Workbook);
             }
         }
+        catch (FileBudgetException e) { throw new ImportFormatException(e.Reason); }
+    }
+
+    /// <summary>A sink that keeps nothing and refuses a run of bytes between two XML markup characters longer than the cap.</summary>
+    private sealed class TextRunCheck(string part, int max) : Stream
+    {
+        private long _run;
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            foreach (var b in buffer)
+            {
+                if (b is (byte)'<' or (byte)'>') _run = 0;
+                else if (++_run > max)
+                    throw new ImportFormatException(new($"the workbook's part {part} holds a cell or tag longer than {max / 1024} KiB (Excel's own cell limit is 32,767 characters)",
+                        $"工作簿的部件 {part} 中有超过 {max / 1024} KiB 的单元格或标签（Excel 自身的单元格上限为 32767 个字符）"));
+            }
+        }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static string Mib(long bytes) => $"{bytes / (1024 * 1024)} MiB";

@@ -25,6 +25,13 @@ public sealed record ZipLimits
     public long RatioFreeBytes { get; init; } = 1024 * 1024;
 }
 
+/// <summary>How refusals name a zip's member ("the zip's roads.dbf") and the zip whole, in both languages.</summary>
+public sealed record ZipNames(string Member, string MemberZh, string Whole, string WholeZh)
+{
+    public static readonly ZipNames Zip = new("the zip's", "压缩包中的", "the zip", "压缩包");
+    public static readonly ZipNames Workbook = new("the workbook's part", "工作簿的部件", "the workbook", "工作簿");
+}
+
 /// <summary>
 /// Reads a zip under a budget: the directory's member count from its end record before <see cref="ZipArchive"/> builds
 /// an entry per listed member, then each member inflated through a counter that stops at the first cap — its size, the
@@ -81,8 +88,10 @@ public static class ZipBudget
     /// Inflates <paramref name="entry"/> into <paramref name="to"/>, counting: throws <see cref="FileBudgetException"/> at
     /// the first byte past a cap (<paramref name="total"/> carries the members already read). Corrupt data is refused too.
     /// </summary>
-    public static long Inflate(ZipArchiveEntry entry, Stream to, ZipLimits limits, ref long total, long? memberCap = null)
+    /// <param name="names">How the messages name the zip and its members (<see cref="ZipNames.Zip"/> by default).</param>
+    public static long Inflate(ZipArchiveEntry entry, Stream to, ZipLimits limits, ref long total, long? memberCap = null, ZipNames? names = null)
     {
+        var (owner, ownerZh, whole, wholeZh) = names ?? ZipNames.Zip;
         var cap = Math.Min(memberCap ?? limits.MaxMemberBytes, limits.MaxMemberBytes);
         var ratioCap = Math.Max(limits.RatioFreeBytes, entry.CompressedLength * (long)limits.MaxRatio);
         var buffer = new byte[64 * 1024];
@@ -96,21 +105,21 @@ public static class ZipBudget
                 part += n;
                 total += n;
                 if (part > cap)
-                    throw new FileBudgetException(new($"the zip's {entry.FullName} unpacks to more than {Size(cap)}; the limit is {Size(cap)}",
-                        $"压缩包中的 {entry.FullName} 解压后超过 {Size(cap)}，已超出上限"));
+                    throw new FileBudgetException(new($"{owner} {entry.FullName} unpacks to more than {Size(cap)}; the limit is {Size(cap)}",
+                        $"{ownerZh} {entry.FullName} 解压后超过 {Size(cap)}，已超出上限"));
                 if (part > ratioCap)
-                    throw new FileBudgetException(new($"the zip's {entry.FullName} unpacks to more than {limits.MaxRatio}× its compressed size; the limit is {limits.MaxRatio}× (a zip bomb?)",
-                        $"压缩包中的 {entry.FullName} 解压后超过压缩大小的 {limits.MaxRatio} 倍，已超出上限（疑为压缩炸弹）"));
+                    throw new FileBudgetException(new($"{owner} {entry.FullName} unpacks to more than {limits.MaxRatio}× its compressed size; the limit is {limits.MaxRatio}× (a zip bomb?)",
+                        $"{ownerZh} {entry.FullName} 解压后超过压缩大小的 {limits.MaxRatio} 倍，已超出上限（疑为压缩炸弹）"));
                 if (total > limits.MaxTotalBytes)
-                    throw new FileBudgetException(new($"the zip unpacks to more than {Size(limits.MaxTotalBytes)} in all; the limit is {Size(limits.MaxTotalBytes)}",
-                        $"压缩包解压后总计超过 {Size(limits.MaxTotalBytes)}，已超出上限"));
+                    throw new FileBudgetException(new($"{whole} unpacks to more than {Size(limits.MaxTotalBytes)} in all; the limit is {Size(limits.MaxTotalBytes)}",
+                        $"{wholeZh}解压后总计超过 {Size(limits.MaxTotalBytes)}，已超出上限"));
                 to.Write(buffer, 0, n);
             }
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
             // A damaged member: bad deflate data, an unknown compression method, a checksum that does not match.
-            throw new FileBudgetException(new($"the zip's {entry.FullName} is corrupt: {ForeignText.Of(e)}", $"压缩包中的 {entry.FullName} 已损坏：{ForeignText.Of(e)}"));
+            throw new FileBudgetException(new($"{owner} {entry.FullName} is corrupt: {ForeignText.Of(e)}", $"{ownerZh} {entry.FullName} 已损坏：{ForeignText.Of(e)}"));
         }
         return part;
     }

@@ -54,6 +54,45 @@ public class PlanRaceTests(SmallCity city) : IClassFixture<SmallCity>
     }
 
     [Fact]
+    public async Task Two_instances_on_one_store_adopting_one_plan_at_once_give_one_200_and_one_409()
+    {
+        // As the probe ran it: one request per instance, both instances on the same database.
+        using var a = new ServiceFactory(seedDemo: false);
+        var plannerA = a.Planner();
+        await ImportDistrictsAsync(plannerA);
+        using var b = new ServiceFactory(seedDemo: false, folder: a.Folder);
+        var plannerB = b.Planner();
+        Assert.Equal(HttpStatusCode.OK, (await plannerB.GetAsync("/health")).StatusCode);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var json = $$"""{ "name": "两实例 {{trial}}", "changes": { "add": [ { "lon": 117.03, "lat": 36.63, "name": "甲{{trial}}" }, { "lon": 117.04, "lat": 36.64, "name": "乙{{trial}}" }, { "lon": 117.13, "lat": 36.65, "name": "丙{{trial}}" } ] } }""";
+            var created = await plannerA.PostAsync("/api/plans", new StringContent(json, Encoding.UTF8, "application/json"));
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            var id = (await created.ReadJsonAsync()).GetProperty("summary").GetProperty("id").GetInt64();
+            var answers = await Task.WhenAll(plannerA.PostAsync($"/api/plans/{id}/adopt", null), plannerB.PostAsync($"/api/plans/{id}/adopt", null));
+            var statuses = answers.Select(r => (int)r.StatusCode).Order().ToArray();
+            Assert.True(statuses.SequenceEqual([200, 409]), $"trial {trial}: {string.Join(", ", statuses)}: {await answers[0].Content.ReadAsStringAsync()} / {await answers[1].Content.ReadAsStringAsync()}");
+            // The audit log (read from the store, not a cache) has the plan's three outlets created once.
+            var audit = await (await plannerA.GetAsync("/api/audit?limit=1000")).ReadJsonAsync();
+            Assert.Equal(3, audit.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("action").GetString() == "create"
+                && e.GetProperty("detail").GetString()!.StartsWith($"plan {id}:", StringComparison.Ordinal)));
+        }
+    }
+
+    /// <summary>The small city's two districts, so the plans' outlets lie in one.</summary>
+    private static async Task ImportDistrictsAsync(HttpClient planner)
+    {
+        var r = await planner.PostAsync("/api/import/districts?crs=WGS84", new StringContent("""
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"name":"甲区","adcode":"370190","population":120000,"avgHouseholdSize":2.6,"urbanShare":0.9},
+              "geometry":{"type":"Polygon","coordinates":[[[117.0,36.6],[117.1,36.6],[117.1,36.7],[117.0,36.7],[117.0,36.6]]]}},
+             {"type":"Feature","properties":{"name":"乙区","adcode":"370191","population":90000,"avgHouseholdSize":2.7,"urbanShare":0.8},
+              "geometry":{"type":"Polygon","coordinates":[[[117.1,36.6],[117.2,36.6],[117.2,36.7],[117.1,36.7],[117.1,36.6]]]}}]}
+            """, Encoding.UTF8, "application/geo+json"));
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Two_reverts_of_one_plan_at_once_give_one_200_and_one_409_and_one_revert_plan()
     {
         for (var trial = 100; trial < 110; trial++)
