@@ -8,7 +8,7 @@ work=$(mktemp -d)
 key=bench-key
 . .ci/postgres-cluster.sh
 service=""
-cleanup() { [ -n "$service" ] && kill "$service" 2>/dev/null; pg_cluster_stop; rm -rf "$work"; }
+cleanup() { if [ -n "$service" ]; then kill "$service" 2>/dev/null || true; fi; pg_cluster_stop; rm -rf "$work"; }
 trap cleanup EXIT
 dotnet build -c Release src/RecycleNet.Api -v quiet -nologo >/dev/null
 echo "cores: $(nproc)"

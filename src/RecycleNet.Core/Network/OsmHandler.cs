@@ -18,6 +18,9 @@ public sealed class OsmFormatException(string message, Exception? inner = null) 
 {
     /// <summary>The reason in Chinese, where a planner is likely to meet it (a file of another city, one too large); else null.</summary>
     public string? Zh { get; init; }
+
+    /// <summary>A reader's refusal (a budget, a structure) as the network's: the same rule in both languages.</summary>
+    public static OsmFormatException Of(Input.Reason reason) => new(reason.En) { Zh = reason.Zh };
 }
 
 /// <summary>Reads an OSM file in either encoding, chosen by its first bytes (XML starts with '&lt;', PBF with a blob header length).</summary>

@@ -129,6 +129,26 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
         finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
     }
 
+    [Theory]
+    [InlineData("gpkg")]
+    [InlineData("shapefile")]
+    [InlineData("geojson")]
+    public void A_read_past_its_time_limit_is_refused_by_the_clock(string format)
+    {
+        // A clock already run out: each reader looks at it (SQLite's progress handler, the row loops, the noder) and stops.
+        var bytes = format switch { "gpkg" => HostileFiles.ValidGeoPackage(), "shapefile" => HostileFiles.ValidShapefile(), _ => HostileFiles.ValidGeoJson() };
+        var path = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-clock-").FullName, "upload");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var limits = new RecycleNet.Core.Network.Centrelines.CentrelineLimits { TimeLimit = TimeSpan.FromSeconds(-1) };
+            var e = Assert.Throws<OsmFormatException>(() => NetworkFile.Read(path, "late", new NetworkFileSpec(format, Zone39), limits: limits));
+            Assert.Contains("took longer than", e.Message);
+            Assert.Contains("上限", e.Zh);
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
+    }
+
     [Fact]
     public void A_CSV_past_the_row_limit_is_refused_while_it_is_parsed()
     {

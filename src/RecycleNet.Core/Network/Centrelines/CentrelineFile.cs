@@ -40,7 +40,7 @@ public static class CentrelineFile
                 _ => ReadGeoPackage(path, table, limits, deadline),
             };
         }
-        catch (FileBudgetException e) { throw new OsmFormatException(e.Reason.En) { Zh = e.Reason.Zh }; }
+        catch (FileBudgetException e) { throw OsmFormatException.Of(e.Reason); }
     }
 
     private static List<CentrelineRow> ReadGeoJson(string path, CentrelineLimits limits)
@@ -54,15 +54,7 @@ public static class CentrelineFile
         catch (ImportFormatException e) { throw new FileBudgetException(new($"The GeoJSON cannot be read: {e.Field} {e.Message}", $"GeoJSON 无法读取：{e.Field} {e.MessageZh}")); }
         if (read.Count > limits.MaxLines)
             throw new FileBudgetException(new($"the GeoJSON holds {read.Count:N0} features; at most {limits.MaxLines:N0} are read", $"GeoJSON 有 {read.Count:N0} 个要素；最多读取 {limits.MaxLines:N0} 个"));
-        CheckVertices(read.Sum(r => (long)(r.Geometry?.NumPoints ?? 0)), limits);
         return [.. read.Select(r => new CentrelineRow(r.Index, r.Geometry, r.Properties))];
-    }
-
-    private static void CheckVertices(long vertices, CentrelineLimits limits)
-    {
-        if (vertices > limits.MaxVertices)
-            throw new FileBudgetException(new($"the centrelines hold more than {limits.MaxVertices:N0} vertices, the limit; split the file",
-                $"道路中心线的顶点超过 {limits.MaxVertices:N0} 个的上限；请拆分文件"));
     }
 
     private static List<CentrelineRow> ReadZippedShapefile(string path, CentrelineLimits limits, ReadDeadline deadline)

@@ -40,6 +40,14 @@ public sealed record CentrelineLimits
     public ZipLimits Zip { get; init; } = new();
 
     public long MaxCrossings(long vertices) => Math.Max(MinCrossingsAllowed, (long)(vertices * MaxCrossingsPerVertex));
+
+    /// <summary>Throws when <paramref name="vertices"/>, counted so far, is past <see cref="MaxVertices"/>: every reader applies the one rule as it counts.</summary>
+    public void CheckVertices(long vertices)
+    {
+        if (vertices > MaxVertices)
+            throw new FileBudgetException(new($"the centrelines hold more than {MaxVertices:N0} vertices, the limit; split the file",
+                $"道路中心线的顶点超过 {MaxVertices:N0} 个的上限；请拆分文件"));
+    }
 }
 
 /// <summary>The clock of one read under <see cref="CentrelineLimits.TimeLimit"/>: checked at each row and each crossing.</summary>

@@ -34,10 +34,17 @@ public sealed record CentrelineOptions
 /// </summary>
 public static class CentrelineNetworkReader
 {
+    /// <summary>Throws <see cref="OsmFormatException"/> for lines that make no network or break the budget (<see cref="CentrelineOptions.Limits"/>).</summary>
     public static CentrelineLoad Read(IReadOnlyList<CentrelineRow> rows, DeclaredCrs crs, RoadMapping mapping, string source,
         CentrelineOptions? options = null, ReadDeadline? deadline = null)
     {
-        options ??= new CentrelineOptions();
+        try { return Build(rows, crs, mapping, source, options ?? new CentrelineOptions(), deadline); }
+        catch (FileBudgetException e) { throw OsmFormatException.Of(e.Reason); }
+    }
+
+    private static CentrelineLoad Build(IReadOnlyList<CentrelineRow> rows, DeclaredCrs crs, RoadMapping mapping, string source,
+        CentrelineOptions options, ReadDeadline? deadline)
+    {
         var limits = options.Limits;
         deadline ??= new ReadDeadline(limits.TimeLimit);
         var dropped = new Dictionary<string, int>();
@@ -47,9 +54,7 @@ public static class CentrelineNetworkReader
         foreach (var row in rows)
         {
             if ((row.Index & 1023) == 0) deadline.Check();
-            if (row.Line is not null && (vertices += row.Line.NumPoints) > limits.MaxVertices)
-                throw new OsmFormatException($"the centrelines hold more than {limits.MaxVertices:N0} vertices, the limit; split the file")
-                { Zh = $"道路中心线的顶点超过 {limits.MaxVertices:N0} 个的上限；请拆分文件" };
+            if (row.Line is not null) limits.CheckVertices(vertices += row.Line.NumPoints);
             if (row.Line is not (LineString or MultiLineString)) { Drop(row.Line is null ? "no geometry" : $"not a line ({row.Line.GeometryType})"); continue; }
             var (tags, reject) = mapping.Tags(row.Attributes);
             if (tags is null) { Drop(reject!.StartsWith("no road class", StringComparison.Ordinal) ? "no road class" : "road class not in the mapping"); continue; }
@@ -74,8 +79,7 @@ public static class CentrelineNetworkReader
             p.Lonlat.Select(c => { var (x, y) = projection.Project(c.X, c.Y); return new Coordinate(x, y); }).ToArray(), i)).ToList();
         var adder = new IntersectionAdder(new RobustLineIntersector());
         var noder = new MCIndexNoder(new BoundedIntersections(adder, limits.MaxCrossings(vertices), deadline));
-        try { noder.ComputeNodes(strings); }
-        catch (FileBudgetException e) { throw new OsmFormatException(e.Reason.En) { Zh = e.Reason.Zh }; }
+        noder.ComputeNodes(strings);
         var pieces = noder.GetNodedSubstrings();
 
         // Junctions: vertices on the same tolerance cell are one node. Ends near another line's vertex join it.

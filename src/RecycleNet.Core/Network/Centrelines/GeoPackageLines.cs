@@ -122,8 +122,7 @@ internal static class GeoPackageLines
         var body = blob.AsSpan(8 + envelope);
         try { vertices += WkbGuard.Check(body, limits.MaxGeometryDepth); }
         catch (FileBudgetException e) { throw Bad($"row {row}: {e.Reason.En}", $"第 {row} 行：{e.Reason.Zh}"); }
-        if (vertices > limits.MaxVertices)
-            throw Bad($"the GeoPackage holds more than {limits.MaxVertices:N0} vertices, the limit; split the file", $"GeoPackage 的顶点超过 {limits.MaxVertices:N0} 个的上限；请拆分文件");
+        limits.CheckVertices(vertices);
         try { return reader.Read(body.ToArray()); }
         catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException)
         {

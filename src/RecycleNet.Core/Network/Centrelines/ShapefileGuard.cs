@@ -49,8 +49,7 @@ public static class ShapefileGuard
                 _ => throw Bad($"record {records} of the .shp has shape type {type}, which is not a Shapefile type", $".shp 第 {records} 条记录的几何类型 {type} 不是 Shapefile 类型"),
             };
             vertices += points;
-            if (vertices > limits.MaxVertices)
-                throw Bad($"the .shp holds more than {limits.MaxVertices:N0} vertices, the limit; split the file", $".shp 的顶点超过 {limits.MaxVertices:N0} 个的上限；请拆分文件");
+            limits.CheckVertices(vertices);
             at += 8 + content;
         }
         return (records, vertices);
