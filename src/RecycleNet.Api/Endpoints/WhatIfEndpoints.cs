@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
 using RecycleNet.Api.Http;
 using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
-using RecycleNet.Core.Geography;
+using RecycleNet.Core.Plans;
 using RecycleNet.Core.Model;
 
 namespace RecycleNet.Api.Endpoints;
@@ -12,8 +11,9 @@ namespace RecycleNet.Api.Endpoints;
 /// <summary>
 /// POST /api/coverage/what-if: coverage with hypothetical outlets added, moved or closed, and waste-sorting points merged
 /// (两网融合: they would take recyclables too) — nothing is saved.
-/// Body: { "add": [{ "lon", "lat", "name"? }], "move": [{ "id", "lon", "lat" }], "close": [id, …], "merge": [point id, …], "crs"? } (default WGS84;
-/// GCJ02 when the page shows an Amap/Tencent base map);
+/// Body: a plan's changes at the top level — { "add": [{ "lon", "lat", "name"?, "layer"?, "properties"? }], "move": [{ "id", "lon", "lat" }],
+/// "close": [id, …], "update": [{ "id", "properties" }] } — and "merge": [point id, …], "crs"? (default WGS84; GCJ02 when the page shows an
+/// Amap/Tencent base map);
 /// the walking parameters of /api/coverage come as query parameters. Answers today's summary and the what-if's.
 /// </summary>
 public static class WhatIfEndpoints
@@ -38,43 +38,9 @@ public static class WhatIfEndpoints
         var r = new JsonFieldReader();
         r.OnlyKnown(root, "", Fields.Of<WhatIfBody>());
         var crs = r.Crs(root);
-        var outlets = city.Outlets.ToDictionary(x => x.Id);
-        var changed = new Dictionary<long, Outlet>(outlets);
-        // Hypothetical outlets get ids far below any merged point's −(point id): negative ids are never stored outlets.
-        var nextId = -(1L << 40);
-        foreach (var (e, path) in r.Objects(root, "add"))
-        {
-            r.OnlyKnown(e, path, Fields.Of<WhatIfAdd>());
-            if (LocationReader.LonLat(r, e, path, crs) is { } p)
-                changed[nextId] = new Outlet
-                {
-                    Id = nextId--, Name = r.Text(e, path, "name") ?? "假设网点", Kind = OutletKind.Fixed,
-                    Status = FacilityStatus.Operating, Geometry = p,
-                };
-        }
-        foreach (var (e, path) in r.Objects(root, "move"))
-        {
-            r.OnlyKnown(e, path, Fields.Of<WhatIfMove>());
-            var id = r.Count(e, path, "id");
-            if (id is null) { r.Fail($"{path}.id", "is required: the id of an outlet", "必填：回收网点的编号"); continue; }
-            if (!outlets.TryGetValue(id.Value, out var existing)) { r.Fail($"{path}.id", $"outlet {id} does not exist", $"编号为 {id} 的回收网点不存在"); continue; }
-            if (LocationReader.LonLat(r, e, path, crs) is { } p) changed[existing.Id] = Copy(existing, p, existing.Status);
-        }
-        if (JsonFieldReader.Member(root, "close") is { } close)
-        {
-            if (close.ValueKind != JsonValueKind.Array) r.Fail("close", "must be an array of outlet ids", "须为回收网点编号组成的数组");
-            else
-            {
-                var i = 0;
-                foreach (var v in close.EnumerateArray())
-                {
-                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && outlets.TryGetValue(id, out var existing))
-                        changed[id] = Copy(changed[id], (Point)changed[id].Geometry, FacilityStatus.Closed);
-                    else r.Fail($"close[{i}]", $"{JsonFieldReader.Clip(v.GetRawText())} is not the id of an outlet", $"{JsonFieldReader.Clip(v.GetRawText())} 不是回收网点的编号");
-                    i++;
-                }
-            }
-        }
+        // A what-if is a plan's changes that are not kept: read as a plan's are, applied by the one definition of what
+        // changes do (PlanApplier), so its added outlets are outlets in every count a plan's evaluation makes.
+        var changes = PlanRequest.Changes(root, "", city, crs, r, "假设网点").OnePerFeature();
         var merged = new HashSet<long>();
         if (JsonFieldReader.Member(root, "merge") is { } merge)
         {
@@ -93,19 +59,16 @@ public static class WhatIfEndpoints
             }
         }
         if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
+        var applied = PlanApplier.Apply(city, changes);
+        if (!applied.Valid) return Problems.InvalidRequest(applied.Errors);
 
         var options = new CoverageOptions { Walking = walk };
         // Today's coverage is kept; the what-if measures again only the communities its changes can reach.
         var before = coverage.Get(city, network.Graph, options);
-        var after = CoverageScorer.Score(city with
+        var after = CoverageScorer.Score(applied.After with
         {
-            Outlets = [.. changed.Values],
             WasteSortingPoints = merged.Count == 0 ? city.WasteSortingPoints : [.. city.WasteSortingPoints.Select(p => merged.Contains(p.Id) ? p.Merged() : p)],
         }, network.Graph, options, before);
         return TypedResults.Ok(new WhatIfAnswer(CoverageJson.Summary(before), CoverageJson.Summary(after)));
     }
-
-
-    // Every property travels (tier, served villages …): a hand-written copy dropped new ones.
-    private static Outlet Copy(Outlet o, Point at, FacilityStatus status) => o.With(at, status);
 }

@@ -46,13 +46,10 @@ public sealed record EstimateMobileStation(string Id, string? Name, int? Communi
 
 public sealed record EstimateFacility(string Id, string? Name, string Kind, DateOnly? RecognizedOn);
 
-[Description("POST /api/coverage/what-if: outlets added, moved or closed; nothing is saved.")]
-public sealed record WhatIfBody(WhatIfAdd[]? Add, WhatIfMove[]? Move, long[]? Close,
+[Description("POST /api/coverage/what-if: a plan's changes (add, move, close, update, as in a plan) and waste-sorting points merged; nothing is saved.")]
+public sealed record WhatIfBody(PlanAddBody[]? Add, PlanMoveBody[]? Move,
+    [property: Description("outlet ids, or { layer, id } objects")] JsonElement[]? Close, PlanUpdateBody[]? Update,
     [property: Description("waste-sorting point ids that would also take recyclables (两网融合)")] long[]? Merge, string? Crs);
-
-public sealed record WhatIfAdd(double Lon, double Lat, string? Name);
-
-public sealed record WhatIfMove(long Id, double Lon, double Lat);
 
 [Description("POST /api/siting/outlets: one goal (sites, cityShare, districtShare, budgetYuan or reachTarget) and its options.")]
 public sealed record OutletSitingBody(

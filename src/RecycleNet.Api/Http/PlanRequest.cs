@@ -21,67 +21,11 @@ public static class PlanRequest
         if (name is null && r.Errors.All(e => e.Field != "name")) r.Fail("name", "is required: a name planners will know the plan by", "必填：方案名称，规划人员据此识别方案");
         var crs = r.Crs(root);
         var changes = new PlanChanges();
-        var versions = city.Outlets.Select(o => ("outlets", o.Id, o.Version)).Concat(city.SortingCenters.Select(c => ("sorting-centers", c.Id, c.Version)))
-            .ToDictionary(x => (x.Item1, x.Id), x => x.Version);
-        long Version(string path, string layer, long id)
-        {
-            if (versions.TryGetValue((layer, id), out var v)) return v;
-            r.Fail($"{path}.id", PlanChanges.NoSuchFeature(layer, id));
-            return 0;
-        }
         var body = r.Object(root, "", "changes");
         if (body is { } c)
         {
             r.OnlyKnown(c, "changes", Fields.Of<PlanChangesBody>());
-            foreach (var (e, path) in r.Objects(c, "add"))
-            {
-                var p = $"changes.{path}";
-                r.OnlyKnown(e, p, Fields.Of<PlanAddBody>());
-                var layer = Layer(r, e, p);
-                if (LocationReader.LonLat(r, e, p, crs) is not { } at) continue;
-                changes.Add.Add(new PlanAdd(layer, at.X, at.Y, Properties(r, e, p, r.Text(e, p, "name"), layer)));
-            }
-            foreach (var (e, path) in r.Objects(c, "move"))
-            {
-                var p = $"changes.{path}";
-                r.OnlyKnown(e, p, Fields.Of<PlanMoveBody>());
-                var layer = Layer(r, e, p);
-                if (Id(r, e, p) is not { } id || LocationReader.LonLat(r, e, p, crs) is not { } at) continue;
-                changes.Move.Add(new PlanMove(layer, id, at.X, at.Y, Version(p, layer, id)));
-            }
-            if (JsonFieldReader.Member(c, "close") is { } close)
-            {
-                if (close.ValueKind != JsonValueKind.Array) r.Fail("changes.close", "must be an array of outlet ids, or of { layer, id }", "须为回收网点编号或 { layer, id } 组成的数组");
-                else
-                {
-                    var i = 0;
-                    foreach (var v in close.EnumerateArray())
-                    {
-                        var p = $"changes.close[{i++}]";
-                        var (layer, id) = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? ("outlets", (long?)n)
-                            : v.ValueKind == JsonValueKind.Object ? (Layer(r, v, p), Id(r, v, p)) : ("outlets", null);
-                        if (id is null)
-                        {
-                            r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not an outlet id, nor {{ layer, id }}", $"{JsonFieldReader.Clip(v.GetRawText())} 既不是回收网点编号，也不是 {{ layer, id }}");
-                            continue;
-                        }
-                        changes.Close.Add(new PlanRef(layer, id.Value, Version(p, layer, id.Value)));
-                    }
-                }
-            }
-            foreach (var (e, path) in r.Objects(c, "update"))
-            {
-                var p = $"changes.{path}";
-                r.OnlyKnown(e, p, Fields.Of<PlanUpdateBody>());
-                var layer = Layer(r, e, p);
-                if (Id(r, e, p) is not { } id) continue;
-                if (JsonFieldReader.Member(e, "properties") is not { ValueKind: JsonValueKind.Object } props)
-                {
-                    r.Fail($"{p}.properties", "is required: an object of the properties that change", "必填：要修改的属性组成的对象");
-                    continue;
-                }
-                changes.Update.Add(new PlanUpdate(layer, id, props.Clone(), Version(p, layer, id)));
-            }
+            changes = Changes(c, "changes.", city, crs, r, "规划网点");
         }
         (Guid, int[]?)? from = null;
         if (r.Object(root, "", "fromSitingJob") is { } job)
@@ -102,6 +46,74 @@ public static class PlanRequest
         }
         if (body is null && from is null && r.Errors.Count == 0) r.Fail("changes", "is required: the plan's add, move, close and update lists (or fromSitingJob)", "必填：方案的新增、迁移、关闭、修改清单（或 fromSitingJob 选址建议）");
         return (name, changes, from);
+    }
+
+    /// <summary>
+    /// The add, move, close and update lists of <paramref name="c"/> (a plan's <c>changes</c>, or a what-if's body itself),
+    /// their paths under <paramref name="prefix"/>, each change to an existing feature stamped with the version the city
+    /// has now; an added outlet without a name is called <paramref name="outletName"/>. The one reading of a plan's changes.
+    /// </summary>
+    public static PlanChanges Changes(JsonElement c, string prefix, CitySnapshot city, DeclaredCrs crs, JsonFieldReader r, string outletName)
+    {
+        var changes = new PlanChanges();
+        var versions = city.Outlets.Select(o => ("outlets", o.Id, o.Version)).Concat(city.SortingCenters.Select(c => ("sorting-centers", c.Id, c.Version)))
+            .ToDictionary(x => (x.Item1, x.Id), x => x.Version);
+        long Version(string path, string layer, long id)
+        {
+            if (versions.TryGetValue((layer, id), out var v)) return v;
+            r.Fail($"{path}.id", PlanChanges.NoSuchFeature(layer, id));
+            return 0;
+        }
+        foreach (var (e, path) in r.Objects(c, "add"))
+        {
+            var p = $"{prefix}{path}";
+            r.OnlyKnown(e, p, Fields.Of<PlanAddBody>());
+            var layer = Layer(r, e, p);
+            if (LocationReader.LonLat(r, e, p, crs) is not { } at) continue;
+            changes.Add.Add(new PlanAdd(layer, at.X, at.Y, Properties(r, e, p, r.Text(e, p, "name"), layer, outletName)));
+        }
+        foreach (var (e, path) in r.Objects(c, "move"))
+        {
+            var p = $"{prefix}{path}";
+            r.OnlyKnown(e, p, Fields.Of<PlanMoveBody>());
+            var layer = Layer(r, e, p);
+            if (Id(r, e, p) is not { } id || LocationReader.LonLat(r, e, p, crs) is not { } at) continue;
+            changes.Move.Add(new PlanMove(layer, id, at.X, at.Y, Version(p, layer, id)));
+        }
+        if (JsonFieldReader.Member(c, "close") is { } close)
+        {
+            if (close.ValueKind != JsonValueKind.Array) r.Fail($"{prefix}close", "must be an array of outlet ids, or of { layer, id }", "须为回收网点编号或 { layer, id } 组成的数组");
+            else
+            {
+                var i = 0;
+                foreach (var v in close.EnumerateArray())
+                {
+                    var p = $"{prefix}close[{i++}]";
+                    var (layer, id) = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? ("outlets", (long?)n)
+                        : v.ValueKind == JsonValueKind.Object ? (Layer(r, v, p), Id(r, v, p)) : ("outlets", null);
+                    if (id is null)
+                    {
+                        r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not an outlet id, nor {{ layer, id }}", $"{JsonFieldReader.Clip(v.GetRawText())} 既不是回收网点编号，也不是 {{ layer, id }}");
+                        continue;
+                    }
+                    changes.Close.Add(new PlanRef(layer, id.Value, Version(p, layer, id.Value)));
+                }
+            }
+        }
+        foreach (var (e, path) in r.Objects(c, "update"))
+        {
+            var p = $"{prefix}{path}";
+            r.OnlyKnown(e, p, Fields.Of<PlanUpdateBody>());
+            var layer = Layer(r, e, p);
+            if (Id(r, e, p) is not { } id) continue;
+            if (JsonFieldReader.Member(e, "properties") is not { ValueKind: JsonValueKind.Object } props)
+            {
+                r.Fail($"{p}.properties", "is required: an object of the properties that change", "必填：要修改的属性组成的对象");
+                continue;
+            }
+            changes.Update.Add(new PlanUpdate(layer, id, props.Clone(), Version(p, layer, id)));
+        }
+        return changes;
     }
 
     /// <summary>
@@ -144,7 +156,7 @@ public static class PlanRequest
     }
 
     /// <summary>The properties of an added feature: those given, the name, and for an outlet the defaults of a what-if outlet (fixed, operating).</summary>
-    private static JsonElement Properties(JsonFieldReader r, JsonElement e, string path, string? name, string layer)
+    private static JsonElement Properties(JsonFieldReader r, JsonElement e, string path, string? name, string layer, string outletName)
     {
         var props = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         if (JsonFieldReader.Member(e, "properties") is { } given)
@@ -153,7 +165,7 @@ public static class PlanRequest
             else foreach (var p in given.EnumerateObject()) props[p.Name] = p.Value.Clone();
         }
         if (name is not null) props["name"] = JsonSerializer.SerializeToElement(name);
-        if (!props.ContainsKey("name")) props["name"] = JsonSerializer.SerializeToElement(layer == "outlets" ? "规划网点" : "规划分拣中心");
+        if (!props.ContainsKey("name")) props["name"] = JsonSerializer.SerializeToElement(layer == "outlets" ? outletName : "规划分拣中心");
         if (layer == "outlets" && !props.ContainsKey("kind")) props["kind"] = JsonSerializer.SerializeToElement("fixed");
         return JsonSerializer.SerializeToElement(props);
     }

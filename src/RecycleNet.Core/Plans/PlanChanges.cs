@@ -36,6 +36,25 @@ public sealed record PlanChanges
 
     public static PlanChanges FromJson(string json) => JsonSerializer.Deserialize<PlanChanges>(json, Json) ?? new PlanChanges();
 
+    /// <summary>
+    /// The changes with one change per feature, as a what-if's map tools make them: a feature moved again keeps its last
+    /// place, and one moved and closed becomes one change to both its place and status. A plan that is kept refuses two
+    /// changes of a feature instead (<see cref="PlanApplier"/>), since its author should say which one is meant.
+    /// </summary>
+    public PlanChanges OnePerFeature()
+    {
+        var moves = Move.GroupBy(m => (m.Layer, m.Id)).ToDictionary(g => g.Key, g => g.Last());
+        var closes = Close.GroupBy(c => (c.Layer, c.Id)).ToDictionary(g => g.Key, g => g.First());
+        var closed = System.Text.Json.JsonDocument.Parse("""{"status":"closed"}""").RootElement.Clone();
+        return this with
+        {
+            Move = [.. moves.Values.Where(m => !closes.ContainsKey((m.Layer, m.Id)))],
+            Close = [.. closes.Values.Where(c => !moves.ContainsKey((c.Layer, c.Id)))],
+            Update = [.. Update, .. moves.Values.Where(m => closes.ContainsKey((m.Layer, m.Id)))
+                .Select(m => new PlanUpdate(m.Layer, m.Id, closed, m.BaseVersion, m.Lon, m.Lat))],
+        };
+    }
+
     /// <summary>Every existing feature the plan touches, with the version its change was made from.</summary>
     public IEnumerable<(string Layer, long Id, long BaseVersion)> Touched() =>
         Move.Select(m => (m.Layer, m.Id, m.BaseVersion)).Concat(Close.Select(c => (c.Layer, c.Id, c.BaseVersion)))

@@ -36,7 +36,7 @@ public class WhatIfApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Theory]
-    [InlineData("""{"close":[999999]}""", "close[0]")]
+    [InlineData("""{"close":[999999]}""", "close[0].id")] // read as a plan's changes are: the id of the change
     [InlineData("""{"add":[{"lon":36.6,"lat":117.0}]}""", "add[0].lon")]
     [InlineData("""{"move":[{"lon":117.0,"lat":36.6}]}""", "move[0].id")]
     [InlineData("""{"add":[{"lon":117.0,"lat":36.6}],"crs":"EPSG:1"}""", "crs")]
