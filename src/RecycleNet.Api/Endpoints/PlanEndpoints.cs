@@ -184,7 +184,7 @@ public static class PlanEndpoints
         var changes = PlanChanges.FromJson(plan.Changes);
         if (plan.Status != "draft")
             return (null, Problems.Conflict(new($"plan {plan.Id} is {plan.Status}: its changes are in the layers (or undone); evaluate a draft",
-                $"方案 {plan.Id} 已{PlanStore.StatusZh(plan.Status)}：其变更已写入图层（或已撤销）；请评估草稿方案")));
+                $"方案 {plan.Id} 的状态为“{ReportWords.PlanStatusZh(plan.Status)}”：其变更已写入图层（或已撤销）；请评估草稿方案")));
         var applied = PlanApplier.Apply(city, changes);
         if (!applied.Valid)
             return (null, NoLongerValid(applied.Errors, ""));

@@ -21,7 +21,7 @@ public sealed record CoverageOptions
     public double FallbackHouseholdSize { get; init; } = 2.62;
 
     /// <summary>How far outside every district outline an outlet may lie and still count for the nearest district, metres.</summary>
-    public double DistrictToleranceM { get; init; } = 500;
+    public double DistrictToleranceM { get; init; } = DistrictLocator.ToleranceM;
 }
 
 /// <summary>

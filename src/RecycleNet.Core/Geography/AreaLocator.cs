@@ -79,6 +79,12 @@ public class AreaLocator<T> where T : SpatialEntity
 /// <summary>Districts (区县) by adcode or name, and by location.</summary>
 public sealed class DistrictLocator(IEnumerable<District> districts) : AreaLocator<District>(districts, d => d.Adcode)
 {
+    /// <summary>
+    /// How far outside every district (metres) a place is still put in the nearest one: outlines are generalised and
+    /// points digitised on another base map sit a little off. The one tolerance imports, analyses and siting share.
+    /// </summary>
+    public const double ToleranceM = 500;
+
     public static readonly DistrictLocator Empty = new([]);
 
     public IReadOnlyList<District> Districts => Areas;

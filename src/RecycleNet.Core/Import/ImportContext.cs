@@ -11,7 +11,7 @@ public sealed record ImportOptions
     /// nearest: the shipped outlines are generalised to a ~90 m grid. Farther out, it is refused as
     /// probably declared in the wrong CRS.
     /// </summary>
-    public double DistrictToleranceM { get; init; } = 500;
+    public double DistrictToleranceM { get; init; } = Geography.DistrictLocator.ToleranceM;
 
     /// <summary>Most rows one import may carry.</summary>
     public int MaxRows { get; init; } = TableRowReader.MaxRows;

@@ -109,7 +109,7 @@ public static class CenterSiting
             var site = candidates[c];
             var f = existing.Count + c;
             var (district, distance) = locator.IsEmpty ? (null, double.PositiveInfinity) : locator.Locate(new Point(site.Lon, site.Lat));
-            return new CenterProposal(r + 1, site.Lon, site.Lat, site.Label, distance <= 500 ? district : null,
+            return new CenterProposal(r + 1, site.Lon, site.Lat, site.Label, distance <= Geography.DistrictLocator.ToleranceM ? district : null,
                 solution.Assignment.Count(a => a == f), Math.Round(solution.Loads[f], 3));
         }).ToList();
         var hauls = outlets.Select((o, i) =>

@@ -205,7 +205,7 @@ public static class OutletSiting
             var (district, distance) = locator.IsEmpty ? (null, double.PositiveInfinity) : locator.Locate(new Point(c.Lon, c.Lat));
             var (method, _) = WalkingAccess.Locate(graph, c.Point.X, c.Point.Y, walk.SnapDistanceM);
             proposals.Add(new SiteProposal(r + 1, solution.Chosen[r], c.Lon, c.Lat, c.Label, solution.Gains[r], running,
-                b.Households > 0 ? (double)running / b.Households : 0, distance <= 500 ? district : null, method));
+                b.Households > 0 ? (double)running / b.Households : 0, distance <= Geography.DistrictLocator.ToleranceM ? district : null, method));
         }
         var after = b with { CoveredHouseholds = running, CoveredCommunities = b.CoveredCommunities + CountCovered(sets, solution.Chosen) };
         var reached = floorsMet && (needed is null || running - b.CoveredHouseholds >= needed);

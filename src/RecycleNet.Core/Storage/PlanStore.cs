@@ -59,7 +59,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> ReplaceAsync(long id, long expectedVersion, string name, PlanChanges changes, AuditEntry audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } current) return new PlanOutcome.NotFound();
-        if (current.Status != "draft") return new PlanOutcome.Refused(new($"plan {id} is {current.Status}: only a draft changes", $"方案 {id} 已{StatusZh(current.Status)}：只有草稿可以修改"));
+        if (current.Status != "draft") return new PlanOutcome.Refused(new($"plan {id} is {current.Status}: only a draft changes", $"方案 {id} 的状态为“{ReportWords.PlanStatusZh(current.Status)}”：只有草稿可以修改"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         current.Name = name;
         current.Changes = changes.ToJson();
@@ -128,8 +128,8 @@ public sealed class PlanStore(RecycleNetDb db)
     }
 
     private static PlanOutcome AlreadyNot(Plan plan, string wanted) => wanted == "draft"
-        ? new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only a draft is adopted", $"方案 {plan.Id} 已{StatusZh(plan.Status)}：只有草稿可以采纳"))
-        : new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only an adopted plan is reverted", $"方案 {plan.Id} 是{StatusZh(plan.Status)}状态：只有已采纳的方案可以撤销"));
+        ? new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only a draft is adopted", $"方案 {plan.Id} 的状态为“{ReportWords.PlanStatusZh(plan.Status)}”：只有草稿可以采纳"))
+        : new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only an adopted plan is reverted", $"方案 {plan.Id} 的状态为“{ReportWords.PlanStatusZh(plan.Status)}”：只有已采纳的方案可以撤销"));
 
     /// <summary>
     /// Undoes adopted plan <paramref name="id"/> by a plan of its own, adopted at once: the features it created are
@@ -243,9 +243,6 @@ public sealed class PlanStore(RecycleNetDb db)
         await db.SaveChangesAsync(ct);
         return new PlanOutcome.Adopted(tracked, adoption);
     }
-
-    /// <summary>A plan's status as the Chinese page says it (draft, adopted, reverted).</summary>
-    public static string StatusZh(string status) => status switch { "draft" => "草稿", "adopted" => "采纳", "reverted" => "撤销", _ => status };
 
     /// <summary>The features the plan touches that are no longer at the plan's version, each with who changed it last.</summary>
     private async Task<List<PlanConflict>> ConflictsAsync(PlanChanges changes, CancellationToken ct)

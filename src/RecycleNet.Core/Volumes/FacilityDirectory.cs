@@ -43,7 +43,7 @@ public sealed class FacilityDirectory
     public IReadOnlyList<ReportingFacility> Named(string name) => _byName.GetValueOrDefault(name.Trim()) ?? [];
 
     /// <summary>The facilities of a city snapshot and its enterprises, each placed in its district.</summary>
-    public static FacilityDirectory Of(CitySnapshot city, IEnumerable<Enterprise> enterprises, double districtToleranceM = 500)
+    public static FacilityDirectory Of(CitySnapshot city, IEnumerable<Enterprise> enterprises, double districtToleranceM = Geography.DistrictLocator.ToleranceM)
     {
         var districts = new DistrictLocator(city.Districts);
         long? District(Point p)

@@ -11,7 +11,6 @@ namespace RecycleNet.Tests.Api;
 /// </summary>
 public class ChineseReasonTests(DemoService demo) : IClassFixture<DemoService>
 {
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task<List<(string Field, string Reason, string ReasonZh)>> ErrorsAsync(HttpResponseMessage r, HttpStatusCode expected)
     {
@@ -25,7 +24,7 @@ public class ChineseReasonTests(DemoService demo) : IClassFixture<DemoService>
     public async Task A_plan_names_each_bad_change_in_both_languages()
     {
         var planner = demo.Factory.Planner();
-        var errors = await ErrorsAsync(await planner.PostAsync("/api/plans", Body("""
+        var errors = await ErrorsAsync(await planner.PostAsync("/api/plans", Json.Body("""
             { "name": "坏方案", "changes": { "add": [{ "layer": "roads", "lon": 117.0, "lat": 36.65 }], "close": [999999999], "colour": 1 } }
             """)), HttpStatusCode.BadRequest);
         Assert.Contains(("changes.add[0].layer", "must be one of outlets, sorting-centers, got 'roads'", "须为 outlets（回收网点）或 sorting-centers（分拣中心），实际为“roads”"), errors);
@@ -37,7 +36,7 @@ public class ChineseReasonTests(DemoService demo) : IClassFixture<DemoService>
     public async Task A_siting_request_with_two_goals_says_so_in_Chinese()
     {
         var planner = demo.Factory.Planner();
-        var errors = await ErrorsAsync(await planner.PostAsync("/api/siting/outlets", Body("""{ "sites": 3, "cityShare": 0.9, "gridSpacingM": 20 }""")),
+        var errors = await ErrorsAsync(await planner.PostAsync("/api/siting/outlets", Json.Body("""{ "sites": 3, "cityShare": 0.9, "gridSpacingM": 20 }""")),
             HttpStatusCode.BadRequest);
         Assert.Contains(errors, e => e.Field == "goal" && e.ReasonZh == "只能给出一个目标（站点数、全市覆盖率、区县覆盖率、预算、达到政策目标）");
         Assert.Contains(errors, e => e.Field == "gridSpacingM" && e.Reason == "must be from 50 to 10,000 m" && e.ReasonZh == "须在 50 到 10,000 米 之间");
@@ -65,7 +64,7 @@ public class ChineseReasonTests(DemoService demo) : IClassFixture<DemoService>
     public async Task A_write_without_a_key_says_what_to_do_in_Chinese()
     {
         var anonymous = demo.Factory.CreateClient();
-        var r = await anonymous.PostAsync("/api/plans", Body("""{ "name": "x", "changes": {} }"""));
+        var r = await anonymous.PostAsync("/api/plans", Json.Body("""{ "name": "x", "changes": {} }"""));
         Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
         var problem = await r.ReadJsonAsync();
         Assert.Equal("urn:recyclenet:problem:unauthorized", problem.GetProperty("type").GetString());

@@ -9,7 +9,6 @@ namespace RecycleNet.Tests.Api;
 /// <summary>Siting runs live in the store: they survive restarts, are reported by every instance, and run once.</summary>
 public class DurableSitingTests
 {
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task A_run_and_the_latest_plan_survive_a_restart()
@@ -21,7 +20,7 @@ public class DurableSitingTests
         using var removeAtEnd = new TempFolder(folder);
         using (var first = new ServiceFactory(folder: folder))
         {
-            var done = await (await first.Planner().PostAsync("/api/siting/outlets?wait=true", Body("""{"sites":5,"timeLimitSeconds":2}"""))).ReadJsonAsync();
+            var done = await (await first.Planner().PostAsync("/api/siting/outlets?wait=true", Json.Body("""{"sites":5,"timeLimitSeconds":2}"""))).ReadJsonAsync();
             Assert.Equal("done", done.GetProperty("status").GetString());
             href = new Uri(done.GetProperty("href").GetString()!).AbsolutePath;
             proposals = (await (await first.CreateClient().GetAsync("/ogc/collections/siting-proposals/items")).ReadJsonAsync()).FeatureCount();
@@ -105,7 +104,7 @@ public class DurableSitingTests
         using var a = new ServiceFactory();
         await a.CreateClient().GetAsync("/health");
         using var b = new ServiceFactory(folder: a.Folder);
-        var posted = await a.Planner().PostAsync("/api/siting/outlets", Body("""{"sites":3,"timeLimitSeconds":2}"""));
+        var posted = await a.Planner().PostAsync("/api/siting/outlets", Json.Body("""{"sites":3,"timeLimitSeconds":2}"""));
         var href = posted.Headers.Location!.ToString();
         var fromB = await (await b.Planner().GetAsync(href)).ReadJsonAsync();
         Assert.Contains(fromB.GetProperty("status").GetString(), new[] { "queued", "running", "done" });

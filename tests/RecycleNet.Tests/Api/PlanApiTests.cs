@@ -10,7 +10,6 @@ namespace RecycleNet.Tests.Api;
 /// <summary>Plans: kept, evaluated as adoption would make the city, adopted all or nothing, reverted exactly.</summary>
 public class PlanApiTests
 {
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>Three operating fixed outlets of the demo, in id order.</summary>
     private static async Task<long[]> OutletsAsync(HttpClient c) =>
@@ -41,7 +40,7 @@ public class PlanApiTests
 
     private static async Task<long> CreateAsync(HttpClient planner, string json)
     {
-        var r = await planner.PostAsync("/api/plans", Body(json));
+        var r = await planner.PostAsync("/api/plans", Json.Body(json));
         Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         return (await r.ReadJsonAsync()).GetProperty("summary").GetProperty("id").GetInt64();
     }
@@ -180,7 +179,7 @@ public class PlanApiTests
         await using var f = new ServiceFactory();
         var planner = f.Planner();
         var o = await OutletsAsync(planner);
-        var r = await planner.PostAsync("/api/plans", Body($$"""
+        var r = await planner.PostAsync("/api/plans", Json.Body($$"""
             { "name": "坏方案", "changes": { "add": [{ "lon": 117.0, "lat": 36.65, "properties": { "areaM2": -5 } }, { "lon": 36.65, "lat": 117.0 }],
               "close": [{{o[0]}}, 999999], "update": [{ "id": {{o[0]}}, "properties": { "kind": "rocket" } }] } }
             """));
@@ -189,7 +188,7 @@ public class PlanApiTests
         Assert.Contains("changes.close[1].id", fields);
         Assert.Contains("changes.add[1].lon", fields);
         // The rules the layers apply, named inside the plan.
-        var valid = await planner.PostAsync("/api/plans", Body($$"""
+        var valid = await planner.PostAsync("/api/plans", Json.Body($$"""
             { "name": "坏方案", "changes": { "add": [{ "lon": 117.0, "lat": 36.65, "properties": { "areaM2": -5 } }],
               "close": [{{o[0]}}], "update": [{ "id": {{o[0]}}, "properties": { "kind": "rocket" } }] } }
             """));
@@ -197,13 +196,13 @@ public class PlanApiTests
         var rules = (await valid.ReadJsonAsync()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
         Assert.Equal(["changes.add[0].properties.areaM2", "changes.update[0].id"], rules);
         Assert.Empty((await (await planner.GetAsync("/api/plans")).ReadJsonAsync()).EnumerateArray());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await f.CreateClient().PostAsync("/api/plans", Body(PlanJson(o)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await f.CreateClient().PostAsync("/api/plans", Json.Body(PlanJson(o)))).StatusCode);
 
         // A draft is replaced with If-Match, and deleted; an adopted plan is not deleted.
         var id = await CreateAsync(planner, PlanJson(o));
-        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/plans/{id}") { Content = Body("""{ "name": "改名", "changes": { "close": [] } }""") };
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/plans/{id}") { Content = Json.Body("""{ "name": "改名", "changes": { "close": [] } }""") };
         Assert.Equal(HttpStatusCode.PreconditionRequired, (await planner.SendAsync(put)).StatusCode);
-        var replaced = await planner.PutCurrentAsync($"/api/plans/{id}", Body($$"""{ "name": "改名", "changes": { "close": [{{o[0]}}] } }"""));
+        var replaced = await planner.PutCurrentAsync($"/api/plans/{id}", Json.Body($$"""{ "name": "改名", "changes": { "close": [{{o[0]}}] } }"""));
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.Equal("\"2\"", replaced.Headers.ETag?.Tag);
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"/api/plans/{id}/adopt", null)).StatusCode);
@@ -217,7 +216,7 @@ public class PlanApiTests
     {
         await using var f = new ServiceFactory();
         var planner = f.Planner();
-        var job = await planner.PostAsync("/api/siting/outlets?wait=true", Body("""{ "sites": 3, "timeLimitSeconds": 5 }"""));
+        var job = await planner.PostAsync("/api/siting/outlets?wait=true", Json.Body("""{ "sites": 3, "timeLimitSeconds": 5 }"""));
         Assert.True(job.StatusCode == HttpStatusCode.OK, await job.Content.ReadAsStringAsync());
         var jobId = (await job.ReadJsonAsync()).GetProperty("id").GetString();
         var a = await CreateAsync(planner, $$"""{ "name": "选址前两处", "fromSitingJob": { "id": "{{jobId}}", "ranks": [1, 2] } }""");
@@ -234,7 +233,7 @@ public class PlanApiTests
         Assert.Equal(2, gains.Count);
         Assert.True(gains[1] >= gains[0], $"three sites gain at least what two of them do: {gains[0]} vs {gains[1]}");
         Assert.Equal(HttpStatusCode.BadRequest, (await planner.GetAsync($"/api/plans/compare?ids={a}")).StatusCode);
-        var missing = await planner.PostAsync("/api/plans", Body($$"""{ "name": "x", "fromSitingJob": { "id": "{{jobId}}", "ranks": [9] } }"""));
+        var missing = await planner.PostAsync("/api/plans", Json.Body($$"""{ "name": "x", "fromSitingJob": { "id": "{{jobId}}", "ranks": [9] } }"""));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
 }

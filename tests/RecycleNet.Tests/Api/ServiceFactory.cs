@@ -89,6 +89,9 @@ public static class Json
     /// <summary>A JSON request body (application/json).</summary>
     public static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
+    /// <summary>A JSON request body of <paramref name="value"/>, serialised.</summary>
+    public static StringContent Body(object value) => Body(JsonSerializer.Serialize(value));
+
     /// <summary>A PUT as a careful client sends it: with If-Match naming the version it has just read.</summary>
     public static async Task<HttpResponseMessage> PutCurrentAsync(this HttpClient c, string url, HttpContent content) =>
         await c.SendAsync(await ConditionalAsync(c, HttpMethod.Put, url, content));

@@ -7,11 +7,10 @@ namespace RecycleNet.Tests.Api;
 /// <summary>/api/siting over the demo data: proposals for the remaining Jinan outlets and centres, jobs, errors.</summary>
 public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
 {
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     private async Task<JsonElement> RunAsync(string route, string json)
     {
-        var r = await demo.Factory.Planner().PostAsync($"/api/siting/{route}?wait=true", Body(json));
+        var r = await demo.Factory.Planner().PostAsync($"/api/siting/{route}?wait=true", Json.Body(json));
         Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
         var job = await r.ReadJsonAsync();
         Assert.Equal("done", job.GetProperty("status").GetString());
@@ -109,7 +108,7 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     public async Task A_run_reports_its_stage_and_can_be_cancelled()
     {
         var planner = demo.Factory.Planner();
-        var started = await planner.PostAsync("/api/siting/outlets", Body("""{"sites":60,"timeLimitSeconds":60}"""));
+        var started = await planner.PostAsync("/api/siting/outlets", Json.Body("""{"sites":60,"timeLimitSeconds":60}"""));
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var href = started.Headers.Location!.ToString();
         var status = await (await planner.GetAsync(href)).ReadJsonAsync();
@@ -149,7 +148,7 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     [InlineData("sorting-centers", """{"centers":2,"haulLimitKm":900}""", "haulLimitKm")]
     public async Task Bad_options_are_400_naming_the_field(string route, string json, string field)
     {
-        var r = await demo.Factory.Planner().PostAsync($"/api/siting/{route}", Body(json));
+        var r = await demo.Factory.Planner().PostAsync($"/api/siting/{route}", Json.Body(json));
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
         var fields = (await r.ReadJsonAsync()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString());
         Assert.Contains(field, fields);
@@ -159,7 +158,7 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
     public async Task Siting_needs_the_planner_key()
     {
         var jobsBefore = await demo.Factory.CreateClient().GetStringAsync("/ogc/collections/siting-proposals/items?limit=1000");
-        var r = await demo.Factory.CreateClient().PostAsync("/api/siting/outlets", Body("""{"sites":1}"""));
+        var r = await demo.Factory.CreateClient().PostAsync("/api/siting/outlets", Json.Body("""{"sites":1}"""));
         Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
         Assert.Null(r.Headers.Location); // no run was queued
         Assert.Equal(jobsBefore, await demo.Factory.CreateClient().GetStringAsync("/ogc/collections/siting-proposals/items?limit=1000"));

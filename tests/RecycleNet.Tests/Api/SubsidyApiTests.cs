@@ -21,11 +21,10 @@ public class SubsidyApiTests(DemoService demo) : IClassFixture<DemoService>
       "facilities": [ { "id": "C1", "kind": "provincialSortingCenter", "recognizedOn": "2024-09-01" } ] }
     """;
 
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     private Task<HttpResponseMessage> PostAsync(string json, string? accept = null)
     {
-        var req = new HttpRequestMessage(HttpMethod.Post, "/api/subsidies/estimate") { Content = Body(json) };
+        var req = new HttpRequestMessage(HttpMethod.Post, "/api/subsidies/estimate") { Content = Json.Body(json) };
         if (accept is not null) req.Headers.Add("Accept", accept);
         return demo.Factory.CreateClient().SendAsync(req);
     }

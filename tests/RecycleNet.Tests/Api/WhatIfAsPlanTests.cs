@@ -24,7 +24,7 @@ public class WhatIfAsPlanTests(SmallCity city) : IClassFixture<SmallCity>
             move = new[] { new { id = outlets[0], lon = 117.07, lat = 36.67 } },
             close = new[] { outlets[1] },
         };
-        var created = await city.Planner.PostAsync("/api/plans", Body(new { name = "与假设相同的方案", changes }));
+        var created = await city.Planner.PostAsync("/api/plans", Json.Body(new { name = "与假设相同的方案", changes }));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (await created.ReadJsonAsync()).GetProperty("summary").GetProperty("id").GetInt64();
 
@@ -37,7 +37,7 @@ public class WhatIfAsPlanTests(SmallCity city) : IClassFixture<SmallCity>
                 var loaded = await city.Planner.PostAsync("/api/network?name=grid.osm", new StringContent(grid, Encoding.UTF8, "application/xml"));
                 Assert.True(loaded.StatusCode == HttpStatusCode.OK, await loaded.Content.ReadAsStringAsync());
             }
-            var whatIf = await city.Public.PostAsync("/api/coverage/what-if", Body(changes));
+            var whatIf = await city.Public.PostAsync("/api/coverage/what-if", Json.Body(changes));
             Assert.True(whatIf.StatusCode == HttpStatusCode.OK, await whatIf.Content.ReadAsStringAsync());
             var answer = await whatIf.ReadJsonAsync();
             var evaluation = await (await city.Public.GetAsync($"/api/plans/{id}/evaluation")).ReadJsonAsync();
@@ -52,5 +52,4 @@ public class WhatIfAsPlanTests(SmallCity city) : IClassFixture<SmallCity>
         }
     }
 
-    private static StringContent Body(object o) => new(JsonSerializer.Serialize(o), Encoding.UTF8, "application/json");
 }
