@@ -37,6 +37,19 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
         return data;
     }
 
+    /// <summary>Runs <paramref name="read"/> on <paramref name="bytes"/> written to a file of a temporary folder, removed afterwards.</summary>
+    private static void WithFile(byte[] bytes, Action<string> read)
+    {
+        var dir = Directory.CreateTempSubdirectory("recyclenet-hostile-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "upload");
+            File.WriteAllBytes(path, bytes);
+            read(path);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     private static readonly DeclaredCrs Zone39 = DeclaredCrs.TryParse("EPSG:4527", out var crs) ? crs : throw new InvalidOperationException();
 
     /// <summary>Bytes a refused read may allocate: a bomb that unpacks to 1 GiB is stopped with a few 64 KiB buffers.</summary>
@@ -47,9 +60,7 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
     public void A_hostile_network_file_is_refused_by_rule_within_its_allocation_bound(string name)
     {
         var file = File_(name);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-hostile-").FullName, "upload");
-        File.WriteAllBytes(path, file.Bytes);
-        try
+        WithFile(file.Bytes, path =>
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var e = Assert.Throws<OsmFormatException>(() => NetworkFile.Read(path, "hostile", new NetworkFileSpec(file.Format, Zone39)));
@@ -58,8 +69,7 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
             Assert.False(string.IsNullOrWhiteSpace(e.Zh), $"{file}: no Chinese reason for '{e.Message}'");
             Assert.DoesNotContain("   at ", e.Message);
             Assert.DoesNotContain("System.", e.Message);
-        }
-        finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
+        });
     }
 
     [Theory]
@@ -69,31 +79,22 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
     public void The_valid_twin_of_each_form_loads(string format)
     {
         var bytes = format switch { "gpkg" => HostileFiles.ValidGeoPackage(), "shapefile" => HostileFiles.ValidShapefile(), _ => HostileFiles.ValidGeoJson() };
-        var path = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-twin-").FullName, "upload");
-        File.WriteAllBytes(path, bytes);
-        try
+        WithFile(bytes, path =>
         {
             var load = NetworkFile.Read(path, "twin", new NetworkFileSpec(format, Zone39));
             Assert.Equal(2, load.Centrelines!.Lines);
             Assert.Equal(1, load.Centrelines.CrossingsNoded); // the two roads cross without a shared vertex
-        }
-        finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
+        });
     }
 
     [Fact]
     public void A_grid_just_inside_the_crossing_limit_is_read_and_one_past_it_is_not()
     {
         // 140 × 140 lines cross 19,600 times, under the 20,000 floor; 142 × 142 cross 20,164 times.
-        var dir = Directory.CreateTempSubdirectory("recyclenet-grid-").FullName;
-        try
-        {
-            File.WriteAllBytes(Path.Combine(dir, "in"), HostileFiles.Grid(140));
-            File.WriteAllBytes(Path.Combine(dir, "out"), HostileFiles.Grid(142));
-            Assert.Equal(19_600, NetworkFile.Read(Path.Combine(dir, "in"), "grid", new NetworkFileSpec("geojson", Zone39)).Centrelines!.CrossingsNoded);
-            var e = Assert.Throws<OsmFormatException>(() => NetworkFile.Read(Path.Combine(dir, "out"), "grid", new NetworkFileSpec("geojson", Zone39)));
-            Assert.Contains("20,000", e.Message);
-        }
-        finally { Directory.Delete(dir, true); }
+        WithFile(HostileFiles.Grid(140), path =>
+            Assert.Equal(19_600, NetworkFile.Read(path, "grid", new NetworkFileSpec("geojson", Zone39)).Centrelines!.CrossingsNoded));
+        WithFile(HostileFiles.Grid(142), path =>
+            Assert.Contains("20,000", Assert.Throws<OsmFormatException>(() => NetworkFile.Read(path, "grid", new NetworkFileSpec("geojson", Zone39))).Message));
     }
 
     [Theory]
@@ -123,10 +124,7 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
     public void The_refusal_names_what_the_file_holds(string name, string named)
     {
         var file = File_(name);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-hostile-").FullName, "upload");
-        File.WriteAllBytes(path, file.Bytes);
-        try { Assert.Contains(named, Assert.Throws<OsmFormatException>(() => NetworkFile.Read(path, "hostile", new NetworkFileSpec(file.Format, Zone39))).Message); }
-        finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
+        WithFile(file.Bytes, path => { Assert.Contains(named, Assert.Throws<OsmFormatException>(() => NetworkFile.Read(path, "hostile", new NetworkFileSpec(file.Format, Zone39))).Message); });
     }
 
     [Theory]
@@ -137,16 +135,13 @@ public class HostileFileTests(SmallCity city) : IClassFixture<SmallCity>
     {
         // A clock already run out: each reader looks at it (SQLite's progress handler, the row loops, the noder) and stops.
         var bytes = format switch { "gpkg" => HostileFiles.ValidGeoPackage(), "shapefile" => HostileFiles.ValidShapefile(), _ => HostileFiles.ValidGeoJson() };
-        var path = Path.Combine(Directory.CreateTempSubdirectory("recyclenet-clock-").FullName, "upload");
-        File.WriteAllBytes(path, bytes);
-        try
+        WithFile(bytes, path =>
         {
             var limits = new RecycleNet.Core.Network.Centrelines.CentrelineLimits { TimeLimit = TimeSpan.FromSeconds(-1) };
             var e = Assert.Throws<OsmFormatException>(() => NetworkFile.Read(path, "late", new NetworkFileSpec(format, Zone39), limits: limits));
             Assert.Contains("took longer than", e.Message);
             Assert.Contains("上限", e.Zh);
-        }
-        finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
+        });
     }
 
     [Fact]
