@@ -4,8 +4,9 @@ namespace RecycleNet.Core.Network.Centrelines;
 
 /// <summary>
 /// The budget a centreline file is read under, each checked while reading and before what a file claims is allocated.
-/// The defaults hold a whole city's 1:10,000 survey (about 200,000 lines of 10 vertices) with room to spare, and keep a
-/// load near 1 GB at most: about 250 bytes of peak memory per vertex read, measured on the lines' graphs.
+/// The defaults are sized for a whole city's 1:10,000 survey as assumed here (about 200,000 lines of 10 vertices, not
+/// yet measured on a real one); what a load at the vertex limit costs in memory has not been measured either — the
+/// hostile files of bench/security/hostile.sh are refused within +12 MiB.
 /// </summary>
 public sealed record CentrelineLimits
 {
