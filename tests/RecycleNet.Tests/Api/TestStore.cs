@@ -71,9 +71,9 @@ public static class TestStore
     /// An Npgsql connection string to <paramref name="database"/> on the test server. Each service's pool is capped: a
     /// suite keeps a dozen services alive at once (class fixtures), and their idle connections would otherwise add up past
     /// the server's max_connections; a request over the cap waits its turn. Idle connections close after 5 s, not
-    /// Npgsql's 300: a factory a test leaves to the finaliser never calls <see cref="Release"/>, and 2 minutes into a
-    /// PostgreSQL pass some forty such databases held 3 idle sessions each (175 sessions, measured), so on a slower machine
-    /// the pass ran into "too many clients" (CI, stop 30).
+    /// Npgsql's 300: <see cref="Release"/> does not reach every pool (sessions of finished services stayed idle), and
+    /// with 300 s some forty databases of finished tests each held ~3 idle sessions, the pass peaking at 280 of the
+    /// cluster's 300 (measured; CI's stop 30 ran out: "too many clients"). With 5 s the pass peaks at 30.
     /// </summary>
     public static string ConnectionString(string database, bool pooling = true) =>
         new NpgsqlConnectionStringBuilder(PostgresServer)
