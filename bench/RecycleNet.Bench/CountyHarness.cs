@@ -6,6 +6,7 @@ using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Bench;
 

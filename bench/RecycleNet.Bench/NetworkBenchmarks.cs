@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Network;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Bench;
 

@@ -8,6 +8,7 @@ using RecycleNet.Core.Network;
 using RecycleNet.Core.Plans;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Bench;
 

@@ -6,6 +6,8 @@ using RecycleNet.Core.Demo;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Cities;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Bench;
 

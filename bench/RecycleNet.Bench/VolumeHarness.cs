@@ -11,6 +11,7 @@ using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Storage;
 using RecycleNet.Core.Volumes;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Bench;
 

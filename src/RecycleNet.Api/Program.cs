@@ -2,7 +2,12 @@ using RecycleNet.Api.Endpoints;
 using RecycleNet.Api.Http;
 using RecycleNet.Api.Ogc;
 using RecycleNet.Api.Siting;
-using RecycleNet.Api.Setup;
+using RecycleNet.Api.Hosting;
+using RecycleNet.Api.Settings;
+using RecycleNet.Api.Cities;
+using RecycleNet.Api.Plans;
+using RecycleNet.Api.Subsidies;
+using RecycleNet.Api.Volumes;
 
 if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
 

@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using Microsoft.EntityFrameworkCore;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Input;
+using RecycleNet.Api.Auth;
 
 namespace RecycleNet.Api.Endpoints;
 

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Tiles;
+using RecycleNet.Api.Cities;
+using RecycleNet.Api.Services;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -58,8 +59,8 @@ public static class BaseMapEndpoints
 
     private static async Task<(BaseMap Map, FeatureTable Land, FeatureTable Townships)> BuildAsync(FeatureCache cache, NetworkStore network, CancellationToken ct)
     {
-        var land = await cache.GetAsync(FeatureCache.Find("districts")!, ct);
-        var townships = await cache.GetAsync(FeatureCache.Find("townships")!, ct);
+        var land = await cache.GetAsync(cache.Find("districts")!, ct);
+        var townships = await cache.GetAsync(cache.Find("townships")!, ct);
         var graph = network.Graph;
         if (Maps.TryGetValue(cache, out var b) && ReferenceEquals(b.Graph, graph) && b.Land == land.Fingerprint && b.Townships == townships.Fingerprint)
             return (b.Map, land, townships);

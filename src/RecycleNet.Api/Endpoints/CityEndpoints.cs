@@ -1,6 +1,7 @@
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Cities;
+using RecycleNet.Api.Services;
+using RecycleNet.Api.Cities;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -31,7 +32,8 @@ public static class CityEndpoints
 
     private static async Task<CityAnswer> DescribeAsync(City c, HttpRequest req, CityServices cities, CancellationToken ct)
     {
-        var districts = await cities.For(c.Id).Features.GetAsync(FeatureCache.Find("districts")!, ct);
+        var features = cities.For(c.Id).Features;
+        var districts = await features.GetAsync(features.Find("districts")!, ct);
         var e = districts.Extent;
         double[]? bbox = e.IsNull ? null : [Math.Round(e.MinX, 6), Math.Round(e.MinY, 6), Math.Round(e.MaxX, 6), Math.Round(e.MaxY, 6)];
         // Links from the service root: this list is the same whichever city's path it was asked through.

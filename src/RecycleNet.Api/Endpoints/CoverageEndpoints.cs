@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Isochrones;
@@ -8,6 +7,7 @@ using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Api.Cities;
 
 namespace RecycleNet.Api.Endpoints;
 

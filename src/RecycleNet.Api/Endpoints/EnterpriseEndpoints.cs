@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Input;
+using RecycleNet.Api.Settings;
+using RecycleNet.Api.Auth;
 
 namespace RecycleNet.Api.Endpoints;
 

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Storage;
+using RecycleNet.Api.Settings;
+using RecycleNet.Api.Auth;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -58,11 +59,11 @@ public static class ImportEndpoints
         if (mode is not null && (!Enum.TryParse(mode, true, out importMode) || mode.Trim().All(char.IsAsciiDigit)))
             return Problems.BadParameter("mode", $"'{mode}' is not a mode; use append or replace", $"“{mode}”不是导入模式；可用 append（追加）或 replace（替换）");
 
-        var file = await FileAsync(req, options.Value.MaxImportBytes, ct);
+        var file = await RequestBody.FileAsync(req, options.Value.MaxImportBytes, ct);
         if (file.Problem is { } bad) return bad;
         var (body, fileName) = file.Value;
 
-        var kind = FormatOf(format, fileName, req.ContentType, body.Span);
+        var kind = ImportFormat.Of(format, fileName, req.ContentType, body.Span);
         if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx", $"“{format}”不是可用格式；可用 geojson、csv 或 xlsx");
         List<ImportRow> rows;
         try
@@ -95,44 +96,5 @@ public static class ImportEndpoints
         if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows", seen);
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,
             result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun, seen?["columns"], seen?["preview"]));
-    }
-
-    /// <summary>An import's file: a multipart upload's first file, or the raw body; at most <paramref name="limit"/> bytes.</summary>
-    internal static async Task<BodyRead<(ReadOnlyMemory<byte> Body, string? FileName)>> FileAsync(HttpRequest req, long limit, CancellationToken ct)
-    {
-        // Only a multipart upload is a form here: curl's --data-binary labels raw bytes as
-        // application/x-www-form-urlencoded, and those bytes are the file itself.
-        if (req.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            var upload = await RequestBody.UploadAsync(req, limit, ct);
-            if (upload.Problem is { } bad) return bad;
-            return new BodyRead<(ReadOnlyMemory<byte>, string?)>((upload.Value.Bytes, upload.Value.FileName), null);
-        }
-        var raw = await RequestBody.BytesAsync(req, limit, ct);
-        if (raw.Problem is { } problem) return problem;
-        return new BodyRead<(ReadOnlyMemory<byte>, string?)>((raw.Value, null), null);
-    }
-
-    /// <summary>The body's format: from ?format=, the file name, the Content-Type, or its first bytes.</summary>
-    internal static string? FormatOf(string? format, string? fileName, string? contentType, ReadOnlySpan<byte> body)
-    {
-        if (format is not null)
-            return format.ToLowerInvariant() switch { "geojson" or "json" => "geojson", "csv" => "csv", "xlsx" => "xlsx", _ => null };
-        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        if (ext is ".xlsx") return "xlsx";
-        if (ext is ".csv" or ".txt") return "csv";
-        if (ext is ".geojson" or ".json") return "geojson";
-        var ct = contentType?.ToLowerInvariant() ?? "";
-        if (ct.Contains("spreadsheetml") || ct.Contains("excel")) return "xlsx";
-        if (ct.Contains("csv")) return "csv";
-        if (ct.Contains("json")) return "geojson";
-        if (body is [0x50, 0x4B, 3, 4, ..]) return "xlsx"; // zip signature
-        var text = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
-        foreach (var b in text)
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
-            return b == (byte)'{' ? "geojson" : "csv";
-        }
-        return "geojson";
     }
 }

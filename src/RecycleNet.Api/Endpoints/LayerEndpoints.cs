@@ -1,12 +1,15 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Features;
+using RecycleNet.Core.Input;
+using RecycleNet.Api.Services;
+using RecycleNet.Api.Settings;
+using RecycleNet.Api.Auth;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -51,7 +54,7 @@ public static class LayerEndpoints
     /// </summary>
     private static async Task<IResult> ListAsync(LayerDefinition layer, HttpContext http, FeatureCache cache, CancellationToken ct)
     {
-        var table = await cache.GetAsync(FeatureCache.Find(layer.Name)!, ct);
+        var table = await cache.GetAsync(cache.Find(layer.Name)!, ct);
         if (WeakETags.Fresh(http, WeakETags.Of(table.Fingerprint, "geojson"))) return WeakETags.NotModified();
         var all = table.Query(new Core.Features.FeatureQuery { Limit = int.MaxValue }).Features;
         return new StreamedJsonResult(w => GeoJsonWriter.WriteCollection(w, layer.Name, all), GeoJsonResult.ContentType);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Network;
+using RecycleNet.Api.Cities;
+using RecycleNet.Api.Settings;
+using RecycleNet.Api.Auth;
 
 namespace RecycleNet.Api.Endpoints;
 

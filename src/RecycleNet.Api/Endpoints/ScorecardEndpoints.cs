@@ -1,11 +1,12 @@
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Export;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Api.Cities;
+using RecycleNet.Api.Volumes;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -21,10 +22,10 @@ public static class ScorecardEndpoints
             .ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static async Task<IResult> ScorecardAsync(HttpRequest req, CityCache cities, NetworkStore network, PolicyCatalog catalog, VolumeCache volumes,
-        Core.Cities.CityCatalog cityCatalog, CancellationToken ct)
+    private static async Task<IResult> ScorecardAsync(HttpRequest req, CityContext here, CityCache cities, NetworkStore network, PolicyCatalog catalog,
+        VolumeCache volumes, CancellationToken ct)
     {
-        var choice = Core.Cities.CityPolicy.Resolve(CityRouting.CityOf(req.HttpContext), req.Query["policy"].ToString(), catalog, cityCatalog);
+        var choice = Core.Cities.CityPolicy.Resolve(here.City, req.Query["policy"].ToString(), catalog, here.Cities);
         if (choice.Policy is not { } policy) return Problems.PolicyRefused(choice);
         int? year = null;
         if (req.Query.ContainsKey("year"))
@@ -39,9 +40,7 @@ public static class ScorecardEndpoints
         if (!WalkingQuery.TryNumber(req, "haulLimitKm", d.HaulLimitM / 1000, out var haulKm, out problem)
             || !WalkingQuery.TryNumber(req, "haulCircuity", d.HaulCircuity, out var haulCircuity, out problem)
             || !WalkingQuery.TryNumber(req, "kgPerHouseholdPerDay", d.KgPerHouseholdPerDay, out var kg, out problem)) return problem!;
-        if (haulKm is <= 0 or > 500) return Problems.BadParameter("haulLimitKm", Reason.AboveZeroAtMost("500", "km", "千米"));
-        if (haulCircuity is < 1 or > 3) return Problems.BadParameter("haulCircuity", Reason.FromTo("1", "3"));
-        if (kg is < 0 or > 100) return Problems.BadParameter("kgPerHouseholdPerDay", Reason.FromTo("0", "100", "kg", "千克"));
+        if (HaulAssumptions.Check(haulKm, haulCircuity, kg).FirstOrDefault() is { } bad) return Problems.BadParameter(bad);
         var options = d with
         {
             Coverage = new CoverageOptions { Walking = walk }, HaulLimitM = haulKm * 1000, HaulCircuity = haulCircuity, KgPerHouseholdPerDay = kg,

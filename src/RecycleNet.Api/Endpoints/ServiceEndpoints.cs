@@ -9,17 +9,17 @@ public static class ServiceEndpoints
 {
     public static void MapService(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async Task<IResult> (RecycleNetDb db, CancellationToken ct) =>
-                await db.Database.CanConnectAsync(ct)
+        app.MapGet("/health", async Task<IResult> (StoreHealth store, CancellationToken ct) =>
+                await store.CanConnectAsync(ct)
                     ? TypedResults.Ok(new { status = "ok" })
                     : TypedResults.Problem(title: "The database cannot be reached", statusCode: 503))
             .WithTags("Service").WithSummary("200 when the service and its database answer")
             .Answers("{ \"status\": \"ok\" }").ProducesProblem(503);
 
-        app.MapGet("/api/ui/config", (HttpRequest req, Microsoft.Extensions.Options.IOptions<Setup.RecycleNetOptions> o, Core.Policies.PolicyCatalog policies) =>
+        app.MapGet("/api/ui/config", (Cities.CityContext here, Microsoft.Extensions.Options.IOptions<Settings.RecycleNetOptions> o) =>
             {
-                var city = Setup.CityRouting.CityOf(req.HttpContext);
-                var profile = Core.Cities.CityProfile.Of(city, policies.Find(city.Policy)!);
+                var city = here.City;
+                var profile = Core.Cities.CityProfile.Of(city, here.Policy);
                 return TypedResults.Ok(new
                 {
                     baseMapUrl = o.Value.BaseMapUrl,
@@ -43,7 +43,7 @@ public static class ServiceEndpoints
         app.MapGet("/", IResult (HttpRequest req, IWebHostEnvironment env) =>
                 req.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
                     ? TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "index.html"), "text/html; charset=utf-8")
-                    : Index(req))
+                    : Index(req, Cities.CityContext.Of(req.HttpContext)))
             .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)")
             .Answers("The service's title, layers and links").Produces(200, contentType: "text/html");
         // Browsers ask for /favicon.ico whatever the page links: the same icon, not a 404 in every log.
@@ -55,20 +55,20 @@ public static class ServiceEndpoints
     }
 
     // Links keep the city's path (/cities/{city}/…) when the index was asked through one.
-    private static IResult Index(HttpRequest req) => TypedResults.Ok(new
+    private static IResult Index(HttpRequest req, Cities.CityContext here) => TypedResults.Ok(new
             {
                 title = "RecycleNet",
                 description = "再生资源回收网络规划服务 — recycling-network planning for Chinese cities",
-                city = Setup.CityRouting.CityOf(req.HttpContext).Id,
-                cityName = Setup.CityRouting.CityOf(req.HttpContext).Name,
-                policy = Setup.CityRouting.CityOf(req.HttpContext).Policy,
+                city = here.City.Id,
+                cityName = here.City.Name,
+                policy = here.City.Policy,
                 layers = LayerCatalog.All.Select(l => new { l.Name, l.Title, href = $"{req.PathBase}/api/{l.Name}" }),
                 links = new[]
                 {
                     new { rel = "data", href = $"{req.PathBase}/ogc" },
                     new { rel = "page", href = $"{req.PathBase}/" },
                     new { rel = "scorecard", href = $"{req.PathBase}/api/scorecard" },
-                    new { rel = "policy", href = $"/api/policies/{Setup.CityRouting.CityOf(req.HttpContext).Policy}" },
+                    new { rel = "policy", href = $"/api/policies/{here.City.Policy}" },
                     new { rel = "cities", href = "/api/cities" },
                     new { rel = "policies", href = "/api/policies" },
                     new { rel = "enterprises", href = $"{req.PathBase}/api/enterprises" },

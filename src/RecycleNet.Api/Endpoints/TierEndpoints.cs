@@ -1,8 +1,9 @@
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
+using RecycleNet.Core.SiteSelection;
+using RecycleNet.Api.Cities;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -25,10 +26,10 @@ public static class TierEndpoints
             .ProducesProblem(400);
     }
 
-    private static async Task<IResult> TiersAsync(HttpContext http, CityCache cities, NetworkStore network, PolicyCatalog policies, CancellationToken ct)
+    private static async Task<IResult> TiersAsync(CityContext here, CityCache cities, NetworkStore network, CancellationToken ct)
     {
-        var city = CityRouting.CityOf(http);
-        if (policies.Find(city.Policy)?.Tiers is not { } rules)
+        var city = here.City;
+        if (here.Policy.Tiers is not { } rules)
             return Problems.Make(404, "not-found", $"{city.NameEn}'s policy sets no county – township – village tiers", field: "city",
                 detail: $"{city.Policy} asks for no county sorting centres, township transfer stations and village outlets; this city's network is scored by its life circles and targets (GET /api/scorecard).",
                 detailZh: $"{city.Name}的政策（{city.Policy}）未要求县域分拣中心、乡镇中转站和村级回收网点三级体系；本市网络按一刻钟生活圈和目标评估（GET /api/scorecard）。");
@@ -36,7 +37,7 @@ public static class TierEndpoints
         return TypedResults.Ok(TierJson.Detail(TierCoverageOp.Measure(snapshot, rules, network.RoadsFor(snapshot))));
     }
 
-    private static async Task<IResult> MergeAsync(HttpContext http, CityCache cities, NetworkStore network, PolicyCatalog policies, CancellationToken ct)
+    private static async Task<IResult> MergeAsync(HttpContext http, CityContext here, CityCache cities, NetworkStore network, CancellationToken ct)
     {
         if (!WalkingQuery.TryParse(http.Request, out var walk, out var problem)) return problem!;
         if (!WalkingQuery.TryNumber(http.Request, "limit", 50, out var limit, out problem)) return problem!;
@@ -44,7 +45,7 @@ public static class TierEndpoints
         var snapshot = await cities.GetAsync(ct);
         var graph = network.Graph;
         var roads = network.RoadsFor(snapshot);
-        var tiers = policies.Find(CityRouting.CityOf(http).Policy)?.Tiers is { } rules && snapshot.Villages.Count > 0
+        var tiers = here.Policy.Tiers is { } rules && snapshot.Villages.Count > 0
             ? TierCoverageOp.Measure(snapshot, rules, roads) : null;
         var report = await Task.Run(() => MergeCandidatesOp.Rank(snapshot, graph, new CoverageOptions { Walking = walk }, tiers, roads), ct);
         return TypedResults.Ok(new

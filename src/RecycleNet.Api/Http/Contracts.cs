@@ -2,33 +2,13 @@ using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Api.Http;
 
-// The JSON bodies the service reads, as types: the OpenAPI document describes them (.Accepts<T>) and each reader
-// takes exactly their members (Fields.Of<T>), so what is documented and what is accepted cannot drift apart.
-// The readers still read by hand, to name every faulty field by its JSON path rather than stop at the first.
-
-/// <summary>The member names of a body type as they appear in JSON (camelCase).</summary>
-public static class Fields
-{
-    public static string[] Of<T>() => Cache<T>.Names;
-
-    private static class Cache<T>
-    {
-        public static readonly string[] Names = [.. typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
-    }
-}
-
-[Description("A GeoJSON Feature (RFC 7946) with the layer's properties; coordinates in the crs given by ?crs= (WGS84 by default).")]
-public sealed record GeoJsonFeature(string Type, long? Id, JsonElement? Geometry, Dictionary<string, JsonElement?>? Properties);
-
-[Description("A GeoJSON FeatureCollection (RFC 7946).")]
-public sealed record GeoJsonFeatureCollection(string Type, GeoJsonFeature[] Features);
-
-[Description("A point as { lon, lat } in the body's crs, or a GeoJSON Point.")]
-public sealed record LonLat(double Lon, double Lat);
+// The JSON bodies the service reads and answers, as types: the OpenAPI document describes them (.Accepts<T>) and each
+// reader takes exactly their members (Fields.Of<T>, Core/Input), so what is documented and what is accepted cannot drift
+// apart. The bodies of plans and siting are Core's (Plans/PlanBodies, SiteSelection/SitingBodies), beside their readers.
 
 [Description("POST /api/subsidies/estimate: an applicant's planned outlets, mobile stations and facility recognitions.")]
 public sealed record SubsidyEstimateBody(
@@ -45,31 +25,6 @@ public sealed record EstimateFixedOutlet(string Id, string? Name, decimal? AreaM
 public sealed record EstimateMobileStation(string Id, string? Name, int? CommunitiesServed, decimal? OperatingMonths, bool? MeetsGuideline, decimal? InvestmentYuan);
 
 public sealed record EstimateFacility(string Id, string? Name, string Kind, DateOnly? RecognizedOn);
-
-[Description("POST /api/coverage/what-if: a plan's changes (add, move, close, update, as in a plan) and waste-sorting points merged; nothing is saved.")]
-public sealed record WhatIfBody(PlanAddBody[]? Add, PlanMoveBody[]? Move,
-    [property: Description("outlet ids, or { layer, id } objects")] JsonElement[]? Close, PlanUpdateBody[]? Update,
-    [property: Description("waste-sorting point ids that would also take recyclables (两网融合)")] long[]? Merge, string? Crs);
-
-[Description("POST /api/siting/outlets: one goal (sites, cityShare, districtShare, budgetYuan or reachTarget) and its options.")]
-public sealed record OutletSitingBody(
-    string? Goal, string? Policy, int? Year, bool? ReachTarget, GeoJsonFeatureCollection? UploadedSites, string? Crs, bool? Exact,
-    [property: Description("Wall-clock limit of the whole run, seconds (0 < t ≤ 600, default 10)")] double? TimeLimitSeconds,
-    int? Sites, double? CityShare, double? DistrictShare, double? DistrictFloor, decimal? BudgetYuan, decimal? SiteAreaM2,
-    [property: Description("communities | grid | uploaded | wasteSortingPoints (两网融合: points that do not take recyclables yet)")] string? Candidates,
-    [property: Description("Grid spacing, metres (50–10,000; the candidates it gives are capped)")] double? GridSpacingM,
-    double? Minutes, double? SpeedKmh);
-
-[Description("POST /api/siting/sorting-centers: centers (or reachTarget) and the haul options.")]
-public sealed record CenterSitingBody(
-    string? Goal, string? Policy, int? Year, bool? ReachTarget, GeoJsonFeatureCollection? UploadedSites, string? Crs, bool? Exact,
-    double? TimeLimitSeconds, int? Centers, double? GridSpacingM, double? CapacityTonnesPerDay, double? HaulLimitKm, double? HaulCircuity,
-    double? KgPerHouseholdPerDay);
-
-[Description("A whole-chain run for a county network (the city's policy must set tier rules): how many village outlets, " +
-    "transfer stations and county sorting centres to propose (0 skips a tier), a new county centre's capacity, and the time limit.")]
-public sealed record TierSitingBody(int? VillageOutlets, int? TransferStations, int? CountyCentres, double? CapacityTonnesPerDay,
-    double? KgPerHouseholdPerDay, double? StationHaulLimitKm, double? CentreHaulLimitKm, double? TimeLimitSeconds);
 
 [Description("An enterprise as written: name and unified social credit code required. id, version and source are read-only: " +
     "they may be sent back as read, and are ignored (If-Match carries the version).")]
@@ -96,20 +51,3 @@ public sealed record VolumeImportAnswer(bool DryRun, string Layout, string Forma
 [Description("The volume statistics' categories and units.")]
 public sealed record VolumeCategoriesAnswer(string Source, IReadOnlyList<RecycleNet.Core.Volumes.VolumeUnit> Units,
     IReadOnlyList<RecycleNet.Core.Volumes.VolumeCategory> Categories);
-
-[Description("POST /api/plans, PUT /api/plans/{id}: a plan's name and changes (the what-if body's shape, extended), or proposals of a siting run.")]
-public sealed record PlanBody(string? Name, PlanChangesBody? Changes, PlanFromSitingBody? FromSitingJob, string? Crs);
-
-public sealed record PlanChangesBody(PlanAddBody[]? Add, PlanMoveBody[]? Move,
-    [property: Description("outlet ids, or { layer, id } objects")] JsonElement[]? Close, PlanUpdateBody[]? Update);
-
-[Description("A feature added: outlets by default; properties as the layer's GeoJSON has them (kind, areaM2, modern, status …).")]
-public sealed record PlanAddBody(string? Layer, double Lon, double Lat, string? Name, JsonElement? Properties);
-
-public sealed record PlanMoveBody(string? Layer, long Id, double Lon, double Lat);
-
-[Description("Properties of an existing outlet or sorting centre that change (status, modern, areaM2, tier …).")]
-public sealed record PlanUpdateBody(string? Layer, long Id, JsonElement Properties);
-
-[Description("A done siting run's proposals accepted into the plan: all, or the ranks given.")]
-public sealed record PlanFromSitingBody(string Id, int[]? Ranks);

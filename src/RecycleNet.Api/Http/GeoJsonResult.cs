@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
+using RecycleNet.Core.Features;
 
 namespace RecycleNet.Api.Http;
 

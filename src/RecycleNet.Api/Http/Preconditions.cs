@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Api.Http;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using RecycleNet.Api.Setup;
+using RecycleNet.Api.Settings;
 
 namespace RecycleNet.Api.Http;
 

@@ -84,4 +84,20 @@ public static class RequestBody
         await file.CopyToAsync(ms, ct);
         return new((ms.ToArray(), file.FileName), null);
     }
+
+    /// <summary>An import's file: a multipart upload's first file, or the raw body; at most <paramref name="limit"/> bytes.</summary>
+    public static async Task<BodyRead<(ReadOnlyMemory<byte> Body, string? FileName)>> FileAsync(HttpRequest req, long limit, CancellationToken ct)
+    {
+        // Only a multipart upload is a form here: curl's --data-binary labels raw bytes as
+        // application/x-www-form-urlencoded, and those bytes are the file itself.
+        if (req.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var upload = await RequestBody.UploadAsync(req, limit, ct);
+            if (upload.Problem is { } bad) return bad;
+            return new BodyRead<(ReadOnlyMemory<byte>, string?)>((upload.Value.Bytes, upload.Value.FileName), null);
+        }
+        var raw = await RequestBody.BytesAsync(req, limit, ct);
+        if (raw.Problem is { } problem) return problem;
+        return new BodyRead<(ReadOnlyMemory<byte>, string?)>((raw.Value, null), null);
+    }
 }

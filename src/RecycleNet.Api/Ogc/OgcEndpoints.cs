@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
+using RecycleNet.Api.Services;
+using RecycleNet.Api.Hosting;
 
 namespace RecycleNet.Api.Ogc;
 
@@ -39,9 +40,9 @@ public static class OgcEndpoints
         ogc.MapGet("/conformance", Conformance).WithName("ogc-conformance").WithSummary("The conformance classes implemented");
         ogc.MapGet("/collections", CollectionsAsync).WithName("ogc-collections").WithSummary("The feature collections");
         ogc.MapGet("/collections/{collectionId}", CollectionAsync).WithName("ogc-collection").WithSummary("One collection: extent, CRSs, links");
-        ogc.MapGet("/collections/{collectionId}/queryables", (string collectionId, HttpRequest req) => Schema(collectionId, req, "queryables"))
+        ogc.MapGet("/collections/{collectionId}/queryables", (string collectionId, HttpRequest req, FeatureCollections collections) => Schema(collectionId, req, "queryables", collections))
             .WithName("ogc-queryables").WithSummary("The properties that can be filtered with ?name=value (JSON Schema)");
-        ogc.MapGet("/collections/{collectionId}/schema", (string collectionId, HttpRequest req) => Schema(collectionId, req, "schema"))
+        ogc.MapGet("/collections/{collectionId}/schema", (string collectionId, HttpRequest req, FeatureCollections collections) => Schema(collectionId, req, "schema", collections))
             .WithName("ogc-schema").WithSummary("The features' properties and their types (JSON Schema; GDAL builds its fields from it)");
         ogc.MapGet("/collections/{collectionId}/items", OgcItemsEndpoint.ItemsAsync).WithName("ogc-items")
             .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value")
@@ -59,7 +60,7 @@ public static class OgcEndpoints
         return Json(w =>
         {
             w.WriteStartObject();
-            var city = Setup.CityRouting.CityOf(req.HttpContext);
+            var city = Cities.CityContext.Of(req.HttpContext).City;
             w.WriteString("title", $"RecycleNet — 再生资源回收网络 OGC API – Features · {city.Name} {city.NameEn}");
             w.WriteString("description", $"The layers of {city.NameEn} ({city.Name}) — districts, communities, recycling outlets, sorting centres and, where the city has them, townships, villages, transfer stations and waste-sorting points — for QGIS, ArcGIS, GDAL and web maps. Other cities: GET /api/cities.");
             w.WriteStartArray("links");
@@ -91,7 +92,7 @@ public static class OgcEndpoints
     {
         if (OgcFormat.TryRead(req, OgcFormat.Resources, out var format) is { } bad) return bad;
         var tables = new List<FeatureTable>();
-        foreach (var c in FeatureCache.Collections) tables.Add(await cache.GetAsync(c, ct));
+        foreach (var c in cache.Collections) tables.Add(await cache.GetAsync(c, ct));
         var crs = await SupportedCrsAsync(cache, ct);
         if (format == OgcFormat.Html) return OgcHtml.Collections(req, tables);
         var b = OgcLinks.Base(req);
@@ -111,7 +112,7 @@ public static class OgcEndpoints
 
     private static async Task<IResult> CollectionAsync(string collectionId, HttpRequest req, FeatureCache cache, CancellationToken ct)
     {
-        if (FeatureCache.Find(collectionId) is not { } c) return UnknownCollection(collectionId);
+        if (cache.Find(collectionId) is not { } c) return UnknownCollection(collectionId, cache.Collections);
         if (OgcFormat.TryRead(req, OgcFormat.Resources, out var format) is { } bad) return bad;
         if (OgcItemsQuery.TryWalk(req, c, out var walk) is { } badWalk) return badWalk;
         var table = await cache.GetAsync(c, walk, ct);
@@ -121,9 +122,9 @@ public static class OgcEndpoints
     }
 
     /// <summary>Every property is queryable, so the queryables and the schema are one JSON Schema at two addresses.</summary>
-    private static IResult Schema(string collectionId, HttpRequest req, string what)
+    private static IResult Schema(string collectionId, HttpRequest req, string what, FeatureCollections collections)
     {
-        if (FeatureCache.Find(collectionId) is not { } c) return UnknownCollection(collectionId);
+        if (collections.Find(collectionId) is not { } c) return UnknownCollection(collectionId, collections.All);
         var self = $"{OgcLinks.Base(req)}/collections/{c.Id}/{what}";
         return Json(w =>
         {
@@ -203,14 +204,14 @@ public static class OgcEndpoints
     /// <summary>The CRSs offered: the fixed ones and the Gauss-Kruger zone of the city's districts (Jinan: EPSG:4527).</summary>
     internal static async Task<IReadOnlyList<OutputCrs>> SupportedCrsAsync(FeatureCache cache, CancellationToken ct)
     {
-        var districts = await cache.GetAsync(FeatureCache.Find("districts")!, ct);
+        var districts = await cache.GetAsync(cache.Find("districts")!, ct);
         var lon = districts.Extent.IsNull ? 117.0 : districts.Extent.Centre.X;
         return OutputCrs.Supported(LocalProjection.ForLongitude(ChinaExtent.Contains(lon, 35) ? lon : 117.0));
     }
 
-    internal static IResult UnknownCollection(string id) => Problems.Make(404, "not-found", $"collection '{id}' was not found",
-        $"Collections: {string.Join(", ", FeatureCache.Collections.Select(c => c.Id))}.", field: "collectionId",
-        detailZh: $"没有数据集“{id}”；可用：{string.Join("、", FeatureCache.Collections.Select(c => c.Id))}。");
+    internal static IResult UnknownCollection(string id, IEnumerable<CollectionInfo> collections) => Problems.Make(404, "not-found", $"collection '{id}' was not found",
+        $"Collections: {string.Join(", ", collections.Select(c => c.Id))}.", field: "collectionId",
+        detailZh: $"没有数据集“{id}”；可用：{string.Join("、", collections.Select(c => c.Id))}。");
 
     internal static IResult Json(Action<Utf8JsonWriter> write, string contentType = "application/json; charset=utf-8") =>
         new StreamedJsonResult(write, contentType);

@@ -37,7 +37,7 @@ public static class OgcHtml
     public static IResult Landing(HttpRequest req)
     {
         var b = OgcLinks.Base(req);
-        var city = Setup.CityRouting.CityOf(req.HttpContext);
+        var city = Cities.CityContext.Of(req.HttpContext).City;
         return Page($"RecycleNet 再生资源回收网络 — OGC API – Features · {city.Name} {city.NameEn}", Crumbs(req), $"""
             <p>区县、小区、回收网点和分拣中心图层，可在 QGIS、ArcGIS、GDAL 与网页地图中使用。Districts, communities, recycling outlets and sorting centres for QGIS, ArcGIS, GDAL and web maps.</p>
             <ul>

@@ -1,4 +1,4 @@
-using RecycleNet.Api.Setup;
+using RecycleNet.Api.Services;
 
 namespace RecycleNet.Api.Ogc;
 
@@ -8,7 +8,7 @@ public static class OgcItemsEndpoint
     public static async Task<IResult> ItemsAsync(string collectionId, HttpRequest req, HttpResponse res, FeatureCache cache,
         Core.Storage.FeatureStore store, CancellationToken ct)
     {
-        if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
+        if (cache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId, cache.Collections);
         var crs = await OgcEndpoints.SupportedCrsAsync(cache, ct);
         if (OgcItemsQuery.TryRead(req, c, crs, out var read) is { } bad) return bad;
         var q = read!;
@@ -32,7 +32,7 @@ public static class OgcItemsEndpoint
 
     public static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpRequest req, HttpResponse res, FeatureCache cache, CancellationToken ct)
     {
-        if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
+        if (cache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId, cache.Collections);
         if (OgcFormat.TryRead(req, OgcFormat.Items, out var format) is { } bad) return bad;
         var supported = await OgcEndpoints.SupportedCrsAsync(cache, ct);
         if (OgcItemsQuery.TryCrs(req.Query, "crs", supported, out var crs) is { } badCrs) return badCrs;

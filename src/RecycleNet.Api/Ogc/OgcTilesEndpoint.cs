@@ -1,7 +1,7 @@
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Tiles;
+using RecycleNet.Api.Services;
 
 namespace RecycleNet.Api.Ogc;
 
@@ -23,9 +23,9 @@ public static class OgcTilesEndpoint
             .WithSummary("One Mapbox vector tile (EPSG:3857, extent 4096); computed collections take minutes and speedKmh");
     }
 
-    private static IResult Tilesets(string collectionId, HttpRequest req)
+    private static IResult Tilesets(string collectionId, HttpRequest req, FeatureCollections collections)
     {
-        if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
+        if (collections.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId, collections.All);
         var template = $"{OgcLinks.Base(req)}/collections/{c.Id}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}";
         return OgcEndpoints.Json(w =>
         {
@@ -56,7 +56,7 @@ public static class OgcTilesEndpoint
 
     private static async Task<IResult> TileAsync(string collectionId, int z, int x, int y, HttpRequest req, FeatureCache cache, CancellationToken ct)
     {
-        if (FeatureCache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId);
+        if (cache.Find(collectionId) is not { } c) return OgcEndpoints.UnknownCollection(collectionId, cache.Collections);
         var tile = new TileId(z, x, y);
         if (!tile.IsValid)
             return Problems.BadParameter(z is < 0 or > TileId.MaxZoom ? "z" : "x/y", $"tile {z}/{x}/{y} is not in WebMercatorQuad: z is 0–{TileId.MaxZoom}, x and y 0–2^z−1",

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
 using RecycleNet.Core.Storage;
+using RecycleNet.Api.Cities;
+using RecycleNet.Api.Settings;
+using RecycleNet.Api.Auth;
 
 namespace RecycleNet.Api.Siting;
 
@@ -53,38 +55,38 @@ public static class SitingEndpoints
             .Produces<SitingJobAnswer>(202).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
     }
 
-    private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
+    private static async Task<IResult> OutletsAsync(HttpRequest req, bool? wait, CityContext here, CityCache cities, NetworkStore network, PolicyCatalog catalog,
         SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadOutlets(read.Value, catalog, (CityRouting.CityOf(req.HttpContext), req.HttpContext.RequestServices.GetRequiredService<Core.Cities.CityCatalog>()), city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return bad;
+        if (SitingRequest.TryReadOutlets(read.Value, catalog, (here.City, here.Cities), city, jobs.Settings.Limits, out var options, out var cost) is { } bad) return Problems.InvalidRequest(bad);
         return await QueueAsync(SitingRequest.Outlets, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
 
-    private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityCache cities, NetworkStore network, PolicyCatalog catalog,
+    private static async Task<IResult> CentersAsync(HttpRequest req, bool? wait, CityContext here, CityCache cities, NetworkStore network, PolicyCatalog catalog,
         SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxImportBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadCenters(read.Value, catalog, (CityRouting.CityOf(req.HttpContext), req.HttpContext.RequestServices.GetRequiredService<Core.Cities.CityCatalog>()), city, jobs.Settings.Limits, out var options) is { } bad) return bad;
+        if (SitingRequest.TryReadCenters(read.Value, catalog, (here.City, here.Cities), city, jobs.Settings.Limits, out var options) is { } bad) return Problems.InvalidRequest(bad);
         return await QueueAsync(SitingRequest.Centers, options!.TimeLimitSeconds!.Value, read.Value, req, jobs, wait == true, ct);
     }
 
-    private static async Task<IResult> TiersAsync(HttpRequest req, bool? wait, CityCache cities, PolicyCatalog catalog,
+    private static async Task<IResult> TiersAsync(HttpRequest req, bool? wait, CityContext here, CityCache cities,
         SitingJobs jobs, IOptions<RecycleNetOptions> o, CancellationToken ct)
     {
         var read = await RequestBody.ObjectAsync(req, o.Value.MaxPublicJsonBytes, ct);
         if (read.Problem is { } unreadable) return unreadable;
         var city = await cities.GetAsync(ct);
-        if (SitingRequest.TryReadTiers(read.Value, catalog.Find(CityRouting.CityOf(req.HttpContext).Policy), city, out var options) is { } bad) return bad;
+        if (SitingRequest.TryReadTiers(read.Value, here.Policy, city, out var options) is { } bad) return Problems.InvalidRequest(bad);
         return await QueueAsync(SitingRequest.Tiers, options!.TimeLimitSeconds, read.Value, req, jobs, wait == true, ct);
     }
 
     /// <summary>The request's city: runs are queued for it and found in it.</summary>
-    private static string City(HttpRequest req) => CityRouting.CityOf(req.HttpContext).Id;
+    private static string City(HttpRequest req) => CityContext.Of(req.HttpContext).Id;
 
     /// <summary>Stores the run (checked already, so any instance can take it), records it, and answers.</summary>
     private static async Task<IResult> QueueAsync(string kind, double seconds, JsonElement request, HttpRequest req, SitingJobs jobs,

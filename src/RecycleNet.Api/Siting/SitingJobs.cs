@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Core.SiteSelection;
+using RecycleNet.Api.Settings;
+using RecycleNet.Api.Cities;
 
 namespace RecycleNet.Api.Siting;
 

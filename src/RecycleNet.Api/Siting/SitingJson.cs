@@ -4,6 +4,7 @@ using RecycleNet.Core.Features;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.SiteSelection;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Api.Siting;
 

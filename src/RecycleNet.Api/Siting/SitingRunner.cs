@@ -1,9 +1,11 @@
 using System.Text;
-using RecycleNet.Api.Http;
-using RecycleNet.Api.Setup;
+using System.Text.Json;
+using RecycleNet.Core.Input;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
+using RecycleNet.Api.Cities;
+using RecycleNet.Api.Settings;
 
 namespace RecycleNet.Api.Siting;
 
@@ -18,8 +20,10 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
     /// <returns>What the run found, as the store keeps it; its proposals are what siting-proposals shows once the run is stored as done.</returns>
     public async Task<SitingOutcome> RunAsync(SitingRun run, Action<string> stage, CancellationToken ct)
     {
-        var read = RequestBody.Object(Encoding.UTF8.GetBytes(run.Request));
-        if (read.Problem is not null) throw new InvalidOperationException("the stored request is no longer readable");
+        // The stored request was read by the same strict reader when it was posted; the Core readers below check it again.
+        JsonElement body;
+        try { using var doc = StrictJson.Parse(Encoding.UTF8.GetBytes(run.Request)); body = doc.RootElement.Clone(); }
+        catch (JsonInputException) { throw new InvalidOperationException("the stored request is no longer readable"); }
         var city = await cities.GetAsync(ct);
         var graph = network.Graph;
         // A run belongs to the city it was posted in; a city since removed from the configuration has no rules to run under.
@@ -28,7 +32,7 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
         var limits = settings.Value.Limits;
         if (run.Kind == SitingRequest.Outlets)
         {
-            if (SitingRequest.TryReadOutlets(read.Value, catalog, (runCity, cityCatalog), city, limits, out var options, out var cost) is not null)
+            if (SitingRequest.TryReadOutlets(body, catalog, (runCity, cityCatalog), city, limits, out var options, out var cost) is not null)
                 throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
             var plan = OutletSiting.Plan(city, graph, options!, ct, stage);
             var own = options!.Candidates == CandidateSource.Uploaded ? options.UploadedCostsYuan : [];
@@ -37,12 +41,12 @@ public sealed class SitingRunner(CityCache cities, NetworkStore network, PolicyC
         if (run.Kind == SitingRequest.Tiers)
         {
             var bound = catalog.Find(policy);
-            if (SitingRequest.TryReadTiers(read.Value, bound, city, out var tiers) is not null)
+            if (SitingRequest.TryReadTiers(body, bound, city, out var tiers) is not null)
                 throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
             stage("siting the three tiers");
             return SitingJson.Chain(TierSiting.Plan(city, bound!.Tiers!, network.RoadsFor(city), tiers!, ct), city);
         }
-        if (SitingRequest.TryReadCenters(read.Value, catalog, (runCity, cityCatalog), city, limits, out var centers) is not null)
+        if (SitingRequest.TryReadCenters(body, catalog, (runCity, cityCatalog), city, limits, out var centers) is not null)
             throw new InvalidOperationException("the request is no longer valid for the city as it is now; post it again to see why");
         stage("solving the p-median");
         // Outlets that report tonnages are weighted by them (the last twelve months), the others by households × kg.

@@ -4,14 +4,11 @@ using RecycleNet.Core.Policies;
 namespace RecycleNet.Core.Cities;
 
 /// <summary>
-/// The configured cities, validated on load: ids well formed and distinct, each city's policy known, the default city
-/// present. Every route that names no city (all of the URLs that predate cities) answers for <see cref="Default"/>.
+/// The configured cities, validated on load: ids well formed and distinct, each city's extent in China and its policy
+/// known, the default city present. Every route that names no city (all of the URLs that predate cities) answers for <see cref="Default"/>.
 /// </summary>
 public sealed class CityCatalog
 {
-    /// <summary>The city of a store or context that was given none: Jinan, the city the service began with.</summary>
-    public const string FallbackId = "jinan";
-
     private readonly Dictionary<string, City> _byId = new(StringComparer.Ordinal);
 
     public CityCatalog(CitySeed seed, PolicyCatalog? policies = null)
@@ -20,6 +17,9 @@ public sealed class CityCatalog
         {
             if (!City.IsWellFormedId(c.Id)) throw new InvalidDataException($"city id '{c.Id}' is not lower-case ASCII letters, digits and '-' (2-32)");
             if (string.IsNullOrWhiteSpace(c.Name)) throw new InvalidDataException($"city {c.Id} has no name");
+            if (c.Bbox is not [var w, var so, var e, var n] || !new[] { w, so, e, n }.All(double.IsFinite) || w >= e || so >= n
+                || !Geography.ChinaExtent.Contains(w, so) || !Geography.ChinaExtent.Contains(e, n))
+                throw new InvalidDataException($"city {c.Id} needs a bbox [west, south, east, north] in WGS84 degrees, inside China");
             if (policies is not null && policies.Find(c.Policy) is null) throw new InvalidDataException($"city {c.Id} names unknown policy '{c.Policy}'");
             if (!_byId.TryAdd(c.Id, c)) throw new InvalidDataException($"city id '{c.Id}' appears twice");
         }

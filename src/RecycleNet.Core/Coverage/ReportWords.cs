@@ -1,3 +1,4 @@
+using RecycleNet.Core.Model;
 namespace RecycleNet.Core.Coverage;
 
 /// <summary>
@@ -27,12 +28,12 @@ public static class ReportWords
     };
 
     /// <summary>A plan's status: draft, adopted, reverted.</summary>
-    public static string PlanStatusZh(string status) => status switch
+    public static string PlanStatusZh(PlanStatus status) => status switch
     {
-        "draft" => "草稿",
-        "adopted" => "已采纳",
-        "reverted" => "已撤销",
-        _ => status,
+        PlanStatus.Draft => "草稿",
+        PlanStatus.Adopted => "已采纳",
+        PlanStatus.Reverted => "已撤销",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
     /// <summary>A writer's key name as a report shows it: the key the service made itself is not a person.</summary>

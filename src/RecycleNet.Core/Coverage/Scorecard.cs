@@ -9,13 +9,13 @@ public sealed record ScorecardOptions
     public CoverageOptions Coverage { get; init; } = new();
 
     /// <summary>Road distance / straight-line distance for outlet-to-centre hauls (trucks drive on roads, not the walking network).</summary>
-    public double HaulCircuity { get; init; } = 1.3;
+    public double HaulCircuity { get; init; } = HaulAssumptions.Circuity;
 
     /// <summary>Haul distance beyond which an outlet is flagged, metres.</summary>
-    public double HaulLimitM { get; init; } = 20_000;
+    public double HaulLimitM { get; init; } = HaulAssumptions.LimitM;
 
     /// <summary>Recyclables an outlet collects per covered household per day, kilograms — an assumption for load estimates.</summary>
-    public double KgPerHouseholdPerDay { get; init; } = 0.5;
+    public double KgPerHouseholdPerDay { get; init; } = HaulAssumptions.KgPerHouseholdPerDay;
 
     /// <summary>Practice density: one outlet per this many urban households.</summary>
     public double HouseholdsPerOutlet { get; init; } = 2000;

@@ -3,6 +3,7 @@ using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Volumes;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Coverage;
 

@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Coverage;
 

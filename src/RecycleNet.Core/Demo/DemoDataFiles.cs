@@ -4,6 +4,7 @@ using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
+using RecycleNet.Core.Features;
 
 namespace RecycleNet.Core.Demo;
 

@@ -5,6 +5,7 @@ using RecycleNet.Core.Import;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Demo;
 

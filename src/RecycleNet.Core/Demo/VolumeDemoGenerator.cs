@@ -33,7 +33,7 @@ public static class VolumeDemoGenerator
     private static readonly double[] ApplianceSeason = [1.05, 0.70, 0.95, 0.98, 1.02, 1.18, 0.96, 0.94, 0.98, 1.00, 1.20, 1.04];
     private static readonly double[] OtherSeason = [1.08, 0.72, 0.98, 1.00, 1.00, 1.00, 0.96, 0.96, 1.02, 1.04, 1.08, 1.16];
 
-    public static List<VolumeFigure> Generate(string city, Coverage.CitySnapshot snapshot, FacilityDirectory facilities, VolumeCategories categories,
+    public static List<VolumeFigure> Generate(string city, Cities.CitySnapshot snapshot, FacilityDirectory facilities, VolumeCategories categories,
         ReportMonth through)
     {
         var outlets = snapshot.Outlets.ToDictionary(o => o.Id);

@@ -5,6 +5,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Export;
 
@@ -40,7 +41,8 @@ public static class PlanMapImage
         foreach (var d in city.Districts) env.ExpandToInclude(d.Geometry.EnvelopeInternal);
         foreach (var o in city.Outlets) env.ExpandToInclude(o.Geometry.EnvelopeInternal);
         foreach (var a in plan.Added) env.ExpandToInclude(a.Entity.Geometry.EnvelopeInternal);
-        if (env.IsNull) env = new Envelope(116.9, 117.2, 36.6, 36.8);
+        // Nothing drawn yet: the city's own frame (its configured extent), never another city's.
+        if (env.IsNull) env = city.Extent();
         var (x0, y0) = projection.Project(env.MinX, env.MinY);
         var (x1, y1) = projection.Project(env.MaxX, env.MaxY);
         var scale = Math.Min((options.Width - 2.0 * options.Margin) / Math.Max(1, x1 - x0), (options.Height - 2.0 * options.Margin) / Math.Max(1, y1 - y0));

@@ -2,6 +2,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Features;
 

@@ -3,6 +3,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Features;
 
@@ -26,7 +27,7 @@ public static class PlanFeatures
 
     public static IEnumerable<FeatureRecord> Build(IEnumerable<Plan> plans, CitySnapshot city)
     {
-        foreach (var plan in plans.Where(p => p.Status == "draft").OrderBy(p => p.Id))
+        foreach (var plan in plans.Where(p => p.Status == PlanStatus.Draft).OrderBy(p => p.Id))
         {
             var changes = PlanChanges.FromJson(plan.Changes);
             var applied = PlanApplier.Apply(city, changes);

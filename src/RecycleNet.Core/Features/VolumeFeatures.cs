@@ -13,14 +13,16 @@ namespace RecycleNet.Core.Features;
 /// </summary>
 public static class VolumeFeatures
 {
-    /// <summary>The categories the service ships (seeds/volume-categories.json beside the executable): the collection's schema.</summary>
-    private static readonly Lazy<VolumeCategories> Shipped = new(() =>
-        VolumeCategories.Load(Path.Combine(AppContext.BaseDirectory, "seeds", "volume-categories.json")));
-
     /// <summary>A category and unit's property name: paper_t, scrap_steel_t, appliances_units.</summary>
     public static string Property(string category, string unit) => $"{category.Replace('-', '_')}_{unit}";
 
-    private static readonly Lazy<CollectionInfo> Info = new(() => new CollectionInfo("facility-volumes", "回收量 Facility volumes",
+    public const string CollectionId = "facility-volumes";
+
+    /// <summary>
+    /// The collection's schema: one property per category and unit of <paramref name="categories"/>, the categories the
+    /// service is configured with (RecycleNet:VolumeCategoriesFile), the same the reports are read against.
+    /// </summary>
+    public static CollectionInfo CollectionFor(VolumeCategories categories) => new(CollectionId, "回收量 Facility volumes",
         "Outlets, sorting centres and transfer stations with what they reported in the last twelve full months, per category and unit " +
         "(tonnes, 台, 辆); months is how many of the twelve they reported. From the monthly volume reports (POST /api/import/volumes).",
         "point",
@@ -29,11 +31,9 @@ public static class VolumeFeatures
             new LayerField("name", "string", "名称 name"), new LayerField("status", "string", "planned | operating | closed"),
             new LayerField("from", "string", "first month of the twelve, yyyy-MM"), new LayerField("to", "string", "last month of the twelve, yyyy-MM"),
             new LayerField("months", "integer", "months of the twelve with a figure"), new LayerField("tonnes", "number", "all categories reported in tonnes, t"),
-            .. Shipped.Value.All.SelectMany(c => c.Units.Select(u => new LayerField(Property(c.Id, u), "number",
-                $"{c.LabelZh} ({c.LabelEn}), {Shipped.Value.Unit(u).LabelZh} ({u})"))),
-        ]));
-
-    public static CollectionInfo Collection => Info.Value;
+            .. categories.All.SelectMany(c => c.Units.Select(u => new LayerField(Property(c.Id, u), "number",
+                $"{c.LabelZh} ({c.LabelEn}), {categories.Unit(u).LabelZh} ({u})"))),
+        ]);
 
     private static long FeatureId(FacilityKind kind, long id) => kind switch
     {
@@ -42,9 +42,10 @@ public static class VolumeFeatures
         _ => id,
     };
 
+    /// <param name="collection">The collection (<see cref="CollectionFor"/>): its category properties are the ones written.</param>
     /// <param name="totals">Per facility, category and unit over the twelve months (<see cref="VolumeStore.FacilityTotalsAsync"/>).</param>
     /// <param name="months">Per facility, how many months it reported.</param>
-    public static IEnumerable<FeatureRecord> Build(FacilityDirectory facilities, IReadOnlyList<VolumeTotal> totals,
+    public static IEnumerable<FeatureRecord> Build(CollectionInfo collection, FacilityDirectory facilities, IReadOnlyList<VolumeTotal> totals,
         IReadOnlyDictionary<(FacilityKind, long), int> months, ReportMonth from, ReportMonth to)
     {
         var byFacility = totals.ToLookup(t => (t.Kind!.Value, t.FacilityId!.Value));
@@ -58,7 +59,7 @@ public static class VolumeFeatures
                 new("months", (long)months.GetValueOrDefault((f.Kind, f.Id))),
                 new("tonnes", mine.Where(t => t.Unit == "t").Sum(t => t.QuantityMilli) / 1000m),
             };
-            foreach (var field in Collection.Fields.Skip(8))
+            foreach (var field in collection.Fields.Skip(8))
             {
                 var t = mine.FirstOrDefault(x => Property(x.Category!, x.Unit) == field.Name);
                 props.Add(new(field.Name, t is null ? null : t.QuantityMilli / 1000m));

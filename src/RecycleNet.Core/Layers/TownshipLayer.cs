@@ -4,6 +4,7 @@ using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Layers;
 

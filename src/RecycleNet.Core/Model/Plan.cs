@@ -24,8 +24,7 @@ public sealed class Plan : ICityOwned
     /// <summary>The changes, as JSON (<see cref="Plans.PlanChanges"/>).</summary>
     public string Changes { get; set; } = "{}";
 
-    /// <summary>draft, adopted, or reverted (adopted, then undone by a plan of its own).</summary>
-    public string Status { get; set; } = "draft";
+    public PlanStatus Status { get; set; } = PlanStatus.Draft;
 
     public DateTime? AdoptedAt { get; set; }
     public string? AdoptedBy { get; set; }
@@ -35,4 +34,21 @@ public sealed class Plan : ICityOwned
 
     /// <summary>For a revert plan: the plan it undoes.</summary>
     public long? RevertOf { get; set; }
+}
+
+/// <summary>
+/// Where a plan is in its life: a draft (its changes proposed, editable), adopted (its changes written to the layers), or
+/// reverted (adopted, then undone by a plan of its own). Stored and answered in lower case ("draft", "adopted",
+/// "reverted"); <see cref="Coverage.ReportWords.PlanStatusZh"/> names each in Chinese.
+/// </summary>
+public enum PlanStatus { Draft, Adopted, Reverted }
+
+public static class PlanStatuses
+{
+    /// <summary>The status as the API and the store write it.</summary>
+    public static string Name(this PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "draft", PlanStatus.Adopted => "adopted", PlanStatus.Reverted => "reverted",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
 }

@@ -10,7 +10,7 @@ public abstract class SpatialEntity : ICityOwned
 {
     public long Id { get; set; }
 
-    /// <summary>The city the feature belongs to (stamped by the store from the unit of work's <see cref="Storage.CityScope"/>).</summary>
+    /// <summary>The city the feature belongs to (stamped by the store from the unit of work's <see cref="Database.CityScope"/>).</summary>
     public string CityId { get; set; } = "";
     public string Name { get; set; } = "";
 

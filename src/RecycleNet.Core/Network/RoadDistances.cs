@@ -61,7 +61,7 @@ public sealed class StraightLineRoads(LocalProjection projection, RoadFallbackOp
     private readonly RoadFallbackOptions _options = options ?? new RoadFallbackOptions();
 
     /// <summary>The fallback for a city: in the walking network's zone when one is loaded, else the zone of the city's centre.</summary>
-    public static StraightLineRoads For(Coverage.CitySnapshot city, WalkingGraph? graph, RoadFallbackOptions? options = null) =>
+    public static StraightLineRoads For(Cities.CitySnapshot city, WalkingGraph? graph, RoadFallbackOptions? options = null) =>
         new(graph?.Projection ?? LocalProjection.ForArea(city.CentreLongitude()), options);
 
     public string Method => string.Create(System.Globalization.CultureInfo.InvariantCulture,

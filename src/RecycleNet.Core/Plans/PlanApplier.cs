@@ -6,6 +6,7 @@ using RecycleNet.Core.Import;
 using RecycleNet.Core.Input;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Plans;
 

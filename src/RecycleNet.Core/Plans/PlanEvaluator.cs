@@ -4,6 +4,7 @@ using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Subsidies;
 using RecycleNet.Core.Volumes;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Plans;
 

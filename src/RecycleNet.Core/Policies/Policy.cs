@@ -1,3 +1,4 @@
+using RecycleNet.Core.Model;
 using RecycleNet.Core.Subsidies;
 
 namespace RecycleNet.Core.Policies;
@@ -44,7 +45,3 @@ public sealed record PolicyTarget(
     int? BaselineYear, bool Approximate, Citation Citation);
 
 public sealed record PolicyMeasure(string Id, string TextZh, string TextEn, Citation Citation);
-
-/// <param name="Document">Key of a <see cref="PolicyDocument"/> of the same policy.</param>
-/// <param name="Quote">The document's own words (whitespace may differ from the source layout).</param>
-public sealed record Citation(string Document, string Section, string Item, string Quote);

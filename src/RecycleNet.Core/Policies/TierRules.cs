@@ -1,3 +1,5 @@
+using RecycleNet.Core.Model;
+
 namespace RecycleNet.Core.Policies;
 
 /// <summary>

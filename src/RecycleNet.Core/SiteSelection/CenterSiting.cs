@@ -3,6 +3,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.SiteSelection;
 
@@ -17,9 +18,9 @@ public sealed record CenterSitingOptions
 
     public IReadOnlyList<PlannedSite> UploadedSites { get; init; } = [];
 
-    public double HaulCircuity { get; init; } = 1.3;
-    public double HaulLimitM { get; init; } = 20_000;
-    public double KgPerHouseholdPerDay { get; init; } = 0.5;
+    public double HaulCircuity { get; init; } = HaulAssumptions.Circuity;
+    public double HaulLimitM { get; init; } = HaulAssumptions.LimitM;
+    public double KgPerHouseholdPerDay { get; init; } = HaulAssumptions.KgPerHouseholdPerDay;
 
     /// <summary>The outlets' reported tonnages (last twelve months): an outlet that reports is weighted by them, the others by households × kg.</summary>
     public Volumes.ReportedTonnage Reported { get; init; } = Volumes.ReportedTonnage.None;

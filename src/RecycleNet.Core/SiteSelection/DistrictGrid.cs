@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.SiteSelection;
 

@@ -3,6 +3,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.SiteSelection;
 

@@ -3,6 +3,7 @@ using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.SiteSelection;
 

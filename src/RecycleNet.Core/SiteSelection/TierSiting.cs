@@ -3,6 +3,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.SiteSelection;
 
@@ -22,7 +23,7 @@ public sealed record TierSitingOptions
     public double CountyCentreCapacityTonnesPerDay { get; init; } = 150;
 
     /// <summary>Recyclables per household per day, kg: the same assumption as the urban centre loads.</summary>
-    public double KgPerHouseholdPerDay { get; init; } = 0.5;
+    public double KgPerHouseholdPerDay { get; init; } = HaulAssumptions.KgPerHouseholdPerDay;
 
     /// <summary>Longest village → station haul a station may serve, metres by road.</summary>
     public double StationHaulLimitM { get; init; } = 30_000;

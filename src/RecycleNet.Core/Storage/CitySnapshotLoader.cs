@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Coverage;
+using RecycleNet.Core.Cities;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 

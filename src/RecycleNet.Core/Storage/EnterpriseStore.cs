@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 

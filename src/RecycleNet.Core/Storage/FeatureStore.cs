@@ -7,6 +7,8 @@ using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Core.Cities;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Model;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 

@@ -7,6 +7,9 @@ using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Core.Cities;
+using RecycleNet.Core.Database;
+using RecycleNet.Core.Features;
 
 namespace RecycleNet.Core.Storage;
 
@@ -59,7 +62,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> ReplaceAsync(long id, long expectedVersion, string name, PlanChanges changes, AuditEntry audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } current) return new PlanOutcome.NotFound();
-        if (current.Status != "draft") return new PlanOutcome.Refused(new($"plan {id} is {current.Status}: only a draft changes", $"方案 {id} 的状态为“{ReportWords.PlanStatusZh(current.Status)}”：只有草稿可以修改"));
+        if (current.Status != PlanStatus.Draft) return new PlanOutcome.Refused(new($"plan {id} is {current.Status.Name()}: only a draft changes", $"方案 {id} 的状态为“{ReportWords.PlanStatusZh(current.Status)}”：只有草稿可以修改"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         current.Name = name;
         current.Changes = changes.ToJson();
@@ -75,7 +78,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> DeleteAsync(long id, long expectedVersion, AuditEntry audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } current) return new PlanOutcome.NotFound();
-        if (current.Status == "adopted") return new PlanOutcome.Refused(new($"plan {id} is adopted: revert it first (its record is what a revert undoes)", $"方案 {id} 已采纳：请先撤销（撤销依据的就是它的采纳记录）"));
+        if (current.Status == PlanStatus.Adopted) return new PlanOutcome.Refused(new($"plan {id} is adopted: revert it first (its record is what a revert undoes)", $"方案 {id} 已采纳：请先撤销（撤销依据的就是它的采纳记录）"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.Set<Plan>().Where(p => p.Id == id && p.Version == expectedVersion).ExecuteDeleteAsync(ct) == 0)
         {
@@ -95,14 +98,14 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> AdoptAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
-        if (plan.Status != "draft") return AlreadyNot(plan, "draft");
+        if (plan.Status != PlanStatus.Draft) return AlreadyNot(plan, PlanStatus.Draft);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The plan's row is claimed first, in the transaction of its writes: of two adoptions at once, the second's claim
         // waits for the first's commit, then finds the version moved and writes nothing.
-        if (!await ClaimAsync(plan, "draft", "draft", audit().At, ct))
+        if (!await ClaimAsync(plan, PlanStatus.Draft, PlanStatus.Draft, audit().At, ct))
         {
             await tx.RollbackAsync(ct);
-            return await LostClaimAsync(id, "draft", ct);
+            return await LostClaimAsync(id, PlanStatus.Draft, ct);
         }
         var outcome = await AdoptInAsync(plan, city, audit, claimed: true, ct);
         if (outcome is PlanOutcome.Adopted) await tx.CommitAsync(ct);
@@ -115,21 +118,21 @@ public sealed class PlanStore(RecycleNetDb db)
     /// Moves plan <paramref name="plan"/> from its version and <paramref name="from"/> status to the next version and
     /// <paramref name="to"/>, in one conditional UPDATE: true when this writer got it.
     /// </summary>
-    private async Task<bool> ClaimAsync(Plan plan, string from, string to, DateTime at, CancellationToken ct) =>
+    private async Task<bool> ClaimAsync(Plan plan, PlanStatus from, PlanStatus to, DateTime at, CancellationToken ct) =>
         await db.Set<Plan>().Where(p => p.Id == plan.Id && p.Version == plan.Version && p.Status == from)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Version, plan.Version + 1).SetProperty(p => p.Status, to).SetProperty(p => p.Updated, at), ct) == 1;
 
     /// <summary>Why a claim was lost: the plan is gone, no longer in <paramref name="status"/> (adopted or reverted by the other writer), or changed.</summary>
-    private async Task<PlanOutcome> LostClaimAsync(long id, string status, CancellationToken ct)
+    private async Task<PlanOutcome> LostClaimAsync(long id, PlanStatus status, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         if (await GetAsync(id, ct) is not { } now) return new PlanOutcome.NotFound();
         return now.Status != status ? AlreadyNot(now, status) : new PlanOutcome.Stale(now);
     }
 
-    private static PlanOutcome AlreadyNot(Plan plan, string wanted) => wanted == "draft"
-        ? new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only a draft is adopted", $"方案 {plan.Id} 的状态为“{ReportWords.PlanStatusZh(plan.Status)}”：只有草稿可以采纳"))
-        : new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status}: only an adopted plan is reverted", $"方案 {plan.Id} 的状态为“{ReportWords.PlanStatusZh(plan.Status)}”：只有已采纳的方案可以撤销"));
+    private static PlanOutcome AlreadyNot(Plan plan, PlanStatus wanted) => wanted == PlanStatus.Draft
+        ? new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status.Name()}: only a draft is adopted", $"方案 {plan.Id} 的状态为“{ReportWords.PlanStatusZh(plan.Status)}”：只有草稿可以采纳"))
+        : new PlanOutcome.Refused(new($"plan {plan.Id} is {plan.Status.Name()}: only an adopted plan is reverted", $"方案 {plan.Id} 的状态为“{ReportWords.PlanStatusZh(plan.Status)}”：只有已采纳的方案可以撤销"));
 
     /// <summary>
     /// Undoes adopted plan <paramref name="id"/> by a plan of its own, adopted at once: the features it created are
@@ -139,7 +142,7 @@ public sealed class PlanStore(RecycleNetDb db)
     public async Task<PlanOutcome> RevertAsync(long id, CitySnapshot city, Func<AuditEntry> audit, CancellationToken ct)
     {
         if (await GetAsync(id, ct) is not { } plan) return new PlanOutcome.NotFound();
-        if (plan.Status != "adopted" || plan.Adoption is null) return AlreadyNot(plan, "adopted");
+        if (plan.Status != PlanStatus.Adopted || plan.Adoption is null) return AlreadyNot(plan, PlanStatus.Adopted);
         if (plan.RevertOf is not null) return new PlanOutcome.Refused(new($"plan {id} reverts plan {plan.RevertOf}: adopt that plan's changes again in a new plan instead",
             $"方案 {id} 是对方案 {plan.RevertOf} 的撤销：如要恢复那些变更，请新建方案再采纳"));
         var adoption = JsonSerializer.Deserialize<PlanAdoption>(plan.Adoption, PlanChanges.Json)!;
@@ -159,10 +162,10 @@ public sealed class PlanStore(RecycleNetDb db)
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The adopted plan is claimed first, as an adoption claims its draft: two reverts at once make one revert plan.
-        if (!await ClaimAsync(plan, "adopted", "reverted", first.At, ct))
+        if (!await ClaimAsync(plan, PlanStatus.Adopted, PlanStatus.Reverted, first.At, ct))
         {
             await tx.RollbackAsync(ct);
-            return await LostClaimAsync(id, "adopted", ct);
+            return await LostClaimAsync(id, PlanStatus.Adopted, ct);
         }
         db.Add(revert);
         await db.SaveChangesAsync(ct);
@@ -232,7 +235,7 @@ public sealed class PlanStore(RecycleNetDb db)
         var adoption = new PlanAdoption(created, previous);
         var tracked = await db.Set<Plan>().FirstAsync(p => p.Id == plan.Id, ct);
         var entry = audit();
-        tracked.Status = "adopted";
+        tracked.Status = PlanStatus.Adopted;
         tracked.AdoptedAt = entry.At;
         tracked.AdoptedBy = entry.Planner;
         tracked.Adoption = JsonSerializer.Serialize(adoption, PlanChanges.Json);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Model;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 

@@ -6,6 +6,7 @@ using Npgsql;
 using NpgsqlTypes;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Layers;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Model;
 
 using RecycleNet.Core.Input;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Volumes;
+using RecycleNet.Core.Cities;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Core.Storage;
 
@@ -385,13 +387,3 @@ public sealed class VolumeStore(RecycleNetDb db, StoreRevision? revision = null)
         public long QuantityMilli { get; set; }
     }
 }
-
-/// <summary>How totals are grouped (always by unit too: tonnes and 台 do not add up).</summary>
-public enum VolumeGroup { Month, Year, Category, District, Facility }
-
-/// <summary>A total: the groupings asked are set (Period: yyyymm by month, the year by year), the others null.</summary>
-public sealed record VolumeTotal(string? Category, string Unit, int? Period, long? DistrictId, FacilityKind? Kind, long? FacilityId, long QuantityMilli, int Figures);
-
-/// <summary>A query of figures: every part optional.</summary>
-public sealed record VolumeFilter(FacilityKind? Kind = null, long? FacilityId = null, string? Category = null, string? Unit = null,
-    long? DistrictId = null, ReportMonth? From = null, ReportMonth? To = null);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RecycleNet.Core.Policies;
+using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Subsidies;
 

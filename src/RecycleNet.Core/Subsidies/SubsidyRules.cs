@@ -1,4 +1,4 @@
-using RecycleNet.Core.Policies;
+using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Subsidies;
 

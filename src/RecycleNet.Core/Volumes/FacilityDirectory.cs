@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Core.Volumes;
 

@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using RecycleNet.Api.Setup;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Database;
+using RecycleNet.Api.Auth;
 
 namespace RecycleNet.Tests.Api;
 

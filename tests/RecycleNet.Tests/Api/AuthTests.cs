@@ -57,7 +57,7 @@ public class AuthTests
         using var second = new ServiceFactory(seedDemo: false, folder: folder, configureKey: false);
         second.CreateClient(); // a second start finds the key and makes no other
         using var scope = second.Services.CreateScope();
-        var keys = scope.ServiceProvider.GetRequiredService<RecycleNet.Core.Storage.RecycleNetDb>().PlannerKeys.ToList();
+        var keys = scope.ServiceProvider.GetRequiredService<RecycleNet.Core.Database.RecycleNetDb>().PlannerKeys.ToList();
         var generated = Assert.Single(keys);
         Assert.Equal("generated", generated.Name);
         Assert.Matches("^[0-9a-f]{64}$", generated.Hash); // its SHA-256, never the key

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Tests.Api;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Tests.Api;
 

@@ -154,6 +154,27 @@ public class SitingApiTests(DemoService demo) : IClassFixture<DemoService>
         Assert.Contains(field, fields);
     }
 
+    /// <summary>
+    /// The scorecard and the centre siting take the same haul parameters by one rule (HaulAssumptions): what one refuses
+    /// the other refuses, naming the same field — a load of 0 kg per household was accepted by the scorecard and refused
+    /// by siting before.
+    /// </summary>
+    [Theory]
+    [InlineData("kgPerHouseholdPerDay", "0")]
+    [InlineData("kgPerHouseholdPerDay", "101")]
+    [InlineData("haulCircuity", "0.9")]
+    [InlineData("haulLimitKm", "0")]
+    [InlineData("haulLimitKm", "501")]
+    public async Task The_scorecard_and_centre_siting_refuse_the_same_haul(string field, string value)
+    {
+        var card = await demo.Factory.CreateClient().GetAsync($"/api/scorecard?{field}={value}");
+        Assert.Equal(HttpStatusCode.BadRequest, card.StatusCode);
+        Assert.Equal(field, (await card.ReadJsonAsync()).GetProperty("field").GetString());
+        var siting = await demo.Factory.Planner().PostAsync("/api/siting/sorting-centers", Json.Body($$"""{"centers":1,"{{field}}":{{value}}}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, siting.StatusCode);
+        Assert.Contains(field, (await siting.ReadJsonAsync()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+    }
+
     [Fact]
     public async Task Siting_needs_the_planner_key()
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RecycleNet.Core.Demo;
 using RecycleNet.Core.Storage;
+using RecycleNet.Core.Database;
 
 namespace RecycleNet.Tests.Api;
 

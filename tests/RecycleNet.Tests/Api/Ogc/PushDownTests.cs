@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using RecycleNet.Api.Setup;
+using RecycleNet.Api.Cities;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
+using RecycleNet.Api.Services;
 
 namespace RecycleNet.Tests.Api.Ogc;
 
@@ -23,14 +24,14 @@ public class PushDownTests
         using var scope = f.Services.GetRequiredService<IServiceScopeFactory>().CreateCityScope("jinan");
         var database = scope.ServiceProvider.GetRequiredService<RecycleNet.Core.Storage.FeatureStore>();
         RecycleNet.Core.Layers.LayerDefinition Layer(CollectionInfo c) => RecycleNet.Core.Layers.LayerCatalog.All.Single(l => l.Name == c.Id);
-        var revision = f.Services.GetRequiredService<RecycleNet.Core.Storage.StoreRevision>();
+        var revision = f.Services.GetRequiredService<RecycleNet.Core.Database.StoreRevision>();
         await f.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SharedRevisionWatcher>().Single().Ready;
         var random = new Random(20261130);
         var before = revision.Value;
         var compared = 0;
         foreach (var id in new[] { "outlets", "communities", "districts", "sorting-centers" })
         {
-            var collection = FeatureCache.Find(id)!;
+            var collection = cache.Find(id)!;
             var table = await cache.GetAsync(collection, CancellationToken.None);
             var all = table.Query(new FeatureQuery { Limit = int.MaxValue }).Features;
             // The properties the database can filter on: those kept in a column of their own.

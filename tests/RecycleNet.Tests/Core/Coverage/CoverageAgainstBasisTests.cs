@@ -4,6 +4,7 @@ using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using static RecycleNet.Tests.Core.Network.TestNetworks;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Tests.Core.Coverage;
 

@@ -3,6 +3,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using static RecycleNet.Tests.Core.Network.TestNetworks;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Tests.Core.Coverage;
 
@@ -22,13 +23,7 @@ namespace RecycleNet.Tests.Core.Coverage;
 /// </summary>
 public static class HandMadeCity
 {
-    private static Point P(double dx, double dy) { var (lon, lat) = LonLat(dx, dy); return new Point(lon, lat); }
-
-    private static Polygon Box(double x0, double y0, double x1, double y1)
-    {
-        var ring = new[] { (x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0) }.Select(p => P(p.Item1, p.Item2).Coordinate).ToArray();
-        return new Polygon(new LinearRing(ring));
-    }
+    private static Point P(double dx, double dy) => At(dx, dy);
 
     public static CitySnapshot Build()
     {

@@ -4,6 +4,8 @@ using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 using static RecycleNet.Tests.Core.Network.TestNetworks;
+using RecycleNet.Core.Cities;
+using RecycleNet.Core.SiteSelection;
 
 namespace RecycleNet.Tests.Core.Coverage;
 
@@ -23,10 +25,10 @@ namespace RecycleNet.Tests.Core.Coverage;
 /// </summary>
 public class TierCoverageOpTests
 {
-    private static Point P(double xKm, double yKm) { var (lon, lat) = LonLat(xKm * 1000, yKm * 1000); return new Point(lon, lat); }
+    // Drawn in kilometres: the shared helpers (TestNetworks.At, Box) take metres.
+    private static Point P(double xKm, double yKm) => At(xKm * 1000, yKm * 1000);
 
-    private static Polygon Box(double x0, double y0, double x1, double y1) => new(new LinearRing(
-        new[] { (x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0) }.Select(p => P(p.Item1, p.Item2).Coordinate).ToArray()));
+    private static Polygon Box(double x0, double y0, double x1, double y1) => Network.TestNetworks.Box(x0 * 1000, y0 * 1000, x1 * 1000, y1 * 1000);
 
     private static readonly Citation Plan = new("plan", "五", "（十四）", "建设县域分拣中心、乡镇中转站和村级回收网点");
 

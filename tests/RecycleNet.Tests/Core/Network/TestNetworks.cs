@@ -15,6 +15,17 @@ public static class TestNetworks
     /// <summary>Local metres to WGS84 lon/lat.</summary>
     public static (double Lon, double Lat) LonLat(double dx, double dy) => Zone39.Unproject(X0 + dx, Y0 + dy);
 
+    /// <summary>The WGS84 point at local metres (<paramref name="dx"/>, <paramref name="dy"/>).</summary>
+    public static NetTopologySuite.Geometries.Point At(double dx, double dy)
+    {
+        var (lon, lat) = LonLat(dx, dy);
+        return new NetTopologySuite.Geometries.Point(lon, lat);
+    }
+
+    /// <summary>The WGS84 rectangle with corners at local metres (x0, y0) and (x1, y1).</summary>
+    public static NetTopologySuite.Geometries.Polygon Box(double x0, double y0, double x1, double y1) => new(new NetTopologySuite.Geometries.LinearRing(
+        new[] { (x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0) }.Select(p => At(p.Item1, p.Item2).Coordinate).ToArray()));
+
     /// <summary>A builder whose nodes are given in local metres.</summary>
     public sealed class Drawing
     {

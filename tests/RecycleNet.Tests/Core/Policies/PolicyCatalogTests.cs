@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RecycleNet.Core.Policies;
+using RecycleNet.Core.Model;
 
 namespace RecycleNet.Tests.Core.Policies;
 

@@ -5,6 +5,7 @@ using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
 using static RecycleNet.Tests.Core.Network.TestNetworks;
+using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Tests.Core.SiteSelection;
 
@@ -15,10 +16,10 @@ namespace RecycleNet.Tests.Core.SiteSelection;
 /// </summary>
 public class TierSitingTests
 {
-    private static Point P(double xKm, double yKm) { var (lon, lat) = LonLat(xKm * 1000, yKm * 1000); return new Point(lon, lat); }
+    // Drawn in kilometres: the shared helpers (TestNetworks.At, Box) take metres.
+    private static Point P(double xKm, double yKm) => At(xKm * 1000, yKm * 1000);
 
-    private static Polygon Box(double x0, double y0, double x1, double y1) => new(new LinearRing(
-        new[] { (x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0) }.Select(p => P(p.Item1, p.Item2).Coordinate).ToArray()));
+    private static Polygon Box(double x0, double y0, double x1, double y1) => Network.TestNetworks.Box(x0 * 1000, y0 * 1000, x1 * 1000, y1 * 1000);
 
     private static readonly TierRules Rules = new(new Citation("plan", "五", "（十四）", "建设县域分拣中心、乡镇中转站和村级回收网点"),
         new TierRule(3, "km", Assumption: "test"), new TierRule(20, "min", Assumption: "test"), new TierRule(60, "min", Assumption: "test"));
