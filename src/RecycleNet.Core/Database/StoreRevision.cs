@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace RecycleNet.Core.Database;
@@ -8,7 +9,8 @@ namespace RecycleNet.Core.Database;
 /// can be kept until then: <see cref="Value"/> for the whole store, and <see cref="Of"/> for each city's layer table, so
 /// that saving an outlet does not make a million communities load again, nor a write in Binzhou anything in Jinan. They are bumped by every write command and every
 /// commit on the service's contexts — the interceptors sit under EF, so no write path can forget them, ExecuteDelete
-/// included — with the tables the SQL names and the context's city (a commit bumps the tables written in its
+/// included — with the tables written, as EF's model has them (the entities SaveChanges saves; the table an ExecuteUpdate or
+/// ExecuteDelete targets), and the context's city (a commit bumps the tables written in its
 /// transaction; a context of every city bumps them for every city), and by the revision watcher for writes by other
 /// instances, with the city and layer their audit entries name.
 /// A reader takes the number before it reads and files what it built under it: a write that lands meanwhile bumps
@@ -58,74 +60,135 @@ public sealed class StoreRevision
     private static int Index(string table) => Array.IndexOf(LayerTables, table) is var i and >= 0 ? i
         : throw new ArgumentException($"'{table}' is not a layer table", nameof(table));
 
-    /// <summary>The layer tables a statement names.</summary>
-    private static List<string> TablesIn(string sql) => [.. LayerTables.Where(t => Names(sql, t))];
-
     /// <summary>The interceptors to add to a context's options.</summary>
     public IInterceptor[] Interceptors
     {
         get
         {
             var written = new System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, Written>();
-            return [new WriteInterceptor(this, written), new CommitInterceptor(this, written)];
+            var saving = new System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.DbContext, HashSet<string>>();
+            return [new SaveInterceptor(saving), new WriteInterceptor(this, written, saving), new CommitInterceptor(this, written)];
+        }
+    }
+
+    /// <summary>
+    /// Before SaveChanges writes: the tables of the entities it saves, from EF's model (an owned entity's table is its
+    /// owner's), for the statements that follow.
+    /// </summary>
+    private sealed class SaveInterceptor(
+        System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.DbContext, HashSet<string>> saving) : SaveChangesInterceptor
+    {
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            Note(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Note(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Note(Microsoft.EntityFrameworkCore.DbContext? context)
+        {
+            if (context is null) return;
+            saving.AddOrUpdate(context, [.. context.ChangeTracker.Entries()
+                .Where(e => e.State is Microsoft.EntityFrameworkCore.EntityState.Added or Microsoft.EntityFrameworkCore.EntityState.Modified
+                    or Microsoft.EntityFrameworkCore.EntityState.Deleted)
+                .Select(e => e.Metadata.GetTableName()).OfType<string>()]);
         }
     }
 
     private sealed class WriteInterceptor(StoreRevision revision,
-        System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, Written> written) : DbCommandInterceptor
+        System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, Written> written,
+        System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.DbContext, HashSet<string>> saving) : DbCommandInterceptor
     {
         public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
         {
-            Note(command, eventData.Context);
+            Note(command, eventData);
             return result;
         }
 
         public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
             CancellationToken cancellationToken = default)
         {
-            Note(command, eventData.Context);
+            Note(command, eventData);
             return ValueTask.FromResult(result);
         }
 
         public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         {
-            Note(command, eventData.Context);
+            Note(command, eventData);
             return result;
         }
 
         public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
             DbDataReader result, CancellationToken cancellationToken = default)
         {
-            Note(command, eventData.Context);
+            Note(command, eventData);
             return ValueTask.FromResult(result);
         }
 
-        // SaveChanges inserts with "INSERT … RETURNING", a reader; only plain reads (and a read's SET LOCAL) leave the revision alone, and the
-        // bookkeeping of siting runs (a heartbeat every second while one runs, the proposals of a done one), which no layer,
-        // table or analysis reads: siting-proposals follows the runs by a version of its own.
-        private void Note(DbCommand command, Microsoft.EntityFrameworkCore.DbContext? context)
+        private void Note(DbCommand command, CommandExecutedEventData eventData)
         {
-            var text = command.CommandText.AsSpan().TrimStart();
-            if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)
-                || text.StartsWith("SET LOCAL", StringComparison.OrdinalIgnoreCase)) return;
-            if (IsRunBookkeeping(command.CommandText)) return;
-            var tables = TablesIn(command.CommandText);
-            var city = CityOf(context);
-            revision.Bump(city, tables);
+            if (Written(command, eventData) is not { } tables) return;
+            // The bookkeeping of siting runs (a heartbeat every second while one runs, the proposals of a done one) is read
+            // by no layer, table or analysis: siting-proposals follows the runs by a version of its own.
+            if (tables.Count > 0 && tables.All(RunBookkeeping.Contains)) return;
+            var layers = tables.Count == 0 ? LayerTables : [.. tables.Where(t => Array.IndexOf(LayerTables, t) >= 0)];
+            var city = tables.Count == 0 ? null : CityOf(eventData.Context);
+            revision.Bump(city, layers);
             // Remembered for the commit: readers between this statement and the commit saw the old rows.
             if (command.Transaction is { } tx)
             {
                 var w = written.GetOrCreateValue(tx);
-                w.Tables.UnionWith(tables);
+                w.Tables.UnionWith(layers);
                 w.City = w.Seen && w.City != city ? null : city;
                 w.Seen = true;
             }
         }
 
-        // SQLite's SQL quotes every table name; PostgreSQL's leaves lower-case ones bare (UPDATE siting_runs AS s …).
-        private static bool IsRunBookkeeping(string sql) =>
-            (Names(sql, "siting_runs") || Names(sql, "siting_proposals")) && !LayerTables.Any(t => Names(sql, t));
+        /// <summary>
+        /// The tables a command wrote, from what EF knows of it: SaveChanges, the entities it saves (EF's model);
+        /// ExecuteUpdate and ExecuteDelete, the one table their statement targets, which must be a table of the model;
+        /// queries nothing (null). Empty: the command may have written anything (a migration, raw SQL that is not a
+        /// read), and every table's revision moves in every city.
+        /// </summary>
+        private IReadOnlyCollection<string>? Written(DbCommand command, CommandExecutedEventData eventData) => eventData.CommandSource switch
+        {
+            CommandSource.LinqQuery or CommandSource.FromSqlQuery or CommandSource.ValueGenerator or CommandSource.Scaffolding => null,
+            CommandSource.SaveChanges when eventData.Context is { } c && saving.TryGetValue(c, out var saved) => saved,
+            CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete
+                when TargetOf(command.CommandText) is { } t && eventData.Context?.Model.GetEntityTypes().Any(e => e.GetTableName() == t) == true => [t],
+            // Raw SQL: a read (the advisory lock, a SET LOCAL, a pragma, statistics) changes no row; anything else, anything.
+            _ when IsRead(command.CommandText) => null,
+            _ => [],
+        };
+
+        private static bool IsRead(string sql)
+        {
+            var text = sql.AsSpan().TrimStart();
+            return text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)
+                || text.StartsWith("SET LOCAL", StringComparison.OrdinalIgnoreCase) || text.StartsWith("ANALYZE", StringComparison.OrdinalIgnoreCase)
+                || text.StartsWith("VACUUM", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The table an UPDATE or DELETE statement EF generated targets: UPDATE "t" AS …, DELETE FROM t AS … (quoted or bare).</summary>
+        private static string? TargetOf(string sql)
+        {
+            var text = sql.TrimStart();
+            var rest = text.StartsWith("UPDATE ", StringComparison.OrdinalIgnoreCase) ? text[7..]
+                : text.StartsWith("DELETE FROM ", StringComparison.OrdinalIgnoreCase) ? text[12..] : null;
+            if (rest is null) return null;
+            var name = rest.TrimStart().Split([' ', '\n', '\r', '\t'], 2)[0];
+            return name.Trim('"');
+        }
     }
+
+    /// <summary>The tables of the siting runs' bookkeeping.</summary>
+    private static readonly HashSet<string> RunBookkeeping = ["siting_runs", "siting_proposals", "siting_assignments", "siting_center_loads"];
 
     /// <summary>The layer tables a transaction wrote, and the city of its statements (null: several, or every city).</summary>
     private sealed class Written
@@ -138,9 +201,6 @@ public sealed class StoreRevision
     // A statement of a context of one city wrote that city's rows (the context filters and stamps them); any other
     // statement (a context of every city, a migration) may have written any city's.
     private static string? CityOf(Microsoft.EntityFrameworkCore.DbContext? context) => (context as RecycleNetDb)?.CityId;
-
-    private static bool Names(string sql, string table) =>
-        System.Text.RegularExpressions.Regex.IsMatch(sql, $@"(?<![\w""])""?{table}""?(?![\w""])");
 
     private sealed class CommitInterceptor(StoreRevision revision,
         System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, Written> written) : DbTransactionInterceptor
