@@ -8,23 +8,8 @@ namespace RecycleNet.Api.Http;
 
 // The JSON bodies the service reads and answers, as types: the OpenAPI document describes them (.Accepts<T>) and each
 // reader takes exactly their members (Fields.Of<T>, Core/Input), so what is documented and what is accepted cannot drift
-// apart. The bodies of plans and siting are Core's (Plans/PlanBodies, SiteSelection/SitingBodies), beside their readers.
-
-[Description("POST /api/subsidies/estimate: an applicant's planned outlets, mobile stations and facility recognitions.")]
-public sealed record SubsidyEstimateBody(
-    [property: Description("Policy id: the city's own (the default when left out); another city's is refused")] string? Policy,
-    EstimateWindow ApplicationWindow, EstimateApplicant? Applicant, EstimateFixedOutlet[]? FixedOutlets, EstimateMobileStation[]? MobileStations,
-    EstimateFacility[]? Facilities, [property: Description("CRS of locations: WGS84 (default), GCJ02, BD09, EPSG:…")] string? Crs);
-
-public sealed record EstimateWindow(DateOnly From, DateOnly To);
-
-public sealed record EstimateApplicant(string? Name, bool? MofcomRegistered, int? DirectOutletCount, decimal? SmallestDirectOutletAreaM2, int? BoxTrucks);
-
-public sealed record EstimateFixedOutlet(string Id, string? Name, decimal? AreaM2, DateOnly? BuiltOn, bool? DirectlyOperated, LonLat? Location);
-
-public sealed record EstimateMobileStation(string Id, string? Name, int? CommunitiesServed, decimal? OperatingMonths, bool? MeetsGuideline, decimal? InvestmentYuan);
-
-public sealed record EstimateFacility(string Id, string? Name, string Kind, DateOnly? RecognizedOn);
+// apart. The bodies of plans, siting and subsidy estimates are Core's (Plans/PlanBodies, SiteSelection/SitingBodies,
+// Subsidies/SubsidyBodies), beside their readers.
 
 [Description("An enterprise as written: name and unified social credit code required. id, version and source are read-only: " +
     "they may be sent back as read, and are ignored (If-Match carries the version).")]

@@ -20,9 +20,9 @@ public sealed record CitySnapshot(IReadOnlyList<District> Districts, IReadOnlyLi
 
     /// <summary>
     /// Where residents hand in recyclables at a fixed place: operating fixed outlets, and operating waste-sorting points
-    /// that also take recyclables (两网融合), each of those as an outlet of id −(point id) — negative, so no count,
-    /// load or haul of outlets takes one for an outlet — and of the tier of what it serves (a village's is a village
-    /// outlet). Walking coverage and the village tier measure from these.
+    /// that also take recyclables (两网融合), each of those as an outlet that says so (<see cref="Outlet.MergedPointId"/>,
+    /// so no count, load or haul of outlets takes one for an outlet), of id −(point id) in answers, and of the tier of what
+    /// it serves (a village's is a village outlet). Walking coverage and the village tier measure from these.
     /// </summary>
     public IEnumerable<Outlet> FixedRecyclingPoints => OperatingFixedOutlets.Concat(MergedPointsAsOutlets);
 
@@ -31,7 +31,7 @@ public sealed record CitySnapshot(IReadOnlyList<District> Districts, IReadOnlyLi
         .Where(p => p.TakesRecyclables)
         .Select(p => new Outlet
         {
-            Id = -p.Id, CityId = p.CityId, Name = p.Name, Geometry = p.Geometry, Source = p.Source, Kind = OutletKind.Fixed,
+            Id = -p.Id, MergedPointId = p.Id, CityId = p.CityId, Name = p.Name, Geometry = p.Geometry, Source = p.Source, Kind = OutletKind.Fixed,
             Status = FacilityStatus.Operating, Tier = p.VillageId is not null ? OutletTier.Village : OutletTier.Community,
         });
 

@@ -128,7 +128,7 @@ public static class CoverageScorer
 
         var byDistrict = results.Where(r => r.Community.DistrictId is not null).ToLookup(r => r.Community.DistrictId!.Value);
         // A district's outlets are outlets: merged waste-sorting points cover residents but are not counted as outlets.
-        var fixedIn = access.Where(a => a.District is not null && a.Outlet.Id > 0).ToLookup(a => a.District!.Id, a => a.Outlet);
+        var fixedIn = access.Where(a => a.District is not null && !a.Outlet.IsMergedPoint).ToLookup(a => a.District!.Id, a => a.Outlet);
         var mobileIn = city.OperatingMobileStations.Select(m => (Outlet: m, District: DistrictOf(locator, m, options)))
             .Where(m => m.District is not null).ToLookup(m => m.District!.Id, m => m.Outlet);
         var districts = city.Districts.Select(d =>

@@ -83,6 +83,8 @@ public class RecycleNetDb : DbContext
         {
             e.ToTable("outlets");
             MapGeometry(e);
+            e.Ignore(x => x.MergedPointId);
+            e.Ignore(x => x.IsMergedPoint);
             e.Property(x => x.Kind).HasConversion(new LowerCaseEnumConverter<OutletKind>());
             e.Property(x => x.Status).HasConversion(status);
             e.Property(x => x.Tier).HasConversion(new LowerCaseEnumConverter<OutletTier>());

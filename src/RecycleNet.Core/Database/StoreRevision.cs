@@ -72,7 +72,7 @@ public sealed class StoreRevision
     }
 
     /// <summary>
-    /// Before SaveChanges writes: the tables of the entities it saves, from EF's model (an owned entity's table is its
+    /// Before SaveChanges writes: the tables of the entities it may save, from EF's model (an owned entity's table is its
     /// owner's), for the statements that follow.
     /// </summary>
     private sealed class SaveInterceptor(
@@ -91,13 +91,23 @@ public sealed class StoreRevision
             return ValueTask.FromResult(result);
         }
 
+        // Every tracked entity's table, not only those known to be changed: telling changed from unchanged would run
+        // DetectChanges over every tracked row a second time (SaveChanges runs it after this; an import tracks 200,000),
+        // and a table counted that did not change only costs its cached views a reload.
         private void Note(Microsoft.EntityFrameworkCore.DbContext? context)
         {
             if (context is null) return;
-            saving.AddOrUpdate(context, [.. context.ChangeTracker.Entries()
-                .Where(e => e.State is Microsoft.EntityFrameworkCore.EntityState.Added or Microsoft.EntityFrameworkCore.EntityState.Modified
-                    or Microsoft.EntityFrameworkCore.EntityState.Deleted)
-                .Select(e => e.Metadata.GetTableName()).OfType<string>()]);
+            var tracker = context.ChangeTracker;
+            var detect = tracker.AutoDetectChangesEnabled;
+            tracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                saving.AddOrUpdate(context, [.. tracker.Entries().Select(e => e.Metadata).Distinct().Select(t => t.GetTableName()).OfType<string>()]);
+            }
+            finally
+            {
+                tracker.AutoDetectChangesEnabled = detect;
+            }
         }
     }
 

@@ -44,4 +44,12 @@ public sealed class Outlet : SpatialEntity
     }
 
     public Point Location => (Point)Geometry;
+
+    /// <summary>
+    /// Set on the stand-in a merged waste-sorting point (两网融合) is for walking coverage (<see cref="Cities.CitySnapshot.FixedRecyclingPoints"/>):
+    /// the point's id. Such a stand-in covers residents but is not an outlet in any count. Not stored.
+    /// </summary>
+    public long? MergedPointId { get; init; }
+
+    public bool IsMergedPoint => MergedPointId is not null;
 }

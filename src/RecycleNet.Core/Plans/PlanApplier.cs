@@ -40,8 +40,8 @@ public sealed record PlanApplication(CitySnapshot After, IReadOnlyList<FieldErro
 public static class PlanApplier
 {
     /// <summary>
-    /// Provisional ids of added features: positive, as a stored outlet's are (the analyses count negative ids as merged
-    /// waste-sorting points, not outlets), and far above any id a store gives.
+    /// Provisional ids of added features: positive, as a stored outlet's are (answers show merged waste-sorting points
+    /// as outlets of negative id), and far above any id a store gives.
     /// </summary>
     public const long FirstProvisionalId = 1L << 50;
 

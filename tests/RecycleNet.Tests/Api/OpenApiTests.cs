@@ -42,7 +42,7 @@ public class OpenApiTests(DemoService demo) : IClassFixture<DemoService>
             .GetProperty("content").GetProperty("application/json").GetProperty("schema");
         var resolved = Resolve(doc, schema);
         var documented = resolved.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(RecycleNet.Core.Input.Fields.Of<RecycleNet.Api.Http.SubsidyEstimateBody>().Order().ToList(), documented);
+        Assert.Equal(RecycleNet.Core.Input.Fields.Of<RecycleNet.Core.Subsidies.SubsidyEstimateBody>().Order().ToList(), documented);
         // And a member outside them is refused by name.
         var r = await demo.Factory.CreateClient().PostAsync("/api/subsidies/estimate",
             new StringContent("""{"policy":"jinan-2024","applicationWindow":{"from":"2024-06-01","to":"2024-12-31"},"bonus":1}""", System.Text.Encoding.UTF8, "application/json"));
