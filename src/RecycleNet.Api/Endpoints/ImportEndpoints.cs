@@ -28,25 +28,7 @@ public static class ImportEndpoints
     private static async Task<IResult> ImportAsync(string layer, string? crs, string? mode, string? format, string? dryRun, string? mapping,
         HttpRequest req, FeatureStore store, IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
-        var renames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(mapping))
-        {
-            try
-            {
-                using var doc = System.Text.Json.JsonDocument.Parse(mapping);
-                if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) throw new System.Text.Json.JsonException("not an object");
-                foreach (var m in doc.RootElement.EnumerateObject())
-                {
-                    if (m.Value.ValueKind != System.Text.Json.JsonValueKind.String) throw new System.Text.Json.JsonException($"'{m.Name}' maps to no property name");
-                    renames[m.Name] = m.Value.GetString()!;
-                }
-            }
-            catch (System.Text.Json.JsonException e)
-            {
-                return Problems.BadParameter("mapping", $"must be a JSON object from column to property, e.g. {{\"网点\":\"name\"}}: {e.Message}",
-                    $"须为从列名到属性的 JSON 对象，如 {{\"网点\":\"name\"}}：{e.Message}");
-            }
-        }
+        if (ColumnMapping.Renames(mapping, out var badMapping) is not { } renames) return Problems.BadParameter("mapping", badMapping!.Value);
         var check = false;
         if (dryRun is not null && !bool.TryParse(dryRun, out check)) return Problems.BadParameter("dryRun", $"must be true or false, got '{dryRun}'", $"须为 true 或 false，实际为“{dryRun}”");
         if (LayerCatalog.Find(layer) is not { } definition)

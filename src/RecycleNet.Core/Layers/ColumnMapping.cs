@@ -1,5 +1,7 @@
-using RecycleNet.Core.Layers;
+using System.Text;
+using System.Text.Json;
 using RecycleNet.Core.Import;
+using RecycleNet.Core.Input;
 
 namespace RecycleNet.Core.Layers;
 
@@ -20,6 +22,36 @@ public static class ColumnMapping
         return [.. headers.Select(h => new ColumnUse(h,
             layer.Fields.FirstOrDefault(f => f.Keys.Contains(h, StringComparer.OrdinalIgnoreCase))?.Name
             ?? (TableRowReader.GeometryColumns.Contains(h) ? "geometry" : null)))];
+    }
+
+    /// <summary>
+    /// An import's <c>?mapping=</c>: a JSON object from column name to property name (<c>{"网点":"name"}</c>), read by the
+    /// strict JSON reader; null with the reason when it is not one.
+    /// </summary>
+    public static Dictionary<string, string>? Renames(string? mapping, out Reason? why)
+    {
+        why = null;
+        var renames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(mapping)) return renames;
+        static Reason Bad(string en, string zh) => new($"must be a JSON object from column to property, e.g. {{\"网点\":\"name\"}}: {en}",
+            $"须为从列名到属性的 JSON 对象，如 {{\"网点\":\"name\"}}：{zh}");
+        JsonDocument doc;
+        try { doc = StrictJson.Parse(Encoding.UTF8.GetBytes(mapping)); }
+        catch (JsonInputException e) { why = Bad(e.Rule, $"不是可读的 JSON（{e.Rule}）"); return null; }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) { why = Bad("it is not an object", "它不是对象"); return null; }
+            foreach (var m in doc.RootElement.EnumerateObject())
+            {
+                if (m.Value.ValueKind != JsonValueKind.String)
+                {
+                    why = Bad($"'{JsonFieldReader.Clip(m.Name)}' maps to no property name", $"“{JsonFieldReader.Clip(m.Name)}”没有对应的属性名");
+                    return null;
+                }
+                renames[m.Name] = m.Value.GetString()!;
+            }
+        }
+        return renames;
     }
 
     /// <summary>

@@ -71,6 +71,12 @@ public class ImportTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Contains("not a property of outlets", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await planner.PostAsync("/api/import/outlets?crs=WGS84&mapping=[1]", Csv(csv))).StatusCode);
+        // The mapping is read by the strict reader, as bodies are: a column given twice is refused, not silently the last.
+        var twice = await planner.PostAsync($"/api/import/outlets?crs=WGS84&dryRun=true&mapping={Uri.EscapeDataString("""{"网点":"name","网点":"operator"}""")}", Csv(csv));
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        var refused = await twice.ReadJsonAsync();
+        Assert.Equal("mapping", refused.GetProperty("field").GetString());
+        Assert.Contains("须为从列名到属性的 JSON 对象", refused.GetProperty("detailZh").GetString());
     }
 
     [Fact]
