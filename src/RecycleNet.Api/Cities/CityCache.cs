@@ -1,4 +1,3 @@
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Storage;
 using RecycleNet.Core.Cities;
 using RecycleNet.Core.Database;

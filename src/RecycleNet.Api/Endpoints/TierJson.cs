@@ -1,5 +1,5 @@
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Policies;
+using RecycleNet.Core.Coverage;
 
 namespace RecycleNet.Api.Endpoints;
 

@@ -1,5 +1,4 @@
 using RecycleNet.Api.Http;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
 using RecycleNet.Api.Endpoints;

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using NetTopologySuite.Geometries;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;

@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;

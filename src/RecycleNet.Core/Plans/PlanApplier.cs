@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Input;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Cities;

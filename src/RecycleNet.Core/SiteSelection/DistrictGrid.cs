@@ -1,6 +1,5 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Cities;
 

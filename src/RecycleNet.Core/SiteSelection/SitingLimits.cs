@@ -1,4 +1,3 @@
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 

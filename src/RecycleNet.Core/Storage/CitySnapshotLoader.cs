@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Cities;
 using RecycleNet.Core.Database;
 

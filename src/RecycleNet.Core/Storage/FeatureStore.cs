@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Volumes;
 using RecycleNet.Core.Cities;
