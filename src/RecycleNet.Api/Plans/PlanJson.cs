@@ -95,6 +95,7 @@ public static class PlanJson
                 moved = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Move),
                 closed = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Close),
                 updated = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Update),
+                merged = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Merge),
             },
             // Valid but odd changes (closing a closed outlet, changing a planned one that stays planned): said, not silent.
             warnings = Problems.Listed(e.Application.Warnings),

@@ -58,7 +58,7 @@ public static class PlanWorkbook
                 ["变更 (change)"] = change, ["图层 (layer)"] = layer, ["名称 (name)"] = x.Name, ["编号 (id)"] = change.StartsWith(PlanChangeKind.Add.Zh(), StringComparison.Ordinal) ? null : x.Id,
                 ["经度 WGS84 (lon)"] = Math.Round(p.X, 7), ["纬度 WGS84 (lat)"] = Math.Round(p.Y, 7),
                 ["经度 GCJ-02 (lon)"] = Math.Round(gx, 7), ["纬度 GCJ-02 (lat)"] = Math.Round(gy, 7),
-                ["面积 (areaM2)"] = (x as Outlet)?.AreaM2, ["状态 (status)"] = x is Outlet o ? o.Status.ToString().ToLowerInvariant() : (x as SortingCenter)?.Status.ToString().ToLowerInvariant(),
+                ["面积 (areaM2)"] = (x as Outlet)?.AreaM2, ["状态 (status)"] = ((x as Outlet)?.Status ?? (x as SortingCenter)?.Status ?? (x as WasteSortingPoint)?.Status)?.ToString().ToLowerInvariant(),
                 ["补贴 (subsidy), 元"] = cost?.Yuan, ["说明 (note)"] = cost?.Why,
             };
         }

@@ -41,7 +41,7 @@ public static class WhatIfEndpoints
 
         var city = await cities.GetAsync(ct);
         var r = new JsonFieldReader();
-        var (changes, merged) = PlanRequest.WhatIf(root, city, r);
+        var changes = PlanRequest.WhatIf(root, city, r);
         if (r.Errors.Count > 0) return Problems.InvalidRequest(r.Errors);
         var applied = PlanApplier.Apply(city, changes);
         if (!applied.Valid) return Problems.InvalidRequest(applied.Errors);
@@ -49,10 +49,7 @@ public static class WhatIfEndpoints
         var options = new CoverageOptions { Walking = walk };
         // Today's coverage is kept; the what-if measures again only the communities its changes can reach.
         var before = coverage.Get(city, network.Graph, options);
-        var after = CoverageScorer.Score(applied.After with
-        {
-            WasteSortingPoints = merged.Count == 0 ? city.WasteSortingPoints : [.. city.WasteSortingPoints.Select(p => merged.Contains(p.Id) ? p.Merged() : p)],
-        }, network.Graph, options, before);
+        var after = CoverageScorer.Score(applied.After, network.Graph, options, before);
         return TypedResults.Ok(new WhatIfAnswer(CoverageJson.Summary(before), CoverageJson.Summary(after)));
     }
 }

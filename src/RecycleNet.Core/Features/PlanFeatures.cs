@@ -8,18 +8,18 @@ namespace RecycleNet.Core.Features;
 
 /// <summary>
 /// The sites of the city's draft plans as points, for QGIS and web maps: what each plan adds, moves (at its new place),
-/// re-attributes, closes or removes, with the plan's id and name (filter with ?planId=3). Feature id: plan id × 1,000,000
+/// re-attributes, closes, removes or merges (两网融合), with the plan's id and name (filter with ?planId=3). Feature id: plan id × 1,000,000
 /// + the site's place in the plan. A plan no longer valid for the city as it is (a feature it touches was deleted) shows
 /// no sites until it is mended.
 /// </summary>
 public static class PlanFeatures
 {
     public static readonly CollectionInfo Collection = new("plan-sites", "规划方案站点 Plan sites",
-        "The sites of the city's draft plans (POST /api/plans): outlets and sorting centres each plan adds, moves (at the new place), changes, closes or removes.",
+        "The sites of the city's draft plans (POST /api/plans): outlets and sorting centres each plan adds, moves (at the new place), changes, closes or removes, and waste-sorting points it merges (两网融合).",
         "point",
         [
             new LayerField("planId", "integer", "the plan's id"), new LayerField("plan", "string", "the plan's name"),
-            new LayerField("change", "string", "add | move | update | close | remove"), new LayerField("layer", "string", "outlets | sorting-centers"),
+            new LayerField("change", "string", "add | move | update | close | remove | merge"), new LayerField("layer", "string", "outlets | sorting-centers | waste-sorting-points"),
             new LayerField("featureId", "integer", "the existing feature's id (not for an addition)"), new LayerField("name", "string", "名称 name"),
             new LayerField("status", "string", "planned | operating | closed, as the plan makes it"),
         ]);
@@ -39,7 +39,7 @@ public static class PlanFeatures
                 yield return new FeatureRecord(plan.Id * 1_000_000 + i++, (Point)e.Geometry,
                 [
                     new("planId", plan.Id), new("plan", plan.Name), new("change", change), new("layer", layer), new("featureId", featureId),
-                    new("name", e.Name), new("status", (e as Outlet)?.Status.ToString().ToLowerInvariant() ?? (e as SortingCenter)?.Status.ToString().ToLowerInvariant()),
+                    new("name", e.Name), new("status", ((e as Outlet)?.Status ?? (e as SortingCenter)?.Status ?? (e as WasteSortingPoint)?.Status)?.ToString().ToLowerInvariant()),
                 ]);
         }
     }

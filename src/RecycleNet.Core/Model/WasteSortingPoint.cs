@@ -32,7 +32,7 @@ public sealed class WasteSortingPoint : SpatialEntity
 
     public FacilityStatus Status { get; set; } = FacilityStatus.Operating;
 
-    /// <summary>A copy of this point that also takes recyclables: what a merge (两网融合) makes of it, in a what-if.</summary>
+    /// <summary>A copy of this point that also takes recyclables: what a merge (两网融合) makes of it.</summary>
     public WasteSortingPoint Merged()
     {
         var copy = (WasteSortingPoint)MemberwiseClone();

@@ -57,10 +57,17 @@ public static class PlanApplier
         var kinds = new Dictionary<(string, long), PlanChangeKind>();
         var warnings = new List<FieldError>();
 
+        var points = city.WasteSortingPoints.ToDictionary(p => p.Id);
         SpatialEntity? Existing(string path, string layer, long id)
         {
-            if (!PlanChanges.Layers.Contains(layer)) { errors.Add(new($"{path}.layer", PlanChanges.NotALayer(layer))); return null; }
-            SpatialEntity? e = layer == "outlets" ? outlets.GetValueOrDefault(id) : centers.GetValueOrDefault(id);
+            // Waste-sorting points are changed by merges, and restored by the revert of one.
+            if (!PlanChanges.Layers.Contains(layer) && layer != PlanChanges.MergeLayer) { errors.Add(new($"{path}.layer", PlanChanges.NotALayer(layer))); return null; }
+            SpatialEntity? e = layer switch
+            {
+                "outlets" => outlets.GetValueOrDefault(id),
+                "sorting-centers" => centers.GetValueOrDefault(id),
+                _ => points.GetValueOrDefault(id),
+            };
             if (e is null) { errors.Add(new($"{path}.id", PlanChanges.NoSuchFeature(layer, id))); return null; }
             if (!touched.Add((layer, id)))
             {
@@ -84,10 +91,17 @@ public static class PlanApplier
         // A move and a closing are changes of place and of status: one path, the layer's rules, for all three.
         var updates = changes.Move.Select((m, i) => ($"move[{i}]", PlanChangeKind.Move, new PlanUpdate(m.Layer, m.Id, EmptyObject, m.BaseVersion, m.Lon, m.Lat)))
             .Concat(changes.Close.Select((c, i) => ($"close[{i}]", PlanChangeKind.Close, new PlanUpdate(c.Layer, c.Id, ClosedStatus, c.BaseVersion))))
-            .Concat(changes.Update.Select((u, i) => ($"update[{i}]", PlanChangeKind.Update, u)));
+            .Concat(changes.Update.Select((u, i) => ($"update[{i}]", PlanChangeKind.Update, u)))
+            .Concat(changes.Merge.Select((m, i) => ($"merge[{i}]", PlanChangeKind.Merge, new PlanUpdate(m.Layer, m.Id, TakesRecyclables, m.BaseVersion))));
         foreach (var (path, kind, u) in updates)
         {
+            if (kind == PlanChangeKind.Merge && u.Layer != PlanChanges.MergeLayer) { errors.Add(new($"{path}.layer", NotMergeable)); continue; }
             if (Existing(path, u.Layer, u.Id) is not { } before) continue;
+            if (kind == PlanChangeKind.Merge && before is WasteSortingPoint { Status: not FacilityStatus.Operating } p)
+            {
+                errors.Add(new(path, NotOperatingPoint(p)));
+                continue;
+            }
             if (u.Properties.ValueKind != JsonValueKind.Object) { errors.Add(new($"{path}.properties", NotProperties)); continue; }
             if ((u.Lon is null) != (u.Lat is null)) { errors.Add(new($"{path}.lon", "lon and lat go together", "经度和纬度须同时给出")); continue; }
             var layer = LayerCatalog.Find(u.Layer)!;
@@ -108,7 +122,11 @@ public static class PlanApplier
             .. existing.Where(e => !gone.Contains((layer, e.Id))).Select(e => swap.TryGetValue((layer, e.Id), out var n) ? (T)n : e),
             .. added.Where(a => a.Item1 == layer).Select(a => (T)a.Item3),
         ];
-        var result = city with { Outlets = Changed(city.Outlets, "outlets"), SortingCenters = Changed(city.SortingCenters, "sorting-centers") };
+        var result = city with
+        {
+            Outlets = Changed(city.Outlets, "outlets"), SortingCenters = Changed(city.SortingCenters, "sorting-centers"),
+            WasteSortingPoints = Changed(city.WasteSortingPoints, PlanChanges.MergeLayer),
+        };
         return new PlanApplication(result, errors, added, replaced, removed) { Kinds = kinds, Warnings = warnings };
     }
 
@@ -117,6 +135,9 @@ public static class PlanApplier
     {
         var was = StatusOf(before);
         var name = $"{layer}/{before.Id}（{before.Name}）";
+        if (kind == PlanChangeKind.Merge && before is WasteSortingPoint { TakesRecyclables: true })
+            return new($"{layer}/{before.Id} ({before.Name}) takes recyclables already: merging it changes nothing",
+                $"{name} 已兼收可回收物：再次两网融合不改变任何结果");
         if (kind == PlanChangeKind.Close && was == FacilityStatus.Closed)
             return new($"{layer}/{before.Id} ({before.Name}) is closed already: closing it changes nothing",
                 $"{name} 已经关闭：再次关闭不改变任何结果");
@@ -129,11 +150,20 @@ public static class PlanApplier
         return null;
     }
 
-    private static FacilityStatus? StatusOf(SpatialEntity e) => (e as Outlet)?.Status ?? (e as SortingCenter)?.Status;
+    private static FacilityStatus? StatusOf(SpatialEntity e) => (e as Outlet)?.Status ?? (e as SortingCenter)?.Status ?? (e as WasteSortingPoint)?.Status;
+
+    private static readonly Reason NotMergeable = new($"a merge changes a waste-sorting point: the layer is {PlanChanges.MergeLayer}",
+        $"两网融合的对象是垃圾分类投放点：图层须为 {PlanChanges.MergeLayer}");
+
+    /// <summary>Why a point cannot be merged: only a point residents use today can take their recyclables too.</summary>
+    public static Reason NotOperatingPoint(WasteSortingPoint p) =>
+        new($"{PlanChanges.MergeLayer}/{p.Id} ({p.Name}) is {p.Status.ToString().ToLowerInvariant()}: only an operating waste-sorting point can take recyclables too",
+            $"{PlanChanges.MergeLayer}/{p.Id}（{p.Name}）不在运营中：只有运营中的垃圾分类投放点才能兼收可回收物（两网融合）");
 
     public static readonly Reason NotProperties = new("must be an object of the feature's properties", "须为要素属性组成的对象");
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+    private static readonly JsonElement TakesRecyclables = JsonDocument.Parse("""{"takesRecyclables":true}""").RootElement.Clone();
     private static readonly JsonElement ClosedStatus = JsonDocument.Parse("""{"status":"closed"}""").RootElement.Clone();
 
     /// <summary>What validating a feature against the city needs, from the snapshot (districts, communities, townships, villages).</summary>

@@ -6,7 +6,8 @@ namespace RecycleNet.Core.Plans;
 /// <summary>
 /// What a plan changes, in WGS84: features added (a layer's properties at a point, perhaps from a siting run's proposal),
 /// existing ones moved, closed, re-attributed (any of their properties) or removed (what reverting an adoption does to
-/// the features it created). Every change to an existing feature names the version it was made from.
+/// the features it created), and operating waste-sorting points merged (两网融合: they take recyclables too). Every change
+/// to an existing feature names the version it was made from.
 /// </summary>
 public sealed record PlanChanges
 {
@@ -16,11 +17,17 @@ public sealed record PlanChanges
     public List<PlanUpdate> Update { get; init; } = [];
     public List<PlanRef> Remove { get; init; } = [];
 
-    [JsonIgnore]
-    public int Count => Add.Count + Move.Count + Close.Count + Update.Count + Remove.Count;
+    /// <summary>Waste-sorting points (layer <see cref="MergeLayer"/>) that take recyclables too.</summary>
+    public List<PlanRef> Merge { get; init; } = [];
 
-    /// <summary>The layers a plan may change.</summary>
+    [JsonIgnore]
+    public int Count => Add.Count + Move.Count + Close.Count + Update.Count + Remove.Count + Merge.Count;
+
+    /// <summary>The layers a plan may add to, move, close and re-attribute.</summary>
     public static readonly IReadOnlyList<string> Layers = ["outlets", "sorting-centers"];
+
+    /// <summary>The layer a merge changes (and a revert of a merge restores).</summary>
+    public const string MergeLayer = "waste-sorting-points";
 
     /// <summary>Why <paramref name="layer"/> cannot be changed by a plan.</summary>
     public static Input.Reason NotALayer(string layer) =>
@@ -38,7 +45,7 @@ public sealed record PlanChanges
 
     /// <summary>
     /// The changes with one change per feature, as a what-if's map tools make them: a feature moved again keeps its last
-    /// place, and one moved and closed becomes one change to both its place and status. A plan that is kept refuses two
+    /// place, one moved and closed becomes one change to both its place and status, and a point merged twice is merged once. A plan that is kept refuses two
     /// changes of a feature instead (<see cref="PlanApplier"/>), since its author should say which one is meant.
     /// </summary>
     public PlanChanges OnePerFeature()
@@ -48,6 +55,7 @@ public sealed record PlanChanges
         var closed = System.Text.Json.JsonDocument.Parse("""{"status":"closed"}""").RootElement.Clone();
         return this with
         {
+            Merge = [.. Merge.DistinctBy(m => m.Id)],
             Move = [.. moves.Values.Where(m => !closes.ContainsKey((m.Layer, m.Id)))],
             Close = [.. closes.Values.Where(c => !moves.ContainsKey((c.Layer, c.Id)))],
             Update = [.. Update, .. moves.Values.Where(m => closes.ContainsKey((m.Layer, m.Id)))
@@ -58,7 +66,8 @@ public sealed record PlanChanges
     /// <summary>Every existing feature the plan touches, with the version its change was made from.</summary>
     public IEnumerable<(string Layer, long Id, long BaseVersion)> Touched() =>
         Move.Select(m => (m.Layer, m.Id, m.BaseVersion)).Concat(Close.Select(c => (c.Layer, c.Id, c.BaseVersion)))
-            .Concat(Update.Select(u => (u.Layer, u.Id, u.BaseVersion))).Concat(Remove.Select(r => (r.Layer, r.Id, r.BaseVersion)));
+            .Concat(Update.Select(u => (u.Layer, u.Id, u.BaseVersion))).Concat(Remove.Select(r => (r.Layer, r.Id, r.BaseVersion)))
+            .Concat(Merge.Select(m => (m.Layer, m.Id, m.BaseVersion)));
 }
 
 /// <param name="Properties">The feature's properties as a GeoJSON feature has them (name, kind, areaM2 …), checked by the layer's rules.</param>

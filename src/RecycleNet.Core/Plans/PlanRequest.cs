@@ -9,7 +9,7 @@ namespace RecycleNet.Core.Plans;
 /// <summary>
 /// Reads a plan's body — the what-if body's shape, extended: <c>{ "name", "changes": { "add": [{ "layer"?, "lon", "lat",
 /// "name"?, "properties"? }], "move": [{ "layer"?, "id", "lon", "lat" }], "close": [id | { "layer", "id" }], "update":
-/// [{ "layer"?, "id", "properties" }] }, "fromSitingJob"?: { "id", "ranks"? }, "crs"? }</c> (layer: outlets by default) —
+/// [{ "layer"?, "id", "properties" }], "merge": [waste-sorting point id] }, "fromSitingJob"?: { "id", "ranks"? }, "crs"? }</c> (layer: outlets by default) —
 /// into <see cref="PlanChanges"/>, each change to an existing feature stamped with the version the city has now.
 /// </summary>
 public static class PlanRequest
@@ -44,42 +44,24 @@ public static class PlanRequest
                 from = (guid, ranks);
             }
         }
-        if (body is null && from is null && r.Errors.Count == 0) r.Fail("changes", "is required: the plan's add, move, close and update lists (or fromSitingJob)", "必填：方案的新增、迁移、关闭、修改清单（或 fromSitingJob 选址建议）");
+        if (body is null && from is null && r.Errors.Count == 0) r.Fail("changes", "is required: the plan's add, move, close, update and merge lists (or fromSitingJob)", "必填：方案的新增、迁移、关闭、修改、两网融合清单（或 fromSitingJob 选址建议）");
         return (name, changes, from);
     }
 
     /// <summary>
-    /// A what-if's body: a plan's changes (read as a plan's are, one change per feature) and the operating waste-sorting
-    /// points it would merge (两网融合). A what-if is a plan's changes that are not kept, applied by the one definition of
-    /// what changes do (PlanApplier), so its added outlets are outlets in every count a plan's evaluation makes.
+    /// A what-if's body: a plan's changes, read as a plan's are, one change per feature. A what-if is a plan's changes that
+    /// are not kept, applied by the one definition of what changes do (PlanApplier), so its added outlets and merged points
+    /// count as a plan's do in every figure a plan's evaluation makes.
     /// </summary>
-    public static (PlanChanges Changes, IReadOnlySet<long> Merged) WhatIf(JsonElement root, CitySnapshot city, JsonFieldReader r)
+    public static PlanChanges WhatIf(JsonElement root, CitySnapshot city, JsonFieldReader r)
     {
         r.OnlyKnown(root, "", Fields.Of<WhatIfBody>());
         var crs = LocationReader.Crs(r, root);
-        var changes = PlanRequest.Changes(root, "", city, crs, r, "假设网点").OnePerFeature();
-        var merged = new HashSet<long>();
-        if (JsonFieldReader.Member(root, "merge") is { } merge)
-        {
-            var points = city.WasteSortingPoints.Where(p => p.Status == FacilityStatus.Operating).Select(p => p.Id).ToHashSet();
-            if (merge.ValueKind != JsonValueKind.Array) r.Fail("merge", "must be an array of waste-sorting point ids", "须为垃圾分类投放点编号组成的数组");
-            else
-            {
-                var i = 0;
-                foreach (var v in merge.EnumerateArray())
-                {
-                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && points.Contains(id)) merged.Add(id);
-                    else r.Fail($"merge[{i}]", $"{JsonFieldReader.Clip(v.GetRawText())} is not the id of an operating waste-sorting point of this city",
-                        $"{JsonFieldReader.Clip(v.GetRawText())} 不是本市运营中的垃圾分类投放点编号");
-                    i++;
-                }
-            }
-        }
-        return (changes, merged);
+        return PlanRequest.Changes(root, "", city, crs, r, "假设网点").OnePerFeature();
     }
 
     /// <summary>
-    /// The add, move, close and update lists of <paramref name="c"/> (a plan's <c>changes</c>, or a what-if's body itself),
+    /// The add, move, close, update and merge lists of <paramref name="c"/> (a plan's <c>changes</c>, or a what-if's body itself),
     /// their paths under <paramref name="prefix"/>, each change to an existing feature stamped with the version the city
     /// has now; an added outlet without a name is called <paramref name="outletName"/>. The one reading of a plan's changes.
     /// </summary>
@@ -87,6 +69,7 @@ public static class PlanRequest
     {
         var changes = new PlanChanges();
         var versions = city.Outlets.Select(o => ("outlets", o.Id, o.Version)).Concat(city.SortingCenters.Select(c => ("sorting-centers", c.Id, c.Version)))
+            .Concat(city.WasteSortingPoints.Select(p => (PlanChanges.MergeLayer, p.Id, p.Version)))
             .ToDictionary(x => (x.Item1, x.Id), x => x.Version);
         long Version(string path, string layer, long id)
         {
@@ -142,6 +125,22 @@ public static class PlanRequest
                 continue;
             }
             changes.Update.Add(new PlanUpdate(layer, id, props.Clone(), Version(p, layer, id)));
+        }
+        if (JsonFieldReader.Member(c, "merge") is { } merge)
+        {
+            if (merge.ValueKind != JsonValueKind.Array) r.Fail($"{prefix}merge", "must be an array of waste-sorting point ids", "须为垃圾分类投放点编号组成的数组");
+            else
+            {
+                var i = 0;
+                foreach (var v in merge.EnumerateArray())
+                {
+                    var p = $"{prefix}merge[{i++}]";
+                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && versions.TryGetValue((PlanChanges.MergeLayer, id), out var version))
+                        changes.Merge.Add(new PlanRef(PlanChanges.MergeLayer, id, version));
+                    else r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not the id of a waste-sorting point of this city",
+                        $"{JsonFieldReader.Clip(v.GetRawText())} 不是本市垃圾分类投放点的编号");
+                }
+            }
         }
         return changes;
     }

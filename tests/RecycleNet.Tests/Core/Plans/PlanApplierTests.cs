@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RecycleNet.Core.Cities;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
 using RecycleNet.Tests.Core.Coverage;
@@ -8,7 +9,7 @@ namespace RecycleNet.Tests.Core.Plans;
 
 /// <summary>
 /// PlanApplier, the one definition of what a plan's changes do (a what-if, an evaluation and an adoption all go through
-/// it), on <see cref="HandMadeCity"/>: adds, moves, closures, updates and removals, what each leaves in the city after,
+/// it), on <see cref="HandMadeCity"/>: adds, moves, closures, updates, removals and merges (两网融合), what each leaves in the city after,
 /// and every way a change is refused or warned about.
 /// </summary>
 public class PlanApplierTests
@@ -111,6 +112,48 @@ public class PlanApplierTests
         Assert.Contains("update[0].properties", fields);
         Assert.DoesNotContain(fields, f => f.StartsWith("move[0]", StringComparison.Ordinal));
         Assert.All(applied.Errors, e => Assert.False(string.IsNullOrEmpty(e.RuleZh)));
+    }
+
+    /// <summary>The hand-made city with three waste-sorting points: 101 operating, 102 closed, 103 operating and merged already.</summary>
+    private static CitySnapshot WithPoints()
+    {
+        var city = HandMadeCity.Build();
+        WasteSortingPoint Point(long id, double x, FacilityStatus status, bool merged)
+        {
+            var (lon, lat) = LonLat(x, 0);
+            return new WasteSortingPoint { Id = id, CityId = "test", Name = $"投放点{id}", Geometry = new NetTopologySuite.Geometries.Point(lon, lat),
+                Status = status, TakesRecyclables = merged, Kind = WasteSortingPointKind.Bins };
+        }
+        return city with { WasteSortingPoints = [Point(101, 300, FacilityStatus.Operating, false), Point(102, 600, FacilityStatus.Closed, false), Point(103, 900, FacilityStatus.Operating, true)] };
+    }
+
+    [Fact]
+    public void A_merged_point_takes_recyclables_in_the_city_after_and_stands_in_for_an_outlet()
+    {
+        var city = WithPoints();
+        var applied = PlanApplier.Apply(city, new PlanChanges { Merge = [new PlanRef(PlanChanges.MergeLayer, 101, 1)] });
+        Assert.True(applied.Valid, string.Join("; ", applied.Errors));
+        Assert.True(applied.After.WasteSortingPoints.Single(p => p.Id == 101).TakesRecyclables);
+        Assert.False(city.WasteSortingPoints.Single(p => p.Id == 101).TakesRecyclables); // the city given is not changed
+        Assert.Equal(PlanChangeKind.Merge, applied.KindOf(PlanChanges.MergeLayer, 101));
+        Assert.Equal(city.FixedRecyclingPoints.Count() + 1, applied.After.FixedRecyclingPoints.Count());
+        Assert.Contains(applied.After.FixedRecyclingPoints, o => o.MergedPointId == 101);
+        Assert.Equal(city.Outlets.Count, applied.After.Outlets.Count); // a merged point is not an outlet
+        Assert.Empty(applied.Warnings);
+    }
+
+    [Fact]
+    public void A_merge_of_a_point_not_operating_or_of_another_layer_is_refused_and_of_a_merged_one_warned_about()
+    {
+        var applied = PlanApplier.Apply(WithPoints(), new PlanChanges
+        {
+            Merge = [new PlanRef(PlanChanges.MergeLayer, 102, 1), new PlanRef("outlets", 1, VersionOf(1)), new PlanRef(PlanChanges.MergeLayer, 404, 1)],
+        });
+        Assert.Equal(["merge[0]", "merge[1].layer", "merge[2].id"], applied.Errors.Select(e => e.Field));
+        Assert.All(applied.Errors, e => Assert.False(string.IsNullOrEmpty(e.RuleZh)));
+        var again = PlanApplier.Apply(WithPoints(), new PlanChanges { Merge = [new PlanRef(PlanChanges.MergeLayer, 103, 1)] });
+        Assert.True(again.Valid);
+        Assert.Equal("merge[0]", Assert.Single(again.Warnings).Field);
     }
 
     [Fact]
