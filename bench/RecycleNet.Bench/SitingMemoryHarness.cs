@@ -31,7 +31,7 @@ public static class SitingMemoryHarness
             .Select(p => { var (lon, lat) = zone.Unproject(39_485_000 + p.Item1, 4_045_000 + p.Item2); return new Coordinate(lon, lat); }).ToArray();
         var district = new District { Id = 1, Name = "synthetic", Adcode = "370102", Population = 10_000_000, AvgHouseholdSize = 2.62, Geometry = new Polygon(new LinearRing(ring)) };
         city = city with { Districts = [district] };
-        var options = new OutletSitingOptions { Sites = 120, Candidates = CandidateSource.Grid, GridSpacingM = 50, TimeLimitSeconds = seconds, MaxThreads = -1 };
+        var options = new OutletSitingOptions { Goal = new OutletSitingGoal.Sites(120), Candidates = CandidateSource.Grid, GridSpacingM = 50, TimeLimitSeconds = seconds, MaxThreads = -1 };
         Console.WriteLine($"candidates: about {DistrictGrid.EstimateCount(city, 50):N0}");
         GC.Collect();
         var watch = Stopwatch.StartNew();

@@ -24,12 +24,13 @@ public enum CandidateSource
 }
 
 /// <summary>
-/// Options of an outlet siting run. Exactly one goal: <see cref="Sites"/> (add k outlets), <see cref="CityShare"/>
-/// (fewest outlets until that share of households is covered), or <see cref="BudgetYuan"/> (as many as the budget
-/// pays for at each site's subsidy). Operating outlets stay; only uncovered households count as gains.
+/// Options of an outlet siting run: its one goal (<see cref="OutletSitingGoal"/>), the walk, the candidates and the
+/// solver's budgets. Operating outlets stay; only uncovered households count as gains.
 /// </summary>
 public sealed record OutletSitingOptions
 {
+    public required OutletSitingGoal Goal { get; init; }
+
     public WalkingOptions Walking { get; init; } = new();
     public CandidateSource Candidates { get; init; } = CandidateSource.Communities;
 
@@ -39,24 +40,7 @@ public sealed record OutletSitingOptions
     /// <summary>The planner's sites, WGS84 (<see cref="CandidateSource.Uploaded"/>).</summary>
     public IReadOnlyList<PlannedSite> UploadedSites { get; init; } = [];
 
-    public int? Sites { get; init; }
-
-    /// <summary>City coverage share to reach, 0–1 (households covered / all).</summary>
-    public double? CityShare { get; init; }
-
-    /// <summary>Subsidy budget in yuan; each site costs <see cref="SiteCostYuan"/>.</summary>
-    public decimal? BudgetYuan { get; init; }
-
-    /// <summary>What one new outlet costs the budget (the subsidy it earns), yuan; required with a budget.</summary>
-    public decimal? SiteCostYuan { get; init; }
-
-    /// <summary>Goal: the fewest outlets so that every district's coverage share reaches this, 0–1.</summary>
-    public double? DistrictShare { get; init; }
-
-    /// <summary>With <see cref="Sites"/> or a budget: no district may stay below this coverage share, 0–1 (where reachable).</summary>
-    public double? DistrictFloor { get; init; }
-
-    /// <summary>Per uploaded site, its own cost in yuan (e.g. from its floor area); null entries cost <see cref="SiteCostYuan"/>.</summary>
+    /// <summary>Per uploaded site, its own cost in yuan (e.g. from its floor area); null entries cost the budget's <see cref="OutletSitingGoal.Budget.SiteCostYuan"/>.</summary>
     public IReadOnlyList<decimal?> UploadedCostsYuan { get; init; } = [];
 
     /// <summary>Use SCIP (OR-Tools) for the exact plan as well, within <see cref="MclpOptions.ExactSeconds"/>.</summary>
@@ -97,10 +81,8 @@ public static class OutletSiting
     public static OutletSitingResult Plan(CitySnapshot city, WalkingGraph? graph, OutletSitingOptions options, CancellationToken ct = default,
         Action<string>? progress = null)
     {
-        var goals = new[] { options.Sites is not null, options.CityShare is not null, options.BudgetYuan is not null, options.DistrictShare is not null }.Count(g => g);
-        if (goals != 1) throw new ArgumentException("give exactly one goal: sites, cityShare, districtShare or budgetYuan", nameof(options));
-        if (options.DistrictFloor is not null && options.Sites is null && options.BudgetYuan is null)
-            throw new ArgumentException("a district floor goes with a number of sites or a budget", nameof(options));
+        var goal = options.Goal ?? throw new ArgumentException("an outlet siting run needs a goal", nameof(options));
+        if (goal is OutletSitingGoal.Budget { SiteCostYuan: not > 0 }) throw new ArgumentException("a budget needs a positive site cost", nameof(options));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var walk = options.Walking;
         progress?.Invoke("scoring today's coverage");
@@ -131,21 +113,25 @@ public static class OutletSiting
         int k;
         long? needed = null;
         decimal[]? costs = null;
-        if (options.Sites is { } sites) k = sites;
-        else if (options.BudgetYuan is { } budget)
+        switch (goal)
         {
-            if (options.SiteCostYuan is not > 0) throw new ArgumentException("a budget needs a positive site cost", nameof(options));
-            costs = [.. candidates.Select((_, j) => options.Candidates == CandidateSource.Uploaded && j < options.UploadedCostsYuan.Count
-                ? options.UploadedCostsYuan[j] ?? options.SiteCostYuan.Value : options.SiteCostYuan.Value)];
-            if (costs.Distinct().Count() == 1) { k = (int)Math.Min(int.MaxValue, decimal.Floor(budget / costs[0])); costs = null; }
-            else if (options.DistrictFloor is not null) throw new ArgumentException("a district floor with sites of different costs is not supported; give sites instead", nameof(options));
-            else k = sets.CandidateCount;
-        }
-        else if (options.DistrictShare is not null) k = sets.CandidateCount;
-        else
-        {
-            needed = Math.Max(0, (long)Math.Ceiling(options.CityShare!.Value * b.Households) - b.CoveredHouseholds);
-            k = sets.CandidateCount; // the greedy order is cut where the share is reached
+            case OutletSitingGoal.Sites sites:
+                k = sites.Count;
+                break;
+            case OutletSitingGoal.Budget budget:
+                costs = [.. candidates.Select((_, j) => options.Candidates == CandidateSource.Uploaded && j < options.UploadedCostsYuan.Count
+                    ? options.UploadedCostsYuan[j] ?? budget.SiteCostYuan : budget.SiteCostYuan)];
+                if (costs.Distinct().Count() == 1) { k = (int)Math.Min(int.MaxValue, decimal.Floor(budget.Yuan / costs[0])); costs = null; }
+                else if (budget.DistrictFloor is not null) throw new ArgumentException("a district floor with sites of different costs is not supported; give sites instead", nameof(options));
+                else k = sets.CandidateCount;
+                break;
+            case OutletSitingGoal.CityShare share:
+                needed = Math.Max(0, (long)Math.Ceiling(share.Share * b.Households) - b.CoveredHouseholds);
+                k = sets.CandidateCount; // the greedy order is cut where the share is reached
+                break;
+            default: // a district share: as many as it takes
+                k = sets.CandidateCount;
+                break;
         }
         k = Math.Min(k, sets.CandidateCount);
 
@@ -155,7 +141,7 @@ public static class OutletSiting
         MclpResult solution;
         int? lowerBound = null;
         var floorsMet = true;
-        if ((options.DistrictShare ?? options.DistrictFloor) is { } y)
+        if (goal.DistrictShareHeld is { } y)
         {
             // Each district must gain what lifts it to the share y (communities outside every district form no group).
             var districtIds = city.Districts.Select(d => d.Id).ToList();
@@ -167,12 +153,13 @@ public static class OutletSiting
                 var g = districtIds.IndexOf(d.District.Id);
                 need[g] = Math.Max(0, (long)Math.Ceiling(y * d.Totals.Households) - d.Totals.CoveredHouseholds);
             }
-            var (r, met, lb) = DistrictFloors.Solve(sets, group, need, options.DistrictShare is null ? k : null, options.Solver);
+            var fewest = goal is OutletSitingGoal.DistrictShare;
+            var (r, met, lb) = DistrictFloors.Solve(sets, group, need, fewest ? null : k, options.Solver);
             (solution, floorsMet) = (r, met);
-            if (options.DistrictShare is not null) lowerBound = lb;
+            if (fewest) lowerBound = lb;
         }
         else if (costs is not null)
-            solution = MclpSolver.Budgeted(sets, costs, options.BudgetYuan!.Value, options.Solver);
+            solution = MclpSolver.Budgeted(sets, costs, ((OutletSitingGoal.Budget)goal).Yuan, options.Solver);
         else if (needed is { } need)
         {
             // Fewest sites: the greedy order cut where the need is met; then a local search with that many sites, kept

@@ -85,10 +85,14 @@ public static class SitingRequest
             else sites = remaining;
         }
         if (r.Errors.Count > 0) return r.Errors;
+        // One goal was given (checked above): the union says which, with only the settings that goal takes.
+        OutletSitingGoal goal = sites is { } count ? new OutletSitingGoal.Sites(count, floor)
+            : share is { } s ? new OutletSitingGoal.CityShare(s)
+            : districtShare is { } ds ? new OutletSitingGoal.DistrictShare(ds)
+            : new OutletSitingGoal.Budget(budget!.Value, siteCost!.Value, floor);
         options = new OutletSitingOptions
         {
-            Walking = walk, Candidates = source, GridSpacingM = grid, UploadedSites = c!.UploadedSites,
-            Sites = sites, CityShare = share, DistrictShare = districtShare, DistrictFloor = floor, BudgetYuan = budget, SiteCostYuan = siteCost,
+            Goal = goal, Walking = walk, Candidates = source, GridSpacingM = grid, UploadedSites = c!.UploadedSites,
             UploadedCostsYuan = [.. c.UploadedAreasM2.Select(a => a is { } m2 && rule is not null ? SubsidyEstimator.AmountFor(rule, m2) : (decimal?)null)],
             Exact = c.Exact,
             Solver = new MclpOptions { SwapSeconds = c.TimeLimitSeconds, ExactSeconds = c.TimeLimitSeconds },

@@ -17,7 +17,7 @@ public class OutletSitingTests
     [Fact]
     public void One_more_outlet_goes_where_the_most_uncovered_households_are()
     {
-        var r = Plan(new OutletSitingOptions { Sites = 1 });
+        var r = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Sites(1) });
         var p = Assert.Single(r.Proposals);
         Assert.Equal(("C2", 800L, 1), (p.Label, p.HouseholdsGained, p.Rank));
         Assert.Equal(DistanceMethod.Network, p.Method);
@@ -31,7 +31,7 @@ public class OutletSitingTests
     [Fact]
     public void Two_outlets_add_the_community_beyond_the_streets_and_never_the_unreachable_one()
     {
-        var r = Plan(new OutletSitingOptions { Sites = 3 });
+        var r = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Sites(3) });
         // C6 in the river cannot be covered by anyone: two sites suffice and a third would add nothing.
         Assert.Equal(["C2", "C5"], r.Proposals.Select(p => p.Label));
         Assert.Equal([800L, 300L], r.Proposals.Select(p => p.HouseholdsGained));
@@ -41,11 +41,11 @@ public class OutletSitingTests
     [Fact]
     public void A_share_goal_takes_the_fewest_sites_and_proves_no_fewer_would_do()
     {
-        var r = Plan(new OutletSitingOptions { CityShare = 0.7 }); // 2,310 of 3,300: 310 more than today
+        var r = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.CityShare(0.7) }); // 2,310 of 3,300: 310 more than today
         Assert.True(r.GoalReached);
         Assert.Single(r.Proposals);
         Assert.Equal(1, r.SitesNeededLowerBound);
-        var all = Plan(new OutletSitingOptions { CityShare = 1.0 }); // C6 is unreachable
+        var all = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.CityShare(1.0) }); // C6 is unreachable
         Assert.False(all.GoalReached);
         Assert.Equal(2, all.Proposals.Count);
     }
@@ -53,22 +53,21 @@ public class OutletSitingTests
     [Fact]
     public void A_budget_buys_as_many_sites_as_it_pays_for()
     {
-        var r = Plan(new OutletSitingOptions { BudgetYuan = 25_000, SiteCostYuan = 10_000 });
+        var r = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Budget(25_000, 10_000) });
         Assert.Equal(2, r.Proposals.Count);
-        Assert.Throws<ArgumentException>(() => Plan(new OutletSitingOptions { BudgetYuan = 25_000 }));
-        Assert.Throws<ArgumentException>(() => Plan(new OutletSitingOptions { Sites = 2, CityShare = 0.5 }));
+        Assert.Throws<ArgumentException>(() => Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Budget(25_000, 0) })); // a site must have a price
     }
 
     [Fact]
     public void Grid_and_uploaded_candidates_work_like_community_candidates()
     {
-        var grid = Plan(new OutletSitingOptions { Sites = 1, Candidates = CandidateSource.Grid, GridSpacingM = 100 });
+        var grid = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Sites(1), Candidates = CandidateSource.Grid, GridSpacingM = 100 });
         Assert.True(grid.CandidateCount > 1000);
         Assert.Equal(800, grid.Proposals[0].HouseholdsGained);
         var (lon, lat) = LonLat(-450, -100);
         var uploaded = Plan(new OutletSitingOptions
         {
-            Sites = 1, Candidates = CandidateSource.Uploaded, UploadedSites = [new PlannedSite("空置门面", lon, lat)],
+            Goal = new OutletSitingGoal.Sites(1), Candidates = CandidateSource.Uploaded, UploadedSites = [new PlannedSite("空置门面", lon, lat)],
         });
         Assert.Equal(("空置门面", 800L), (uploaded.Proposals[0].Label, uploaded.Proposals[0].HouseholdsGained));
     }
@@ -76,7 +75,7 @@ public class OutletSitingTests
     [Fact]
     public void The_exact_solver_confirms_the_plan_with_no_gap()
     {
-        var r = Plan(new OutletSitingOptions { Sites = 2, Exact = true, Candidates = CandidateSource.Grid, GridSpacingM = 200 });
+        var r = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Sites(2), Exact = true, Candidates = CandidateSource.Grid, GridSpacingM = 200 });
         Assert.Equal(0, r.Solution.Gap);
         Assert.Equal(1100, r.Proposals.Sum(p => p.HouseholdsGained));
     }
@@ -91,7 +90,7 @@ public class OutletSitingDistrictTests
     public void Every_district_reaching_a_share_takes_a_site_in_each()
     {
         // West: 1,000 of 2,000 covered, needs 1,600 (C2 gives 800); East: 1,000 of 1,300, needs 1,040 (C5 gives 300).
-        var r = Plan(new OutletSitingOptions { DistrictShare = 0.8 });
+        var r = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.DistrictShare(0.8) });
         Assert.True(r.GoalReached);
         Assert.Equal(["C2", "C5"], r.Proposals.Select(p => p.Label));
         Assert.Equal(1, r.SitesNeededLowerBound); // each district alone could be lifted by one site
@@ -100,8 +99,8 @@ public class OutletSitingDistrictTests
     [Fact]
     public void A_fairness_floor_that_one_site_cannot_meet_is_reported_unmet()
     {
-        Assert.False(Plan(new OutletSitingOptions { Sites = 1, DistrictFloor = 0.8 }).GoalReached);
-        var two = Plan(new OutletSitingOptions { Sites = 2, DistrictFloor = 0.8 });
+        Assert.False(Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Sites(1, DistrictFloor: 0.8) }).GoalReached);
+        var two = Plan(new OutletSitingOptions { Goal = new OutletSitingGoal.Sites(2, DistrictFloor: 0.8) });
         Assert.True(two.GoalReached);
         Assert.Equal(1100, two.Proposals.Sum(p => p.HouseholdsGained));
     }
@@ -112,7 +111,7 @@ public class OutletSitingDistrictTests
         var (a, b) = (LonLat(-450, -100), LonLat(1500, 800));
         var r = Plan(new OutletSitingOptions
         {
-            BudgetYuan = 9_000, SiteCostYuan = 4_000, Candidates = CandidateSource.Uploaded,
+            Goal = new OutletSitingGoal.Budget(9_000, 4_000), Candidates = CandidateSource.Uploaded,
             UploadedSites = [new PlannedSite("大门面", a.Lon, a.Lat), new PlannedSite("小门面", b.Lon, b.Lat)],
             UploadedCostsYuan = [8_000m, null],
         });
