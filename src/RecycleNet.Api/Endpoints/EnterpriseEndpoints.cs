@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
+using RecycleNet.Core.Enterprises;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
@@ -39,18 +40,12 @@ public static class EnterpriseEndpoints
         if (id is { } existing && (current = await store.GetAsync(existing, ct)) is null) return Problems.NotFound($"enterprise {existing}", $"企业 {existing}");
         if (current is not null)
         {
-            var ifMatch = Preconditions.IfMatch(req, "enterprise");
-            if (ifMatch.Problem is { } missing) return missing;
-            if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "enterprise", current.Version, current);
+            if (await Preconditions.RefusalAsync(req, "enterprise", current.Version,
+                () => new(Preconditions.Stale(req.HttpContext, "enterprise", current.Version, current))) is { } precondition) return precondition;
         }
         var read = await RequestBody.ObjectAsync(req, options.MaxFeatureBytes, ct);
         if (read.Problem is { } bad) return bad;
-        var r = new JsonFieldReader();
-        var body = read.Value;
-        r.OnlyKnown(body, "", Fields.Of<EnterpriseBody>());
-        var input = new EnterpriseInput(r.Text(body, "", "name"), r.Text(body, "", "creditCode", 18),
-            r.Flag(body, "", "mofcomRegistered"), r.Count(body, "", "directOutletCount"));
-        var readErrors = r.Errors.Select(e => new ImportError(null, e.Field, e.Rule, e.RuleZh)).ToList();
+        var (input, readErrors) = EnterpriseInput.Read(read.Value);
         var audit = AuditTrail.Entry(req.HttpContext, id is null ? "create" : "replace", "enterprises");
         switch (await store.SaveAsync(id, current?.Version, input, readErrors, audit, ct))
         {
@@ -66,9 +61,8 @@ public static class EnterpriseEndpoints
     private static async Task<IResult> DeleteAsync(long id, HttpRequest req, EnterpriseStore store, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"enterprise {id}", $"企业 {id}");
-        var ifMatch = Preconditions.IfMatch(req, "enterprise");
-        if (ifMatch.Problem is { } missing) return missing;
-        if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "enterprise", current.Version, current);
+        if (await Preconditions.RefusalAsync(req, "enterprise", current.Version,
+            () => new(Preconditions.Stale(req.HttpContext, "enterprise", current.Version, current))) is { } precondition) return precondition;
         return await store.DeleteAsync(id, current.Version, AuditTrail.Entry(req.HttpContext, "delete", "enterprises"), ct) switch
         {
             WriteOutcome<Enterprise>.Stale stale => Preconditions.Stale(req.HttpContext, "enterprise", stale.Current.Version, stale.Current),

@@ -75,9 +75,8 @@ public static class LayerEndpoints
         if (id is { } existing && (current = await store.GetAsync(layer, existing, ct)) is null) return Problems.NotFound($"{layer.Name} {existing}", $"{layer.TitleZh} {existing}");
         if (current is not null)
         {
-            var ifMatch = Preconditions.IfMatch(req, $"{layer.Name} feature");
-            if (ifMatch.Problem is { } missing) return missing;
-            if (!Preconditions.Matches(ifMatch.Value, current.Version)) return await StaleAsync(layer, current, req.HttpContext, store, ct);
+            if (await Preconditions.RefusalAsync(req, $"{layer.Name} feature", current.Version,
+                () => new(StaleAsync(layer, current, req.HttpContext, store, ct))) is { } precondition) return precondition;
         }
         var read = await RequestBody.ObjectAsync(req, options.MaxFeatureBytes, ct);
         if (read.Problem is { } bad) return bad;
@@ -101,9 +100,8 @@ public static class LayerEndpoints
     private static async Task<IResult> DeleteAsync(LayerDefinition layer, long id, HttpRequest req, FeatureStore store, CancellationToken ct)
     {
         if (await store.GetAsync(layer, id, ct) is not { } current) return Problems.NotFound($"{layer.Name} {id}", $"{layer.TitleZh} {id}");
-        var ifMatch = Preconditions.IfMatch(req, $"{layer.Name} feature");
-        if (ifMatch.Problem is { } missing) return missing;
-        if (!Preconditions.Matches(ifMatch.Value, current.Version)) return await StaleAsync(layer, current, req.HttpContext, store, ct);
+        if (await Preconditions.RefusalAsync(req, $"{layer.Name} feature", current.Version,
+            () => new(StaleAsync(layer, current, req.HttpContext, store, ct))) is { } precondition) return precondition;
         return await store.DeleteAsync(layer, id, current.Version, AuditTrail.Entry(req.HttpContext, "delete", layer.Name), ct) switch
         {
             WriteOutcome<SpatialEntity>.Conflict c => Problems.Conflict(c.Reason),

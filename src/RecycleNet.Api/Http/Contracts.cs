@@ -8,12 +8,8 @@ namespace RecycleNet.Api.Http;
 
 // The JSON bodies the service reads and answers, as types: the OpenAPI document describes them (.Accepts<T>) and each
 // reader takes exactly their members (Fields.Of<T>, Core/Input), so what is documented and what is accepted cannot drift
-// apart. The bodies of plans, siting and subsidy estimates are Core's (Plans/PlanBodies, SiteSelection/SitingBodies,
-// Subsidies/SubsidyBodies), beside their readers.
-
-[Description("An enterprise as written: name and unified social credit code required. id, version and source are read-only: " +
-    "they may be sent back as read, and are ignored (If-Match carries the version).")]
-public sealed record EnterpriseBody(long? Id, string Name, string CreditCode, bool? MofcomRegistered, int? DirectOutletCount, long? Version, string? Source);
+// apart. The bodies of plans, siting, subsidy estimates and enterprises are Core's (Plans/PlanBodies,
+// SiteSelection/SitingBodies, Subsidies/SubsidyBodies, Enterprises/EnterpriseInput), beside their readers.
 
 [Description("What an import did.")]
 public sealed record ImportAnswer(string Layer, string Mode, string Crs, string Format, int Inserted, int Removed, IReadOnlyList<long> Ids,

@@ -16,7 +16,7 @@ public static class Preconditions
     public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>The versions If-Match names (null for "*", any current one), or the problem when it is missing or unreadable.</summary>
-    public static BodyRead<IReadOnlySet<long>?> IfMatch(HttpRequest req, string what)
+    private static BodyRead<IReadOnlySet<long>?> IfMatch(HttpRequest req, string what)
     {
         var header = req.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0)
@@ -38,7 +38,20 @@ public static class Preconditions
         return new(versions, null);
     }
 
-    public static bool Matches(IReadOnlySet<long>? expected, long current) => expected is null || expected.Contains(current);
+    private static bool Matches(IReadOnlySet<long>? expected, long current) => expected is null || expected.Contains(current);
+
+    /// <summary>
+    /// The one check of a versioned write, made once the row is found — so a missing row is 404 before a missing
+    /// If-Match is 428 (an endpoint filter, running before the handler looks the row up, would turn that order round):
+    /// null when the write may go on against <paramref name="current"/>; else 428 (no If-Match), 400 (an unreadable one)
+    /// or the 412 <paramref name="stale"/> makes with the row as it is.
+    /// </summary>
+    public static async ValueTask<IResult?> RefusalAsync(HttpRequest req, string what, long current, Func<ValueTask<IResult>> stale)
+    {
+        var ifMatch = IfMatch(req, what);
+        if (ifMatch.Problem is { } problem) return problem;
+        return Matches(ifMatch.Value, current) ? null : await stale();
+    }
 
     /// <summary>412: the stale write changed nothing; here is what is current, and (when known) who changed it last.</summary>
     public static ProblemHttpResult Stale(HttpContext http, string what, long current, object? representation, RecycleNet.Core.Model.AuditEntry? last = null)

@@ -91,9 +91,8 @@ public static class PlanEndpoints
         IOptions<RecycleNetOptions> options, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
-        var ifMatch = Preconditions.IfMatch(req, "plan");
-        if (ifMatch.Problem is { } missing) return missing;
-        if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current));
+        if (await Preconditions.RefusalAsync(req, "plan", current.Version,
+            () => new(Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current)))) is { } precondition) return precondition;
         var (name, changes, problem) = await ReadAsync(req, cities, runs, options, ct);
         if (problem is not null) return problem;
         return await store.ReplaceAsync(id, current.Version, name!, changes!, AuditTrail.Entry(req.HttpContext, "replace", "plans"), ct) switch
@@ -114,9 +113,8 @@ public static class PlanEndpoints
     private static async Task<IResult> DeleteAsync(long id, HttpRequest req, PlanStore store, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } current) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
-        var ifMatch = Preconditions.IfMatch(req, "plan");
-        if (ifMatch.Problem is { } missing) return missing;
-        if (!Preconditions.Matches(ifMatch.Value, current.Version)) return Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current));
+        if (await Preconditions.RefusalAsync(req, "plan", current.Version,
+            () => new(Preconditions.Stale(req.HttpContext, "plan", current.Version, PlanJson.Full(current)))) is { } precondition) return precondition;
         return await store.DeleteAsync(id, current.Version, AuditTrail.Entry(req.HttpContext, "delete", "plans"), ct) switch
         {
             PlanOutcome.Written => TypedResults.NoContent(),

@@ -78,8 +78,8 @@ public static class VolumeEndpoints
     private static async Task<IResult> ListAsync(HttpRequest req, VolumeStore store, CityCache cities, VolumeCategories categories, CancellationToken ct)
     {
         var q = req.Query;
-        var (query, problem) = VolumeQuery.Read(q, categories);
-        if (problem is not null) return problem;
+        var (query, problem) = VolumeQuery.Read(name => q[name].ToString(), categories);
+        if (problem is not null) return Problems.BadParameter(problem);
         var city = await cities.GetAsync(ct);
         var directory = await store.DirectoryAsync(city, ct);
         var districts = city.Districts.ToDictionary(d => d.Id, d => d.Name);
@@ -117,7 +117,7 @@ public static class VolumeEndpoints
         long? id = null;
         if (req.Query["facility"].ToString() is { Length: > 0 } f)
         {
-            if (VolumeQuery.ParseFacility(f) is not { } parsed) return VolumeQuery.FacilityProblem(f);
+            if (VolumeQuery.ParseFacility(f) is not { } parsed) return Problems.BadParameter(VolumeQuery.FacilityProblem(f));
             (kind, id) = parsed;
         }
         var limit = 200;

@@ -2,11 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Database;
+using RecycleNet.Core.Enterprises;
 
 namespace RecycleNet.Core.Storage;
-
-/// <summary>An enterprise as a form gives it, before its rules are checked (null: not given).</summary>
-public sealed record EnterpriseInput(string? Name, string? CreditCode, bool? MofcomRegistered, int? DirectOutletCount);
 
 /// <summary>
 /// The store contract for recycling enterprises: list, get, add, replace against an expected version and delete, each

@@ -125,4 +125,44 @@ public class ConcurrencyTests
         Assert.Equal(HttpStatusCode.PreconditionRequired, (await planner.SendAsync(missing)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await planner.DeleteCurrentAsync(url)).StatusCode);
     }
+
+    /// <summary>
+    /// Every versioned write (features, enterprises, plans) checks If-Match the one way, after finding its row: a missing
+    /// row is 404 whatever the header, then no If-Match is 428, a weak tag 412, and nothing changed on any refusal.
+    /// </summary>
+    [Fact]
+    public async Task Each_versioned_write_answers_404_then_428_then_412_in_that_order()
+    {
+        using var f = new ServiceFactory(seedDemo: true);
+        var planner = f.Planner();
+        var enterprise = (await planner.PostAsJsonAsync("/api/enterprises", new { name = "乙公司", creditCode = "91350100M000100Y43" })).Headers.Location!.ToString();
+        var plan = await planner.PostAsJsonAsync("/api/plans", new { name = "空方案", changes = new { close = new[] { 4 } } });
+        Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
+        var planUrl = plan.Headers.Location!.ToString();
+        var writes = new (string Url, string Missing, Func<HttpContent> Body)[]
+        {
+            ("/api/outlets/3", "/api/outlets/99999", () => Outlet("网点", 20)),
+            (enterprise, "/api/enterprises/99999", () => JsonContent.Create(new { name = "乙公司（改）", creditCode = "91350100M000100Y43" })),
+            (planUrl, "/api/plans/99999", () => JsonContent.Create(new { name = "改名的方案", changes = new { close = new[] { 4 } } })),
+        };
+        foreach (var (url, missing, body) in writes)
+        {
+            var before = await (await planner.GetAsync(url)).Content.ReadAsStringAsync();
+            foreach (var method in new[] { HttpMethod.Put, HttpMethod.Delete })
+            {
+                HttpRequestMessage Request(string at, string? ifMatch)
+                {
+                    var req = new HttpRequestMessage(method, at) { Content = method == HttpMethod.Put ? body() : null };
+                    if (ifMatch is not null) req.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+                    return req;
+                }
+                Assert.Equal(HttpStatusCode.NotFound, (await planner.SendAsync(Request(missing, null))).StatusCode);
+                Assert.Equal(HttpStatusCode.PreconditionRequired, (await planner.SendAsync(Request(url, null))).StatusCode);
+                var weak = await planner.SendAsync(Request(url, "W/\"1\""));
+                Assert.Equal(HttpStatusCode.PreconditionFailed, weak.StatusCode);
+                Assert.Equal("If-Match", (await weak.ReadJsonAsync()).GetProperty("field").GetString());
+            }
+            Assert.Equal(before, await (await planner.GetAsync(url)).Content.ReadAsStringAsync());
+        }
+    }
 }
