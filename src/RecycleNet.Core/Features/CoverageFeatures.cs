@@ -35,7 +35,8 @@ public static class CoverageFeatures
             new("name", "string", "名称 name"), new("households", "integer", "户数 households"), new("population", "integer", "residents (estimated where unknown)"),
             new("district", "string", "district name"), new("method", "string", "network | straightLine | unreachable"),
             new("reachable", "boolean", "some outlet can be reached at all"), new("distanceM", "number", "walk to the nearest operating fixed outlet, m"),
-            new("nearestOutletId", "integer", "id of that outlet"), new("nearestOutletName", "string", "name of that outlet"),
+            new("nearestOutletId", "integer", "id of that outlet (null when it is a merged waste-sorting point)"), new("nearestOutletName", "string", "name of that outlet or point"),
+            new("nearestMergedPointId", "integer", "id of the waste-sorting point, when the nearest is one that takes recyclables (两网融合)"),
         ], Parameters: WalkParameters);
 
     /// <summary>One life circle per operating fixed outlet, computed in parallel. Empty circles have an empty geometry.</summary>
@@ -63,18 +64,21 @@ public static class CoverageFeatures
     public static IReadOnlyList<FeatureRecord> BuildGaps(CitySnapshot city, CoverageReport report)
     {
         var districts = city.Districts.ToDictionary(d => d.Id, d => d.Name);
-        var outlets = city.Outlets.ToDictionary(o => o.Id, o => o.Name);
+        // The nearest is an outlet or a merged point's stand-in: each is named by its own layer's id, never by a signed one.
+        var nearest = city.FixedRecyclingPoints.ToDictionary(o => o.Id);
         return report.Communities.Where(c => !c.Covered)
             .OrderByDescending(c => c.Community.Households).ThenBy(c => c.Community.Id)
             .Select(g =>
             {
                 var c = g.Community;
+                var n = g.NearestOutletId is { } id ? nearest.GetValueOrDefault(id) : null;
                 return new FeatureRecord(c.Id, c.Geometry,
                 [
                     P("name", c.Name), P("households", (long)c.Households), P("population", g.Population),
                     P("district", c.DistrictId is { } d ? districts.GetValueOrDefault(d) : null), P("method", Name(g.Method)),
                     P("reachable", g.DistanceM is not null), P("distanceM", g.DistanceM is { } m ? Math.Round(m, 1) : null),
-                    P("nearestOutletId", g.NearestOutletId), P("nearestOutletName", g.NearestOutletId is { } o ? outlets.GetValueOrDefault(o) : null),
+                    P("nearestOutletId", n is { IsMergedPoint: false } ? n.Id : null), P("nearestOutletName", n?.Name),
+                    P("nearestMergedPointId", n?.MergedPointId),
                 ]);
             }).ToList();
     }
