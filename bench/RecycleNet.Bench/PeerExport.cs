@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using RecycleNet.Core.Network;
 using RecycleNet.Core.SiteSelection;
 
 namespace RecycleNet.Bench;

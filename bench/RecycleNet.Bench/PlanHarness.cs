@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Coverage;
-using RecycleNet.Core.Demo;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Plans;
 using RecycleNet.Core.Policies;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Cities;
 
 namespace RecycleNet.Bench;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using NetTopologySuite.Geometries;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.SiteSelection;

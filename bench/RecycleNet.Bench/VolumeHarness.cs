@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using RecycleNet.Core.Cities;
 using RecycleNet.Core.Demo;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Layers;

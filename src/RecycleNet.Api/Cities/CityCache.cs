@@ -10,7 +10,7 @@ namespace RecycleNet.Api.Cities;
 /// reads the outlets again and keeps the communities. Snapshots are read-only to their users: analyses are pure, and a
 /// what-if builds its own changed copy.
 /// </summary>
-/// One per city (<see cref="CityServices"/>).
+/// One per city (Services/CityServices).
 public sealed class CityCache(City city, StoreRevision revision, IServiceScopeFactory scopes, ILogger<CityCache> log)
 {
     private static IReadOnlyList<(string Table, CityParts Part)> Parts => CitySnapshotLoader.Tables;

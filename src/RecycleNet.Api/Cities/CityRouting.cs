@@ -1,6 +1,5 @@
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Cities;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Database;
 
 namespace RecycleNet.Api.Cities;

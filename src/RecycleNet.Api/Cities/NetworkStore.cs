@@ -18,7 +18,7 @@ public sealed record NetworkInfo(string Source, string Origin, string Format, Da
 /// at start-up and when another instance replaces it (<see cref="FollowStoreAsync"/>); RecycleNet:NetworkPath, a file
 /// named in the configuration, takes precedence over the store.
 /// </summary>
-/// One per city (<see cref="CityServices"/>): each city has its own network, stored with its city.
+/// One per city (Services/CityServices): each city has its own network, stored with its city.
 /// <param name="followTurns">Shared by the cities' stores: following the store takes turns, so a change that concerns every city costs one
 /// connection at a time, not one per city.</param>
 /// <param name="maxNodes">An OSM file's nodes kept at most (RecycleNet:MaxNetworkNodes).</param>

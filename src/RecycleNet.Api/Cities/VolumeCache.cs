@@ -8,7 +8,7 @@ namespace RecycleNet.Api.Cities;
 /// <summary>
 /// What the scorecard and the centre siting read of a city's volume reports (<see cref="VolumeSummary"/>), as of the latest
 /// full month, kept until the reports, the layers or the enterprises change, or a new month ends. One per city
-/// (<see cref="CityServices"/>). The figures are aggregates the database computes; see bench/ for what a cold read costs.
+/// (Services/CityServices). The figures are aggregates the database computes; see bench/ for what a cold read costs.
 /// </summary>
 public sealed class VolumeCache(string cityId, StoreRevision revision, CityCache cities, IServiceScopeFactory scopes, VolumeCategories categories,
     PolicyCatalog policies, TimeProvider clock)

@@ -3,7 +3,6 @@ using RecycleNet.Api.Http;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Isochrones;
-using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
 
 using RecycleNet.Core.Input;

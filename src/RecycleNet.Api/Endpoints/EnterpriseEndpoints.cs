@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Enterprises;
-using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Storage;
-using RecycleNet.Core.Input;
 using RecycleNet.Api.Settings;
 using RecycleNet.Api.Auth;
 

@@ -4,7 +4,6 @@ using RecycleNet.Core.Export;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;
 
-using RecycleNet.Core.Input;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Volumes;
 

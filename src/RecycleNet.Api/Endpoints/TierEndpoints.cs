@@ -1,7 +1,5 @@
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Coverage;
-using RecycleNet.Core.Network;
-using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
 using RecycleNet.Api.Cities;
 

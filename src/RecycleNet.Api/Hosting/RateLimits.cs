@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using RecycleNet.Api.Ogc;
 using RecycleNet.Api.Http;
 
@@ -30,17 +29,15 @@ public sealed class RateLimitSettings
 /// </summary>
 public static class RateLimits
 {
-    public const string PublicPosts = "public-posts", Downloads = "downloads";
-
     public static void AddRecycleNetRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var settings = config.GetSection("RecycleNet:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicPosts, http => Bucket($"post|{Client(http)}", settings.PublicPosts));
+            o.AddPolicy(RateLimitPolicies.PublicPosts, http => Bucket($"post|{Client(http)}", settings.PublicPosts));
             // Pages of the same route are free: only the download formats draw from the bucket.
-            o.AddPolicy(Downloads, http =>
+            o.AddPolicy(RateLimitPolicies.Downloads, http =>
                 OgcFormat.TryRead(http.Request, OgcFormat.Items, out var f) is null && OgcFormat.Downloads.Contains(f)
                     ? Bucket($"download|{Client(http)}", settings.Downloads)
                     : RateLimitPartition.GetNoLimiter("page"));

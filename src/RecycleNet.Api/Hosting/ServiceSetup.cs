@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
+using RecycleNet.Core.Plans;
 using RecycleNet.Core.Cities;
 using RecycleNet.Core.Demo;
 using RecycleNet.Core.Policies;

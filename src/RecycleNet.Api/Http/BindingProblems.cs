@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace RecycleNet.Api.Http;
 

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using RecycleNet.Core.Input;
 
 namespace RecycleNet.Api.Http;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
-using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Api.Http;
 

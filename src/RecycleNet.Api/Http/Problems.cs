@@ -59,12 +59,12 @@ public static class Problems
     public static ProblemHttpResult InvalidNetwork(Reason why) => Make(422, "invalid-network", "The network file was refused",
         why.En + " The walking network in use is unchanged.", field: "body", detailZh: why.Zh + "正在使用的步行路网未改变。");
 
-    /// <param name="whatZh">What was looked for, in Chinese (e.g. 选址任务 12).</param>
     /// <summary>A <c>policy</c> that is unknown (404) or another city's (400): <see cref="Core.Cities.CityPolicy"/>.</summary>
     public static ProblemHttpResult PolicyRefused(Core.Cities.PolicyChoice choice) => choice.Unknown
         ? Make(404, "not-found", "The policy was not found", choice.Refusal!.Value.En, field: "policy", detailZh: choice.Refusal.Value.Zh)
         : BadParameter("policy", choice.Refusal!.Value);
 
+    /// <param name="whatZh">What was looked for, in Chinese (e.g. 选址任务 12).</param>
     public static ProblemHttpResult NotFound(string what, string whatZh) =>
         Make(404, "not-found", $"{what} was not found", detailZh: $"未找到{whatZh}。");
 

@@ -4,7 +4,6 @@ using RecycleNet.Api.Http;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
 using RecycleNet.Api.Services;
-using RecycleNet.Api.Hosting;
 
 namespace RecycleNet.Api.Ogc;
 
@@ -46,7 +45,7 @@ public static class OgcEndpoints
             .WithName("ogc-schema").WithSummary("The features' properties and their types (JSON Schema; GDAL builds its fields from it)");
         ogc.MapGet("/collections/{collectionId}/items", OgcItemsEndpoint.ItemsAsync).WithName("ogc-items")
             .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value")
-            .RequireRateLimiting(RateLimits.Downloads);
+            .RequireRateLimiting(RateLimitPolicies.Downloads);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoint.ItemAsync).WithName("ogc-item")
             .WithSummary("One feature by its id");
         OgcTilesEndpoint.MapTiles(ogc);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
-using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Api.Ogc;
 

@@ -1,15 +1,11 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Plans;
-using RecycleNet.Core.Model;
 using RecycleNet.Core.Input;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Settings;
 using RecycleNet.Api.Endpoints;
-using RecycleNet.Api.Hosting;
-using RecycleNet.Core.Geography;
 
 namespace RecycleNet.Api.Plans;
 
@@ -29,7 +25,7 @@ public static class WhatIfEndpoints
             .Accepts<WhatIfBody>("application/json")
             .Produces<WhatIfAnswer>(200)
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(429)
-            .RequireRateLimiting(RateLimits.PublicPosts);
+            .RequireRateLimiting(RateLimitPolicies.PublicPosts);
 
     private static async Task<IResult> WhatIfAsync(HttpRequest req, CityCache cities, NetworkStore network, CoverageCache coverage, IOptions<RecycleNetOptions> o,
         CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using RecycleNet.Core.Cities;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Database;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Settings;

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
+using RecycleNet.Core.Plans;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Isochrones;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Storage;
-using RecycleNet.Core.Volumes;
 using RecycleNet.Core.Database;
 using RecycleNet.Api.Cities;
 

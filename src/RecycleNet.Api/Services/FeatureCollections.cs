@@ -1,3 +1,4 @@
+using RecycleNet.Core.Plans;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Volumes;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Database;
 using RecycleNet.Api.Settings;
 

@@ -4,7 +4,6 @@ using RecycleNet.Api.Http;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.SiteSelection;
-using RecycleNet.Core.Storage;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Settings;
 using RecycleNet.Api.Auth;

@@ -5,7 +5,6 @@ using RecycleNet.Core.Policies;
 using RecycleNet.Core.Subsidies;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Settings;
-using RecycleNet.Api.Hosting;
 
 namespace RecycleNet.Api.Subsidies;
 
@@ -24,7 +23,7 @@ public static class SubsidyEndpoints
             .Answers("The estimate: total, per item (eligible, amount, calculation, unmet conditions with remedies, citation), caps applied, assumptions")
             .Produces(200, contentType: SubsidyWorkbook.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(429)
-            .RequireRateLimiting(RateLimits.PublicPosts);
+            .RequireRateLimiting(RateLimitPolicies.PublicPosts);
         app.MapGet("/api/policies/{id}/subsidy-rules", IResult (string id, PolicyCatalog catalog) => catalog.Find(id) switch
             {
                 null => Problems.NotFound($"policy '{id}'", $"政策“{id}”"),

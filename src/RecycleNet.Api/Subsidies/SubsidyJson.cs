@@ -1,4 +1,3 @@
-using RecycleNet.Api.Http;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Subsidies;

@@ -9,7 +9,6 @@ using RecycleNet.Core.Volumes;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Settings;
 using RecycleNet.Api.Auth;
-using RecycleNet.Api.Endpoints;
 
 namespace RecycleNet.Api.Volumes;
 

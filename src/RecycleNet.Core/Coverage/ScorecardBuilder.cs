@@ -1,4 +1,3 @@
-using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;

@@ -1,4 +1,3 @@
-using NetTopologySuite.Geometries;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Policies;

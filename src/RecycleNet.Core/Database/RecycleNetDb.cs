@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
-using RecycleNet.Core.Cities;
 using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Database;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Cities;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Import;

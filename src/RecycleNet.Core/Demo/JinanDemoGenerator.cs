@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 

@@ -1,6 +1,5 @@
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Isochrones;
-using RecycleNet.Core.Layers;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Cities;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using RecycleNet.Core.Features;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Layers;
 

@@ -1,6 +1,5 @@
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Volumes;
 
 namespace RecycleNet.Core.Features;
@@ -43,7 +42,7 @@ public static class VolumeFeatures
     };
 
     /// <param name="collection">The collection (<see cref="CollectionFor"/>): its category properties are the ones written.</param>
-    /// <param name="totals">Per facility, category and unit over the twelve months (<see cref="VolumeStore.FacilityTotalsAsync"/>).</param>
+    /// <param name="totals">Per facility, category and unit over the twelve months (what Storage/VolumeStore.FacilityTotalsAsync reads).</param>
     /// <param name="months">Per facility, how many months it reported.</param>
     public static IEnumerable<FeatureRecord> Build(CollectionInfo collection, FacilityDirectory facilities, IReadOnlyList<VolumeTotal> totals,
         IReadOnlyDictionary<(FacilityKind, long), int> months, ReportMonth from, ReportMonth to)

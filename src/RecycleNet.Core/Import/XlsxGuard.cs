@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using RecycleNet.Core.Input;
 
 namespace RecycleNet.Core.Import;

@@ -3,7 +3,6 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Input;
-using RecycleNet.Core.Layers;
 using RecycleNet.Core.Import;
 
 namespace RecycleNet.Core.Layers;

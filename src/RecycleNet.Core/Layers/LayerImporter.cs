@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using RecycleNet.Core.Geography;
-using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Storage;
 
 using RecycleNet.Core.Input;
 using RecycleNet.Core.Database;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using RecycleNet.Core.Input;
-using RecycleNet.Core.Layers;
 using RecycleNet.Core.Import;
 
 namespace RecycleNet.Core.Layers;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Import;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Storage;
 
 using RecycleNet.Core.Input;
 using RecycleNet.Core.Database;

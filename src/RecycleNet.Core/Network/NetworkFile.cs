@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Network.Centrelines;
 

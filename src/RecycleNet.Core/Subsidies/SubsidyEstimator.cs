@@ -1,5 +1,4 @@
 using System.Globalization;
-using RecycleNet.Core.Model;
 
 namespace RecycleNet.Core.Subsidies;
 

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Database;
 using RecycleNet.Api.Auth;
 

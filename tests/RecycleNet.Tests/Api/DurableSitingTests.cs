@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Database;
 
 namespace RecycleNet.Tests.Api;

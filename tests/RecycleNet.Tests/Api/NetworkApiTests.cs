@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using RecycleNet.Core.Storage;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RecycleNet.Core.Demo;
-using RecycleNet.Core.Storage;
 using RecycleNet.Core.Database;
 
 namespace RecycleNet.Tests.Api;

@@ -4,7 +4,8 @@ using ArchUnitNET.Loader;
 namespace RecycleNet.Tests.Architecture;
 
 /// <summary>
-/// The shape the code keeps (issue 27), read from the compiled assemblies, not from using lines: Core's folders
+/// The shape the code keeps (issue 27), read from the compiled assemblies (and, for constants, which the compiler
+/// copies, the using lines): Core's folders
 /// (namespaces) depend on each other one way only; Core knows nothing of HTTP; endpoints translate and never query the
 /// store themselves.
 /// </summary>
@@ -31,20 +32,42 @@ public class LayeringTests
     private static void AssertNoCycle(string prefix)
     {
         var edges = new Dictionary<string, Dictionary<string, SortedSet<string>>>();
+        void Edge(string from, string to, string why)
+        {
+            if (to == from) return;
+            var byTarget = edges.TryGetValue(from, out var e) ? e : edges[from] = [];
+            (byTarget.TryGetValue(to, out var reasons) ? reasons : byTarget[to] = []).Add(why);
+        }
         foreach (var type in Code.Value.Types)
         {
             if (Folder(type, prefix) is not { } from) continue;
             foreach (var d in type.Dependencies)
-                if (Folder(d.Target, prefix) is { } to && to != from)
-                {
-                    var byTarget = edges.TryGetValue(from, out var e) ? e : edges[from] = [];
-                    (byTarget.TryGetValue(to, out var why) ? why : byTarget[to] = []).Add($"{type.Name} → {d.Target.Name}");
-                }
+                if (Folder(d.Target, prefix) is { } to) Edge(from, to, $"{type.Name} → {d.Target.Name}");
         }
+        // A constant is copied into the code that uses it, so the compiled types do not show that use: the using lines
+        // of the source do (the build keeps them to what is used: IDE0005).
+        foreach (var (file, from, to) in UsingLines(prefix)) Edge(from, to, $"{file}: using {prefix}{to}");
         var cycles = FolderGraph.Cycles(edges.ToDictionary(e => e.Key, e => (IReadOnlyCollection<string>)e.Value.Keys));
         Assert.True(cycles.Count == 0, string.Join("\n", cycles.Select(c => "cycle: " + string.Join(", ", c) + "\n" + string.Join("\n",
             from a in c from b in c where edges.GetValueOrDefault(a)?.ContainsKey(b) == true
             select $"  {a} → {b}: {string.Join("; ", edges[a][b].Take(4))}"))));
+    }
+
+    /// <summary>Each hand-written source file's folder under <paramref name="prefix"/> and the folders its using lines name.</summary>
+    private static IEnumerable<(string File, string From, string To)> UsingLines(string prefix)
+    {
+        var project = Path.Combine(RepoPaths.Root, "src", prefix.TrimEnd('.'));
+        foreach (var file in Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(project, file);
+            var top = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (top is "bin" or "obj" or "Migrations" || top == relative) continue;
+            foreach (var line in File.ReadLines(file))
+            {
+                if (!line.StartsWith("using " + prefix, StringComparison.Ordinal)) continue;
+                yield return (relative, top, line["using ".Length..].TrimEnd(';').Trim()[prefix.Length..].Split('.')[0]);
+            }
+        }
     }
 
     /// <summary>The folder a type is in under <paramref name="prefix"/> (RecycleNet.Core.Network.Centrelines → Network), null outside.</summary>
@@ -54,6 +77,14 @@ public class LayeringTests
         if (!ns.StartsWith(prefix, StringComparison.Ordinal)) return null;
         var rest = ns[prefix.Length..];
         return rest.Split('.')[0];
+    }
+
+    [Fact]
+    public void The_using_lines_are_read()
+    {
+        var lines = UsingLines("RecycleNet.Api.").ToList();
+        Assert.Contains(lines, l => l.From == "Plans" && l.To == "Http");
+        Assert.DoesNotContain(lines, l => l.From is "bin" or "obj");
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using RecycleNet.Tests.Api;
 using RecycleNet.Tests.Api.Ogc;
 
 namespace RecycleNet.Tests.Web;

@@ -1,8 +1,6 @@
-using System.IO.Compression;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 using RecycleNet.Core.Import;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using RecycleNet.Core.Geography;
 
 namespace RecycleNet.Tests.Api.Ogc;
 

@@ -1,6 +1,5 @@
 using NetTopologySuite.Geometries;
 using RecycleNet.Core.Coverage;
-using RecycleNet.Core.Geography;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Network;
 using static RecycleNet.Tests.Core.Network.TestNetworks;

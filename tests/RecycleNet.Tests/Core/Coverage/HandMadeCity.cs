@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using static RecycleNet.Tests.Core.Network.TestNetworks;

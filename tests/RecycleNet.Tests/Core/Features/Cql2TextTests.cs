@@ -1,7 +1,6 @@
 using NetTopologySuite.Geometries;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Geography;
-using RecycleNet.Core.Layers;
 
 namespace RecycleNet.Tests.Core.Features;
 

@@ -1,4 +1,3 @@
-using RecycleNet.Core.Model;
 using RecycleNet.Core.Volumes;
 using static RecycleNet.Tests.Core.Volumes.SmallCityReports;
 

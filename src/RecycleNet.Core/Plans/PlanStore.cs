@@ -1,17 +1,15 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Plans;
 
 using RecycleNet.Core.Input;
 using RecycleNet.Core.Cities;
 using RecycleNet.Core.Database;
 using RecycleNet.Core.Features;
 
-namespace RecycleNet.Core.Storage;
+namespace RecycleNet.Core.Plans;
 
 /// <summary>Something a plan touches that was changed since the plan was made: adoption refuses it.</summary>
 /// <param name="CurrentVersion">Null: it was deleted.</param>

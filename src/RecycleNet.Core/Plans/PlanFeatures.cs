@@ -1,10 +1,10 @@
 using NetTopologySuite.Geometries;
 using RecycleNet.Core.Layers;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Plans;
+using RecycleNet.Core.Features;
 using RecycleNet.Core.Cities;
 
-namespace RecycleNet.Core.Features;
+namespace RecycleNet.Core.Plans;
 
 /// <summary>
 /// The sites of the city's draft plans as points, for QGIS and web maps: what each plan adds, moves (at its new place),

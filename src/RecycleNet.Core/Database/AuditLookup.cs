@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RecycleNet.Core.Model;
-using RecycleNet.Core.Database;
 
-namespace RecycleNet.Core.Storage;
+namespace RecycleNet.Core.Database;
 
 /// <summary>Who last wrote a feature, from the audit log: what a refused write tells the planner ("changed by 王规划 at …").</summary>
 public static class AuditLookup
