@@ -8,6 +8,8 @@ using RecycleNet.Api.Cities;
 using RecycleNet.Api.Plans;
 using RecycleNet.Api.Subsidies;
 using RecycleNet.Api.Volumes;
+using RecycleNet.Api.Coverage;
+using RecycleNet.Api.Layers;
 
 if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
 

@@ -1,7 +1,7 @@
 using RecycleNet.Api.Http;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Plans;
-using RecycleNet.Api.Endpoints;
+using RecycleNet.Api.Coverage;
 
 namespace RecycleNet.Api.Plans;
 

@@ -5,7 +5,7 @@ using RecycleNet.Core.Plans;
 using RecycleNet.Core.Input;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Settings;
-using RecycleNet.Api.Endpoints;
+using RecycleNet.Api.Coverage;
 
 namespace RecycleNet.Api.Plans;
 

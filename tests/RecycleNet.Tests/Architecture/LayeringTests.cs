@@ -111,10 +111,12 @@ public class LayeringTests
         Assert.Empty(Uses(t => In(t, Core), "Microsoft.AspNetCore"));
     }
 
+    /// <summary>The Api's folders of endpoints and the JSON they write, whole; elsewhere, the *Endpoint(s) classes.</summary>
+    private static readonly string[] EndpointFolders = ["Endpoints", "Coverage", "Layers", "Ogc"];
+
     /// <summary>An endpoint (and the JSON it writes) translates: it asks a store, never EF Core or the DbContext itself.</summary>
     private static bool IsEndpoint(IType t) =>
-        In(t, Api) && (t.Namespace.FullName.StartsWith("RecycleNet.Api.Endpoints", StringComparison.Ordinal)
-            || t.Namespace.FullName.StartsWith("RecycleNet.Api.Ogc", StringComparison.Ordinal)
+        In(t, Api) && (EndpointFolders.Any(f => t.Namespace.FullName.StartsWith($"RecycleNet.Api.{f}", StringComparison.Ordinal))
             || t.FullName.Split('+')[0].EndsWith("Endpoints", StringComparison.Ordinal) || t.FullName.Split('+')[0].EndsWith("Endpoint", StringComparison.Ordinal));
 
     [Fact]
@@ -131,6 +133,7 @@ public class LayeringTests
         Assert.NotEmpty(Uses(t => t.Namespace.FullName == "RecycleNet.Core.Storage", "Microsoft.EntityFrameworkCore"));
         Assert.NotEmpty(Uses(t => t.Namespace.FullName == "RecycleNet.Core.Storage", "RecycleNet.Core.Database"));
         Assert.Contains(Code.Value.Types, t => IsEndpoint(t) && t.Name == "PlanEndpoints");
+        Assert.All(EndpointFolders, f => Assert.Contains(Code.Value.Types, t => IsEndpoint(t) && t.Namespace.FullName == $"RecycleNet.Api.{f}"));
     }
 }
 

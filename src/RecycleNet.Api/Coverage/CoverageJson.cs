@@ -3,7 +3,7 @@ using System.Globalization;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Network;
 
-namespace RecycleNet.Api.Endpoints;
+namespace RecycleNet.Api.Coverage;
 
 [Description("Communities, households and residents, and how many of them a 15-minute walk covers.")]
 public sealed record CoverageTotalsAnswer(int Communities, int CoveredCommunities, long Households, long CoveredHouseholds,

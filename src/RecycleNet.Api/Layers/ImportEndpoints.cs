@@ -7,7 +7,7 @@ using RecycleNet.Core.Storage;
 using RecycleNet.Api.Settings;
 using RecycleNet.Api.Auth;
 
-namespace RecycleNet.Api.Endpoints;
+namespace RecycleNet.Api.Layers;
 
 /// <summary>
 /// POST /api/import/{layer}?crs=&amp;mode=: a GeoJSON FeatureCollection, CSV or XLSX body (or a

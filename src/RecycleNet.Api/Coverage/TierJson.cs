@@ -1,7 +1,7 @@
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Coverage;
 
-namespace RecycleNet.Api.Endpoints;
+namespace RecycleNet.Api.Coverage;
 
 /// <summary>The county – township – village tiers as the scorecard and /api/tiers write them.</summary>
 public static class TierJson

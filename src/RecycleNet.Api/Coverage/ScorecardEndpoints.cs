@@ -7,7 +7,7 @@ using RecycleNet.Core.Policies;
 using RecycleNet.Api.Cities;
 using RecycleNet.Api.Volumes;
 
-namespace RecycleNet.Api.Endpoints;
+namespace RecycleNet.Api.Coverage;
 
 /// <summary>/api/scorecard: progress toward a policy's targets, coverage, fair shares, density and sorting-centre hauls.</summary>
 public static class ScorecardEndpoints

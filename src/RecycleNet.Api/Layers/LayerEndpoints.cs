@@ -11,7 +11,7 @@ using RecycleNet.Api.Services;
 using RecycleNet.Api.Settings;
 using RecycleNet.Api.Auth;
 
-namespace RecycleNet.Api.Endpoints;
+namespace RecycleNet.Api.Layers;
 
 /// <summary>
 /// /api/{layer}: each map layer as a GeoJSON FeatureCollection (WGS84), and feature-level

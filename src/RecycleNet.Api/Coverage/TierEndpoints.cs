@@ -3,7 +3,7 @@ using RecycleNet.Core.Coverage;
 using RecycleNet.Core.SiteSelection;
 using RecycleNet.Api.Cities;
 
-namespace RecycleNet.Api.Endpoints;
+namespace RecycleNet.Api.Coverage;
 
 /// <summary>
 /// /api/tiers: the county – township – village network against the city policy's tier rules, down to each village,

@@ -8,7 +8,7 @@ using RecycleNet.Core.Network;
 using RecycleNet.Core.Input;
 using RecycleNet.Api.Cities;
 
-namespace RecycleNet.Api.Endpoints;
+namespace RecycleNet.Api.Coverage;
 
 /// <summary>
 /// /api/life-circles, /api/coverage and /api/coverage/gaps: who lives within the walk of an outlet.
