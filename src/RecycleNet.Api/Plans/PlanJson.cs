@@ -15,7 +15,7 @@ public static class PlanJson
         {
             id = p.Id, name = p.Name, author = p.Author.Length == 0 ? null : p.Author, status = p.Status.Name(), version = p.Version, created = Utc(p.Created), updated = Utc(p.Updated),
             adoptedAt = p.AdoptedAt is { } a ? Utc(a) : (DateTime?)null, adoptedBy = p.AdoptedBy, revertOf = p.RevertOf,
-            counts = new { add = c.Add.Count, move = c.Move.Count, close = c.Close.Count, update = c.Update.Count, remove = c.Remove.Count },
+            counts = new { add = c.Add.Count, move = c.Move.Count, close = c.Close.Count, update = c.Update.Count, remove = c.Remove.Count, merge = c.Merge.Count },
         };
     }
 

@@ -16,7 +16,7 @@ const legendInfo = {};
 let labels = null;
 // `base` keeps each picked outlet as it was when picked (its feature and ETag): a save names that version, so a change
 // someone else made meanwhile is reported, not overwritten.
-const whatIf = { add: [], close: new Set(), move: new Map(), base: new Map(), placing: false, moveMode: false, moving: null, markers: L.layerGroup() };
+const whatIf = { add: [], close: new Set(), move: new Map(), merge: new Set(), base: new Map(), placing: false, moveMode: false, moving: null, markers: L.layerGroup() };
 
 async function ogc(collection, extra = '') {
   return getJson(`/ogc/collections/${collection}/items?limit=10000${crs}${extra}`);
@@ -203,8 +203,14 @@ async function loadRuralLayers() {
   layers.wastePoints = L.geoJSON(points, {
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: f.properties.takesRecyclables ? 4 : 2, weight: 0, fillOpacity: 0.9,
       fillColor: f.properties.takesRecyclables ? colours.merged : colours.point }),
-    onEachFeature: (f, l) => l.bindPopup(popup(f.properties.name, f.properties.kind, f.properties.takesRecyclables ? t('merged') : null)),
+    onEachFeature: (f, l) => {
+      l.bindPopup(popup(f.properties.name, `${t(`value.${f.properties.kind}`)} · ${t(`value.${f.properties.status}`)}`, f.properties.takesRecyclables ? t('merged') : null));
+      // An operating point that does not take recyclables yet can be merged in the what-if (两网融合), as a plan would.
+      if (f.properties.status === 'operating' && !f.properties.takesRecyclables) l.on('click', () => { if (!whatIf.placing) mergePoint(f.id, l); });
+    },
   });
+  document.getElementById('whatifMergeHint').hidden =
+    !points.features.some(f => f.properties.status === 'operating' && !f.properties.takesRecyclables);
   const has = { townships: townships.features.length, villages: villages.features.length, stations: stations.features.length, wastePoints: points.features.length };
   for (const [name, n] of Object.entries(has)) {
     document.querySelector(`#layers input[data-layer="${name}"]`).closest('label').hidden = !n;
@@ -263,15 +269,16 @@ export function startMoving() {
   document.getElementById('whatifResult').textContent = t('whatif.pick');
 }
 
-/** The outlet as it is now, with its ETag, kept from the first time the planner picks it. */
-function remember(id) {
-  if (!whatIf.base.has(id)) {
-    whatIf.base.set(id, fetch(cityUrl(`/api/outlets/${id}`)).then(async r => r.ok ? { feature: await r.json(), etag: r.headers.get('ETag') } : null));
+/** The outlet (or waste-sorting point) as it is now, with its ETag, kept from the first time the planner picks it. */
+function remember(id, layer = 'outlets') {
+  const key = `${layer}/${id}`;
+  if (!whatIf.base.has(key)) {
+    whatIf.base.set(key, fetch(cityUrl(`/api/${key}`)).then(async r => r.ok ? { feature: await r.json(), etag: r.headers.get('ETag') } : null));
   }
-  return whatIf.base.get(id);
+  return whatIf.base.get(key);
 }
 
-/** Saves the what-if for real (planner key): new outlets are added, moved ones moved, closed ones closed. */
+/** Saves the what-if for real (planner key): new outlets are added, moved ones moved, closed ones closed, merged points merged. */
 export async function saveWhatIf() {
   const key = document.getElementById('plannerKey').value.trim();
   const send = (method, url, feature, etag) => fetch(cityUrl(url), {
@@ -298,7 +305,17 @@ export async function saveWhatIf() {
       conflicts.push(t('whatif.conflict', { name: p.current?.properties?.name ?? id, version: p.currentVersion }));
     } else if (!r.ok) await fail(r);
   }
-  whatIf.add = []; whatIf.close.clear(); whatIf.move.clear(); whatIf.base.clear(); whatIf.markers.clearLayers();
+  for (const id of whatIf.merge) {
+    const base = await remember(id, 'waste-sorting-points');
+    if (!base) continue;
+    const properties = { ...base.feature.properties, takesRecyclables: true };
+    const r = await send('PUT', `/api/waste-sorting-points/${id}`, { type: 'Feature', geometry: base.feature.geometry, properties }, base.etag);
+    if (r.status === 412) {
+      const p = await r.json();
+      conflicts.push(t('whatif.conflict', { name: p.current?.properties?.name ?? id, version: p.currentVersion }));
+    } else if (!r.ok) await fail(r);
+  }
+  whatIf.add = []; whatIf.close.clear(); whatIf.move.clear(); whatIf.merge.clear(); whatIf.base.clear(); whatIf.markers.clearLayers();
   document.getElementById('whatifResult').textContent = t('whatif.saved');
   if (conflicts.length) showError({ title: conflicts.join('\n') });
   await loadLayers();
@@ -310,11 +327,18 @@ async function closeOutlet(id, layer) {
   await runWhatIf();
 }
 
+async function mergePoint(id, layer) {
+  remember(id, 'waste-sorting-points');
+  if (whatIf.merge.has(id)) whatIf.merge.delete(id); else whatIf.merge.add(id);
+  layer.setStyle({ fillColor: whatIf.merge.has(id) ? colours.merged : colours.point, radius: whatIf.merge.has(id) ? 4 : 2 });
+  await runWhatIf();
+}
+
 /** The what-if as a plan's changes (the crs the page's base map uses). */
 export function whatIfChanges() {
   return {
     crs: config.baseMapCrs === 'GCJ02' ? 'GCJ02' : 'WGS84',
-    changes: { add: whatIf.add, move: [...whatIf.move.values()], close: [...whatIf.close] },
+    changes: { add: whatIf.add, move: [...whatIf.move.values()], close: [...whatIf.close], merge: [...whatIf.merge] },
   };
 }
 
@@ -322,6 +346,7 @@ export async function runWhatIf(onChange) {
   // Positions are sent in the CRS the map shows (GCJ-02 under an Amap/Tencent base map); the service converts them.
   const r = await postJson('/api/coverage/what-if', {
     crs: config.baseMapCrs === 'GCJ02' ? 'GCJ02' : 'WGS84', add: whatIf.add, move: [...whatIf.move.values()], close: [...whatIf.close],
+    merge: [...whatIf.merge],
   });
   const delta = r.after.city.coveredHouseholds - r.before.city.coveredHouseholds;
   document.getElementById('whatifResult').textContent =
@@ -335,6 +360,7 @@ export function resetWhatIf() {
   whatIf.add = [];
   whatIf.close.clear();
   whatIf.move.clear();
+  whatIf.merge.clear();
   whatIf.base.clear();
   whatIf.markers.clearLayers();
   document.getElementById('whatifResult').textContent = '';

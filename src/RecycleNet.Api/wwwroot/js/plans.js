@@ -13,7 +13,7 @@ export async function loadPlans() {
   const rows = plans.map(p => el('tr', { dataset: { plan: p.id, status: p.status } },
     el('td', {}, el('input', { type: 'checkbox', className: 'plan-pick', value: p.id, 'aria-label': p.name })),
     el('td', {}, `#${p.id}`), el('td', { className: 'plan-name' }, p.name), el('td', {}, statusText(p.status)), el('td', {}, p.author ?? '—'),
-    el('td', {}, t('plan.counts', { add: p.counts.add, move: p.counts.move, close: p.counts.close, update: p.counts.update + p.counts.remove })),
+    el('td', {}, t(p.counts.merge ? 'plan.countsMerged' : 'plan.counts', { add: p.counts.add, move: p.counts.move, close: p.counts.close, update: p.counts.update + p.counts.remove, merge: p.counts.merge })),
     el('td', {}, p.status === 'draft'
       ? [el('button', { className: 'plan-evaluate', onclick: () => evaluate(p.id).catch(() => {}) }, t('plan.evaluate')), ' ',
          el('button', { className: 'plan-adopt', onclick: () => adopt(p.id).catch(() => {}) }, t('plan.adopt')), ' ',
