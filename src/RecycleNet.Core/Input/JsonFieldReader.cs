@@ -102,6 +102,19 @@ public sealed class JsonFieldReader
     }
 
     /// <summary>The member's objects with their paths (name[i]); absent is empty.</summary>
+    /// <summary>
+    /// The elements of the array <paramref name="name"/> of <paramref name="obj"/>, of any kind, each with its path under
+    /// <paramref name="prefix"/> (e.g. changes.close[2]); nothing when it is absent, and <paramref name="notArray"/> said
+    /// when it is not an array.
+    /// </summary>
+    public IEnumerable<(JsonElement Item, string Path)> Items(JsonElement obj, string prefix, string name, Reason notArray)
+    {
+        if (Member(obj, name) is not { } v) yield break;
+        if (v.ValueKind != JsonValueKind.Array) { Fail($"{prefix}{name}", notArray); yield break; }
+        var i = 0;
+        foreach (var e in v.EnumerateArray()) yield return (e, $"{prefix}{name}[{i++}]");
+    }
+
     public IEnumerable<(JsonElement Item, string Path)> Objects(JsonElement obj, string name)
     {
         if (Member(obj, name) is not { } v) yield break;

@@ -93,25 +93,16 @@ public static class PlanRequest
             if (Id(r, e, p) is not { } id || LocationReader.LonLat(r, e, p, crs) is not { } at) continue;
             changes.Move.Add(new PlanMove(layer, id, at.X, at.Y, Version(p, layer, id)));
         }
-        if (JsonFieldReader.Member(c, "close") is { } close)
+        foreach (var (v, p) in r.Items(c, prefix, "close", new("must be an array of outlet ids, or of { layer, id }", "须为回收网点编号或 { layer, id } 组成的数组")))
         {
-            if (close.ValueKind != JsonValueKind.Array) r.Fail($"{prefix}close", "must be an array of outlet ids, or of { layer, id }", "须为回收网点编号或 { layer, id } 组成的数组");
-            else
+            var (layer, id) = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? ("outlets", (long?)n)
+                : v.ValueKind == JsonValueKind.Object ? (Layer(r, v, p), Id(r, v, p)) : ("outlets", null);
+            if (id is null)
             {
-                var i = 0;
-                foreach (var v in close.EnumerateArray())
-                {
-                    var p = $"{prefix}close[{i++}]";
-                    var (layer, id) = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? ("outlets", (long?)n)
-                        : v.ValueKind == JsonValueKind.Object ? (Layer(r, v, p), Id(r, v, p)) : ("outlets", null);
-                    if (id is null)
-                    {
-                        r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not an outlet id, nor {{ layer, id }}", $"{JsonFieldReader.Clip(v.GetRawText())} 既不是回收网点编号，也不是 {{ layer, id }}");
-                        continue;
-                    }
-                    changes.Close.Add(new PlanRef(layer, id.Value, Version(p, layer, id.Value)));
-                }
+                r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not an outlet id, nor {{ layer, id }}", $"{JsonFieldReader.Clip(v.GetRawText())} 既不是回收网点编号，也不是 {{ layer, id }}");
+                continue;
             }
+            changes.Close.Add(new PlanRef(layer, id.Value, Version(p, layer, id.Value)));
         }
         foreach (var (e, path) in r.Objects(c, "update"))
         {
@@ -126,21 +117,12 @@ public static class PlanRequest
             }
             changes.Update.Add(new PlanUpdate(layer, id, props.Clone(), Version(p, layer, id)));
         }
-        if (JsonFieldReader.Member(c, "merge") is { } merge)
+        foreach (var (v, p) in r.Items(c, prefix, "merge", new("must be an array of waste-sorting point ids", "须为垃圾分类投放点编号组成的数组")))
         {
-            if (merge.ValueKind != JsonValueKind.Array) r.Fail($"{prefix}merge", "must be an array of waste-sorting point ids", "须为垃圾分类投放点编号组成的数组");
-            else
-            {
-                var i = 0;
-                foreach (var v in merge.EnumerateArray())
-                {
-                    var p = $"{prefix}merge[{i++}]";
-                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && versions.TryGetValue((PlanChanges.MergeLayer, id), out var version))
-                        changes.Merge.Add(new PlanRef(PlanChanges.MergeLayer, id, version));
-                    else r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not the id of a waste-sorting point of this city",
-                        $"{JsonFieldReader.Clip(v.GetRawText())} 不是本市垃圾分类投放点的编号");
-                }
-            }
+            if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) && versions.TryGetValue((PlanChanges.MergeLayer, id), out var version))
+                changes.Merge.Add(new PlanRef(PlanChanges.MergeLayer, id, version));
+            else r.Fail(p, $"{JsonFieldReader.Clip(v.GetRawText())} is not the id of a waste-sorting point of this city",
+                $"{JsonFieldReader.Clip(v.GetRawText())} 不是本市垃圾分类投放点的编号");
         }
         return changes;
     }
