@@ -65,7 +65,7 @@ public static class RequestBody
     }
 
     /// <summary>The first file of a multipart/form-data upload, with its name.</summary>
-    public static async Task<BodyRead<(ReadOnlyMemory<byte> Bytes, string FileName)>> UploadAsync(HttpRequest request, long limit, CancellationToken ct)
+    public static async Task<BodyRead<(ReadOnlyMemory<byte> Bytes, string FileName, string? ContentType)>> UploadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         if (request.ContentLength > limit) return Problems.TooLarge(limit);
         IFormCollection form;
@@ -82,11 +82,11 @@ public static class RequestBody
         if (file.Length > limit) return Problems.TooLarge(limit);
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
-        return new((ms.ToArray(), file.FileName), null);
+        return new((ms.ToArray(), file.FileName, file.ContentType), null);
     }
 
     /// <summary>An import's file: a multipart upload's first file, or the raw body; at most <paramref name="limit"/> bytes.</summary>
-    public static async Task<BodyRead<(ReadOnlyMemory<byte> Body, string? FileName)>> FileAsync(HttpRequest req, long limit, CancellationToken ct)
+    public static async Task<BodyRead<ImportFile>> FileAsync(HttpRequest req, long limit, CancellationToken ct)
     {
         // Only a multipart upload is a form here: curl's --data-binary labels raw bytes as
         // application/x-www-form-urlencoded, and those bytes are the file itself.
@@ -94,10 +94,18 @@ public static class RequestBody
         {
             var upload = await RequestBody.UploadAsync(req, limit, ct);
             if (upload.Problem is { } bad) return bad;
-            return new BodyRead<(ReadOnlyMemory<byte>, string?)>((upload.Value.Bytes, upload.Value.FileName), null);
+            return new BodyRead<ImportFile>(new ImportFile(upload.Value.Bytes, upload.Value.FileName, upload.Value.ContentType), null);
         }
         var raw = await RequestBody.BytesAsync(req, limit, ct);
         if (raw.Problem is { } problem) return problem;
-        return new BodyRead<(ReadOnlyMemory<byte>, string?)>((raw.Value, null), null);
+        return new BodyRead<ImportFile>(new ImportFile(raw.Value, null, req.ContentType), null);
     }
+}
+
+/// <summary>An uploaded file: its bytes, its name (multipart), and the media type it was sent as (the part's, or the request's).</summary>
+public sealed record ImportFile(ReadOnlyMemory<byte> Body, string? FileName, string? ContentType)
+{
+    /// <summary>The charset its media type declares (text/csv; charset=gbk), or null.</summary>
+    public string? Charset => Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ContentType, out var type) && type.Charset.HasValue
+        ? type.Charset.Value : null;
 }

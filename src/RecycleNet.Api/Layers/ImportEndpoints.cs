@@ -43,19 +43,21 @@ public static class ImportEndpoints
 
         var file = await RequestBody.FileAsync(req, options.Value.MaxImportBytes, ct);
         if (file.Problem is { } bad) return bad;
-        var (body, fileName) = file.Value;
+        var upload = file.Value!;
+        var (body, fileName, _) = upload;
+        string? encoding = null;
 
         var kind = ImportFormat.Of(format, fileName, req.ContentType, body.Span);
         if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx", $"“{format}”不是可用格式；可用 geojson、csv 或 xlsx");
         List<ImportRow> rows;
         try
         {
-            rows = kind switch
+            if (kind == "csv")
             {
-                "xlsx" => TableRowReader.ReadXlsx(body),
-                "csv" => TableRowReader.ReadCsv(body),
-                _ => GeoJsonRowReader.Read(body),
-            };
+                rows = TableRowReader.ReadCsv(body, upload.Charset, out var read);
+                encoding = read;
+            }
+            else rows = kind == "xlsx" ? TableRowReader.ReadXlsx(body) : GeoJsonRowReader.Read(body);
         }
         catch (ImportFormatException e)
         {
@@ -75,8 +77,10 @@ public static class ImportEndpoints
         } : null;
         var result = await store.ImportAsync(definition, rows, declared, importMode, AuditTrail.Entry(req.HttpContext, "import", definition.Name), ct, check);
         if (result.Conflict is { } conflict) return Problems.Conflict(conflict);
-        if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows", seen);
+        // A refusal says how a CSV was read too: names that look wrong are then explained by the encoding.
+        var more = encoding is null ? seen : new Dictionary<string, object?>(seen ?? []) { ["encoding"] = encoding };
+        if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows", more);
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,
-            result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun, seen?["columns"], seen?["preview"]));
+            result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun, seen?["columns"], seen?["preview"], encoding));
     }
 }

@@ -53,13 +53,20 @@ public static class VolumeEndpoints
         if (!VolumeResubmissions.TryParse(mode, out var resubmission, out var badMode)) return Problems.BadParameter("mode", badMode!.Value);
         var file = await RequestBody.FileAsync(req, options.Value.MaxImportBytes, ct);
         if (file.Problem is { } bad) return bad;
-        var (body, fileName) = file.Value;
+        var upload = file.Value!;
+        var (body, fileName, _) = upload;
+        string? encoding = null;
         var kind = ImportFormat.Of(format, fileName, req.ContentType, body.Span);
         if (kind is not ("csv" or "xlsx")) return Problems.BadParameter("format", $"volume reports are CSV or XLSX, not {kind ?? $"'{format}'"}", $"回收量报表须为 CSV 或 XLSX 文件，不能是 {kind ?? $"“{format}”"}");
         List<ImportRow> rows;
         try
         {
-            rows = kind == "xlsx" ? TableRowReader.ReadXlsx(body) : TableRowReader.ReadCsv(body);
+            if (kind == "csv")
+            {
+                rows = TableRowReader.ReadCsv(body, upload.Charset, out var read);
+                encoding = read;
+            }
+            else rows = TableRowReader.ReadXlsx(body);
         }
         catch (ImportFormatException e)
         {
@@ -68,10 +75,11 @@ public static class VolumeEndpoints
         var city = await cities.GetAsync(ct);
         var directory = await store.DirectoryAsync(city, ct);
         var sheet = new VolumeImporter(categories, directory, new VolumeImportOptions { LatestMonth = volumes.LatestMonth }).Read(rows);
-        if (sheet.Errors.Count > 0) return Problems.Invalid(sheet.Errors, $"The volume report of {rows.Count} rows");
+        if (sheet.Errors.Count > 0)
+            return Problems.Invalid(sheet.Errors, $"The volume report of {rows.Count} rows", encoding is null ? null : new Dictionary<string, object?> { ["encoding"] = encoding });
         var result = await store.ApplyAsync(sheet.Figures, AuditTrail.Entry(req.HttpContext, "import", "volumes"), check, ct, resubmission);
         if (result.NeedsMode && !check) return VolumeJson.NeedsMode(result, directory, categories);
-        return TypedResults.Ok(VolumeJson.ImportAnswer(result, sheet.Layout, kind, directory, categories));
+        return TypedResults.Ok(VolumeJson.ImportAnswer(result, sheet.Layout, kind, encoding, directory, categories));
     }
 
     private static async Task<IResult> ListAsync(HttpRequest req, VolumeStore store, CityCache cities, VolumeCategories categories, CancellationToken ct)

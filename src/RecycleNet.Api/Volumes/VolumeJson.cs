@@ -67,8 +67,8 @@ public static class VolumeJson
         oldQuantity = c.OldQuantityMilli is { } o ? Q(o) : (decimal?)null, newQuantity = c.NewQuantityMilli is { } n ? Q(n) : (decimal?)null, note = c.Note,
     };
 
-    public static VolumeImportAnswer ImportAnswer(VolumeWriteResult r, string layout, string format, FacilityDirectory directory, VolumeCategories categories) =>
-        new(r.DryRun, layout, format, r.Inserted, r.FacilityMonths, r.Resubmitted, r.Replaced, r.Corrections.Count,
+    public static VolumeImportAnswer ImportAnswer(VolumeWriteResult r, string layout, string format, string? encoding, FacilityDirectory directory, VolumeCategories categories) =>
+        new(r.DryRun, layout, format, encoding, r.Inserted, r.FacilityMonths, r.Resubmitted, r.Replaced, r.Corrections.Count,
             r.Corrections.Take(500).Select(c => Correction(c, directory, categories)).ToList(),
             r.Mode == VolumeResubmission.Unstated ? null : r.Mode.ToString().ToLowerInvariant(), r.Removed.Count, r.NeedsMode,
             r.Removed.Take(500).Select(c => Correction(c, directory, categories)).ToList());

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MiniExcelLibs;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -8,7 +7,7 @@ using RecycleNet.Core.Input;
 namespace RecycleNet.Core.Import;
 
 /// <summary>
-/// Reads CSV (UTF-8, comma-separated, header row) and XLSX (first sheet, header row) into import rows.
+/// Reads CSV (UTF-8 or GB18030, comma-separated, header row) and XLSX (first sheet, header row) into import rows.
 /// Coordinates come from lon/lat (or x/y, 经度/纬度) columns, one combined "lng,lat" column (经纬度),
 /// or a WKT column for polygons.
 /// </summary>
@@ -30,11 +29,14 @@ public static class TableRowReader
     public static readonly IReadOnlySet<string> GeometryColumns =
         new HashSet<string>([.. LonKeys, .. LatKeys, .. PairKeys, .. WktKeys], StringComparer.OrdinalIgnoreCase);
 
-    public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body, int maxRows = MaxRows)
+    /// <summary>A CSV in UTF-8 or, failing that, GB18030 (<see cref="CsvText"/>).</summary>
+    public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body, int maxRows = MaxRows) => ReadCsv(body, null, out _, maxRows);
+
+    /// <param name="charset">The charset the request declared, honoured strictly; null: UTF-8, else GB18030 (<see cref="CsvText"/>).</param>
+    /// <param name="encoding">The encoding the file was read in, for the answer to say.</param>
+    public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body, string? charset, out string encoding, int maxRows = MaxRows)
     {
-        string text;
-        try { text = new UTF8Encoding(false, true).GetString(body.Span); }
-        catch (DecoderFallbackException) { throw new ImportFormatException(new("the CSV is not UTF-8 text (save it as \"CSV UTF-8\")", "CSV 文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8（逗号分隔）”）")); }
+        var text = CsvText.Decode(body.Span, charset, out encoding);
         var table = CsvParser.Parse(text, maxRows);
         if (table.Count == 0 || table[0].All(string.IsNullOrWhiteSpace)) throw new ImportFormatException(new("the CSV has no header row", "CSV 文件没有表头行"));
         var header = table[0].Select(h => h.Trim()).ToList();

@@ -10,7 +10,7 @@ public sealed class OutletLayer : LayerDefinition<Outlet>
     private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", "状态");
     private static readonly LayerField ModernF = new("modern", "boolean", "meets the modern-outlet standard (现代化回收网点)", "现代化");
     private static readonly LayerField AreaF = new("areaM2", "number", "floor area, m²", "面积", "面积m2");
-    private static readonly LayerField OperatorF = new("operator", "string", "operating enterprise", "运营主体", "企业");
+    private static readonly LayerField OperatorF = new("operator", "string", "operating enterprise", "运营主体", "企业", "经营者", "运营单位", "经营单位", "运营企业");
     private static readonly LayerField OpenedF = new("openedOn", "string", "opening date, yyyy-MM-dd", "开业日期");
     internal static readonly LayerField ClosedF = new("closedOn", "string", "closing date, yyyy-MM-dd: no volume report may cover a later month", "关闭日期", "停业日期");
     private static readonly LayerField TierF = new("tier", "string", "community (社区回收网点, reached on foot) | village (村级回收网点, reached by road)", "层级", "网点层级");

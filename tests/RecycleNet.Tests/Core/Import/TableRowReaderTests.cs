@@ -37,8 +37,23 @@ public class TableRowReaderTests
     }
 
     [Fact]
-    public void Non_UTF8_text_is_refused_with_a_hint() =>
-        Assert.Contains("UTF-8", Assert.Throws<ImportFormatException>(() => TableRowReader.ReadCsv(new byte[] { 0x6E, 0x0A, 0xC4, 0xE3 })).Message);
+    public void GBK_text_is_read_as_GB18030_and_text_in_neither_is_refused_at_its_byte()
+    {
+        // "n\n你" in GBK: not UTF-8, clean GB18030.
+        var rows = TableRowReader.ReadCsv(new byte[] { 0x6E, 0x0A, 0xC4, 0xE3 }, null, out var encoding);
+        Assert.Equal("GB18030", encoding);
+        Assert.Equal("你", Assert.Single(rows).Properties["n"]);
+        // 0xFF starts nothing in either: the first byte UTF-8 cannot read is named.
+        var e = Assert.Throws<ImportFormatException>(() => TableRowReader.ReadCsv(new byte[] { 0x6E, 0x0A, 0xFF, 0xE3 }));
+        Assert.Contains("byte 3", e.Message);
+        Assert.Contains("UTF-8", e.MessageZh);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0xE4, 0xBD, 0xA0 }, null)] // valid UTF-8 with a BOM
+    [InlineData(new byte[] { 0x61, 0xC4 }, 2L)] // a lead byte and nothing after it
+    [InlineData(new byte[] { 0x61, 0x62, 0xE4, 0xBD }, 3L)] // a character cut short
+    public void The_first_byte_UTF8_cannot_read_is_found(byte[] body, long? expected) => Assert.Equal(expected, CsvText.FirstInvalidUtf8(body));
 
     [Fact]
     public void XLSX_first_sheet_with_header_row()
