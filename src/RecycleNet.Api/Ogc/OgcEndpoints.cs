@@ -43,6 +43,8 @@ public static class OgcEndpoints
             .WithName("ogc-queryables").WithSummary("The properties that can be filtered with ?name=value (JSON Schema)");
         ogc.MapGet("/collections/{collectionId}/schema", (string collectionId, HttpRequest req, FeatureCollections collections) => Schema(collectionId, req, "schema", collections))
             .WithName("ogc-schema").WithSummary("The features' properties and their types (JSON Schema; GDAL builds its fields from it)");
+        ogc.MapGet("/collections/{collectionId}/schema.xsd", GmlSchema).WithName("ogc-schema-gml")
+            .WithSummary("The features as a GML application schema (XSD): geometry type and typed fields, for GDAL and QGIS, also of an empty collection");
         ogc.MapGet("/collections/{collectionId}/items", OgcItemsEndpoint.ItemsAsync).WithName("ogc-items")
             .WithSummary("Features: bbox, bbox-crs, crs, datetime, limit (≤ 10,000), offset, property=value")
             .RequireRateLimiting(RateLimitPolicies.Downloads);
@@ -151,6 +153,10 @@ public static class OgcEndpoints
         }, "application/schema+json");
     }
 
+    private static IResult GmlSchema(string collectionId, HttpRequest req, FeatureCollections collections) =>
+        collections.Find(collectionId) is not { } c ? UnknownCollection(collectionId, collections.All)
+            : TypedResults.Text(GmlApplicationSchema.Write(c, $"{OgcLinks.Base(req)}/collections/{c.Id}"), "application/xml; charset=utf-8");
+
     internal static void WriteCollection(Utf8JsonWriter w, string b, FeatureTable t, IReadOnlyList<OutputCrs> crs)
     {
         var c = t.Info;
@@ -166,6 +172,9 @@ public static class OgcEndpoints
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/items?f=html", "items", OgcLinks.Html, "the features as HTML");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "queryables");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/schema", "describedby", "application/schema+json", "the features' schema");
+        // Relation types compare case-insensitively (RFC 8288 §2.1.1); GDAL 3.6 looks for "describedBy" exactly, and takes
+        // the geometry type only from a GML schema: this spelling is the one it reads.
+        OgcLinks.Write(w, $"{b}/collections/{c.Id}/schema.xsd", "describedBy", "application/xml", "the features as a GML application schema");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcLinks.Json, "vector tiles (XYZ URL template)");
         w.WriteEndArray();
         w.WriteStartObject("extent");
