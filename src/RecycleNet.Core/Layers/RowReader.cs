@@ -127,6 +127,7 @@ public sealed class RowReader(ImportRow row, List<ImportError> errors)
         {
             case null: return null;
             case DateTime dt: return DateOnly.FromDateTime(dt);
+            case not string when ExcelDates.TryDate(v, out var excel): return excel; // a Chinese date format the workbook reader left a number
             case string s when DateOnly.TryParseExact(s.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
                 return d;
         }

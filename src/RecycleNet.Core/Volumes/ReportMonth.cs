@@ -59,6 +59,8 @@ public readonly partial record struct ReportMonth(int Year, int Month) : ICompar
         {
             case DateTime dt: month = new ReportMonth(dt.Year, dt.Month); return true;
             case DateOnly d: month = Of(d); return true;
+            // A month in a Chinese date format (yyyy"年"m"月") reaches here as the spreadsheet's day count.
+            case double or float or decimal or long or int when Import.ExcelDates.TryDate(value, out var excel): month = Of(excel); return true;
             // A spreadsheet number cell may hold NaN or overflow to infinity (1e400): no month, never a conversion that throws.
             case double d when !double.IsFinite(d) || Math.Abs(d) > 1e7: return false;
             case float f when !float.IsFinite(f) || Math.Abs(f) > 1e7: return false;
