@@ -45,19 +45,14 @@ public static class ImportEndpoints
         if (file.Problem is { } bad) return bad;
         var upload = file.Value!;
         var (body, fileName, _) = upload;
-        string? encoding = null;
 
         var kind = ImportFormat.Of(format, fileName, req.ContentType, body.Span);
         if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx", $"“{format}”不是可用格式；可用 geojson、csv 或 xlsx");
         List<ImportRow> rows;
+        string? encoding;
         try
         {
-            if (kind == "csv")
-            {
-                rows = TableRowReader.ReadCsv(body, upload.Charset, out var read);
-                encoding = read;
-            }
-            else rows = kind == "xlsx" ? TableRowReader.ReadXlsx(body) : GeoJsonRowReader.Read(body);
+            rows = TableRowReader.Read(kind, body, upload.Charset, out encoding);
         }
         catch (ImportFormatException e)
         {

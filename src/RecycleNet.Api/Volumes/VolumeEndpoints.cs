@@ -55,18 +55,13 @@ public static class VolumeEndpoints
         if (file.Problem is { } bad) return bad;
         var upload = file.Value!;
         var (body, fileName, _) = upload;
-        string? encoding = null;
         var kind = ImportFormat.Of(format, fileName, req.ContentType, body.Span);
         if (kind is not ("csv" or "xlsx")) return Problems.BadParameter("format", $"volume reports are CSV or XLSX, not {kind ?? $"'{format}'"}", $"回收量报表须为 CSV 或 XLSX 文件，不能是 {kind ?? $"“{format}”"}");
         List<ImportRow> rows;
+        string? encoding;
         try
         {
-            if (kind == "csv")
-            {
-                rows = TableRowReader.ReadCsv(body, upload.Charset, out var read);
-                encoding = read;
-            }
-            else rows = TableRowReader.ReadXlsx(body);
+            rows = TableRowReader.Read(kind, body, upload.Charset, out encoding);
         }
         catch (ImportFormatException e)
         {

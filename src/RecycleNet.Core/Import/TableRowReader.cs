@@ -29,6 +29,20 @@ public static class TableRowReader
     public static readonly IReadOnlySet<string> GeometryColumns =
         new HashSet<string>([.. LonKeys, .. LatKeys, .. PairKeys, .. WktKeys], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The rows of an upload in <paramref name="format"/> (<see cref="ImportFormat"/>: geojson, csv or xlsx), a CSV read in
+    /// the <paramref name="charset"/> declared or as it was saved; <paramref name="encoding"/> says which (null: not a CSV).
+    /// </summary>
+    /// <exception cref="ImportFormatException">The file cannot be read as <paramref name="format"/>.</exception>
+    public static List<ImportRow> Read(string format, ReadOnlyMemory<byte> body, string? charset, out string? encoding)
+    {
+        encoding = null;
+        if (format != "csv") return format == "xlsx" ? ReadXlsx(body) : GeoJsonRowReader.Read(body);
+        var rows = ReadCsv(body, charset, out var read);
+        encoding = read;
+        return rows;
+    }
+
     /// <summary>A CSV in UTF-8 or, failing that, GB18030 (<see cref="CsvText"/>).</summary>
     public static List<ImportRow> ReadCsv(ReadOnlyMemory<byte> body, int maxRows = MaxRows) => ReadCsv(body, null, out _, maxRows);
 
