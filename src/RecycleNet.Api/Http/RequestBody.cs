@@ -105,6 +105,23 @@ public static class RequestBody
 /// <summary>An uploaded file: its bytes, its name (multipart), and the media type it was sent as (the part's, or the request's).</summary>
 public sealed record ImportFile(ReadOnlyMemory<byte> Body, string? FileName, string? ContentType)
 {
+    /// <summary>
+    /// Its rows read as <paramref name="format"/> (a CSV in its declared charset or as it was saved), with the encoding a
+    /// CSV was read in; or the 400 naming what could not be read.
+    /// </summary>
+    public BodyRead<(List<Core.Import.ImportRow> Rows, string? Encoding)> Rows(string format)
+    {
+        try
+        {
+            var rows = Core.Import.TableRowReader.Read(format, Body, Charset, out var encoding);
+            return new((rows, encoding), null);
+        }
+        catch (Core.Import.ImportFormatException e)
+        {
+            return Problems.BadBody($"{format}: {e.Message}", e.Field, $"{format}：{e.MessageZh}");
+        }
+    }
+
     /// <summary>The charset its media type declares (text/csv; charset=gbk), or null.</summary>
     public string? Charset => Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ContentType, out var type) && type.Charset.HasValue
         ? type.Charset.Value : null;

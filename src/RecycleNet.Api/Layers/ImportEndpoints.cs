@@ -48,16 +48,9 @@ public static class ImportEndpoints
 
         var kind = ImportFormat.Of(format, fileName, req.ContentType, body.Span);
         if (kind is null) return Problems.BadParameter("format", $"'{format}' is not a format; use geojson, csv or xlsx", $"“{format}”不是可用格式；可用 geojson、csv 或 xlsx");
-        List<ImportRow> rows;
-        string? encoding;
-        try
-        {
-            rows = TableRowReader.Read(kind, body, upload.Charset, out encoding);
-        }
-        catch (ImportFormatException e)
-        {
-            return Problems.BadBody($"{kind}: {e.Message}", e.Field, $"{kind}：{e.MessageZh}");
-        }
+        var read = upload.Rows(kind);
+        if (read.Problem is { } unreadable) return unreadable;
+        var (rows, encoding) = read.Value;
 
         if (renames.Count > 0)
         {

@@ -57,16 +57,9 @@ public static class VolumeEndpoints
         var (body, fileName, _) = upload;
         var kind = ImportFormat.Of(format, fileName, req.ContentType, body.Span);
         if (kind is not ("csv" or "xlsx")) return Problems.BadParameter("format", $"volume reports are CSV or XLSX, not {kind ?? $"'{format}'"}", $"回收量报表须为 CSV 或 XLSX 文件，不能是 {kind ?? $"“{format}”"}");
-        List<ImportRow> rows;
-        string? encoding;
-        try
-        {
-            rows = TableRowReader.Read(kind, body, upload.Charset, out encoding);
-        }
-        catch (ImportFormatException e)
-        {
-            return Problems.BadBody($"{kind}: {e.Message}", e.Field, $"{kind}：{e.MessageZh}");
-        }
+        var read = upload.Rows(kind);
+        if (read.Problem is { } unreadable) return unreadable;
+        var (rows, encoding) = read.Value;
         var city = await cities.GetAsync(ct);
         var directory = await store.DirectoryAsync(city, ct);
         var sheet = new VolumeImporter(categories, directory, new VolumeImportOptions { LatestMonth = volumes.LatestMonth }).Read(rows);

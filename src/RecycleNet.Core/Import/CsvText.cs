@@ -34,7 +34,7 @@ public static class CsvText
         charset = charset?.Trim().Trim('"');
         if (!string.IsNullOrEmpty(charset))
         {
-            if (Utf8Names.Contains(charset)) { encoding = Utf8Name; return Utf8OrRefuse(body, declared: true); }
+            if (Utf8Names.Contains(charset)) { encoding = Utf8Name; return DeclaredUtf8(body); }
             Encoding declared;
             try { declared = Strict(ChineseNames.Contains(charset) ? Gb18030Name : charset); }
             catch (ArgumentException)
@@ -69,11 +69,11 @@ public static class CsvText
         }
     }
 
-    private static string Utf8OrRefuse(ReadOnlySpan<byte> body, bool declared)
+    private static string DeclaredUtf8(ReadOnlySpan<byte> body)
     {
         if (FirstInvalidUtf8(body) is not { } bad) return Encoding.UTF8.GetString(body);
-        throw new ImportFormatException(new($"the CSV is not UTF-8 text{(declared ? " as its charset says" : "")}: byte {bad.ToString("N0", CultureInfo.InvariantCulture)} is not",
-            $"CSV 文件不是{(declared ? "所声明的 " : "")} UTF-8 编码：第 {bad.ToString("N0", CultureInfo.InvariantCulture)} 字节不是"), declared ? "Content-Type" : "body");
+        throw new ImportFormatException(new($"the CSV is not UTF-8 text as its charset says: byte {bad.ToString("N0", CultureInfo.InvariantCulture)} is not",
+            $"CSV 文件不是所声明的 UTF-8 编码：第 {bad.ToString("N0", CultureInfo.InvariantCulture)} 字节不是"), "Content-Type");
     }
 
     /// <summary>The 1-based offset of the first byte that is not part of valid UTF-8, or null when all of it is.</summary>
