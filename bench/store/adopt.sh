@@ -14,7 +14,7 @@ dotnet build -c Release src/RecycleNet.Api -v quiet -nologo >/dev/null
 echo "cores: $(nproc)"
 run() { # store label, settings…
   local label=$1; shift
-  ( cd src/RecycleNet.Api && exec dotnet run -c Release --no-build --urls "http://127.0.0.1:5184" -- --RecycleNet:PlannerKeys:0=$key "$@" >"$work/$label.log" 2>&1 ) &
+  ( cd src/RecycleNet.Api && exec dotnet run -c Release --no-build --urls "http://127.0.0.1:5184" -- --RecycleNet:PlannerKeys:0=$key --RecycleNet:RateLimits:WritesPerKey:Burst=1000000 --RecycleNet:RateLimits:WritesPerAddress:Burst=1000000 "$@" >"$work/$label.log" 2>&1 ) &
   service=$!
   for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:5184/health" >/dev/null && break; sleep 1; done
   echo -n "$label: "; python3 bench/store/adopt.py http://127.0.0.1:5184 $key "$adds" || tail -20 "$work/$label.log"

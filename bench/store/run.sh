@@ -21,7 +21,7 @@ echo "cores: $(nproc); rows: $rows"
 start_service() { # port, log, settings…
   local port=$1 log=$2; shift 2
   ( cd src/RecycleNet.Api && exec dotnet run -c Release --no-build --urls "http://127.0.0.1:$port" -- \
-      --RecycleNet:PlannerKeys:0=$key --RecycleNet:MaxImportBytes=268435456 "$@" >"$log" 2>&1 ) &
+      --RecycleNet:PlannerKeys:0=$key --RecycleNet:MaxImportBytes=268435456 --RecycleNet:RateLimits:WritesPerKey:Burst=1000000 --RecycleNet:RateLimits:WritesPerAddress:Burst=1000000 "$@" >"$log" 2>&1 ) &
   services+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && return 0; sleep 1; done
   echo "service on $port did not start" >&2; tail -20 "$log" >&2; return 1

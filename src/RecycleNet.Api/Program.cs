@@ -13,12 +13,12 @@ using RecycleNet.Api.Layers;
 
 if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
 
-// `keys add NAME [--Option value …]`, `backup PATH` and `restore PATH` work on the configured database without serving:
-// the words up to the first --option are the command, the rest is configuration.
+// `keys add NAME [--role viewer …] [--Option value …]`, `backup PATH` and `restore PATH` work on the configured database without serving:
+// the words up to the first --option (keys' own --role, --city, --enterprise included) are the command, the rest is configuration.
 var keys = args is ["keys", ..];
 var backup = args is [("backup" or "restore"), ..];
-var command = keys || backup ? args.Skip(keys ? 1 : 0).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray() : [];
-var builder = WebApplication.CreateBuilder(keys || backup ? args[((keys ? 1 : 0) + command.Length)..] : args);
+var (command, configuration) = keys || backup ? KeyCommand.Split(args[(keys ? 1 : 0)..]) : ([], args);
+var builder = WebApplication.CreateBuilder(configuration);
 if (backup) return BackupCommand.Run(StoreSettings.From(builder.Configuration, builder.Environment.ContentRootPath), command);
 builder.AddRecycleNet();
 

@@ -1,44 +1,96 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
+using RecycleNet.Core.Access;
+using RecycleNet.Core.Cities;
 using RecycleNet.Core.Storage;
 using RecycleNet.Api.Settings;
 
 namespace RecycleNet.Api.Auth;
 
 /// <summary>
-/// The keys that may write, each with a name the audit log records. From RecycleNet:PlannerKeys when configured
-/// ("configured #1" …); otherwise one generated key ("generated"), printed once when created and kept so it survives
-/// restarts: in planner.key beside a SQLite database, hashed in a PostgreSQL store. Keys added with `keys add NAME` live in the store, hashed
-/// (<see cref="RecycleNet.Core.Model.StoredPlannerKey"/>), and are checked by <see cref="RequirePlannerKey"/>.
+/// The keys of the configuration: named keys with a role (RecycleNet:Keys), bare planner keys of the older form
+/// (RecycleNet:PlannerKeys, "configured #1" …), or, with neither and nothing in the store, one generated planner key
+/// ("generated"), printed once when created and kept so it survives restarts: in planner.key beside a SQLite database,
+/// hashed in a PostgreSQL store. The configuration is followed as it changes (a key added, rotated or removed in
+/// appsettings.json counts without a restart); a change that breaks a rule is logged and the keys before it kept.
+/// Keys added with `keys add NAME` live in the store (<see cref="PlannerKeyStore"/>).
 /// </summary>
-public sealed class PlannerKeys
+public sealed class PlannerKeys : IDisposable
 {
     public const string FileName = "planner.key";
-    private readonly (string Name, byte[] Key)[] _keys;
 
-    private PlannerKeys(IEnumerable<string> keys, Func<int, string> name) =>
-        _keys = keys.Select(k => Encoding.UTF8.GetBytes(k.Trim())).Where(k => k.Length > 0).Select((k, i) => (name(i), k)).ToArray();
+    /// <summary>A configured secret's least length: a key guessed is a planner's write.</summary>
+    public const int MinSecretLength = 16;
+
+    private volatile (Caller Caller, byte[] Secret)[] _keys;
+    private readonly (Caller Caller, byte[] Secret)[] _generated;
+    private readonly IDisposable? _watch;
+
+    private PlannerKeys((Caller, byte[])[] configured, (Caller, byte[])[] generated, IOptionsMonitor<RecycleNetOptions>? monitor, CityCatalog? cities, ILogger? logger)
+    {
+        _generated = generated;
+        _keys = configured.Length > 0 ? configured : generated;
+        _watch = monitor?.OnChange(o =>
+        {
+            try
+            {
+                var next = Read(o, cities!);
+                _keys = next.Length > 0 ? next : _generated;
+                logger!.LogInformation("Keys: the configuration changed; {Count} configured key(s) in use", next.Length);
+            }
+            catch (InvalidOperationException e)
+            {
+                logger!.LogError("Keys: the changed configuration is refused, the keys before it stay in use: {Why}", e.Message);
+            }
+        });
+    }
+
+    public void Dispose() => _watch?.Dispose();
 
     /// <summary>SHA-256 of a key, lower-case hex: what the store keeps.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
 
-    public static PlannerKeys Load(RecycleNetOptions options, string? databaseFolder, IServiceScopeFactory scopes, ILogger logger)
+    public static PlannerKeys Load(IOptionsMonitor<RecycleNetOptions> monitor, CityCatalog cities, string? databaseFolder, IServiceScopeFactory scopes, ILogger logger)
     {
-        var configured = options.PlannerKeys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (configured.Count > 0) return new PlannerKeys(configured, i => $"configured #{i + 1}");
-        if (databaseFolder is null) return GenerateInStore(scopes, logger);
-        var file = Path.Combine(databaseFolder, FileName);
-        if (File.Exists(file))
+        var configured = Read(monitor.CurrentValue, cities); // a broken key fails the start, naming it
+        if (configured.Length > 0) return new PlannerKeys(configured, [], monitor, cities, logger);
+        (Caller, byte[])[] generated;
+        if (databaseFolder is null) generated = GenerateInStore(scopes, logger);
+        else
         {
-            logger.LogInformation("Planner key: kept in {File}", file);
-            return new PlannerKeys([File.ReadAllText(file)], _ => "generated");
+            var file = Path.Combine(databaseFolder, FileName);
+            if (File.Exists(file)) logger.LogInformation("Planner key: kept in {File}", file);
+            else
+            {
+                File.WriteAllText(file, NewKey() + "\n");
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                // Printed once, on creation; afterwards only the file's location is logged.
+                Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {File.ReadAllText(file).Trim()}\n  kept in {file}");
+            }
+            generated = [(new Caller("generated", Role.Planner), Encoding.UTF8.GetBytes(File.ReadAllText(file).Trim()))];
         }
-        var key = NewKey();
-        File.WriteAllText(file, key + "\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        // Printed once, on creation; afterwards only the file's location is logged.
-        Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {key}\n  kept in {file}");
-        return new PlannerKeys([key], _ => "generated");
+        return new PlannerKeys([], generated, monitor, cities, logger);
+    }
+
+    /// <summary>The configured keys, each checked by <see cref="KeyGrant"/>; any broken one throws, naming its setting.</summary>
+    private static (Caller, byte[])[] Read(RecycleNetOptions options, CityCatalog cities)
+    {
+        var keys = new List<(Caller Caller, byte[] Secret)>();
+        var errors = new List<string>();
+        foreach (var (k, i) in options.Keys.Select((k, i) => (k, i)))
+        {
+            var (caller, broken) = KeyGrant.Read(k.Name, k.Role, k.City, k.Enterprise, cities);
+            errors.AddRange(broken.Select(e => $"RecycleNet:Keys:{i}:{e.Field} {e.Rule}"));
+            if ((k.Secret?.Trim().Length ?? 0) < MinSecretLength) errors.Add($"RecycleNet:Keys:{i}:Secret must be at least {MinSecretLength} characters");
+            else if (caller is not null) keys.Add((caller, Encoding.UTF8.GetBytes(k.Secret!.Trim())));
+        }
+        var bare = options.PlannerKeys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        keys.AddRange(bare.Select((k, i) => (new Caller($"configured #{i + 1}", Role.Planner), Encoding.UTF8.GetBytes(k))));
+        foreach (var name in keys.GroupBy(k => k.Caller.Name).Where(g => g.Count() > 1)) errors.Add($"RecycleNet:Keys: two keys are named '{name.Key}'");
+        if (keys.Select(k => Convert.ToBase64String(k.Secret)).Distinct().Count() < keys.Count) errors.Add("RecycleNet:Keys: two keys have the same secret");
+        if (errors.Count > 0) throw new InvalidOperationException("The configured keys are refused: " + string.Join("; ", errors));
+        return keys.ToArray();
     }
 
     /// <summary>A new random key: 24 bytes, URL-safe base64.</summary>
@@ -48,73 +100,28 @@ public sealed class PlannerKeys
     /// A shared store has no folder of its own: the generated key is kept there hashed, as a stored key named "generated",
     /// so every instance honours it. It is printed once, by the instance that created it.
     /// </summary>
-    private static PlannerKeys GenerateInStore(IServiceScopeFactory scopes, ILogger logger)
+    private static (Caller, byte[])[] GenerateInStore(IServiceScopeFactory scopes, ILogger logger)
     {
         using var scope = scopes.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<PlannerKeyStore>();
         if (store.AnyActiveAsync(CancellationToken.None).GetAwaiter().GetResult())
         {
             logger.LogInformation("Planner keys: kept in the store (keys list)");
-            return new PlannerKeys([], _ => "");
+            return [];
         }
         var key = NewKey();
-        store.AddAsync("generated", Hash(key), CancellationToken.None).GetAwaiter().GetResult();
+        store.AddAsync(new Caller("generated", Role.Planner), Hash(key), CancellationToken.None).GetAwaiter().GetResult();
         Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {key}\n  kept hashed in the store as 'generated'");
-        return new PlannerKeys([], _ => "");
+        return [];
     }
 
-    /// <summary>The name of the configured or generated key <paramref name="candidate"/> is, or null. Every key is compared, in constant time.</summary>
-    public string? NameOf(string candidate)
+    /// <summary>The configured or generated key <paramref name="candidate"/> is, or null. Every key is compared, in constant time.</summary>
+    public Caller? CallerOf(string candidate)
     {
         var c = Encoding.UTF8.GetBytes(candidate);
-        string? name = null;
-        foreach (var (n, k) in _keys)
-            if (CryptographicOperations.FixedTimeEquals(k, c)) name ??= n;
-        return name;
-    }
-}
-
-/// <summary>
-/// Endpoint filter: writes need a valid planner key; reads are public. The key's name is left in the request
-/// (<see cref="PlannerOf"/>) for the audit log. A stored key is found by its hash, so its lookup reveals nothing
-/// of the key by its timing; a revoked one no longer opens anything.
-/// </summary>
-public sealed class RequirePlannerKey(PlannerKeys keys, PlannerKeyStore stored) : IEndpointFilter
-{
-    private const string Item = "recyclenet.planner";
-
-    /// <summary>The name of the key this request was let in with.</summary>
-    public static string PlannerOf(HttpContext http) => http.Items[Item] as string ?? "unknown";
-
-    /// <summary>
-    /// The key name of a read's valid planner key, or null (no key, or a wrong one): the reads that show who wrote what
-    /// (a plan's author, a correction's planner) show it to planners only; a read is never refused for its key.
-    /// </summary>
-    public static async Task<string?> PlannerOrNullAsync(HttpContext http)
-    {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
-        var services = http.RequestServices;
-        return await NameAsync(header, services.GetRequiredService<PlannerKeys>(), services.GetRequiredService<PlannerKeyStore>(), http.RequestAborted);
-    }
-
-    private static async Task<string?> NameAsync(string header, PlannerKeys keys, PlannerKeyStore stored, CancellationToken ct)
-    {
-        var key = header["Bearer ".Length..].Trim();
-        if (key.Length == 0) return null;
-        return keys.NameOf(key) ?? await stored.NameOfAsync(PlannerKeys.Hash(key), ct);
-    }
-
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Http.Problems.Unauthorized(http, new("This write needs a planner key: send 'Authorization: Bearer <key>'.",
-                "此操作需要规划人员密钥：请在页面顶部填写密钥（即发送 Authorization: Bearer <密钥>）。"));
-        var name = await NameAsync(header, keys, stored, http.RequestAborted);
-        if (name is null) return Http.Problems.Unauthorized(http, new("The planner key is not valid.", "规划人员密钥无效。"));
-        http.Items[Item] = name;
-        return await next(context);
+        Caller? found = null;
+        foreach (var (caller, k) in _keys)
+            if (CryptographicOperations.FixedTimeEquals(k, c)) found ??= caller;
+        return found;
     }
 }

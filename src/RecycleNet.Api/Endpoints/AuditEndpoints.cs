@@ -16,7 +16,7 @@ public static class AuditEndpoints
     public const int DefaultLimit = 100, MaxLimit = 1000;
 
     public static void MapAudit(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/audit", ListAsync).WithTags("Service").AddEndpointFilter<RequirePlannerKey>()
+        app.MapGet("/api/audit", ListAsync).WithTags("Service").Require(Need.BureauRead)
             .WithSummary("The audit log: every write with its planner key's name, time, layer, id and versions; newest first; ?limit=&offset=")
             .Produces<AuditPage>(200).ProducesProblem(400).ProducesProblem(401);
 

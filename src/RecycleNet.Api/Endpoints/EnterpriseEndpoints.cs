@@ -14,16 +14,23 @@ public static class EnterpriseEndpoints
     public static void MapEnterprises(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/enterprises").WithTags("Enterprises");
-        group.MapGet("/", async (EnterpriseStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)));
+        // A dispatcher's key is its enterprise's view: the list holds only it, any other is not found.
+        group.MapGet("/", async (HttpContext http, EnterpriseStore store, CancellationToken ct) =>
+            {
+                var caller = await Access.CallerAsync(http);
+                return TypedResults.Ok((await store.ListAsync(ct)).Where(e => caller?.SeesEnterprise(e.Id) != false).ToList());
+            })
+            .WithSummary("The city's recycling enterprises (a dispatcher's key: only its own)").Produces<List<Enterprise>>(200);
         group.MapGet("/{id:long}", async Task<IResult> (long id, HttpResponse res, EnterpriseStore store, CancellationToken ct) =>
             {
-                if (await store.GetAsync(id, ct) is not { } e) return Problems.NotFound($"enterprise {id}", $"企业 {id}");
+                if (await store.GetAsync(id, ct) is not { } e || await Access.CallerAsync(res.HttpContext) is { } c && !c.SeesEnterprise(id))
+                    return Problems.NotFound($"enterprise {id}", $"企业 {id}");
                 res.Headers.ETag = Preconditions.ETag(e.Version);
                 return TypedResults.Ok(e);
             })
             .Produces<Enterprise>(200).ProducesProblem(404);
 
-        var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
+        var writes = group.MapGroup("").Require(Need.Write);
         writes.MapPost("/", (HttpRequest req, EnterpriseStore store, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(null, req, store, o.Value, ct))
             .Accepts<EnterpriseBody>("application/json").Produces<Enterprise>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422);
         writes.MapPut("/{id:long}", (long id, HttpRequest req, EnterpriseStore store, IOptions<RecycleNetOptions> o, CancellationToken ct) => SaveAsync(id, req, store, o.Value, ct))

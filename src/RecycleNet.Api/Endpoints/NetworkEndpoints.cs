@@ -19,7 +19,7 @@ public static class NetworkEndpoints
         var group = app.MapGroup("/api/network").WithTags("Walking network");
         group.MapGet("/", (NetworkStore store) => TypedResults.Ok(Describe(store)))
             .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded");
-        var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
+        var writes = group.MapGroup("").Require(Need.Write);
         writes.MapPost("/", LoadAsync)
             .WithSummary("Load the walking and drivable networks: an OSM file (.osm XML or .osm.pbf; a provincial extract keeps only the city's outline + ?marginM= metres, default 5000, unless ?clip=none), or road centrelines (?format=geojson|shapefile|gpkg&crs=EPSG:4527, ?mapping= their attributes); ?name= labels it")
             .TakesRaw("An OSM file: XML (.osm) or PBF (.osm.pbf, raw or zlib blobs); or centrelines: GeoJSON, a zipped Shapefile, a GeoPackage",

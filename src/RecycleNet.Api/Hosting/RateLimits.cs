@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using RecycleNet.Api.Ogc;
 using RecycleNet.Api.Http;
@@ -20,12 +19,18 @@ public sealed class RateLimitSettings
 
     /// <summary>OGC downloads (f=csv, xlsx, gpkg, shp): each can hold up to 1,000,000 features.</summary>
     public TokenBucketSettings Downloads { get; set; } = new() { Burst = 10, PerSecond = 0.5 };
+
+    /// <summary>Writes (and the bureau's reads) from one client address, before its key is checked.</summary>
+    public TokenBucketSettings WritesPerAddress { get; set; } = new() { Burst = 300, PerSecond = 50 };
+
+    /// <summary>Writes by one key or one person of the identity provider, wherever they come from.</summary>
+    public TokenBucketSettings WritesPerKey { get; set; } = new() { Burst = 120, PerSecond = 20 };
 }
 
 /// <summary>
 /// ASP.NET Core's rate limiter with token buckets partitioned by client address. A refused request gets 429
-/// problem+json with Retry-After (whole seconds until a token is back). Reads of pages, /health and planner writes
-/// (which need a key) are not limited here.
+/// problem+json with Retry-After (whole seconds until a token is back). Reads of pages and /health are not limited;
+/// writes are limited per address and per key by <see cref="Auth.WriteLimits"/>, once the route is known to be one.
 /// </summary>
 public static class RateLimits
 {
@@ -44,16 +49,12 @@ public static class RateLimits
             o.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
-                ctx.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                await Problems.Make(429, "rate-limited", "Too many requests from this address",
-                    $"Wait {retry} s and try again. Limits per client address are in the README (RecycleNet:RateLimits).", field: "client",
-                    detailZh: $"请等 {retry} 秒后再试。每个客户端地址的限额见 README（RecycleNet:RateLimits）。")
-                    .ExecuteAsync(ctx.HttpContext);
+                await Problems.RateLimited(ctx.HttpContext, retry).ExecuteAsync(ctx.HttpContext);
             };
         });
     }
 
-    private static RateLimitPartition<string> Bucket(string key, TokenBucketSettings s) =>
+    public static RateLimitPartition<string> Bucket(string key, TokenBucketSettings s) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, s.Burst),
@@ -65,5 +66,5 @@ public static class RateLimits
         });
 
     /// <summary>The client's address as the connection shows it (behind a proxy, configure forwarded headers first).</summary>
-    private static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -37,7 +37,7 @@ public static class ServiceSetup
         else
             services.AddDbContext<RecycleNetDb>((sp, o) => o.UseSqlite(store.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<StoreRevision>().Interceptors));
-        services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value, store.Folder,
+        services.AddSingleton(sp => PlannerKeys.Load(sp.GetRequiredService<IOptionsMonitor<RecycleNetOptions>>(), sp.GetRequiredService<CityCatalog>(), store.Folder,
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecycleNet.Keys")));
         services.AddSingleton(sp => PolicyCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedPoliciesDirectory));
         services.AddSingleton(sp => CityCatalog.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedCitiesFile,
@@ -52,7 +52,7 @@ public static class ServiceSetup
         services.AddSingleton(sp => Core.Volumes.VolumeCategories.Load(sp.GetRequiredService<IOptions<RecycleNetOptions>>().Value.ResolvedVolumeCategoriesFile));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped(sp => new VolumeStore(sp.GetRequiredService<RecycleNetDb>(), sp.GetRequiredService<StoreRevision>()));
-        services.AddScoped<RequirePlannerKey>();
+        services.AddRecycleNetAuthentication(builder.Configuration);
         services.AddBindingProblems();
         services.ReplaceHostFiltering();
         services.AddRecycleNetRateLimits(builder.Configuration);

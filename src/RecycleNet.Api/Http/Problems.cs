@@ -78,6 +78,22 @@ public static class Problems
     public static ProblemHttpResult Unauthorized(HttpContext http, Reason why)
     {
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"recyclenet\"";
-        return Make(401, "unauthorized", "A planner key is required", why.En, detailZh: why.Zh);
+        return Make(401, "unauthorized", "A key or token is required", why.En, detailZh: why.Zh);
+    }
+
+    /// <summary>403: the caller is known, and its role or binding does not reach this route (<see cref="Core.Access.Caller"/>).</summary>
+    public static ProblemHttpResult Forbidden(Reason why) => Make(403, "forbidden", "This key or token may not do this", why.En, field: "authorization", detailZh: why.Zh);
+
+    /// <summary>429 with Retry-After: <paramref name="perKey"/> says whether the key's bucket or the address's ran out.</summary>
+    public static ProblemHttpResult RateLimited(HttpContext http, int retry, bool perKey = false)
+    {
+        http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+        return perKey
+            ? Make(429, "rate-limited", "Too many writes by this key",
+                $"Wait {retry} s and try again. Limits per key are in the README (RecycleNet:RateLimits:WritesPerKey).", field: "authorization",
+                detailZh: $"请等 {retry} 秒后再试。每个密钥的写入限额见 README（RecycleNet:RateLimits:WritesPerKey）。")
+            : Make(429, "rate-limited", "Too many requests from this address",
+                $"Wait {retry} s and try again. Limits per client address are in the README (RecycleNet:RateLimits).", field: "client",
+                detailZh: $"请等 {retry} 秒后再试。每个客户端地址的限额见 README（RecycleNet:RateLimits）。");
     }
 }

@@ -17,7 +17,7 @@ public static class ImportEndpoints
 {
     public static void MapImport(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/import/{layer}", ImportAsync)
-            .AddEndpointFilter<RequirePlannerKey>()
+            .Require(Need.Write)
             .WithTags("Import")
             .WithSummary("Import a layer from GeoJSON, CSV or XLSX; every row valid or nothing changes; ?dryRun=true checks every row and writes nothing")
             .TakesRaw("A GeoJSON FeatureCollection, a CSV (UTF-8, header row) or an XLSX (first sheet), raw or as a multipart upload",

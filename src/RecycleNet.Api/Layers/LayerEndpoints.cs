@@ -31,7 +31,7 @@ public static class LayerEndpoints
                 .WithName($"get-{layer.Name}").WithSummary($"One of the {layer.Name} as a GeoJSON Feature")
                 .Produces<GeoJsonFeature>(200, "application/geo+json").ProducesProblem(404);
 
-            var writes = group.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
+            var writes = group.MapGroup("").Require(Need.Write);
             writes.MapPost("/", (string? crs, HttpRequest req, FeatureStore store, IOptions<RecycleNetOptions> o, CancellationToken ct) =>
                     WriteAsync(layer, null, crs, req, store, o.Value, ct))
                 .WithSummary($"Add one feature to {layer.Name} (GeoJSON Feature; crs defaults to WGS84)")

@@ -29,7 +29,7 @@ public static class PlanEndpoints
             .Answers("before and after, and what changed").Produces(200, contentType: SubsidyWorkbook.MediaType).Produces(200, contentType: PlanReport.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         plans.MapGet("/compare", CompareAsync).WithSummary("Two to four plans side by side (?ids=1,2)").Answers("each plan's evaluation summary").ProducesProblem(400).ProducesProblem(404);
-        var writes = plans.MapGroup("").AddEndpointFilter<RequirePlannerKey>();
+        var writes = plans.MapGroup("").Require(Need.Write);
         writes.MapPost("", CreateAsync).WithSummary("Keep a plan (its changes are checked by the layers' rules; nothing is written to the layers)")
             .Accepts<PlanBody>("application/json").Answers("The plan", 201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         writes.MapPut("/{id:long}", ReplaceAsync).WithSummary("Replace a draft's name and changes (If-Match)")

@@ -25,7 +25,7 @@ public static class PlanJson
     /// </summary>
     public static async Task<T> ForReaderAsync<T>(HttpContext http, T plans) where T : IEnumerable<Plan>
     {
-        if (await Auth.RequirePlannerKey.PlannerOrNullAsync(http) is not null) return plans;
+        if (await Auth.Access.SeesAuthorsAsync(http)) return plans;
         foreach (var p in plans) (p.Author, p.AdoptedBy) = ("", null);
         return plans;
     }

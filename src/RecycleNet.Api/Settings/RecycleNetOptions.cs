@@ -6,8 +6,17 @@ public sealed class RecycleNetOptions
     /// <summary>Fill a newly created database with each city's demo data.</summary>
     public bool SeedDemo { get; set; } = true;
 
-    /// <summary>Keys that may write (Authorization: Bearer key). Empty: one is generated and kept beside the database.</summary>
+    /// <summary>
+    /// Planner keys as bare secrets, named "configured #1" …: the form from before roles, still honoured. Prefer
+    /// <see cref="Keys"/>. With neither (and no stored key), one is generated and kept beside the database.
+    /// </summary>
     public string[] PlannerKeys { get; set; } = [];
+
+    /// <summary>Named keys with a role (RecycleNet:Keys:0:Name, …:Secret, …:Role, …:City, …:Enterprise).</summary>
+    public List<ConfiguredKey> Keys { get; set; } = [];
+
+    /// <summary>OpenID Connect bearer tokens, beside the keys (off by default).</summary>
+    public OidcSettings Oidc { get; set; } = new();
 
     /// <summary>Largest import body, bytes (default 64 MiB).</summary>
     public long MaxImportBytes { get; set; } = 64L * 1024 * 1024;

@@ -19,7 +19,7 @@ public static class SitingEndpoints
 {
     public static void MapSiting(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/siting").WithTags("Siting").AddEndpointFilter<RequirePlannerKey>();
+        var group = app.MapGroup("/api/siting").WithTags("Siting").Require(Need.Write);
         group.MapPost("/outlets", OutletsAsync)
             .WithSummary("Propose outlet sites: k sites, a city coverage share, a subsidy budget, or the policy's remaining target")
             .Accepts<OutletSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
@@ -91,7 +91,7 @@ public static class SitingEndpoints
     private static async Task<IResult> QueueAsync(string kind, double seconds, JsonElement request, HttpRequest req, SitingJobs jobs,
         bool wait, CancellationToken ct)
     {
-        var planner = RequirePlannerKey.PlannerOf(req.HttpContext);
+        var planner = Access.Of(req.HttpContext).Name;
         var run = await jobs.EnqueueAsync(City(req), kind, seconds, request.GetRawText(), planner, Audit(req), ct);
         return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, wait, ct);
     }
@@ -105,7 +105,7 @@ public static class SitingEndpoints
         if (!SitingRunStatus.IsFinished(ended.Status))
             return Problems.Make(409, "conflict", "The run has not ended", $"Run {id} is {ended.Status}; cancel it first, or wait for it.", field: "id",
                 detailZh: $"选址任务 {id} 尚未结束（{ended.Status}）；请先取消，或等它结束。");
-        var run = await jobs.RetryAsync(ended, RequirePlannerKey.PlannerOf(req.HttpContext), Audit(req), ct);
+        var run = await jobs.RetryAsync(ended, Access.Of(req.HttpContext).Name, Audit(req), ct);
         return run is null ? await BusyAsync(req, jobs, ct) : await StartedAsync(run, req, jobs, false, ct);
     }
 

@@ -24,7 +24,7 @@ public static class VolumeEndpoints
     public static void MapVolumes(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/import/volumes", ImportAsync)
-            .AddEndpointFilter<RequirePlannerKey>()
+            .Require(Need.Write)
             .WithTags("Volumes")
             .WithSummary("Import monthly volume reports (CSV or XLSX, long or wide); every row valid or nothing changes; ?dryRun=true checks without saving; "
                 + "a resubmission that would drop categories needs ?mode=replace (the month whole) or ?mode=merge (only the categories resent)")
@@ -121,7 +121,7 @@ public static class VolumeEndpoints
         var city = await cities.GetAsync(ct);
         var directory = await store.DirectoryAsync(city, ct);
         var list = await store.CorrectionsAsync(kind, id, limit, ct);
-        var names = await RequirePlannerKey.PlannerOrNullAsync(req.HttpContext) is not null; // who corrected: for planners only
+        var names = await Access.SeesAuthorsAsync(req.HttpContext); // who corrected: for planners only
         return TypedResults.Ok(new { count = list.Count, corrections = list.Select(c => VolumeJson.Correction(c, directory, categories, names)) });
     }
 }

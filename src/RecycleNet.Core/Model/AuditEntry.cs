@@ -43,4 +43,16 @@ public sealed class StoredPlannerKey
 
     public DateTime Created { get; set; }
     public DateTime? Revoked { get; set; }
+
+    /// <summary>The role's id (<see cref="RecycleNet.Core.Access.Roles.Id"/>): keys from before roles were planners'.</summary>
+    public string Role { get; set; } = "planner";
+
+    /// <summary>The one city the key is bound to, or null for every city.</summary>
+    public string? City { get; set; }
+
+    /// <summary>A dispatcher's enterprise.</summary>
+    public long? EnterpriseId { get; set; }
+
+    /// <summary>When the key's secret was last replaced (keys rotate NAME): the old secret stopped working then.</summary>
+    public DateTime? Rotated { get; set; }
 }

@@ -48,7 +48,7 @@ public class AuditTests
         Assert.Equal(4, replace.GetProperty("featureId").GetInt64());
         Assert.Equal(1, replace.GetProperty("versionBefore").GetInt64());
         Assert.Equal(2, replace.GetProperty("versionAfter").GetInt64());
-        Assert.Equal("configured #1", entries[1].GetProperty("planner").GetString());
+        Assert.Equal(ServiceFactory.KeyName, entries[1].GetProperty("planner").GetString());
         Assert.Equal("append: 1 inserted, 0 removed", entries[1].GetProperty("detail").GetString());
         Assert.Equal(2, entries[0].GetProperty("versionBefore").GetInt64());
 

@@ -63,4 +63,14 @@ public class AuthTests
         Assert.Matches("^[0-9a-f]{64}$", generated.Hash); // its SHA-256, never the key
         Assert.Equal(HttpStatusCode.Unauthorized, (await second.Planner("guess").PostAsync("/api/communities", Json.GeoJson(Feature))).StatusCode);
     }
+
+    [Fact]
+    public async Task Bare_planner_keys_of_the_older_form_still_write_as_configured_n()
+    {
+        using var f = new ServiceFactory(seedDemo: false, configureKey: false,
+            settings: new Dictionary<string, string> { ["RecycleNet:PlannerKeys:0"] = "old-form-key-a,old-form-key-b" });
+        Assert.Equal(HttpStatusCode.Created, (await f.Planner("old-form-key-b").PostAsync("/api/communities", Json.GeoJson(Feature))).StatusCode);
+        var entry = (await (await f.Planner("old-form-key-a").GetAsync("/api/audit")).ReadJsonAsync()).GetProperty("entries")[0];
+        Assert.Equal("configured #2", entry.GetProperty("planner").GetString());
+    }
 }

@@ -146,7 +146,7 @@ public class PlanApiTests
         var r = await planner.PostAsync($"/api/plans/{id}/adopt", null);
         Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
         var conflict = Assert.Single((await r.ReadJsonAsync()).GetProperty("errors").EnumerateArray());
-        Assert.Equal((o[1], 1L, 2L, "configured #1"), (conflict.GetProperty("id").GetInt64(), conflict.GetProperty("baseVersion").GetInt64(),
+        Assert.Equal((o[1], 1L, 2L, ServiceFactory.KeyName), (conflict.GetProperty("id").GetInt64(), conflict.GetProperty("baseVersion").GetInt64(),
             conflict.GetProperty("currentVersion").GetInt64(), conflict.GetProperty("changedBy").GetString()));
         Assert.Equal(layers, await LayersAsync(planner));
         Assert.Equal("draft", (await (await planner.GetAsync($"/api/plans/{id}")).ReadJsonAsync()).GetProperty("summary").GetProperty("status").GetString());

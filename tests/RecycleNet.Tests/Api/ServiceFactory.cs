@@ -16,6 +16,9 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
 {
     public const string Key = "test-planner-key";
 
+    /// <summary>The name the configured planner key goes by, as a bureau would name it: a plan's author, the audit log's "who".</summary>
+    public const string KeyName = "规划科 张工";
+
     public string Folder { get; } = folder ?? Directory.CreateTempSubdirectory("recyclenet-").FullName;
 
     // A folder the factory made is its own to remove (a store of ~40 MB: a suite makes hundreds); one given to it is the caller's.
@@ -27,11 +30,17 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
         b.UseSetting("RecycleNet:SeedDemo", seedDemo ? "true" : "false");
         b.UseSetting("RecycleNet:PoliciesDirectory", RepoPaths.Policies);
         b.UseSetting("RecycleNet:DemoDataDirectory", RepoPaths.DemoRoot);
-        if (configureKey) b.UseSetting("RecycleNet:PlannerKeys:0", Key);
+        if (configureKey)
+        {
+            b.UseSetting("RecycleNet:Keys:0:Name", KeyName);
+            b.UseSetting("RecycleNet:Keys:0:Secret", Key);
+        }
         if (maxImportBytes is { } max) b.UseSetting("RecycleNet:MaxImportBytes", max.ToString());
         // Tests call the public POSTs and downloads far faster than a person; the rate-limit tests set their own buckets.
         b.UseSetting("RecycleNet:RateLimits:PublicPosts:Burst", "1000000");
         b.UseSetting("RecycleNet:RateLimits:Downloads:Burst", "1000000");
+        b.UseSetting("RecycleNet:RateLimits:WritesPerAddress:Burst", "1000000");
+        b.UseSetting("RecycleNet:RateLimits:WritesPerKey:Burst", "1000000");
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) b.UseSetting(k, v);
     }
 

@@ -81,7 +81,7 @@ public class VolumeApiTests(DemoService demo) : IClassFixture<DemoService>
         var c = Assert.Single(history.GetProperty("corrections").EnumerateArray());
         Assert.Equal(("2025-03", 120m, 20m, "更正"), (c.GetProperty("month").GetString(), c.GetProperty("oldQuantity").GetDecimal(),
             c.GetProperty("newQuantity").GetDecimal(), c.GetProperty("note").GetString()));
-        Assert.Equal("configured #1", c.GetProperty("planner").GetString());
+        Assert.Equal(ServiceFactory.KeyName, c.GetProperty("planner").GetString());
         Assert.Equal("甲回收站", c.GetProperty("facilityLabel").GetString());
         var audit = await (await planner.GetAsync("/api/audit")).ReadJsonAsync();
         Assert.Equal(2, audit.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("target").GetString() == "volumes"));

@@ -46,7 +46,7 @@ public partial class WebPageTests
         await page.FillAsync("#editForm input[name='areaM2']", "80");
         await page.ClickAsync("#editForm button[type='submit']");
         await page.WaitForSelectorAsync("#editReload");
-        Assert.Contains("configured #1", await page.InnerTextAsync("#editResult"));
+        Assert.Contains(ServiceFactory.KeyName, await page.InnerTextAsync("#editResult"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "edit-conflict.png") });
         await page.ClickAsync("#editReload");
         Assert.Equal("同事改的名字", await page.InputValueAsync("#editForm input[name='name']"));

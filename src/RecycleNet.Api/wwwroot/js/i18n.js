@@ -122,7 +122,7 @@ const en = {
 const zh = {
   // Problem titles by their type (urn:recyclenet:problem:…); in English the service's own title is shown.
   'problem.invalid-parameter': '参数“{field}”的值无效', 'problem.invalid-request': '请求有 {n} 处问题，未作任何修改',
-  'problem.unreadable-body': '无法读取所提交的内容', 'problem.unauthorized': '需要规划人员密钥', 'problem.not-found': '找不到所请求的对象',
+  'problem.unreadable-body': '无法读取所提交的内容', 'problem.unauthorized': '需要规划人员密钥', 'problem.forbidden': '此密钥或令牌无权执行此操作', 'problem.not-found': '找不到所请求的对象',
   'problem.unknown-city': '没有这个城市', 'problem.no-subsidy-rules': '本市政策没有补贴规则', 'problem.conflict': '此修改与其他数据冲突', 'problem.plan-conflict': '方案涉及的要素已被他人修改',
   'problem.plan-invalid': '方案对当前图层已不再有效', 'problem.body-too-large': '提交的内容过大', 'problem.invalid-input': '数据被拒绝：{n} 处问题，未写入任何数据',
   'problem.invalid-network': '路网文件被拒绝', 'problem.host-not-allowed': '请求的主机名不在允许之列', 'problem.siting-failed': '选址计算失败', 'problem.precondition-required': '保存需要版本号（If-Match）',

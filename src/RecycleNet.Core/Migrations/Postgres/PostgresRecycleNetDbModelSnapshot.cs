@@ -697,8 +697,14 @@ namespace RecycleNet.Core.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("City")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EnterpriseId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -709,6 +715,13 @@ namespace RecycleNet.Core.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("Revoked")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("Rotated")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

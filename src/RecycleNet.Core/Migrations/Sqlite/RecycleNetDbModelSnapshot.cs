@@ -649,8 +649,14 @@ namespace RecycleNet.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("City")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -661,6 +667,13 @@ namespace RecycleNet.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("Revoked")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Rotated")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
