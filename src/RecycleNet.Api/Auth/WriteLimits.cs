@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
-using RecycleNet.Api.Hosting;
+using RecycleNet.Api.Http;
+using RecycleNet.Api.Settings;
 
 namespace RecycleNet.Api.Auth;
 
@@ -15,12 +16,12 @@ public sealed class WriteLimits : IDisposable
     public WriteLimits(IConfiguration config)
     {
         var settings = config.GetSection("RecycleNet:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
-        _perAddress = PartitionedRateLimiter.Create<string, string>(a => RateLimits.Bucket(a, settings.WritesPerAddress));
-        _perKey = PartitionedRateLimiter.Create<string, string>(k => RateLimits.Bucket(k, settings.WritesPerKey));
+        _perAddress = PartitionedRateLimiter.Create<string, string>(a => RateLimitPolicies.Bucket(a, settings.WritesPerAddress));
+        _perKey = PartitionedRateLimiter.Create<string, string>(k => RateLimitPolicies.Bucket(k, settings.WritesPerKey));
     }
 
     /// <summary>Seconds until a write from this address may come, or null when it may now.</summary>
-    public int? AddressWait(HttpContext http) => Take(_perAddress, RateLimits.Client(http));
+    public int? AddressWait(HttpContext http) => Take(_perAddress, RateLimitPolicies.Client(http));
 
     /// <summary>Seconds until a write by this caller (by its scheme and name) may come, or null.</summary>
     public int? CallerWait(string scheme, string name) => Take(_perKey, $"{scheme}|{name}");

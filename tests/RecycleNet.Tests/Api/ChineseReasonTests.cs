@@ -67,6 +67,6 @@ public class ChineseReasonTests(DemoService demo) : IClassFixture<DemoService>
         Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
         var problem = await r.ReadJsonAsync();
         Assert.Equal("urn:recyclenet:problem:unauthorized", problem.GetProperty("type").GetString());
-        Assert.StartsWith("此操作需要规划人员密钥", problem.GetProperty("detailZh").GetString());
+        Assert.StartsWith("此操作需要密钥或令牌", problem.GetProperty("detailZh").GetString());
     }
 }
