@@ -16,8 +16,8 @@ public static class ScorecardEndpoints
     {
         app.MapGet("/api/scorecard", ScorecardAsync).WithTags("Coverage")
             .WithSummary("Targets scorecard: ?policy=jinan-2024&year=2027 (policy: the city's by default) (also minutes, speedKmh, haulLimitKm, haulCircuity, kgPerHouseholdPerDay)")
-            .Answers("Targets (target, current, remaining, citation), coverage, fair shares, density, hauls and centre loads")
-            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<ScorecardAnswer>(200).WithName("GetScorecard")
+            .OrFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesProblem(400).ProducesProblem(404);
     }
 
@@ -75,71 +75,36 @@ public static class ScorecardEndpoints
         return ms.ToArray();
     }
 
-    private static object Json(Scorecard s) => new
-    {
-        policy = s.Policy.Id, city = s.Policy.City, year = s.Year,
-        targets = s.Targets.Select(t => new
-        {
-            t.Target.Id, t.Target.Metric, t.Target.LabelZh, t.Target.LabelEn, t.Target.Kind, t.Target.Unit, t.Target.Year,
-            target = t.Target.Value, current = t.Current, remaining = t.Remaining, progress = t.Progress, status = t.Status,
-            counted = t.Counted.En, countedZh = t.Counted.Zh,
-            citation = t.Target.Citation,
-            volume = t.Volume is { } v ? VolumeTargetJson.Of(v, s.Coverage) : null,
-        }),
-        coverage = CoverageJson.Summary(s.Coverage),
-        fairShare = new
-        {
-            target = s.OutletTarget?.Id, outlets = s.OutletTarget?.Value,
-            basis = "the outlet target split by each district's households (communities); seats by largest remainder add up to the target; shortfall = fair share - modern operating outlets in the district",
-            basisZh = "网点目标按各区县户数（小区）分摊；按最大余数法取整，合计等于目标；缺口 = 应建数 − 区县内运营中的现代化网点数",
-        },
-        districts = s.Districts.Select(d => new
-        {
-            id = d.Coverage.District.Id, name = d.Coverage.District.Name, adcode = d.Coverage.District.Adcode,
-            households = d.Coverage.Totals.Households, coveredHouseholds = d.Coverage.Totals.CoveredHouseholds,
-            share = Math.Round(d.Coverage.Totals.Share, 4),
-            operatingOutlets = d.Coverage.OperatingOutlets, modernOperatingOutlets = d.Coverage.ModernOperatingOutlets,
-            fairShare = d.FairShare, fairShareSeats = d.FairShareSeats, shortfall = d.Shortfall,
-            urbanHouseholds = d.UrbanHouseholds, outletsPer2000UrbanHouseholds = d.OutletsPer2000UrbanHouseholds,
-        }),
-        density = new
-        {
-            urbanHouseholds = s.UrbanHouseholds, operatingOutlets = s.OperatingOutlets,
-            outletsPer2000UrbanHouseholds = s.OutletsPer2000UrbanHouseholds,
-            practice = $"about 1 outlet per {s.Options.HouseholdsPerOutlet:0} urban households; urban households = census households × urban share",
-            practiceZh = $"约每 {s.Options.HouseholdsPerOutlet:0} 户城镇家庭设 1 个网点；城镇户数 = 普查户数 × 城镇化率",
-        },
-        haul = new
-        {
-            method = s.RoadMethod.StartsWith("road network", StringComparison.Ordinal) ? "network" : "straightLine",
-            roads = s.RoadMethod, roadsZh = s.RoadMethodZh, circuity = s.Options.HaulCircuity, limitM = s.Options.HaulLimitM,
-            kgPerHouseholdPerDay = s.Options.KgPerHouseholdPerDay,
-            loadBasis = "a centre's load = its own reported tonnage + each of its outlets' tonnage: reported (the last twelve months, per day of the months reported) where the outlet reports tonnages, else assumed: households served (covered households nearest the outlet, or listed by a mobile station) × kgPerHouseholdPerDay",
-            loadBasisZh = "分拣中心负荷 = 自身上报吨数 + 各所属网点吨数：网点上报吨数的按上报值（近十二个月，按所报月份日均）；未上报的按假设值：服务户数（距该网点最近的已覆盖户，或流动站点所列小区）× 每户每日千克数",
-            reportsTo = s.Reported.AsOf?.ToString(),
-            outletsBeyondLimit = s.Hauls.Count(h => h.BeyondLimit),
-            centersOverCapacity = s.Centers.Count(c => c.OverCapacity),
-            outlets = s.Hauls.Select(h => new
-            {
-                id = h.Outlet.Id, name = h.Outlet.Name, centerId = h.Center?.Id, centerName = h.Center?.Name,
-                haulDistanceM = h.HaulDistanceM, beyondLimit = h.BeyondLimit, householdsServed = h.HouseholdsServed,
-            }),
-            centers = s.Centers.Select(c => new
-            {
-                id = c.Center.Id, name = c.Center.Name, capacityTonnesPerDay = c.Center.CapacityTonnesPerDay, greenCertified = c.Center.GreenCertified,
-                outlets = c.Outlets, householdsServed = c.HouseholdsServed, loadTonnesPerDay = c.LoadTonnesPerDay, overCapacity = c.OverCapacity,
-                reportedTonnesPerDay = c.ReportedTonnesPerDay, assumedTonnesPerDay = c.AssumedTonnesPerDay, outletsReporting = c.OutletsReporting,
-                centerReportedTonnesPerDay = c.CenterReportedTonnesPerDay,
-                loadSource = c.ReportedTonnesPerDay > 0 && c.AssumedTonnesPerDay > 0 ? "mixed" : c.ReportedTonnesPerDay > 0 ? "reported" : "assumed",
-            }),
-        },
-        tiers = s.Tiers is { } t ? TierJson.Summary(t) : null,
-        mergedPoints = s.MergedPoints is { } m ? new
-        {
-            points = m.Points, merged = m.Merged, share = m.Points > 0 ? Math.Round((double)m.Merged / m.Points, 4) : (double?)null,
-            basis = "operating waste-sorting points that also take recyclables (两网融合) out of all operating waste-sorting points",
-            basisZh = "兼收可回收物（两网融合）的运营中垃圾分类投放点占全部运营中投放点的比例",
-            measure = s.Policy.Measures.FirstOrDefault(x => x.Id == "merge-two-networks")?.Citation,
-        } : null,
-    };
+    private static ScorecardAnswer Json(Scorecard s) => new(s.Policy.Id, s.Policy.City, s.Year,
+        [.. s.Targets.Select(t => new TargetAnswer(t.Target.Id, t.Target.Metric, t.Target.LabelZh, t.Target.LabelEn, t.Target.Kind, t.Target.Unit,
+            t.Target.Year, t.Target.Value, t.Current, t.Remaining, t.Progress, t.Status, t.Counted.En, t.Counted.Zh, t.Target.Citation,
+            t.Volume is { } v ? VolumeTargetJson.Of(v, s.Coverage) : null))],
+        CoverageJson.Summary(s.Coverage),
+        new FairShareBasisAnswer(s.OutletTarget?.Id, s.OutletTarget?.Value,
+            "the outlet target split by each district's households (communities); seats by largest remainder add up to the target; shortfall = fair share - modern operating outlets in the district",
+            "网点目标按各区县户数（小区）分摊；按最大余数法取整，合计等于目标；缺口 = 应建数 − 区县内运营中的现代化网点数"),
+        [.. s.Districts.Select(d => new DistrictScoreAnswer(d.Coverage.District.Id, d.Coverage.District.Name, d.Coverage.District.Adcode,
+            d.Coverage.Totals.Households, d.Coverage.Totals.CoveredHouseholds, Math.Round(d.Coverage.Totals.Share, 4),
+            d.Coverage.OperatingOutlets, d.Coverage.ModernOperatingOutlets, d.FairShare, d.FairShareSeats, d.Shortfall,
+            d.UrbanHouseholds, d.OutletsPer2000UrbanHouseholds))],
+        new DensityAnswer(s.UrbanHouseholds, s.OperatingOutlets, s.OutletsPer2000UrbanHouseholds,
+            $"about 1 outlet per {s.Options.HouseholdsPerOutlet:0} urban households; urban households = census households × urban share",
+            $"约每 {s.Options.HouseholdsPerOutlet:0} 户城镇家庭设 1 个网点；城镇户数 = 普查户数 × 城镇化率"),
+        new HaulAnswer(s.RoadMethod.StartsWith("road network", StringComparison.Ordinal) ? "network" : "straightLine",
+            s.RoadMethod, s.RoadMethodZh, s.Options.HaulCircuity, s.Options.HaulLimitM, s.Options.KgPerHouseholdPerDay,
+            "a centre's load = its own reported tonnage + each of its outlets' tonnage: reported (the last twelve months, per day of the months reported) where the outlet reports tonnages, else assumed: households served (covered households nearest the outlet, or listed by a mobile station) × kgPerHouseholdPerDay",
+            "分拣中心负荷 = 自身上报吨数 + 各所属网点吨数：网点上报吨数的按上报值（近十二个月，按所报月份日均）；未上报的按假设值：服务户数（距该网点最近的已覆盖户，或流动站点所列小区）× 每户每日千克数",
+            s.Reported.AsOf?.ToString(), s.Hauls.Count(h => h.BeyondLimit), s.Centers.Count(c => c.OverCapacity),
+            [.. s.Hauls.Select(h => new OutletHaulAnswer(h.Outlet.Id, h.Outlet.Name, h.Center?.Id, h.Center?.Name, h.HaulDistanceM, h.BeyondLimit, h.HouseholdsServed))],
+            [.. s.Centers.Select(c => new CenterLoadAnswer(c.Center.Id, c.Center.Name, c.Center.CapacityTonnesPerDay, c.Center.GreenCertified, c.Outlets,
+                c.HouseholdsServed, c.LoadTonnesPerDay, c.OverCapacity, c.ReportedTonnesPerDay, c.AssumedTonnesPerDay, c.OutletsReporting,
+                c.CenterReportedTonnesPerDay,
+                c.ReportedTonnesPerDay > 0 && c.AssumedTonnesPerDay > 0 ? "mixed" : c.ReportedTonnesPerDay > 0 ? "reported" : "assumed"))]),
+        s.Tiers is { } t ? TierJson.Summary(t) : null,
+        s.MergedPoints is { } m
+            ? new MergedPointsAnswer(m.Points, m.Merged, m.Points > 0 ? Math.Round((double)m.Merged / m.Points, 4) : null,
+                "operating waste-sorting points that also take recyclables (两网融合) out of all operating waste-sorting points",
+                "兼收可回收物（两网融合）的运营中垃圾分类投放点占全部运营中投放点的比例",
+                s.Policy.Measures.FirstOrDefault(x => x.Id == "merge-two-networks")?.Citation)
+            : null);
 }

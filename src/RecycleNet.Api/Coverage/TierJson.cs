@@ -1,32 +1,38 @@
+using System.ComponentModel;
+using RecycleNet.Core.Model;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Coverage;
 
 namespace RecycleNet.Api.Coverage;
 
+[Description("One rule of when a tier counts as served: its value, and its citation or the assumption standing in for one.")]
+public sealed record TierRuleAnswer(decimal Value, string Unit, Citation? Citation, string? Assumption, string? AssumptionZh);
+
+[Description("The tier rules (villageOutletKm, townshipStationMinutes, stationCentreMinutes) and the document they come from.")]
+public sealed record TierRulesAnswer(Citation Citation, IReadOnlyDictionary<string, TierRuleAnswer> Rules);
+
+[Description("Villages, residents, townships and transfer stations, and how many of each are served.")]
+public sealed record TierTotalsAnswer(int Villages, int VillagesServed, double? VillageShare, long Residents, long ResidentsServed, double? ResidentShare,
+    int Townships, int TownshipsWithStation, int TownshipsServed, double? TownshipShare, int Stations, int StationsServed, double? StationShare);
+
+public sealed record CountyTiersAnswer(long Id, string Name, string? Adcode, TierTotalsAnswer Totals);
+
+[Description("The county – township – village tiers: rules, how distances were measured, city and county totals.")]
+public sealed record TierSummaryAnswer(TierRulesAnswer Rules, string Method, string MethodZh, bool OnNetwork, TierTotalsAnswer City,
+    IReadOnlyList<CountyTiersAnswer> Counties);
+
 /// <summary>The county – township – village tiers as the scorecard and /api/tiers write them.</summary>
 public static class TierJson
 {
-    public static object Rules(TierRules r) => new
-    {
-        citation = r.Citation,
-        rules = r.All.ToDictionary(x => x.Id, x => new { value = x.Rule.Value, unit = x.Rule.Unit, citation = x.Rule.Citation, assumption = x.Rule.Assumption, assumptionZh = x.Rule.AssumptionZh }),
-    };
+    public static TierRulesAnswer Rules(TierRules r) => new(r.Citation,
+        r.All.ToDictionary(x => x.Id, x => new TierRuleAnswer(x.Rule.Value, x.Rule.Unit, x.Rule.Citation, x.Rule.Assumption, x.Rule.AssumptionZh)));
 
-    public static object Totals(TierTotals t) => new
-    {
-        villages = t.Villages, villagesServed = t.VillagesServed, villageShare = t.VillageShare,
-        residents = t.Residents, residentsServed = t.ResidentsServed, residentShare = t.ResidentShare,
-        townships = t.Townships, townshipsWithStation = t.TownshipsWithStation, townshipsServed = t.TownshipsServed, townshipShare = t.TownshipShare,
-        stations = t.Stations, stationsServed = t.StationsServed, stationShare = t.StationShare,
-    };
+    public static TierTotalsAnswer Totals(TierTotals t) => new(t.Villages, t.VillagesServed, t.VillageShare, t.Residents, t.ResidentsServed, t.ResidentShare,
+        t.Townships, t.TownshipsWithStation, t.TownshipsServed, t.TownshipShare, t.Stations, t.StationsServed, t.StationShare);
 
     /// <summary>Rules, method, city and county totals: what the scorecard shows.</summary>
-    public static object Summary(TierReport r) => new
-    {
-        rules = Rules(r.Rules), method = r.Method, methodZh = r.MethodZh, onNetwork = r.OnNetwork,
-        city = Totals(r.City),
-        counties = r.Counties.Select(c => new { id = c.County.Id, name = c.County.Name, adcode = c.County.Adcode, totals = Totals(c.Totals) }),
-    };
+    public static TierSummaryAnswer Summary(TierReport r) => new(Rules(r.Rules), r.Method, r.MethodZh, r.OnNetwork, Totals(r.City),
+        [.. r.Counties.Select(c => new CountyTiersAnswer(c.County.Id, c.County.Name, c.County.Adcode, Totals(c.Totals)))]);
 
     /// <summary>Everything, down to each village, township and station: GET /api/tiers.</summary>
     public static object Detail(TierReport r) => new

@@ -9,6 +9,9 @@ public sealed record JsonAnswerMetadata(string Description, int Status = 200);
 /// <summary>A body read as bytes (imports, OSM files): documented as binary in each of these media types.</summary>
 public sealed record RawBodyMetadata(string Description, params string[] ContentTypes);
 
+/// <summary>A typed answer's other form, a file (?f=xlsx, ?f=docx): added beside its JSON schema, not in its place.</summary>
+public sealed record FileAnswerMetadata(string ContentType, int Status = 200);
+
 /// <summary>
 /// Completes the service's OpenAPI document (/openapi/v1.json) from endpoint metadata: typed bodies and answers come
 /// from .Accepts&lt;T&gt;/.Produces&lt;T&gt;; hand-written JSON answers and raw bodies from the two records above; every
@@ -19,6 +22,10 @@ public static class OpenApiContracts
 {
     public static RouteHandlerBuilder Answers(this RouteHandlerBuilder b, string description, int status = 200) =>
         b.WithMetadata(new JsonAnswerMetadata(description, status));
+
+    /// <summary>The answer may also be a file of this media type (Produces would replace the typed JSON answer of the same status).</summary>
+    public static RouteHandlerBuilder OrFile(this RouteHandlerBuilder b, string contentType, int status = 200) =>
+        b.WithMetadata(new FileAnswerMetadata(contentType, status));
 
     public static RouteHandlerBuilder TakesRaw(this RouteHandlerBuilder b, string description, params string[] contentTypes) =>
         b.WithMetadata(new RawBodyMetadata(description, contentTypes));
@@ -36,6 +43,12 @@ public static class OpenApiContracts
             response.Content ??= new Dictionary<string, OpenApiMediaType>();
             response.Content["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = m.Description } };
         }
+        foreach (var m in meta.OfType<FileAnswerMetadata>())
+            if (op.Responses.TryGetValue(m.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var r) && r is OpenApiResponse typed)
+            {
+                typed.Content ??= new Dictionary<string, OpenApiMediaType>();
+                typed.Content[m.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
         foreach (var m in meta.OfType<RawBodyMetadata>())
             op.RequestBody = new OpenApiRequestBody
             {

@@ -23,23 +23,23 @@ public static class PlanEndpoints
     public static void MapPlans(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/plans").WithTags("Plans");
-        plans.MapGet("", ListAsync).WithSummary("The city's plans, newest first").Answers("id, name, author, status, version, counts of changes");
-        plans.MapGet("/{id:long}", GetAsync).WithSummary("One plan with its changes; ETag = its version").Answers("The plan").ProducesProblem(404);
+        plans.MapGet("", ListAsync).WithSummary("The city's plans, newest first").Produces<List<PlanSummaryAnswer>>(200).WithName("ListPlans");
+        plans.MapGet("/{id:long}", GetAsync).WithSummary("One plan with its changes; ETag = its version").Produces<PlanAnswer>(200).WithName("GetPlan").ProducesProblem(404);
         plans.MapGet("/{id:long}/evaluation", EvaluateAsync).WithSummary("What the plan would do against the city as it is: coverage, targets, loads, tiers, subsidy (?minutes=&speedKmh=; f=xlsx for a workbook, f=docx for a Word report with its map)")
             .Answers("before and after, and what changed").Produces(200, contentType: SubsidyWorkbook.MediaType).Produces(200, contentType: PlanReport.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         plans.MapGet("/compare", CompareAsync).WithSummary("Two to four plans side by side (?ids=1,2)").Answers("each plan's evaluation summary").ProducesProblem(400).ProducesProblem(404);
         var writes = plans.MapGroup("").Require(Need.Write);
         writes.MapPost("", CreateAsync).WithSummary("Keep a plan (its changes are checked by the layers' rules; nothing is written to the layers)")
-            .Accepts<PlanBody>("application/json").Answers("The plan", 201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
+            .Accepts<PlanBody>("application/json").Produces<PlanAnswer>(201).WithName("CreatePlan").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         writes.MapPut("/{id:long}", ReplaceAsync).WithSummary("Replace a draft's name and changes (If-Match)")
-            .Accepts<PlanBody>("application/json").Answers("The plan").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
+            .Accepts<PlanBody>("application/json").Produces<PlanAnswer>(200).WithName("ReplacePlan").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
         writes.MapDelete("/{id:long}", DeleteAsync).WithSummary("Delete a plan that is not adopted (If-Match)")
             .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
         writes.MapPost("/{id:long}/adopt", AdoptAsync).WithSummary("Write every change of the plan to the layers in one transaction, or none: refused with the conflicts when something it touches changed since")
-            .Answers("The adopted plan and what it created and changed").ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+            .Produces<PlanAdoptedAnswer>(200).WithName("AdoptPlan").ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
         writes.MapPost("/{id:long}/revert", RevertAsync).WithSummary("Undo an adopted plan by a plan of its own: created features removed, changed ones restored")
-            .Answers("The revert plan, adopted").ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+            .Produces<PlanAdoptedAnswer>(200).WithName("RevertPlan").ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, PlanStore store, CancellationToken ct) =>
@@ -138,7 +138,7 @@ public static class PlanEndpoints
 
     private static IResult Adopted(PlanOutcome outcome, long id) => outcome switch
     {
-        PlanOutcome.Adopted done => TypedResults.Ok(new { plan = PlanJson.Full(done.Plan), adoption = done.Adoption }),
+        PlanOutcome.Adopted done => TypedResults.Ok(new PlanAdoptedAnswer(PlanJson.Full(done.Plan), done.Adoption)),
         PlanOutcome.Conflicts c => Problems.Make(409, "plan-conflict", $"The plan touches {c.List.Count} feature(s) changed since it was made",
             "Nothing was changed. Each conflict names the feature, the version the plan was made from, the version now and who changed it; reload the plan's features and save it again.",
             c.List.Select(x => new

@@ -8,15 +8,12 @@ namespace RecycleNet.Api.Plans;
 /// <summary>Plans and their evaluations as the API writes them.</summary>
 public static class PlanJson
 {
-    public static object Summary(Plan p)
+    public static PlanSummaryAnswer Summary(Plan p)
     {
         var c = PlanChanges.FromJson(p.Changes);
-        return new
-        {
-            id = p.Id, name = p.Name, author = p.Author.Length == 0 ? null : p.Author, status = p.Status.Name(), version = p.Version, created = Utc(p.Created), updated = Utc(p.Updated),
-            adoptedAt = p.AdoptedAt is { } a ? Utc(a) : (DateTime?)null, adoptedBy = p.AdoptedBy, revertOf = p.RevertOf,
-            counts = new { add = c.Add.Count, move = c.Move.Count, close = c.Close.Count, update = c.Update.Count, remove = c.Remove.Count, merge = c.Merge.Count },
-        };
+        return new PlanSummaryAnswer(p.Id, p.Name, p.Author.Length == 0 ? null : p.Author, p.Status.Name(), p.Version, Utc(p.Created), Utc(p.Updated),
+            p.AdoptedAt is { } a ? Utc(a) : null, p.AdoptedBy, p.RevertOf,
+            new PlanCountsAnswer(c.Add.Count, c.Move.Count, c.Close.Count, c.Update.Count, c.Remove.Count, c.Merge.Count));
     }
 
     /// <summary>
@@ -30,11 +27,7 @@ public static class PlanJson
         return plans;
     }
 
-    public static object Full(Plan p) => new
-    {
-        summary = Summary(p),
-        changes = PlanChanges.FromJson(p.Changes),
-    };
+    public static PlanAnswer Full(Plan p) => new(Summary(p), PlanChanges.FromJson(p.Changes));
 
     private static DateTime Utc(DateTime d) => DateTime.SpecifyKind(d, DateTimeKind.Utc);
 

@@ -20,7 +20,7 @@ namespace RecycleNet.Api.Plans;
 public static class WhatIfEndpoints
 {
     public static void MapWhatIf(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/coverage/what-if", WhatIfAsync).WithTags("Coverage")
+        app.MapPost("/api/coverage/what-if", WhatIfAsync).WithTags("Coverage").WithName("WhatIf")
             .WithSummary("Coverage if outlets were added, moved or closed (nothing is saved)")
             .Accepts<WhatIfBody>("application/json")
             .Produces<WhatIfAnswer>(200)

@@ -20,7 +20,7 @@ public static class SitingEndpoints
     public static void MapSiting(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/siting").WithTags("Siting").Require(Need.Write);
-        group.MapPost("/outlets", OutletsAsync)
+        group.MapPost("/outlets", OutletsAsync).WithName("ProposeOutlets")
             .WithSummary("Propose outlet sites: k sites, a city coverage share, a subsidy budget, or the policy's remaining target")
             .Accepts<OutletSitingBody>("application/json").Produces<SitingJobAnswer>(202).Produces<SitingJobAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
@@ -35,7 +35,7 @@ public static class SitingEndpoints
         // Reads are public, as everywhere: the 202's Location is followed without a key.
         app.MapGroup("/api/siting").WithTags("Siting").MapGet("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
                 await jobs.FindAsync(City(req), id, ct) is { } run ? TypedResults.Ok(await StatusAsync(run, req, jobs, ct)) : Problems.NotFound($"siting job {id}", $"选址任务 {id}"))
-            .WithSummary("A siting run's stage, and its plan when done (public)").Produces<SitingJobAnswer>(200).ProducesProblem(404);
+            .WithName("GetSitingJob").WithSummary("A siting run's stage, and its plan when done (public)").Produces<SitingJobAnswer>(200).ProducesProblem(404);
         group.MapDelete("/jobs/{id:guid}", async Task<IResult> (Guid id, HttpRequest req, SitingJobs jobs, CancellationToken ct) =>
             {
                 switch (await jobs.CancelAsync(City(req), id, ct))

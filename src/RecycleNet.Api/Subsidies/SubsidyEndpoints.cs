@@ -17,7 +17,7 @@ public static class SubsidyEndpoints
 {
     public static void MapSubsidies(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/subsidies/estimate", EstimateAsync).WithTags("Subsidies")
+        app.MapPost("/api/subsidies/estimate", EstimateAsync).WithTags("Subsidies").WithName("EstimateSubsidies")
             .WithSummary("Estimate an applicant's subsidies clause by clause; fixed outlets with a location also get the households they would newly cover")
             .Accepts<SubsidyEstimateBody>("application/json")
             .Answers("The estimate: total, per item (eligible, amount, calculation, unmet conditions with remedies, citation), caps applied, assumptions")
