@@ -39,7 +39,7 @@ public static class Problems
         string.Join("; ", errors.Select(e => $"{e.Field} {e.Rule}")), Listed(errors), errors[0].Field);
 
     /// <summary>Field errors as problem+json lists them: field, reason, and reasonZh where the rule gives it.</summary>
-    public static List<object> Listed(IEnumerable<FieldError> errors) => [.. errors.Select(e => new { field = e.Field, reason = e.Rule, reasonZh = e.RuleZh })];
+    public static List<FieldErrorAnswer> Listed(IEnumerable<FieldError> errors) => [.. errors.Select(e => new FieldErrorAnswer(e.Field, e.Rule, e.RuleZh))];
 
     /// <summary>A body that cannot be read at all; <paramref name="field"/> names where (a JSON path, a header, or "body").</summary>
     public static ProblemHttpResult BadBody(string detail, string field = "body", string? detailZh = null) =>
@@ -97,3 +97,6 @@ public static class Problems
                 detailZh: $"请等 {retry} 秒后再试。每个客户端地址的限额见 README（RecycleNet:RateLimits）。");
     }
 }
+
+/// <summary>A field and the rule it breaks, as problem+json's "errors" and a plan's warnings list them.</summary>
+public sealed record FieldErrorAnswer(string Field, string Reason, string? ReasonZh);

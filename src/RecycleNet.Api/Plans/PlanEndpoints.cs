@@ -26,9 +26,9 @@ public static class PlanEndpoints
         plans.MapGet("", ListAsync).WithSummary("The city's plans, newest first").Produces<List<PlanSummaryAnswer>>(200).WithName("ListPlans");
         plans.MapGet("/{id:long}", GetAsync).WithSummary("One plan with its changes; ETag = its version").Produces<PlanAnswer>(200).WithName("GetPlan").ProducesProblem(404);
         plans.MapGet("/{id:long}/evaluation", EvaluateAsync).WithSummary("What the plan would do against the city as it is: coverage, targets, loads, tiers, subsidy (?minutes=&speedKmh=; f=xlsx for a workbook, f=docx for a Word report with its map)")
-            .Answers("before and after, and what changed").Produces(200, contentType: SubsidyWorkbook.MediaType).Produces(200, contentType: PlanReport.MediaType)
+            .Produces<PlanEvaluationAnswer>(200).WithName("EvaluatePlan").OrFile(SubsidyWorkbook.MediaType).OrFile(PlanReport.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-        plans.MapGet("/compare", CompareAsync).WithSummary("Two to four plans side by side (?ids=1,2)").Answers("each plan's evaluation summary").ProducesProblem(400).ProducesProblem(404);
+        plans.MapGet("/compare", CompareAsync).WithSummary("Two to four plans side by side (?ids=1,2)").Produces<PlanComparisonAnswer>(200).ProducesProblem(400).ProducesProblem(404);
         var writes = plans.MapGroup("").Require(Need.Write);
         writes.MapPost("", CreateAsync).WithSummary("Keep a plan (its changes are checked by the layers' rules; nothing is written to the layers)")
             .Accepts<PlanBody>("application/json").Produces<PlanAnswer>(201).WithName("CreatePlan").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
@@ -207,7 +207,7 @@ public static class PlanEndpoints
         if (req.Query["f"].ToString() is { Length: > 0 } f && f != "json")
             return Problems.BadParameter("f", $"'{f}' is not offered for a comparison; use json, or each plan's evaluation?f=xlsx",
                 $"比较不提供“{f}”格式；可用 json，或分别下载各方案评估的 XLSX（evaluation?f=xlsx）");
-        var list = new List<object>();
+        var list = new List<PlanEvaluationAnswer>();
         foreach (var id in ids)
         {
             if (await store.GetAsync(id, ct) is not { } plan) return Problems.NotFound($"plan {id}", $"规划方案 {id}");
@@ -215,7 +215,7 @@ public static class PlanEndpoints
             if (evaluation.Problem is { } bad) return bad;
             list.Add(PlanJson.Evaluation(plan, evaluation.Value!, summaryOnly: true));
         }
-        return TypedResults.Ok(new { plans = list });
+        return TypedResults.Ok(new PlanComparisonAnswer(list));
     }
 }
 

@@ -31,67 +31,41 @@ public static class PlanJson
 
     private static DateTime Utc(DateTime d) => DateTime.SpecifyKind(d, DateTimeKind.Utc);
 
-    public static object Evaluation(Plan plan, PlanEvaluation e, bool summaryOnly = false)
+    public static PlanEvaluationAnswer Evaluation(Plan plan, PlanEvaluation e, bool summaryOnly = false)
     {
         var before = e.Before;
         var after = e.After;
         var afterDistricts = after.Districts.ToDictionary(d => d.Coverage.District.Id);
         var afterTargets = after.Targets.ToDictionary(t => t.Target.Id);
-        return new
-        {
-            plan = new { id = plan.Id, name = plan.Name, version = plan.Version, status = plan.Status.Name() },
-            before = CoverageJson.Summary(before.Coverage),
-            after = CoverageJson.Summary(after.Coverage),
-            householdsGained = e.HouseholdsGained,
-            shareBefore = Math.Round(before.Coverage.City.Share, 4), shareAfter = Math.Round(after.Coverage.City.Share, 4),
-            operatingOutletsBefore = before.OperatingOutlets, operatingOutletsAfter = after.OperatingOutlets,
-            targets = before.Targets.Select(t => new
-            {
-                id = t.Target.Id, labelZh = t.Target.LabelZh, labelEn = t.Target.LabelEn, kind = t.Target.Kind, year = t.Target.Year, target = t.Target.Value,
-                before = new { current = t.Current, status = t.Status },
-                after = new { current = afterTargets[t.Target.Id].Current, status = afterTargets[t.Target.Id].Status },
-            }),
-            hauls = new
-            {
-                outletsBeyondLimitBefore = before.Hauls.Count(h => h.BeyondLimit), outletsBeyondLimitAfter = after.Hauls.Count(h => h.BeyondLimit),
-                centersOverCapacityBefore = before.Centers.Count(c => c.OverCapacity), centersOverCapacityAfter = after.Centers.Count(c => c.OverCapacity),
-            },
-            tiers = before.Tiers is { } tb && after.Tiers is { } ta ? new
-            {
-                villagesServedBefore = tb.City.VillagesServed, villagesServedAfter = ta.City.VillagesServed, villages = tb.City.Villages,
-                townshipsServedBefore = tb.City.TownshipsServed, townshipsServedAfter = ta.City.TownshipsServed, townships = tb.City.Townships,
-            } : null,
-            subsidy = new
-            {
-                rule = e.Rule?.Id, citation = e.Rule?.Citation, totalYuan = e.SubsidyYuan, householdsPer10kYuan = e.HouseholdsPer10kYuan,
-                basis = "each new fixed outlet priced by the policy's fixed-outlet rule on its floor area, after the rule's per-outlet maximum; the applicant's own conditions (registration, directly operated outlets) are assumed met",
-                basisZh = "每个新建固定型网点按政策的固定型站点补贴规则以面积计价，并受单个网点上限约束；申报主体自身条件（备案、直营网点数）假定满足",
-                outlets = e.Costs.Select(c => new { name = c.Outlet.Name, lon = ((NetTopologySuite.Geometries.Point)c.Outlet.Geometry).X,
-                    lat = ((NetTopologySuite.Geometries.Point)c.Outlet.Geometry).Y, areaM2 = (c.Outlet as Outlet)?.AreaM2, yuan = c.Yuan, why = c.Why }),
-            },
-            districts = summaryOnly ? null : before.Districts.Select(d =>
+        var kinds = e.Application.Kinds.Values;
+        return new PlanEvaluationAnswer(new PlanRefAnswer(plan.Id, plan.Name, plan.Version, plan.Status.Name()),
+            CoverageJson.Summary(before.Coverage), CoverageJson.Summary(after.Coverage), e.HouseholdsGained,
+            Math.Round(before.Coverage.City.Share, 4), Math.Round(after.Coverage.City.Share, 4), before.OperatingOutlets, after.OperatingOutlets,
+            [.. before.Targets.Select(t => new PlanTargetAnswer(t.Target.Id, t.Target.LabelZh, t.Target.LabelEn, t.Target.Kind, t.Target.Year, t.Target.Value,
+                new TargetStateAnswer(t.Current, t.Status), new TargetStateAnswer(afterTargets[t.Target.Id].Current, afterTargets[t.Target.Id].Status)))],
+            new PlanHaulsAnswer(before.Hauls.Count(h => h.BeyondLimit), after.Hauls.Count(h => h.BeyondLimit),
+                before.Centers.Count(c => c.OverCapacity), after.Centers.Count(c => c.OverCapacity)),
+            before.Tiers is { } tb && after.Tiers is { } ta
+                ? new PlanTiersAnswer(tb.City.VillagesServed, ta.City.VillagesServed, tb.City.Villages, tb.City.TownshipsServed, ta.City.TownshipsServed, tb.City.Townships)
+                : null,
+            new PlanSubsidyAnswer(e.Rule?.Id, e.Rule?.Citation, e.SubsidyYuan, e.HouseholdsPer10kYuan,
+                "each new fixed outlet priced by the policy's fixed-outlet rule on its floor area, after the rule's per-outlet maximum; the applicant's own conditions (registration, directly operated outlets) are assumed met",
+                "每个新建固定型网点按政策的固定型站点补贴规则以面积计价，并受单个网点上限约束；申报主体自身条件（备案、直营网点数）假定满足",
+                [.. e.Costs.Select(c => new PlanOutletCostAnswer(c.Outlet.Name, ((NetTopologySuite.Geometries.Point)c.Outlet.Geometry).X,
+                    ((NetTopologySuite.Geometries.Point)c.Outlet.Geometry).Y, (c.Outlet as Outlet)?.AreaM2, c.Yuan, c.Why))]),
+            summaryOnly ? null : [.. before.Districts.Select(d =>
             {
                 var a = afterDistricts[d.Coverage.District.Id];
-                return new
-                {
-                    id = d.Coverage.District.Id, name = d.Coverage.District.Name, households = d.Coverage.Totals.Households,
-                    coveredBefore = d.Coverage.Totals.CoveredHouseholds, coveredAfter = a.Coverage.Totals.CoveredHouseholds,
-                    shareBefore = Math.Round(d.Coverage.Totals.Share, 4), shareAfter = Math.Round(a.Coverage.Totals.Share, 4),
-                    outletsBefore = d.Coverage.OperatingOutlets, outletsAfter = a.Coverage.OperatingOutlets,
-                    shortfallBefore = d.Shortfall, shortfallAfter = a.Shortfall,
-                    changed = d.Coverage.Totals.CoveredHouseholds != a.Coverage.Totals.CoveredHouseholds || d.Coverage.OperatingOutlets != a.Coverage.OperatingOutlets,
-                };
-            }),
-            changes = new
-            {
-                added = e.Application.Added.Count, changed = e.Application.Replaced.Count, removed = e.Application.Removed.Count,
-                moved = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Move),
-                closed = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Close),
-                updated = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Update),
-                merged = e.Application.Kinds.Values.Count(k => k == Core.Plans.PlanChangeKind.Merge),
-            },
+                return new PlanDistrictAnswer(d.Coverage.District.Id, d.Coverage.District.Name, d.Coverage.Totals.Households,
+                    d.Coverage.Totals.CoveredHouseholds, a.Coverage.Totals.CoveredHouseholds,
+                    Math.Round(d.Coverage.Totals.Share, 4), Math.Round(a.Coverage.Totals.Share, 4),
+                    d.Coverage.OperatingOutlets, a.Coverage.OperatingOutlets, d.Shortfall, a.Shortfall,
+                    d.Coverage.Totals.CoveredHouseholds != a.Coverage.Totals.CoveredHouseholds || d.Coverage.OperatingOutlets != a.Coverage.OperatingOutlets);
+            })],
+            new PlanChangeCountsAnswer(e.Application.Added.Count, e.Application.Replaced.Count, e.Application.Removed.Count,
+                kinds.Count(k => k == PlanChangeKind.Move), kinds.Count(k => k == PlanChangeKind.Close), kinds.Count(k => k == PlanChangeKind.Update),
+                kinds.Count(k => k == PlanChangeKind.Merge)),
             // Valid but odd changes (closing a closed outlet, changing a planned one that stays planned): said, not silent.
-            warnings = Problems.Listed(e.Application.Warnings),
-        };
+            Problems.Listed(e.Application.Warnings));
     }
 }

@@ -20,8 +20,7 @@ public static class SubsidyEndpoints
         app.MapPost("/api/subsidies/estimate", EstimateAsync).WithTags("Subsidies").WithName("EstimateSubsidies")
             .WithSummary("Estimate an applicant's subsidies clause by clause; fixed outlets with a location also get the households they would newly cover")
             .Accepts<SubsidyEstimateBody>("application/json")
-            .Answers("The estimate: total, per item (eligible, amount, calculation, unmet conditions with remedies, citation), caps applied, assumptions")
-            .Produces(200, contentType: SubsidyWorkbook.MediaType)
+            .Produces<SubsidyEstimateAnswer>(200).OrFile(SubsidyWorkbook.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(429)
             .RequireRateLimiting(RateLimitPolicies.PublicPosts);
         app.MapGet("/api/policies/{id}/subsidy-rules", IResult (string id, PolicyCatalog catalog) => catalog.Find(id) switch

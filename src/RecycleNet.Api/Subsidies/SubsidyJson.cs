@@ -7,86 +7,37 @@ namespace RecycleNet.Api.Subsidies;
 /// <summary>The JSON shapes of subsidy estimates and rules: bilingual texts, JSON paths for every fact, citations throughout.</summary>
 public static class SubsidyJson
 {
-    public static object Estimate(SubsidyRequest req, SubsidyEstimate e, CoverageGain? gain)
+    public static SubsidyEstimateAnswer Estimate(SubsidyRequest req, SubsidyEstimate e, CoverageGain? gain)
     {
         var gains = gain?.Sites.ToDictionary(s => s.Site.Id);
-        return new
-        {
-            policy = new { req.Policy.Id, req.Policy.Title, req.Policy.DocumentNumber, href = $"/api/policies/{req.Policy.Id}/subsidy-rules" },
-            applicationWindow = new { from = e.WindowFrom, to = e.WindowTo },
-            applicant = new { req.Application.Applicant.Name },
-            e.TotalYuan,
-            e.OutletSubsidyYuan,
-            e.FacilityRewardUpToYuan,
-            totalIsUpperBound = e.FacilityRewardUpToYuan > 0,
-            items = e.Items.Select(i => Item(req, i, gains?.GetValueOrDefault(i.Item.Id))),
-            capsApplied = e.CapsApplied.Select(c => new
-            {
-                cap = c.Cap.Id, c.Cap.LabelZh, c.Cap.LabelEn, rules = c.Cap.Rules, limitYuan = c.Cap.MaxYuan,
-                c.BeforeYuan, c.CutYuan, c.Cap.Citation,
-            }),
-            coverageGain = gain is null ? null : Gain(gain, e),
-            assumptions = e.Assumptions,
-        };
+        var p = req.Policy;
+        return new SubsidyEstimateAnswer(new EstimatePolicyAnswer(p.Id, p.Title, p.DocumentNumber, $"/api/policies/{p.Id}/subsidy-rules"),
+            new EstimateWindowAnswer(e.WindowFrom, e.WindowTo), new EstimateApplicantAnswer(req.Application.Applicant.Name),
+            e.TotalYuan, e.OutletSubsidyYuan, e.FacilityRewardUpToYuan, e.FacilityRewardUpToYuan > 0,
+            [.. e.Items.Select(i => Item(req, i, gains?.GetValueOrDefault(i.Item.Id)))],
+            [.. e.CapsApplied.Select(c => new CapAppliedAnswer(c.Cap.Id, c.Cap.LabelZh, c.Cap.LabelEn, c.Cap.Rules, c.Cap.MaxYuan, c.BeforeYuan, c.CutYuan, c.Cap.Citation))],
+            gain is null ? null : Gain(gain, e), e.Assumptions);
     }
 
-    private static object Item(SubsidyRequest req, SubsidyItemResult i, SiteGain? gain) => new
-    {
-        id = i.Item.Id,
-        type = i.Item.ItemType,
-        kind = (i.Item as FacilityRecognition)?.Kind,
-        i.Eligible,
-        i.AmountYuan,
-        i.UpTo,
-        rule = new { i.Rule.Id, i.Rule.LabelZh, i.Rule.LabelEn },
-        calculation = i.Calculation,
-        reasons = i.Reasons.Select(u => new
-        {
-            condition = u.ConditionId,
-            field = FieldOf(req, i.Item, u.Subject),
-            reason = u.Reason.En, reasonZh = u.Reason.Zh,
-            remedy = u.Remedy.En, remedyZh = u.Remedy.Zh,
-            u.Citation,
-        }),
+    private static EstimateItemAnswer Item(SubsidyRequest req, SubsidyItemResult i, SiteGain? gain) => new(i.Item.Id, i.Item.ItemType,
+        (i.Item as FacilityRecognition)?.Kind, i.Eligible, i.AmountYuan, i.UpTo, new RuleRefAnswer(i.Rule.Id, i.Rule.LabelZh, i.Rule.LabelEn), i.Calculation,
+        [.. i.Reasons.Select(u => new UnmetConditionAnswer(u.ConditionId, FieldOf(req, i.Item, u.Subject), u.Reason.En, u.Reason.Zh, u.Remedy.En, u.Remedy.Zh, u.Citation))],
         i.Rule.Citation,
-        coverageGain = gain is null ? null : new
-        {
-            method = gain.Method,
-            snapDistanceM = gain.SnapDistanceM is { } s ? Math.Round(s, 1) : (double?)null,
-            district = gain.District?.Name,
-            newlyCoveredCommunities = gain.Gained.Communities,
-            newlyCoveredHouseholds = gain.Gained.Households,
-            newlyCoveredResidents = gain.Gained.Population,
-            yuanPerNewlyCoveredHousehold = PerHousehold(i.Eligible ? i.AmountYuan : null, gain.Gained.Households),
-        },
-    };
+        gain is null ? null : new ItemGainAnswer(gain.Method, gain.SnapDistanceM is { } s ? Math.Round(s, 1) : null, gain.District?.Name,
+            gain.Gained.Communities, gain.Gained.Households, gain.Gained.Population, PerHousehold(i.Eligible ? i.AmountYuan : null, gain.Gained.Households)));
 
-    private static object Gain(CoverageGain g, SubsidyEstimate e)
+    private static EstimateGainAnswer Gain(CoverageGain g, SubsidyEstimate e)
     {
         var located = g.Sites.Select(s => s.Site.Id).ToHashSet();
         var spent = e.Items.Where(i => i.Eligible && located.Contains(i.Item.Id)).Sum(i => i.AmountYuan);
-        return new
-        {
-            method = g.Method,
-            network = g.NetworkSource,
-            walking = new { g.Walking.Minutes, g.Walking.SpeedKmh, limitM = Math.Round(g.Walking.LimitM, 1) },
-            before = Totals(g.Before),
-            after = Totals(g.After),
-            newlyCoveredCommunities = g.Combined.Communities,
-            newlyCoveredHouseholds = g.Combined.Households,
-            newlyCoveredResidents = g.Combined.Population,
-            subsidyOfLocatedOutletsYuan = spent,
-            yuanPerNewlyCoveredHousehold = PerHousehold(spent, g.Combined.Households),
-            note = "Against today's operating outlets. Each outlet's gain is its own; the combined gain counts a community once. "
-                 + "Yuan per household uses the amounts before the applicant caps.",
-            noteZh = "以当前运营中的网点为准。每个网点的新增覆盖单独计算；合计时同一小区只计一次。每户补贴按申报主体封顶之前的金额计算。",
-        };
+        return new EstimateGainAnswer(g.Method, g.NetworkSource, new WalkAnswer(g.Walking.Minutes, g.Walking.SpeedKmh, Math.Round(g.Walking.LimitM, 1)),
+            Totals(g.Before), Totals(g.After), g.Combined.Communities, g.Combined.Households, g.Combined.Population, spent, PerHousehold(spent, g.Combined.Households),
+            "Against today's operating outlets. Each outlet's gain is its own; the combined gain counts a community once. "
+                + "Yuan per household uses the amounts before the applicant caps.",
+            "以当前运营中的网点为准。每个网点的新增覆盖单独计算；合计时同一小区只计一次。每户补贴按申报主体封顶之前的金额计算。");
     }
 
-    private static object Totals(CoverageTotals t) => new
-    {
-        t.Households, t.CoveredHouseholds, t.Communities, t.CoveredCommunities, share = Math.Round(t.Share, 4),
-    };
+    private static GainTotalsAnswer Totals(CoverageTotals t) => new(t.Households, t.CoveredHouseholds, t.Communities, t.CoveredCommunities, Math.Round(t.Share, 4));
 
     /// <summary>Yuan per newly covered household, to the fen; null when nothing is paid or nobody is newly covered.</summary>
     private static decimal? PerHousehold(decimal? yuan, long households) =>

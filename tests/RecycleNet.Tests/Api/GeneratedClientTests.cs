@@ -5,7 +5,7 @@ namespace RecycleNet.Tests.Api;
 
 /// <summary>
 /// A client generated from the service's own OpenAPI document (NSwag 14.8, compiled by Roslyn) calls the routes planners
-/// script most — the scorecard, a subsidy estimate, a what-if, a plan, a siting job — and reads their answers through the
+/// script most — the scorecard, a subsidy estimate, a what-if, a plan and its evaluation, a siting job, the policies — and reads their answers through the
 /// types the document declares: a member the document left out or mistyped fails here.
 /// </summary>
 public class GeneratedClientTests(DemoService demo) : IClassFixture<DemoService>
@@ -102,8 +102,21 @@ public class GeneratedClientTests(DemoService demo) : IClassFixture<DemoService>
         estimate.Applicant = applicant;
         estimate.FixedOutlets = ListOf(assembly, "EstimateFixedOutlet", (object)outlet);
         dynamic estimated = await CallAsync(client, "EstimateSubsidiesAsync", (object)estimate);
-        // The estimate is still described as an object (typing it member for member is open): read as the JSON it is.
-        var total = System.Text.Json.JsonSerializer.SerializeToElement((object)estimated);
-        Assert.True(total.GetProperty("totalYuan").GetDecimal() > 0, total.ToString());
+        dynamic item = Assert.Single((IEnumerable<dynamic>)estimated.Items);
+        Assert.True((bool)item.Eligible);
+        Assert.Equal((decimal)estimated.TotalYuan, (decimal)item.AmountYuan);
+        Assert.True((decimal)estimated.TotalYuan > 0);
+        Assert.False(string.IsNullOrEmpty((string)item.Citation.Quote));
+
+        // The plan's evaluation: households gained by its one outlet, its subsidy under the fixed-outlet rule.
+        dynamic evaluation = await CallAsync(client, "EvaluatePlanAsync", (long)created.Summary.Id);
+        Assert.Equal((long)evaluation.After.City.CoveredHouseholds - (long)evaluation.Before.City.CoveredHouseholds, (long)evaluation.HouseholdsGained);
+        Assert.Equal(1, (int)evaluation.Changes.Added);
+
+        // The policies, one line each, and one whole.
+        dynamic policies = await CallAsync(client, "ListPoliciesAsync");
+        Assert.Contains("binzhou-2024", ((IEnumerable<dynamic>)policies).Select(p => (string)p.Id));
+        dynamic binzhou = await CallAsync(client, "GetPolicyAsync", "binzhou-2024");
+        Assert.NotEmpty((IEnumerable<dynamic>)binzhou.Targets);
     }
 }
