@@ -51,6 +51,7 @@ public static class OgcEndpoints
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoint.ItemAsync).WithName("ogc-item")
             .WithSummary("One feature by its id");
         OgcTilesEndpoint.MapTiles(ogc);
+        OgcStylesEndpoint.MapStyles(ogc);
     }
 
     private static IResult Landing(HttpRequest req)
@@ -176,6 +177,7 @@ public static class OgcEndpoints
         // the geometry type only from a GML schema: this spelling is the one it reads.
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/schema.xsd", "describedBy", "application/xml", "the features as a GML application schema");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcLinks.Json, "vector tiles (XYZ URL template)");
+        OgcStylesEndpoint.WriteLinks(w, b, c);
         w.WriteEndArray();
         w.WriteStartObject("extent");
         if (!t.Extent.IsNull)

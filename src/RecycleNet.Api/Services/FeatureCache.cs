@@ -95,7 +95,8 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
     private async Task<FeatureTable> BuildAsync(CollectionInfo collection, WalkingOptions walk, WalkingGraph? graph, CancellationToken ct)
     {
         if (collection == Siting.SitingJson.Collection) return new FeatureTable(collection, await siting.LatestProposalsAsync(cityId, ct));
-        if (collection == CoverageFeatures.LifeCircles || collection == CoverageFeatures.Gaps) return await BuildAnalysisAsync(collection, walk, graph, ct);
+        if (collection == CoverageFeatures.LifeCircles || collection == CoverageFeatures.Gaps || collection == CoverageFeatures.DistrictCoverage)
+            return await BuildAnalysisAsync(collection, walk, graph, ct);
         if (collection == collections.Volumes) return await BuildVolumesAsync(ct);
         if (collection == PlanFeatures.Collection)
         {
@@ -132,6 +133,6 @@ public sealed class FeatureCache(string cityId, StoreRevision revision, NetworkS
         if (collection == CoverageFeatures.LifeCircles)
             return new FeatureTable(collection, CoverageFeatures.BuildLifeCircles(city, graph, new IsochroneOptions { Walking = walk }, ct));
         var report = CoverageScorer.Score(city, graph, new CoverageOptions { Walking = walk, MeasureBeyondLimit = true });
-        return new FeatureTable(collection, CoverageFeatures.BuildGaps(city, report));
+        return new FeatureTable(collection, collection == CoverageFeatures.Gaps ? CoverageFeatures.BuildGaps(city, report) : CoverageFeatures.BuildDistrictCoverage(city, report));
     }
 }

@@ -16,7 +16,7 @@ public sealed class FeatureCollections
     {
         Volumes = VolumeFeatures.CollectionFor(categories);
         All = [.. LayerCatalog.All.Select(l => new CollectionInfo(l.Name, l.Title, l.Description, l.IsPoint ? "point" : "polygon", l.Fields, l.DateField)),
-            CoverageFeatures.LifeCircles, CoverageFeatures.Gaps, Siting.SitingJson.Collection, Volumes, PlanFeatures.Collection];
+            CoverageFeatures.LifeCircles, CoverageFeatures.Gaps, CoverageFeatures.DistrictCoverage, Siting.SitingJson.Collection, Volumes, PlanFeatures.Collection];
     }
 
     public IReadOnlyList<CollectionInfo> All { get; }

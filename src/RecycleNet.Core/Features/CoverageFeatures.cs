@@ -38,6 +38,30 @@ public static class CoverageFeatures
             new("nearestMergedPointId", "integer", "id of the waste-sorting point, when the nearest is one that takes recyclables (两网融合)"),
         ], Parameters: WalkParameters);
 
+    public static readonly CollectionInfo DistrictCoverage = new("district-coverage", "区县覆盖率 District coverage",
+        "Each district with the households a walk to an operating outlet covers (default 15 minutes at 4.5 km/h; ?minutes=&speedKmh=): " +
+        "the page's choropleth, and its style (QML, SLD) the page's classes.",
+        "polygon",
+        [
+            new("name", "string", "名称 name"), new("adcode", "string", "行政区划代码 administrative division code"),
+            new("households", "integer", "户数 households"), new("coveredHouseholds", "integer", "已覆盖户数 households covered"),
+            new("share", "number", "覆盖率 covered households / households, 0–1"), new("operatingOutlets", "integer", "运营网点 operating outlets"),
+            new("modernOperatingOutlets", "integer", "现代化网点 modern operating outlets"),
+            new("minutes", "number", "walking minutes"), new("speedKmh", "number", "walking speed, km/h"),
+        ], Parameters: WalkParameters);
+
+    /// <summary>Each district of a coverage report, on its outline.</summary>
+    public static IReadOnlyList<FeatureRecord> BuildDistrictCoverage(CitySnapshot city, CoverageReport report)
+    {
+        var outlines = city.Districts.ToDictionary(d => d.Id);
+        return report.Districts.Where(d => outlines.ContainsKey(d.District.Id)).Select(d => new FeatureRecord(d.District.Id, outlines[d.District.Id].Geometry,
+        [
+            P("name", d.District.Name), P("adcode", d.District.Adcode), P("households", d.Totals.Households), P("coveredHouseholds", d.Totals.CoveredHouseholds),
+            P("share", Math.Round(d.Totals.Share, 4)), P("operatingOutlets", d.OperatingOutlets), P("modernOperatingOutlets", d.ModernOperatingOutlets),
+            P("minutes", report.Walking.Minutes), P("speedKmh", report.Walking.SpeedKmh),
+        ])).ToList();
+    }
+
     /// <summary>One life circle per operating fixed outlet, computed in parallel. Empty circles have an empty geometry.</summary>
     public static IReadOnlyList<FeatureRecord> BuildLifeCircles(CitySnapshot city, WalkingGraph? graph, IsochroneOptions options, CancellationToken ct = default)
     {

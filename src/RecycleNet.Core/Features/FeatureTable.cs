@@ -59,6 +59,9 @@ public sealed class FeatureTable
 
     public FeatureRecord? Find(long id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>Every feature, by id.</summary>
+    public IReadOnlyList<FeatureRecord> Rows => _rows;
+
     public FeaturePage Query(FeatureQuery q)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(q.Offset);
