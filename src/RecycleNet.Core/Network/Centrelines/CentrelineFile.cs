@@ -66,21 +66,13 @@ public static class CentrelineFile
             ?? throw new FileBudgetException(new($"The zip has {shp[0].FullName} but no {stem}.dbf beside it.", $"压缩包中有 {shp[0].FullName}，但旁边没有 {stem}.dbf。"));
         var cpg = zip.GetEntry(stem + ".cpg") ?? zip.GetEntry(stem + ".CPG");
         long unpacked = 0;
-        var encoding = Encoding.GetEncoding(936); // GBK, when no .cpg says otherwise
+        Encoding? encoding = null;
         if (cpg is not null)
         {
             // A code page's name is a word: 64 bytes hold any, and a .cpg of gigabytes is refused at its 65th.
             using var text = new MemoryStream();
             ZipBudget.Inflate(cpg, text, limits.Zip, ref unpacked, memberCap: 64);
-            var name = Encoding.ASCII.GetString(text.ToArray()).Trim();
-            encoding = name.ToUpperInvariant() switch
-            {
-                "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
-                "GBK" or "GB2312" or "CP936" or "936" or "ANSI 936" => Encoding.GetEncoding(936),
-                "GB18030" or "54936" => Encoding.GetEncoding(54936),
-                _ => throw new FileBudgetException(new($"The .cpg names the encoding '{name}', which is not one of UTF-8, GBK (936) or GB18030.",
-                    $".cpg 指定的编码“{name}”不是 UTF-8、GBK（936）或 GB18030 之一。")),
-            };
+            encoding = ShapefileEncoding.FromCpg(Encoding.ASCII.GetString(text.ToArray()));
         }
         // The reader wants seekable streams: the members are inflated under the budget into files that vanish when closed.
         using var shpStream = NetworkTempFiles.Create();
@@ -89,6 +81,12 @@ public static class CentrelineFile
         ZipBudget.Inflate(dbf, dbfStream, limits.Zip, ref unpacked);
         ShapefileGuard.CheckShp(shpStream, limits, deadline);
         ShapefileGuard.CheckDbf(dbfStream, limits);
+        if (encoding is null)
+        {
+            // No .cpg: the header's language driver says (the guard has read the header, so byte 29 is there).
+            dbfStream.Position = ShapefileEncoding.LanguageDriverOffset;
+            encoding = ShapefileEncoding.FromLanguageDriver((byte)dbfStream.ReadByte());
+        }
         shpStream.Position = 0;
         dbfStream.Position = 0;
         try

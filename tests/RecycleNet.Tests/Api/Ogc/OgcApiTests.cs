@@ -47,7 +47,7 @@ public class OgcApiTests(DemoService demo) : IClassFixture<DemoService>
         var all = await GetJsonAsync("/ogc/collections");
         var ids = all.GetProperty("collections").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
         Assert.Equal(["districts", "communities", "outlets", "sorting-centers", "townships", "villages", "transfer-stations", "waste-sorting-points",
-            "life-circles", "coverage-gaps", "siting-proposals", "facility-volumes", "plan-sites"], ids);
+            "life-circles", "coverage-gaps", "district-coverage", "siting-proposals", "facility-volumes", "plan-sites"], ids);
         var communities = await GetJsonAsync("/ogc/collections/communities");
         var crs = communities.GetProperty("crs").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Equal(OutputCrs.Crs84Uri, crs[0]);

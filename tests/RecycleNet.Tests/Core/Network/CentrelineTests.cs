@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries;
 using RecycleNet.Core.Geography;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Network.Centrelines;
+using RecycleNet.Tests.Api;
 using RecycleNet.Tests.Api.Ogc;
 
 namespace RecycleNet.Tests.Core.Network;
@@ -100,6 +101,38 @@ public class CentrelineTests
         var zip = Path.Combine(dir, "roads.zip");
         ZipFile.CreateFromDirectory(shpDir, zip);
         AssertTown(Load(zip, CentrelineFormat.Shapefile));
+    }
+
+    [GdalFact]
+    public void Without_a_cpg_the_dbfs_language_driver_names_the_encoding()
+    {
+        // A Big5 table (a survey from Taiwan or Hong Kong) whose .cpg was lost on the way: byte 29 alone says Big5.
+        var dir = Directory.CreateTempSubdirectory("recyclenet-ldid-").FullName;
+        var source = Path.Combine(dir, "big5.geojson");
+        File.WriteAllText(source, $$"""{"type":"FeatureCollection","features":[{{Line("\"名稱\":\"東西路\",\"等級\":\"主幹路\"", (0, 0), (1000, 0))}}]}""");
+        var shpDir = Directory.CreateDirectory(Path.Combine(dir, "shp")).FullName;
+        Gdal.Ok("ogr2ogr", "-f", "ESRI Shapefile", Path.Combine(shpDir, "roads.shp"), source, "-a_srs", "EPSG:4527", "-lco", "ENCODING=CP950");
+        File.Delete(Path.Combine(shpDir, "roads.cpg"));
+        string Zipped(byte driver)
+        {
+            var dbf = Path.Combine(shpDir, "roads.dbf");
+            var bytes = File.ReadAllBytes(dbf);
+            bytes[ShapefileEncoding.LanguageDriverOffset] = driver;
+            File.WriteAllBytes(dbf, bytes);
+            var zip = Path.Combine(dir, $"roads-{driver:X2}.zip");
+            ZipFile.CreateFromDirectory(shpDir, zip);
+            return zip;
+        }
+        var big5 = Assert.Single(CentrelineFile.Read(Zipped(0x78), CentrelineFormat.Shapefile));
+        Assert.Equal("東西路", big5.Attributes["名稱"]);
+        Assert.Equal("主幹路", big5.Attributes["等級"]);
+        // No driver byte: read as GBK, the default, which these bytes are not — what the driver byte saves.
+        var guessed = Assert.Single(CentrelineFile.Read(Zipped(0x00), CentrelineFormat.Shapefile));
+        Assert.DoesNotContain("名稱", guessed.Attributes.Keys);
+        // A driver of a script this service does not read (0x4E, Korean) is refused, naming the byte, not guessed.
+        var refused = Assert.ThrowsAny<Exception>(() => CentrelineFile.Read(Zipped(0x4E), CentrelineFormat.Shapefile));
+        Assert.Contains("byte 29 = 0x4E", refused.Message);
+        new TempFolder(dir).Dispose();
     }
 
     [Fact]
