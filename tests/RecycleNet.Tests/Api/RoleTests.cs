@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RecycleNet.Core.Access;
 using RecycleNet.Core.Model;
@@ -197,6 +199,42 @@ public class RoleTests
         using (var scope = f.Services.CreateScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<PlannerKeyStore>().RevokeAsync("轮换测试", CancellationToken.None));
         Assert.Equal(HttpStatusCode.Unauthorized, (await f.Planner(fresh).PostAsync("/cities/anqiu/api/plans", Plan("撤销后", 119.2, 36.42))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_configured_key_edited_in_the_settings_file_counts_without_a_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("recyclenet-keyfile-").FullName;
+        var file = Path.Combine(folder, "keys.json");
+        string Settings(string secret) => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            RecycleNet = new { Keys = new[] { new { Name = "轮换规划员", Secret = secret, Role = "planner" } } },
+        });
+        File.WriteAllText(file, Settings("first-secret-0001"));
+        using var owner = new ServiceFactory(seedDemo: false, configureKey: false);
+        using var service = owner.WithWebHostBuilder(b =>
+            b.ConfigureAppConfiguration(c => c.AddJsonFile(file, optional: false, reloadOnChange: true)));
+        HttpClient With(string key)
+        {
+            var c = service.CreateClient();
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            return c;
+        }
+        Assert.Equal(HttpStatusCode.Created, (await With("first-secret-0001").PostAsync("/api/plans", Plan("轮换前"))).StatusCode);
+        File.WriteAllText(file, Settings("second-secret-002"));
+        // The file watcher reports the change within moments; the old secret stops and the new one writes under the same name.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await With("first-secret-0001").PostAsync("/api/plans", Plan("等待"))).StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the edited key file was not followed within 30 s");
+            await Task.Delay(200);
+        }
+        Assert.Equal(HttpStatusCode.Created, (await With("second-secret-002").PostAsync("/api/plans", Plan("轮换后"))).StatusCode);
+        // A broken edit is refused and the keys before it stay.
+        File.WriteAllText(file, """{"RecycleNet":{"Keys":[{"Name":"轮换规划员","Secret":"short","Role":"planner"}]}}""");
+        await Task.Delay(2000);
+        Assert.Equal(HttpStatusCode.Created, (await With("second-secret-002").PostAsync("/api/plans", Plan("坏配置后"))).StatusCode);
+        new TempFolder(folder).Dispose();
     }
 
     [Fact]
