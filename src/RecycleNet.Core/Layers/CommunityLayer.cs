@@ -10,9 +10,9 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Residential communities (小区): points with households.</summary>
 public sealed class CommunityLayer : LayerDefinition<Community>
 {
-    private static readonly LayerField Households = new("households", "integer", "户数 households", "户数", "总户数");
-    private static readonly LayerField Population = new("population", "integer", "人口 residents", "人口", "人数");
-    private static readonly LayerField DistrictF = new("district", "string", "区县 district name or adcode; found by point-in-polygon when absent", "区县", "所在区县");
+    private static readonly LayerField Households = new("households", "integer", "户数 households", HeaderSynonyms.Of("communities", "households"));
+    private static readonly LayerField Population = new("population", "integer", "人口 residents", HeaderSynonyms.Of("communities", "population"));
+    private static readonly LayerField DistrictF = new("district", "string", "区县 district name or adcode; found by point-in-polygon when absent", HeaderSynonyms.Of("communities", "district"));
     private static readonly LayerField DistrictIdF = new("districtId", "integer", "id of the district");
 
     // Declared after the fields above: static initialisers run in textual order.

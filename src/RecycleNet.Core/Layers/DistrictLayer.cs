@@ -10,10 +10,10 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Districts and counties (区县): polygons with census figures.</summary>
 public sealed class DistrictLayer : LayerDefinition<District>
 {
-    private static readonly LayerField AdcodeF = new("adcode", "string", "6-digit division code (行政区划代码)", "行政区划代码", "代码");
-    private static readonly LayerField PopulationF = new("population", "integer", "resident population (census)", "人口", "常住人口");
-    private static readonly LayerField HouseholdSizeF = new("avgHouseholdSize", "number", "average household size, persons", "户均人口", "平均家庭户规模");
-    private static readonly LayerField UrbanF = new("urbanShare", "number", "urban share of residents, 0-1", "城镇化率");
+    private static readonly LayerField AdcodeF = new("adcode", "string", "6-digit division code (行政区划代码)", HeaderSynonyms.Of("districts", "adcode"));
+    private static readonly LayerField PopulationF = new("population", "integer", "resident population (census)", HeaderSynonyms.Of("districts", "population"));
+    private static readonly LayerField HouseholdSizeF = new("avgHouseholdSize", "number", "average household size, persons", HeaderSynonyms.Of("districts", "avgHouseholdSize"));
+    private static readonly LayerField UrbanF = new("urbanShare", "number", "urban share of residents, 0-1", HeaderSynonyms.Of("districts", "urbanShare"));
     private static readonly LayerField HouseholdsF = new("households", "integer", "households = population / avgHouseholdSize (read-only)");
 
     // Declared after the fields above: static initialisers run in textual order.

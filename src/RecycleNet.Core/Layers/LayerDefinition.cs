@@ -119,8 +119,8 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
     /// </summary>
     public abstract void ReadProperties(RowReader r, T target, ImportContext ctx, long? locatedDistrictId);
 
-    protected static readonly LayerField NameField = new("name", "string", "名称 name", "名称", "小区名称", "网点名称", "plot_name");
-    protected static readonly LayerField SourceField = new("source", "string", "provenance, e.g. synthetic-demo", "来源");
+    protected static readonly LayerField NameField = new("name", "string", "名称 name", HeaderSynonyms.Of(HeaderSynonyms.EveryLayer, "name"));
+    protected static readonly LayerField SourceField = new("source", "string", "provenance, e.g. synthetic-demo", HeaderSynonyms.Of(HeaderSynonyms.EveryLayer, "source"));
 
     protected static KeyValuePair<string, object?> P(string name, object? value) => new(name, value);
 

@@ -6,16 +6,16 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Recycling outlets: fixed sites and mobile stations.</summary>
 public sealed class OutletLayer : LayerDefinition<Outlet>
 {
-    private static readonly LayerField KindF = new("kind", "string", "fixed (固定型) | mobile (流动型)", "类型");
-    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", "状态");
-    private static readonly LayerField ModernF = new("modern", "boolean", "meets the modern-outlet standard (现代化回收网点)", "现代化");
-    private static readonly LayerField AreaF = new("areaM2", "number", "floor area, m²", "面积", "面积m2");
-    private static readonly LayerField OperatorF = new("operator", "string", "operating enterprise", "运营主体", "企业", "经营者", "运营单位", "经营单位", "运营企业");
-    private static readonly LayerField OpenedF = new("openedOn", "string", "opening date, yyyy-MM-dd", "开业日期");
-    internal static readonly LayerField ClosedF = new("closedOn", "string", "closing date, yyyy-MM-dd: no volume report may cover a later month", "关闭日期", "停业日期");
-    private static readonly LayerField TierF = new("tier", "string", "community (社区回收网点, reached on foot) | village (村级回收网点, reached by road)", "层级", "网点层级");
-    private static readonly LayerField ServedF = new("servedCommunities", "array", "mobile stations: ids (or unique names) of the communities served", "服务小区");
-    private static readonly LayerField ServedVillagesF = new("servedVillages", "array", "mobile stations: ids (or unique names) of the villages served", "服务村庄");
+    private static readonly LayerField KindF = new("kind", "string", "fixed (固定型) | mobile (流动型)", HeaderSynonyms.Of("outlets", "kind"));
+    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", HeaderSynonyms.Of("outlets", "status"));
+    private static readonly LayerField ModernF = new("modern", "boolean", "meets the modern-outlet standard (现代化回收网点)", HeaderSynonyms.Of("outlets", "modern"));
+    private static readonly LayerField AreaF = new("areaM2", "number", "floor area, m²", HeaderSynonyms.Of("outlets", "areaM2"));
+    private static readonly LayerField OperatorF = new("operator", "string", "operating enterprise", HeaderSynonyms.Of("outlets", "operator"));
+    private static readonly LayerField OpenedF = new("openedOn", "string", "opening date, yyyy-MM-dd", HeaderSynonyms.Of("outlets", "openedOn"));
+    internal static readonly LayerField ClosedF = new("closedOn", "string", "closing date, yyyy-MM-dd: no volume report may cover a later month", HeaderSynonyms.Of("outlets", "closedOn"));
+    private static readonly LayerField TierF = new("tier", "string", "community (社区回收网点, reached on foot) | village (村级回收网点, reached by road)", HeaderSynonyms.Of("outlets", "tier"));
+    private static readonly LayerField ServedF = new("servedCommunities", "array", "mobile stations: ids (or unique names) of the communities served", HeaderSynonyms.Of("outlets", "servedCommunities"));
+    private static readonly LayerField ServedVillagesF = new("servedVillages", "array", "mobile stations: ids (or unique names) of the villages served", HeaderSynonyms.Of("outlets", "servedVillages"));
 
     public static readonly IReadOnlyDictionary<string, OutletKind> KindSynonyms = new Dictionary<string, OutletKind>
     {

@@ -6,11 +6,11 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Sorting centres, green digital-smart ones flagged.</summary>
 public sealed class SortingCenterLayer : LayerDefinition<SortingCenter>
 {
-    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", "状态");
-    private static readonly LayerField CapacityF = new("capacityTonnesPerDay", "number", "design capacity, t/day", "处理能力", "日处理能力");
-    private static readonly LayerField GreenF = new("greenCertified", "boolean", "green digital-smart sorting centre (绿色数智化分拣中心)", "绿色认证", "绿色分拣中心");
+    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", HeaderSynonyms.Of("sorting-centers", "status"));
+    private static readonly LayerField CapacityF = new("capacityTonnesPerDay", "number", "design capacity, t/day", HeaderSynonyms.Of("sorting-centers", "capacityTonnesPerDay"));
+    private static readonly LayerField GreenF = new("greenCertified", "boolean", "green digital-smart sorting centre (绿色数智化分拣中心)", HeaderSynonyms.Of("sorting-centers", "greenCertified"));
 
-    private static readonly LayerField TierF = new("tier", "string", "city (市级分拣中心) | county (县域分拣中心, where transfer stations haul)", "层级");
+    private static readonly LayerField TierF = new("tier", "string", "city (市级分拣中心) | county (县域分拣中心, where transfer stations haul)", HeaderSynonyms.Of("sorting-centers", "tier"));
 
     public static readonly IReadOnlyDictionary<string, CenterTier> TierSynonyms = new Dictionary<string, CenterTier>
     {

@@ -10,11 +10,10 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Townships and subdistricts (乡镇/街道): polygons with their statistical code; the county follows from the code.</summary>
 public sealed class TownshipLayer : LayerDefinition<Township>
 {
-    private static readonly LayerField CodeF = new("code", "string", "9-digit statistical division code (统计用区划代码; a 12-digit code ending in 000 is accepted)",
-        "代码", "乡镇代码", "区划代码", "统计用区划代码");
-    private static readonly LayerField DistrictF = new("district", "string", "区县 county: from the code's first six digits", "区县", "所属区县");
+    private static readonly LayerField CodeF = new("code", "string", "9-digit statistical division code (统计用区划代码; a 12-digit code ending in 000 is accepted)", HeaderSynonyms.Of("townships", "code"));
+    private static readonly LayerField DistrictF = new("district", "string", "区县 county: from the code's first six digits", HeaderSynonyms.Of("townships", "district"));
     private static readonly LayerField DistrictIdF = new("districtId", "integer", "id of the county (district)");
-    private static readonly LayerField PopulationF = new("population", "integer", "人口 residents, when known", "人口");
+    private static readonly LayerField PopulationF = new("population", "integer", "人口 residents, when known", HeaderSynonyms.Of("townships", "population"));
 
     // Declared after the fields above: static initialisers run in textual order.
     public static readonly TownshipLayer Instance = new();

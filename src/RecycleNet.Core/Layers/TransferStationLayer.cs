@@ -6,9 +6,9 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Township transfer stations (乡镇中转站): each stands in a township.</summary>
 public sealed class TransferStationLayer : LayerDefinition<TransferStation>
 {
-    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", "状态");
-    private static readonly LayerField CapacityF = new("capacityTonnesPerDay", "number", "design capacity, t/day", "处理能力", "日处理能力", "中转能力");
-    private static readonly LayerField TownshipF = new("township", "string", "乡镇 township name, code or id; found by point-in-polygon when absent", "乡镇", "所属乡镇");
+    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", HeaderSynonyms.Of("transfer-stations", "status"));
+    private static readonly LayerField CapacityF = new("capacityTonnesPerDay", "number", "design capacity, t/day", HeaderSynonyms.Of("transfer-stations", "capacityTonnesPerDay"));
+    private static readonly LayerField TownshipF = new("township", "string", "乡镇 township name, code or id; found by point-in-polygon when absent", HeaderSynonyms.Of("transfer-stations", "township"));
     private static readonly LayerField TownshipIdF = new("townshipId", "integer", "id of the township");
 
     // Declared after the fields above: static initialisers run in textual order.

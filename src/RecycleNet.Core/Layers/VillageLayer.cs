@@ -10,10 +10,10 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Villages (行政村/自然村): points with residents and households, each in a township of its county.</summary>
 public sealed class VillageLayer : LayerDefinition<Village>
 {
-    private static readonly LayerField KindF = new("kind", "string", "administrative (行政村) | natural (自然村)", "类型", "村类型");
-    private static readonly LayerField PopulationF = new("population", "integer", "人口 residents", "人口", "户籍人口", "常住人口");
-    private static readonly LayerField HouseholdsF = new("households", "integer", "户数 households; estimated from the county's household size when absent", "户数");
-    private static readonly LayerField TownshipF = new("township", "string", "乡镇 township name, code or id; found by point-in-polygon when absent", "乡镇", "所属乡镇", "乡镇街道");
+    private static readonly LayerField KindF = new("kind", "string", "administrative (行政村) | natural (自然村)", HeaderSynonyms.Of("villages", "kind"));
+    private static readonly LayerField PopulationF = new("population", "integer", "人口 residents", HeaderSynonyms.Of("villages", "population"));
+    private static readonly LayerField HouseholdsF = new("households", "integer", "户数 households; estimated from the county's household size when absent", HeaderSynonyms.Of("villages", "households"));
+    private static readonly LayerField TownshipF = new("township", "string", "乡镇 township name, code or id; found by point-in-polygon when absent", HeaderSynonyms.Of("villages", "township"));
     private static readonly LayerField TownshipIdF = new("townshipId", "integer", "id of the township");
     private static readonly LayerField DistrictF = new("district", "string", "区县 county (by point-in-polygon)");
 

@@ -6,13 +6,12 @@ namespace RecycleNet.Core.Layers;
 /// <summary>Household-waste sorting points (生活垃圾分类投放点), those that also take recyclables (两网融合) flagged.</summary>
 public sealed class WasteSortingPointLayer : LayerDefinition<WasteSortingPoint>
 {
-    private static readonly LayerField KindF = new("kind", "string", "station (定时定点投放站) | bins (分类桶点) | smart (智能投放设备)", "类型", "投放点类型");
-    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", "状态");
-    private static readonly LayerField RecyclablesF = new("takesRecyclables", "boolean", "also takes recyclables: a merged point (两网融合)",
-        "两网融合", "回收可回收物", "可回收物");
-    private static readonly LayerField CommunityF = new("community", "string", "小区 the community served: id or unique name", "小区", "所在小区");
+    private static readonly LayerField KindF = new("kind", "string", "station (定时定点投放站) | bins (分类桶点) | smart (智能投放设备)", HeaderSynonyms.Of("waste-sorting-points", "kind"));
+    private static readonly LayerField StatusF = new("status", "string", "planned | operating | closed", HeaderSynonyms.Of("waste-sorting-points", "status"));
+    private static readonly LayerField RecyclablesF = new("takesRecyclables", "boolean", "also takes recyclables: a merged point (两网融合)", HeaderSynonyms.Of("waste-sorting-points", "takesRecyclables"));
+    private static readonly LayerField CommunityF = new("community", "string", "小区 the community served: id or unique name", HeaderSynonyms.Of("waste-sorting-points", "community"));
     private static readonly LayerField CommunityIdF = new("communityId", "integer", "id of the community served");
-    private static readonly LayerField VillageF = new("village", "string", "村 the village served: id or unique name", "村", "所在村");
+    private static readonly LayerField VillageF = new("village", "string", "村 the village served: id or unique name", HeaderSynonyms.Of("waste-sorting-points", "village"));
     private static readonly LayerField VillageIdF = new("villageId", "integer", "id of the village served");
 
     public static readonly IReadOnlyDictionary<string, WasteSortingPointKind> KindSynonyms = new Dictionary<string, WasteSortingPointKind>
