@@ -10,6 +10,7 @@ using RecycleNet.Api.Subsidies;
 using RecycleNet.Api.Volumes;
 using RecycleNet.Api.Coverage;
 using RecycleNet.Api.Layers;
+using RecycleNet.Api.Auth;
 
 if (args is ["generate-demo-data", ..]) return DemoDataCommand.Run(args[1..]);
 
@@ -57,6 +58,7 @@ app.MapSubsidies();
 app.MapOgc();
 app.MapSiting();
 app.MapAudit();
+app.MapMe();
 
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -138,6 +139,22 @@ public class RoleTests
         // A planner bound to Binzhou reads Binzhou's log, not Jinan's.
         Assert.Equal(HttpStatusCode.Forbidden, (await f.Planner(Binzhou).GetAsync("/api/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await f.Planner(Binzhou).GetAsync("/cities/binzhou/api/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Me_says_whose_key_it_is_and_whether_it_writes_in_the_city()
+    {
+        using var f = Service();
+        var viewer = await (await f.Planner(Viewer).GetAsync("/api/me")).ReadJsonAsync();
+        Assert.Equal(("王局长", "viewer", "查看人员", false, true), (viewer.GetProperty("name").GetString(), viewer.GetProperty("role").GetString(),
+            viewer.GetProperty("roleZh").GetString(), viewer.GetProperty("writes").GetBoolean(), viewer.GetProperty("readsBureau").GetBoolean()));
+        Assert.Contains("只能查看", viewer.GetProperty("writeRefusalZh").GetString());
+        var binzhouInJinan = await (await f.Planner(Binzhou).GetAsync("/api/me")).ReadJsonAsync();
+        Assert.False(binzhouInJinan.GetProperty("writes").GetBoolean());
+        Assert.True((await (await f.Planner(Binzhou).GetAsync("/cities/binzhou/api/me")).ReadJsonAsync()).GetProperty("writes").GetBoolean());
+        var anonymous = await (await f.CreateClient().GetAsync("/api/me")).ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("name").ValueKind);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await f.Planner("no-such-key-here").GetAsync("/api/me")).StatusCode);
     }
 
     [Fact]

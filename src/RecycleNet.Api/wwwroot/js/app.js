@@ -1,5 +1,5 @@
-import { apply, setLanguage, language } from './i18n.js';
-import { clearError, getJson, city } from './api.js';
+import { apply, setLanguage, language, t } from './i18n.js';
+import { clearError, getJson, tryJson, city } from './api.js';
 import { el, fill } from './dom.js';
 import { initMap, startPlacing, startMoving, saveWhatIf, resetWhatIf, loadLayers, whatIfChanges } from './map.js';
 import { loadScorecard } from './scorecard.js';
@@ -23,7 +23,20 @@ function show(tab) {
 }
 
 document.getElementById('plannerKey').value = sessionStorage.getItem('plannerKey') ?? '';
-document.getElementById('plannerKey').addEventListener('change', e => sessionStorage.setItem('plannerKey', e.target.value));
+document.getElementById('plannerKey').addEventListener('change', e => { sessionStorage.setItem('plannerKey', e.target.value); showWho(); });
+
+/** Whose key the page holds and whether it writes here (GET /api/me), beside the key field: a viewer learns before a write. */
+async function showWho() {
+  const who = document.getElementById('keyWho');
+  const key = document.getElementById('plannerKey').value.trim();
+  if (!key) { fill(who); return; }
+  const me = await tryJson('/api/me');
+  if (!me) { fill(who, el('span', { class: 'bad' }, t('key.invalid'))); return; }
+  const role = language() === 'zh' ? me.roleZh : me.role;
+  fill(who, el('span', { class: me.writes ? 'ok' : 'readonly', title: (language() === 'zh' ? me.writeRefusalZh : me.writeRefusal) ?? '' },
+    `${me.name} · ${role}${me.writes ? '' : ` · ${t('key.readonly')}`}`));
+}
+showWho().catch(() => {});
 for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => show(b.dataset.tab));
 document.getElementById('lang').addEventListener('click', () => {
   setLanguage(language() === 'zh' ? 'en' : 'zh');
