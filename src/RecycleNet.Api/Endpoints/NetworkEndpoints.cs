@@ -18,20 +18,20 @@ public static class NetworkEndpoints
     {
         var group = app.MapGroup("/api/network").WithTags("Walking network");
         group.MapGet("/", (NetworkStore store) => TypedResults.Ok(Describe(store)))
-            .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded");
+            .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded").Produces<NetworkAnswer>(200);
         var writes = group.MapGroup("").Require(Need.Write);
         writes.MapPost("/", LoadAsync)
             .WithSummary("Load the walking and drivable networks: an OSM file (.osm XML or .osm.pbf; a provincial extract keeps only the city's outline + ?marginM= metres, default 5000, unless ?clip=none), or road centrelines (?format=geojson|shapefile|gpkg&crs=EPSG:4527, ?mapping= their attributes); ?name= labels it")
             .TakesRaw("An OSM file: XML (.osm) or PBF (.osm.pbf, raw or zlib blobs); or centrelines: GeoJSON, a zipped Shapefile, a GeoPackage",
                 "application/octet-stream", "application/xml", "application/vnd.openstreetmap.data+xml", "application/geo+json", "application/zip", "application/geopackage+sqlite3")
-            .Answers("The network now loaded: nodes, edges, km, bbox, CRS, source, ways kept and dropped")
+            .Produces<NetworkAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
         writes.MapDelete("/", async (HttpContext http, NetworkStore store, CancellationToken ct) =>
             {
                 await store.UnloadAsync(AuditTrail.Entry(http, "unload-network", "network"), ct);
                 return TypedResults.Ok(Describe(store));
             })
-            .WithSummary("Unload the network: distances fall back to straight-line × circuity");
+            .WithSummary("Unload the network: distances fall back to straight-line × circuity").Produces<NetworkAnswer>(200);
     }
 
     private static async Task<IResult> LoadAsync(HttpContext http, string? name, string? format, string? crs, string? mapping, string? clip, string? marginM,
@@ -107,44 +107,32 @@ public static class NetworkEndpoints
         catch (OsmFormatException e) { return Problems.InvalidNetwork(new(e.Message, e.Zh ?? $"路网文件无法使用（原因见英文说明）：{e.Message}")); }
     }
 
-    private static object Describe(NetworkStore store)
+    private static NetworkAnswer Describe(NetworkStore store)
     {
         if (store is not { Graph: { } g, Info: { } info })
-            return new
-            {
-                loaded = false, method = "straightLine",
-                note = "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file or road centrelines to /api/network.",
-                noteZh = "未载入步行或行车路网：距离按直线距离 × 绕行系数计算。可向 /api/network 上传 OSM 文件或道路中心线。",
-            };
+            return new NetworkAnswer(false, "straightLine",
+                Note: "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file or road centrelines to /api/network.",
+                NoteZh: "未载入步行或行车路网：距离按直线距离 × 绕行系数计算。可向 /api/network 上传 OSM 文件或道路中心线。");
         var b = g.BoundsWgs84();
         var load = info.Load;
-        return new
-        {
-            loaded = true, method = "network", source = info.Source, origin = info.Origin, format = info.Format,
-            nodes = g.NodeCount, edges = g.EdgeCount, lengthKm = Math.Round(g.TotalLengthM / 1000, 3),
-            bbox = new[] { Math.Round(b.MinX, 7), Math.Round(b.MinY, 7), Math.Round(b.MaxX, 7), Math.Round(b.MaxY, 7) },
-            crs = g.Projection.Epsg > 0 ? $"EPSG:{g.Projection.Epsg}" : $"transverse Mercator {g.Projection.CentralMeridian}°",
-            loadedAt = info.LoadedAt, loadMs = info.LoadMs, fileBytes = info.FileBytes,
-            osm = load.Osm is { } o ? new
-            {
-                nodesRead = o.NodesRead, waysRead = o.WaysRead, walkableWays = o.WalkableWays,
-                droppedWays = o.DroppedWays, missingNodeRefs = o.MissingNodeRefs,
-                drivableWays = o.DrivableWays, droppedDriveWays = o.DroppedDriveWays,
-                // The area kept of a provincial extract: what lay outside, and the streets cut at its edge (null: the whole file).
-                clip = o.Clip is { } k ? new { k.MarginM, k.NodesOutside, k.WaysOutside, k.WaysCut } : null,
-            } : null,
+        return new NetworkAnswer(true, "network", info.Source, info.Origin, info.Format, g.NodeCount, g.EdgeCount, Math.Round(g.TotalLengthM / 1000, 3),
+            [Math.Round(b.MinX, 7), Math.Round(b.MinY, 7), Math.Round(b.MaxX, 7), Math.Round(b.MaxY, 7)],
+            g.Projection.Epsg > 0 ? $"EPSG:{g.Projection.Epsg}" : $"transverse Mercator {g.Projection.CentralMeridian}°",
+            info.LoadedAt, info.LoadMs, info.FileBytes,
+            load.Osm is { } o
+                ? new OsmLoadAnswer(o.NodesRead, o.WaysRead, o.WalkableWays, o.DroppedWays, o.MissingNodeRefs, o.DrivableWays, o.DroppedDriveWays,
+                    // The area kept of a provincial extract: what lay outside, and the streets cut at its edge (null: the whole file).
+                    o.Clip is { } k ? new OsmClipAnswer(k.MarginM, k.NodesOutside, k.WaysOutside, k.WaysCut) : null)
+                : null,
             // What the centrelines were: declared CRS, lines read, kept, dropped by reason, and crossings made junctions.
-            centrelines = load.Centrelines is { } c ? new
-            {
-                declaredCrs = c.Crs, lines = c.Lines, kept = c.Kept, walkable = c.Walkable, drivable = c.Drivable, dropped = c.Dropped,
-                crossingsNoded = c.CrossingsNoded, mapping = info.Spec.MappingJson is null ? "default" : "the planner's",
-            } : null,
+            load.Centrelines is { } c
+                ? new CentrelineLoadAnswer(c.Crs, c.Lines, c.Kept, c.Walkable, c.Drivable, c.Dropped, c.CrossingsNoded,
+                    info.Spec.MappingJson is null ? "default" : "the planner's")
+                : null,
             // The drivable network of the same upload: hauls and the rural tiers measure on it.
-            roads = load.Roads is { } r ? new
-            {
-                nodes = r.NodeCount, edges = r.EdgeCount, onewayEdges = r.OnewayEdges, lengthKm = Math.Round(r.Shape.TotalLengthM / 1000, 3),
-                speeds = "maxspeed where given, else per road class: " + string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Select(kv => $"{kv.Key} {kv.Value:0}")) + " km/h",
-            } : null,
-        };
+            load.Roads is { } r
+                ? new RoadsAnswer(r.NodeCount, r.EdgeCount, r.OnewayEdges, Math.Round(r.Shape.TotalLengthM / 1000, 3),
+                    "maxspeed where given, else per road class: " + string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Select(kv => $"{kv.Key} {kv.Value:0}")) + " km/h")
+                : null);
     }
 }
