@@ -4,6 +4,9 @@ using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Endpoints;
 
+[System.ComponentModel.Description("The service and its database answer.")]
+public sealed record HealthAnswer(string Status);
+
 /// <summary>/health and the index of what this service offers.</summary>
 public static class ServiceEndpoints
 {
@@ -11,10 +14,10 @@ public static class ServiceEndpoints
     {
         app.MapGet("/health", async Task<IResult> (StoreHealth store, CancellationToken ct) =>
                 await store.CanConnectAsync(ct)
-                    ? TypedResults.Ok(new { status = "ok" })
+                    ? TypedResults.Ok(new HealthAnswer("ok"))
                     : TypedResults.Problem(title: "The database cannot be reached", statusCode: 503))
             .WithTags("Service").WithSummary("200 when the service and its database answer")
-            .Answers("{ \"status\": \"ok\" }").ProducesProblem(503);
+            .Produces<HealthAnswer>(200).ProducesProblem(503);
 
         app.MapGet("/api/ui/config", (Cities.CityContext here, Microsoft.Extensions.Options.IOptions<Settings.RecycleNetOptions> o) =>
             {

@@ -47,3 +47,7 @@ public sealed record SubsidyEstimateAnswer(EstimatePolicyAnswer Policy, Estimate
     [property: Description("A facility reward is 'up to': the total is an upper bound")] bool TotalIsUpperBound,
     IReadOnlyList<EstimateItemAnswer> Items, IReadOnlyList<CapAppliedAnswer> CapsApplied, EstimateGainAnswer? CoverageGain,
     IReadOnlyList<LocalizedText> Assumptions);
+
+[Description("What a new fixed outlet of the floor area earns under the city's fixed-outlet rule, after its per-outlet maximum.")]
+public sealed record FixedOutletAmountAnswer(string Policy, string Rule, string RuleLabelZh, string RuleLabelEn, double AreaM2, decimal AmountYuan,
+    decimal? MaxYuanPerItem, Citation Citation);

@@ -35,7 +35,7 @@ public static class SubsidyEndpoints
             .Answers("The rules: conditions, amounts and caps, each with its citation").ProducesProblem(404);
         app.MapGet("/api/subsidies/fixed-outlet", FixedOutletAmount).WithTags("Subsidies")
             .WithSummary("What a new fixed outlet of ?areaM2= earns under the city's fixed-outlet rule (after its per-outlet maximum; the applicant's own conditions assumed met)")
-            .Answers("The amount, the rule and its citation").ProducesProblem(400).ProducesProblem(404);
+            .Produces<FixedOutletAmountAnswer>(200).ProducesProblem(400).ProducesProblem(404);
     }
 
     private static IResult FixedOutletAmount(HttpRequest req, CityContext here)
@@ -46,11 +46,8 @@ public static class SubsidyEndpoints
             return Problems.NotFound($"a fixed-outlet subsidy rule in policy '{policy.Id}'", $"政策 {policy.Id} 中的固定型网点补贴规则");
         if (!WalkingQuery.TryNumber(req, "areaM2", double.NaN, out var area, out var problem)) return problem!;
         if (double.IsNaN(area) || area is < 0 or > 100_000) return Problems.BadParameter("areaM2", "is required: the outlet's floor area, 0 to 100,000 m²", "必填：网点面积，0 至 100000 平方米");
-        return TypedResults.Ok(new
-        {
-            policy = policy.Id, rule = rule.Id, ruleLabelZh = rule.LabelZh, ruleLabelEn = rule.LabelEn, areaM2 = area,
-            amountYuan = SubsidyEstimator.AmountFor(rule, (decimal)area), maxYuanPerItem = rule.Amount.MaxYuanPerItem, citation = rule.Citation,
-        });
+        return TypedResults.Ok(new FixedOutletAmountAnswer(policy.Id, rule.Id, rule.LabelZh, rule.LabelEn, area,
+            SubsidyEstimator.AmountFor(rule, (decimal)area), rule.Amount.MaxYuanPerItem, rule.Citation));
     }
 
     private static async Task<IResult> EstimateAsync(HttpRequest req, CityContext here, PolicyCatalog catalog, IOptions<RecycleNetOptions> options,
