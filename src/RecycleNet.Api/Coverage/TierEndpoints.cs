@@ -16,11 +16,11 @@ public static class TierEndpoints
     {
         app.MapGet("/api/tiers", TiersAsync).WithTags("Tiers")
             .WithSummary("Villages served (by a village outlet within the rule's km by road, or a mobile station), townships with a transfer station (in them or within the rule's minutes), stations within reach of a county centre; per county")
-            .Answers("Rules with citations or assumptions, how distances were measured, city and county totals, every village, township and station")
+            .Produces<TierDetailAnswer>(200)
             .ProducesProblem(404);
         app.MapGet("/api/two-networks", MergeAsync).WithTags("Tiers")
             .WithSummary("两网融合: merged waste-sorting points, and the points that would bring the most households into reach if they also took recyclables (?limit=50)")
-            .Answers("points, merged, share, and candidates ranked by households gained (communities within the walk, villages within the village-outlet distance)")
+            .Produces<MergeAnswer>(200)
             .ProducesProblem(400);
     }
 
@@ -46,20 +46,6 @@ public static class TierEndpoints
         var tiers = here.Policy.Tiers is { } rules && snapshot.Villages.Count > 0
             ? TierCoverageOp.Measure(snapshot, rules, roads) : null;
         var report = await Task.Run(() => MergeCandidatesOp.Rank(snapshot, graph, new CoverageOptions { Walking = walk }, tiers, roads), ct);
-        return TypedResults.Ok(new
-        {
-            points = report.Points, merged = report.Merged, share = report.MergedShare, candidateCount = report.Candidates.Count,
-            walking = new { walk.Minutes, walk.SpeedKmh, limitM = walk.LimitM },
-            villageReachKm = tiers?.Rules.VillageOutletKm.Value, roads = tiers is null ? null : roads.Method, roadsZh = tiers is null ? null : roads.MethodZh,
-            basis = "households gained = households of communities uncovered today that the point would bring within the walk + households of villages unserved today within the village-outlet distance by road; each point on its own, against today's network",
-            basisZh = "新增户数 = 该点可使其进入步行范围的、当前未覆盖小区的户数 + 在村级网点道路距离内、当前未服务村庄的户数；每个点单独计算，以当前网络为准",
-            candidates = report.Candidates.Take((int)limit).Select(c => new
-            {
-                id = c.Point.Id, name = c.Point.Name, kind = c.Point.Kind.ToString().ToLowerInvariant(),
-                lon = c.Point.Location.X, lat = c.Point.Location.Y, communityId = c.Point.CommunityId, villageId = c.Point.VillageId,
-                householdsGained = c.Households, communities = c.Communities.Communities, communityHouseholds = c.Communities.Households,
-                villages = c.Villages, villageResidents = c.VillageResidents, villageHouseholds = c.VillageHouseholds,
-            }),
-        });
+        return TypedResults.Ok(MergeJson.Of(report, walk, tiers, roads, (int)limit));
     }
 }

@@ -21,6 +21,17 @@ public sealed record CountyTiersAnswer(long Id, string Name, string? Adcode, Tie
 public sealed record TierSummaryAnswer(TierRulesAnswer Rules, string Method, string MethodZh, bool OnNetwork, TierTotalsAnswer City,
     IReadOnlyList<CountyTiersAnswer> Counties);
 
+public sealed record VillageTierAnswer(long Id, string Name, long? TownshipId, int Population, bool Served, long? OutletId,
+    [property: Description("Metres by road (or the straight-line estimate) to the nearest village outlet")] double? RoadM, long? MobileStationId);
+
+public sealed record TownshipTierAnswer(long Id, string Name, string Code, bool Served, long? StationId, bool StationInside, double? DriveMinutes);
+
+public sealed record StationTierAnswer(long Id, string Name, bool Served, long? CentreId, double? DriveMinutes);
+
+[Description("The tiers down to each village, township and transfer station.")]
+public sealed record TierDetailAnswer(TierSummaryAnswer Summary, IReadOnlyList<VillageTierAnswer> Villages, IReadOnlyList<TownshipTierAnswer> Townships,
+    IReadOnlyList<StationTierAnswer> Stations);
+
 /// <summary>The county – township – village tiers as the scorecard and /api/tiers write them.</summary>
 public static class TierJson
 {
@@ -35,22 +46,10 @@ public static class TierJson
         [.. r.Counties.Select(c => new CountyTiersAnswer(c.County.Id, c.County.Name, c.County.Adcode, Totals(c.Totals)))]);
 
     /// <summary>Everything, down to each village, township and station: GET /api/tiers.</summary>
-    public static object Detail(TierReport r) => new
-    {
-        summary = Summary(r),
-        villages = r.Villages.Select(v => new
-        {
-            id = v.Village.Id, name = v.Village.Name, townshipId = v.Village.TownshipId, population = v.Village.Population,
-            served = v.Served, outletId = v.OutletId, roadM = v.RoadM, mobileStationId = v.MobileStationId,
-        }),
-        townships = r.Townships.Select(t => new
-        {
-            id = t.Township.Id, name = t.Township.Name, code = t.Township.Code, served = t.Served, stationId = t.StationId,
-            stationInside = t.StationInside, driveMinutes = t.DriveMinutes,
-        }),
-        stations = r.Stations.Select(s => new
-        {
-            id = s.Station.Id, name = s.Station.Name, served = s.Served, centreId = s.CentreId, driveMinutes = s.DriveMinutes,
-        }),
-    };
+    public static TierDetailAnswer Detail(TierReport r) => new(Summary(r),
+        [.. r.Villages.Select(v => new VillageTierAnswer(v.Village.Id, v.Village.Name, v.Village.TownshipId, v.Village.Population, v.Served, v.OutletId,
+            v.RoadM, v.MobileStationId))],
+        [.. r.Townships.Select(t => new TownshipTierAnswer(t.Township.Id, t.Township.Name, t.Township.Code, t.Served, t.StationId, t.StationInside,
+            t.DriveMinutes))],
+        [.. r.Stations.Select(s => new StationTierAnswer(s.Station.Id, s.Station.Name, s.Served, s.CentreId, s.DriveMinutes))]);
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json.Serialization;
 
 namespace RecycleNet.Api.Endpoints;
 
@@ -17,22 +16,14 @@ public sealed record CentrelineLoadAnswer(string DeclaredCrs, int Lines, int Kep
 [Description("The drivable network of the same upload, on which hauls and the rural tiers are measured.")]
 public sealed record RoadsAnswer(int Nodes, int Edges, int OnewayEdges, double LengthKm, string Speeds);
 
-/// <summary>GET /api/network: the network loaded, or that none is (then only loaded, method and the note).</summary>
-[Description("The walking and drivable networks loaded, or that none is and distances are straight-line × circuity.")]
-public sealed record NetworkAnswer(bool Loaded, [property: Description("network or straightLine")] string Method,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Format = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Nodes = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Edges = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? LengthKm = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? Bbox = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Crs = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LoadedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? LoadMs = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? FileBytes = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OsmLoadAnswer? Osm = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CentrelineLoadAnswer? Centrelines = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RoadsAnswer? Roads = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NoteZh = null);
+/// <summary>GET /api/network when a network is loaded: where it came from, its size and extent, and what the reader made of it.</summary>
+[Description("The walking and drivable networks loaded: source, size, extent, and what the reader made of the file (osm or centrelines, and roads).")]
+public sealed record NetworkAnswer([property: Description("true")] bool Loaded, [property: Description("network")] string Method, string Source,
+    [property: Description("upload, or the file configured at start")] string Origin, string Format, int Nodes, int Edges, double LengthKm,
+    [property: Description("west, south, east, north in WGS 84")] IReadOnlyList<double> Bbox, [property: Description("The projected CRS distances are measured in")] string Crs,
+    DateTimeOffset LoadedAt, long LoadMs, long FileBytes, [property: Description("null unless an OSM file")] OsmLoadAnswer? Osm,
+    [property: Description("null unless centrelines")] CentrelineLoadAnswer? Centrelines, RoadsAnswer? Roads);
+
+/// <summary>GET /api/network when none is loaded: distances are straight-line × circuity.</summary>
+[Description("No network is loaded: distances are straight-line × circuity.")]
+public sealed record NoNetworkAnswer([property: Description("false")] bool Loaded, [property: Description("straightLine")] string Method, string Note, string NoteZh);

@@ -17,8 +17,8 @@ public static class NetworkEndpoints
     public static void MapNetwork(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/network").WithTags("Walking network");
-        group.MapGet("/", (NetworkStore store) => TypedResults.Ok(Describe(store)))
-            .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded").Produces<NetworkAnswer>(200);
+        group.MapGet("/", (NetworkStore store) => Describe(store))
+            .WithSummary("The loaded walking network: nodes, edges, bounding box, source; or that none is loaded").AnswersOneOf<NetworkAnswer, NoNetworkAnswer>();
         var writes = group.MapGroup("").Require(Need.Write);
         writes.MapPost("/", LoadAsync)
             .WithSummary("Load the walking and drivable networks: an OSM file (.osm XML or .osm.pbf; a provincial extract keeps only the city's outline + ?marginM= metres, default 5000, unless ?clip=none), or road centrelines (?format=geojson|shapefile|gpkg&crs=EPSG:4527, ?mapping= their attributes); ?name= labels it")
@@ -29,9 +29,9 @@ public static class NetworkEndpoints
         writes.MapDelete("/", async (HttpContext http, NetworkStore store, CancellationToken ct) =>
             {
                 await store.UnloadAsync(AuditTrail.Entry(http, "unload-network", "network"), ct);
-                return TypedResults.Ok(Describe(store));
+                return Describe(store);
             })
-            .WithSummary("Unload the network: distances fall back to straight-line × circuity").Produces<NetworkAnswer>(200);
+            .WithSummary("Unload the network: distances fall back to straight-line × circuity").Produces<NoNetworkAnswer>(200);
     }
 
     private static async Task<IResult> LoadAsync(HttpContext http, string? name, string? format, string? crs, string? mapping, string? clip, string? marginM,
@@ -100,22 +100,22 @@ public static class NetworkEndpoints
         {
             await store.LoadUploadAsync(http.Request.Body, source, spec, max,
                 graph => AuditTrail.Entry(http, "load-network", "network", detail: $"{source}: {graph.EdgeCount} edges"), ct);
-            return TypedResults.Ok(Describe(store));
+            return Describe(store);
         }
         catch (NetworkStore.TooLargeException) { return Problems.TooLarge(max); }
         // The page has no network upload (operators load networks through the API): the parsers' many reasons stay English, under a Chinese lead.
         catch (OsmFormatException e) { return Problems.InvalidNetwork(new(e.Message, e.Zh ?? $"路网文件无法使用（原因见英文说明）：{e.Message}")); }
     }
 
-    private static NetworkAnswer Describe(NetworkStore store)
+    private static IResult Describe(NetworkStore store)
     {
         if (store is not { Graph: { } g, Info: { } info })
-            return new NetworkAnswer(false, "straightLine",
-                Note: "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file or road centrelines to /api/network.",
-                NoteZh: "未载入步行或行车路网：距离按直线距离 × 绕行系数计算。可向 /api/network 上传 OSM 文件或道路中心线。");
+            return TypedResults.Ok(new NoNetworkAnswer(false, "straightLine",
+                "No walking or drivable network is loaded: distances are straight-line × circuity. POST an OSM file or road centrelines to /api/network.",
+                "未载入步行或行车路网：距离按直线距离 × 绕行系数计算。可向 /api/network 上传 OSM 文件或道路中心线。"));
         var b = g.BoundsWgs84();
         var load = info.Load;
-        return new NetworkAnswer(true, "network", info.Source, info.Origin, info.Format, g.NodeCount, g.EdgeCount, Math.Round(g.TotalLengthM / 1000, 3),
+        return TypedResults.Ok(new NetworkAnswer(true, "network", info.Source, info.Origin, info.Format, g.NodeCount, g.EdgeCount, Math.Round(g.TotalLengthM / 1000, 3),
             [Math.Round(b.MinX, 7), Math.Round(b.MinY, 7), Math.Round(b.MaxX, 7), Math.Round(b.MaxY, 7)],
             g.Projection.Epsg > 0 ? $"EPSG:{g.Projection.Epsg}" : $"transverse Mercator {g.Projection.CentralMeridian}°",
             info.LoadedAt, info.LoadMs, info.FileBytes,
@@ -133,6 +133,6 @@ public static class NetworkEndpoints
             load.Roads is { } r
                 ? new RoadsAnswer(r.NodeCount, r.EdgeCount, r.OnewayEdges, Math.Round(r.Shape.TotalLengthM / 1000, 3),
                     "maxspeed where given, else per road class: " + string.Join(", ", DrivabilityRules.DefaultSpeedKmh.Select(kv => $"{kv.Key} {kv.Value:0}")) + " km/h")
-                : null);
+                : null));
     }
 }

@@ -4,9 +4,6 @@ using RecycleNet.Core.Storage;
 
 namespace RecycleNet.Api.Endpoints;
 
-[System.ComponentModel.Description("The service and its database answer.")]
-public sealed record HealthAnswer(string Status);
-
 /// <summary>/health and the index of what this service offers.</summary>
 public static class ServiceEndpoints
 {
@@ -23,24 +20,16 @@ public static class ServiceEndpoints
             {
                 var city = here.City;
                 var profile = Core.Cities.CityProfile.Of(city, here.Policy);
-                return TypedResults.Ok(new
-                {
-                    baseMapUrl = o.Value.BaseMapUrl,
-                    baseMapCrs = o.Value.BaseMapCrs.Replace("-", "").ToUpperInvariant() == "GCJ02" ? "GCJ02" : "WGS84",
-                    baseMapAttribution = o.Value.BaseMapAttribution,
-                    city = new { city.Id, city.Name, city.NameEn, city.Adcode },
-                    policy = new { profile.Policy.Id, profile.Policy.Title, profile.Policy.DocumentNumber, profile.TargetYears },
-                    subsidy = new
-                    {
-                        rules = profile.HasSubsidyRules, document = profile.SubsidyDocument, facilityKinds = profile.FacilityKinds,
-                        href = profile.HasSubsidyRules ? $"/api/policies/{profile.Policy.Id}/subsidy-rules" : null,
-                    },
-                    siting = profile.Siting.Select(k => new { k.Kind, k.Goals, k.Candidates }),
-                    tiers = profile.HasTiers, mergesTwoNetworks = profile.MergesTwoNetworks,
-                });
+                return TypedResults.Ok(new UiConfigAnswer(o.Value.BaseMapUrl,
+                    o.Value.BaseMapCrs.Replace("-", "").ToUpperInvariant() == "GCJ02" ? "GCJ02" : "WGS84", o.Value.BaseMapAttribution,
+                    new UiCityAnswer(city.Id, city.Name, city.NameEn, city.Adcode),
+                    new UiPolicyAnswer(profile.Policy.Id, profile.Policy.Title, profile.Policy.DocumentNumber, profile.TargetYears),
+                    new UiSubsidyAnswer(profile.HasSubsidyRules, profile.SubsidyDocument, profile.FacilityKinds,
+                        profile.HasSubsidyRules ? $"/api/policies/{profile.Policy.Id}/subsidy-rules" : null),
+                    profile.Siting, profile.HasTiers, profile.MergesTwoNetworks));
             })
             .WithTags("Service").WithSummary("What the web page needs to know for the city: the base map, if any; the city's policy, and what it offers (subsidy rules, siting goals, tiers, merged points)")
-            .Answers("The base map, the city and its policy, and what its page offers");
+            .Produces<UiConfigAnswer>(200);
 
         // Browsers get the planners' web page; API clients the JSON index.
         app.MapGet("/", IResult (HttpRequest req, IWebHostEnvironment env) =>
@@ -48,35 +37,28 @@ public static class ServiceEndpoints
                     ? TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "index.html"), "text/html; charset=utf-8")
                     : Index(req, Cities.CityContext.Of(req.HttpContext)))
             .WithTags("Service").WithSummary("The web page (Accept: text/html) or what this service offers (JSON)")
-            .Answers("The service's title, layers and links").Produces(200, contentType: "text/html");
+            .Produces<ServiceIndexAnswer>(200).OrFile("text/html");
         // Browsers ask for /favicon.ico whatever the page links: the same icon, not a 404 in every log.
         app.MapGet("/favicon.ico", (IWebHostEnvironment env) => TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, "favicon.svg"), "image/svg+xml"))
             .ExcludeFromDescription();
         // /cities/{city}/api, the href /api/cities gives each city: the same index, as JSON whatever the Accept.
         app.MapGet("/api", Index).WithTags("Service").WithSummary("What this service offers for the city (JSON)")
-            .Answers("The service's title, layers and links");
+            .Produces<ServiceIndexAnswer>(200);
     }
 
     // Links keep the city's path (/cities/{city}/…) when the index was asked through one.
-    private static IResult Index(HttpRequest req, Cities.CityContext here) => TypedResults.Ok(new
-            {
-                title = "RecycleNet",
-                description = "再生资源回收网络规划服务 — recycling-network planning for Chinese cities",
-                city = here.City.Id,
-                cityName = here.City.Name,
-                policy = here.City.Policy,
-                layers = LayerCatalog.All.Select(l => new { l.Name, l.Title, href = $"{req.PathBase}/api/{l.Name}" }),
-                links = new[]
-                {
-                    new { rel = "data", href = $"{req.PathBase}/ogc" },
-                    new { rel = "page", href = $"{req.PathBase}/" },
-                    new { rel = "scorecard", href = $"{req.PathBase}/api/scorecard" },
-                    new { rel = "policy", href = $"/api/policies/{here.City.Policy}" },
-                    new { rel = "cities", href = "/api/cities" },
-                    new { rel = "policies", href = "/api/policies" },
-                    new { rel = "enterprises", href = $"{req.PathBase}/api/enterprises" },
-                    new { rel = "service-desc", href = "/openapi/v1.json" },
-                    new { rel = "health", href = "/health" },
-                },
-            });
+    private static IResult Index(HttpRequest req, Cities.CityContext here) => TypedResults.Ok(new ServiceIndexAnswer(
+        "RecycleNet", "再生资源回收网络规划服务 — recycling-network planning for Chinese cities", here.City.Id, here.City.Name, here.City.Policy,
+        [.. LayerCatalog.All.Select(l => new LayerLinkAnswer(l.Name, l.Title, $"{req.PathBase}/api/{l.Name}"))],
+        [
+            new("data", $"{req.PathBase}/ogc"),
+            new("page", $"{req.PathBase}/"),
+            new("scorecard", $"{req.PathBase}/api/scorecard"),
+            new("policy", $"/api/policies/{here.City.Policy}"),
+            new("cities", "/api/cities"),
+            new("policies", "/api/policies"),
+            new("enterprises", $"{req.PathBase}/api/enterprises"),
+            new("service-desc", "/openapi/v1.json"),
+            new("health", "/health"),
+        ]));
 }

@@ -58,17 +58,15 @@ public static class ImportEndpoints
             rows = ColumnMapping.Apply(rows, renames, table: kind != "geojson");
         }
         // A dry run says how each column was read and shows the first rows, so a planner can correct the mapping.
-        var seen = check ? new Dictionary<string, object?>
-        {
-            ["columns"] = ColumnMapping.Recognise(definition, rows).Select(c => new { header = c.Header, field = c.Field }).ToList(),
-            ["preview"] = rows.Take(5).Select(r => new { index = r.Index, properties = r.Properties }).ToList(),
-        } : null;
+        List<ColumnReadAnswer>? columns = check ? [.. ColumnMapping.Recognise(definition, rows).Select(c => new ColumnReadAnswer(c.Header, c.Field))] : null;
+        List<PreviewRowAnswer>? preview = check ? [.. rows.Take(5).Select(r => new PreviewRowAnswer(r.Index, r.Properties))] : null;
+        var seen = check ? new Dictionary<string, object?> { ["columns"] = columns, ["preview"] = preview } : null;
         var result = await store.ImportAsync(definition, rows, declared, importMode, AuditTrail.Entry(req.HttpContext, "import", definition.Name), ct, check);
         if (result.Conflict is { } conflict) return Problems.Conflict(conflict);
         // A refusal says how a CSV was read too: names that look wrong are then explained by the encoding.
         var more = encoding is null ? seen : new Dictionary<string, object?>(seen ?? []) { ["encoding"] = encoding };
         if (!result.Applied && !result.DryRun) return Problems.Invalid(result.Errors, $"The import of {rows.Count} {definition.Name} rows", more);
         return TypedResults.Ok(new ImportAnswer(definition.Name, importMode.ToString().ToLowerInvariant(), declared.Name, kind,
-            result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun, seen?["columns"], seen?["preview"], encoding));
+            result.Inserted, result.Removed, result.Ids, result.IgnoredFields, result.DryRun, columns, preview, encoding));
     }
 }

@@ -111,75 +111,44 @@ public static class SitingJson
     }
 
     /// <summary>A done run's answer as the API writes it, from what the store keeps: the only place it becomes JSON.</summary>
-    public static object Answer(string kind, SitingOutcome o)
+    public static SitingResultAnswer Answer(string kind, SitingOutcome o)
     {
         var r = o.Result;
-        var solver = new { method = r.Method, elapsedMs = r.SolverMs, objective = r.Objective, bound = r.Bound, gap = r.Gap, optimal = r.Optimal };
-        object? Tier(SitingTierOutcome? t, string unit) => t is null ? null
-            : new { objective = t.Objective, unit, bound = t.Bound, gap = t.Gap, method = t.Method, candidates = t.Candidates, elapsedMs = t.SolverMs };
+        var solver = new SolverAnswer(r.Method, r.SolverMs, r.Objective, r.Bound, r.Gap, r.Optimal);
+        TierSolverAnswer? Tier(SitingTierOutcome? t, string unit) => t is null ? null
+            : new(t.Objective, unit, t.Bound, t.Gap, t.Method, t.Candidates, t.SolverMs);
         if (kind == SitingRequest.Tiers)
-            return new
-            {
+            return new ChainSitingAnswer(
                 // The chain's objective is its total haul; no single bound proves it (the village tier maximises households,
                 // the other two minimise tonne·km), so the proof is each tier's, under tiers, and the chain claims none.
-                solver = new
-                {
-                    method = r.Method, elapsedMs = r.SolverMs, objective = r.Objective, unit = "tonne·km/day (village → station → county centre)",
-                    bound = (double?)null, gap = (double?)null, optimal = r.Optimal,
-                    basis = "each tier's own objective, bound and gap are under tiers; the chain's optimal is true when every tier's is",
-                    basisZh = "各级的目标值、界和最优性差距分别见 tiers；仅当每一级都已证明最优时整条体系才为最优",
-                },
-                tiers = new
-                {
-                    villageOutlets = Tier(r.VillageTier, "households newly served"),
-                    transferStations = Tier(r.StationTier, "tonne·km/day village → station"),
-                    countyCentres = Tier(r.CentreTier, "tonne·km/day station → county centre"),
-                },
-                haul = new
-                {
-                    villageToStationTonneKmPerDay = r.VillageHaulTonneKm, stationToCentreTonneKmPerDay = r.StationHaulTonneKm,
-                    totalTonneKmPerDay = r.Objective, villagesWithoutStation = r.VillagesWithoutStation, stationsWithoutCentre = r.StationsWithoutCentre,
-                },
-                proposals = FeatureCollection(o.Proposals),
-            };
+                new ChainSolverAnswer(r.Method, r.SolverMs, r.Objective, "tonne·km/day (village → station → county centre)", null, null, r.Optimal,
+                    "each tier's own objective, bound and gap are under tiers; the chain's optimal is true when every tier's is",
+                    "各级的目标值、界和最优性差距分别见 tiers；仅当每一级都已证明最优时整条体系才为最优"),
+                new ChainTiersAnswer(Tier(r.VillageTier, "households newly served"), Tier(r.StationTier, "tonne·km/day village → station"),
+                    Tier(r.CentreTier, "tonne·km/day station → county centre")),
+                new ChainHaulAnswer(r.VillageHaulTonneKm, r.StationHaulTonneKm, r.Objective, r.VillagesWithoutStation, r.StationsWithoutCentre),
+                FeatureCollection(o.Proposals));
         if (kind == SitingRequest.Outlets)
-            return new
-            {
-                solver, before = Totals(r.Before), after = Totals(r.After), goalReached = r.GoalReached ?? false,
-                sitesNeededLowerBound = r.SitesNeededLowerBound, candidates = r.Candidates, coveragePairs = r.CoveragePairs ?? 0,
-                buildMs = r.BuildMs ?? 0, siteCostYuan = r.SiteCostYuan,
-                totalSubsidyYuan = r.SiteCostYuan is null ? (decimal?)null : o.Proposals.Sum(p => p.EstimatedSubsidyYuan ?? 0),
-                proposals = FeatureCollection(o.Proposals),
-            };
-        return new
-        {
-            solver,
-            before = new { outletsWithinHaulLimit = r.OutletsWithinHaulLimitBefore, tonneKmPerDay = r.TonneKmPerDayBefore },
-            after = new
-            {
-                outletsWithinHaulLimit = r.OutletsWithinHaulLimitAfter, tonneKmPerDay = r.TonneKmPerDayAfter,
-                // Over the same outlets as before (null for a run stored before this figure was kept).
-                sameOutletsTonneKmPerDay = r.TonneKmPerDayAfterSameOutlets,
-            },
-            haulBasis = "before: the outlets within the haul limit of an operating centre today, each to its nearest; after.sameOutletsTonneKmPerDay: "
+            return new OutletSitingAnswer(solver, Totals(r.Before), Totals(r.After), r.GoalReached ?? false, r.SitesNeededLowerBound, r.Candidates,
+                r.CoveragePairs ?? 0, r.BuildMs ?? 0, r.SiteCostYuan,
+                r.SiteCostYuan is null ? null : o.Proposals.Sum(p => p.EstimatedSubsidyYuan ?? 0),
+                FeatureCollection(o.Proposals));
+        return new CenterSitingAnswer(solver,
+            new HaulBeforeAnswer(r.OutletsWithinHaulLimitBefore, r.TonneKmPerDayBefore),
+            // sameOutlets: over the same outlets as before (null for a run stored before this figure was kept).
+            new HaulAfterAnswer(r.OutletsWithinHaulLimitAfter, r.TonneKmPerDayAfter, r.TonneKmPerDayAfterSameOutlets),
+            "before: the outlets within the haul limit of an operating centre today, each to its nearest; after.sameOutletsTonneKmPerDay: "
                 + "those same outlets after the new centres open (the saving); after.tonneKmPerDay: every outlet within the limit after, "
                 + "including those the new centres bring within it, so it can exceed before",
-            haulBasisZh = "before：当前在运营分拣中心运距限值内的网点，各按最近中心计；after.sameOutletsTonneKmPerDay：同一批网点在新中心建成后的运输量（即节省）；"
+            "before：当前在运营分拣中心运距限值内的网点，各按最近中心计；after.sameOutletsTonneKmPerDay：同一批网点在新中心建成后的运输量（即节省）；"
                 + "after.tonneKmPerDay：建成后运距限值内的全部网点，含新中心新纳入的网点，故可能高于 before",
-            outlets = r.HaulingOutlets,
-            candidates = r.Candidates,
-            proposals = FeatureCollection(o.Proposals),
-            existing = o.Loads.Select(e => new { centerId = e.CenterId, e.Name, e.Outlets, e.LoadTonnesPerDay, capacityTonnesPerDay = e.CapacityTonnesPerDay, e.OverCapacity }),
-            assignments = o.Assignments.Select(h => new
-            {
-                outletId = h.OutletId, outletName = h.OutletName, centerId = h.CenterId, proposalRank = h.ProposalRank,
-                distanceM = h.DistanceM, volumeTonnesPerDay = h.VolumeTonnesPerDay, withinLimit = h.DistanceM is not null,
-                volumeBasis = h.VolumeReported ? "reported" : "assumed",
-            }),
-            volumeBasis = "each outlet's tonnes per day: its reported tonnage of the last twelve months where it reports one (volumeBasis reported), else covered households × kgPerHouseholdPerDay (assumed)",
-            volumeBasisZh = "各网点每日吨数：有上报的按近十二个月上报吨数（reported），否则按已覆盖户数 × 每户每日千克数（assumed）",
-            outletsReporting = o.Assignments.Count(h => h.VolumeReported),
-        };
+            r.HaulingOutlets, r.Candidates, FeatureCollection(o.Proposals),
+            [.. o.Loads.Select(e => new CentreLoadAnswer(e.CenterId, e.Name, e.Outlets, e.LoadTonnesPerDay, e.CapacityTonnesPerDay, e.OverCapacity))],
+            [.. o.Assignments.Select(h => new HaulAssignmentAnswer(h.OutletId, h.OutletName, h.CenterId, h.ProposalRank, h.DistanceM, h.VolumeTonnesPerDay,
+                h.DistanceM is not null, h.VolumeReported ? "reported" : "assumed"))],
+            "each outlet's tonnes per day: its reported tonnage of the last twelve months where it reports one (volumeBasis reported), else covered households × kgPerHouseholdPerDay (assumed)",
+            "各网点每日吨数：有上报的按近十二个月上报吨数（reported），否则按已覆盖户数 × 每户每日千克数（assumed）",
+            o.Assignments.Count(h => h.VolumeReported));
     }
 
     private static SitingCoverage Coverage(CoverageTotals t) => new()
@@ -199,19 +168,13 @@ public static class SitingJson
         P("outlets", p.Outlets is { } n ? (long)n : null), P("loadTonnesPerDay", p.LoadTonnesPerDay), P("jobId", p.RunId.ToString()),
     ]);
 
-    private static object? Totals(SitingCoverage? t) => t is null ? null
-        : new { t.Households, t.CoveredHouseholds, t.Communities, t.CoveredCommunities, share = t.Share };
+    private static SitingTotalsAnswer? Totals(SitingCoverage? t) => t is null ? null
+        : new(t.Households, t.CoveredHouseholds, t.Communities, t.CoveredCommunities, t.Share);
 
-    private static object FeatureCollection(IEnumerable<SitingProposal> proposals) => new
-    {
-        type = "FeatureCollection",
-        features = proposals.Select(Feature).Select(f => new
-        {
-            type = "Feature", id = f.Id,
-            geometry = new { type = "Point", coordinates = new[] { Math.Round(f.Geometry.Coordinate.X, 7), Math.Round(f.Geometry.Coordinate.Y, 7) } },
-            properties = f.Properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
-        }),
-    };
+    private static ProposalsAnswer FeatureCollection(IEnumerable<SitingProposal> proposals) => new("FeatureCollection",
+        [.. proposals.Select(Feature).Select(f => new ProposalFeatureAnswer("Feature", f.Id,
+            new PointGeometryAnswer("Point", [Math.Round(f.Geometry.Coordinate.X, 7), Math.Round(f.Geometry.Coordinate.Y, 7)]),
+            f.Properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value)))]);
 
     private static KeyValuePair<string, object?> P(string k, object? v) => new(k, v);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using RecycleNet.Api.Http;
 using RecycleNet.Core.Network;
 using RecycleNet.Core.Model;
 using RecycleNet.Core.Subsidies;
@@ -33,8 +34,6 @@ public sealed record CapAppliedAnswer(string Cap, string LabelZh, string LabelEn
     decimal CutYuan, Citation Citation);
 
 public sealed record GainTotalsAnswer(long Households, long CoveredHouseholds, int Communities, int CoveredCommunities, double Share);
-
-public sealed record WalkAnswer(double Minutes, double SpeedKmh, double LimitM);
 
 [Description("Coverage before and after the located fixed outlets together, and the subsidy per newly covered household.")]
 public sealed record EstimateGainAnswer(string Method, string? Network, WalkAnswer Walking, GainTotalsAnswer Before, GainTotalsAnswer After,

@@ -32,7 +32,7 @@ public static class SubsidyEndpoints
                 { Subsidies: { } rules } p => TypedResults.Ok(SubsidyJson.Rules(p, rules)),
             })
             .WithTags("Policies").WithSummary("A policy's subsidy rules: conditions, amounts and caps, each with its citation")
-            .Answers("The rules: conditions, amounts and caps, each with its citation").ProducesProblem(404);
+            .Produces<SubsidyRulesAnswer>(200).ProducesProblem(404);
         app.MapGet("/api/subsidies/fixed-outlet", FixedOutletAmount).WithTags("Subsidies")
             .WithSummary("What a new fixed outlet of ?areaM2= earns under the city's fixed-outlet rule (after its per-outlet maximum; the applicant's own conditions assumed met)")
             .Produces<FixedOutletAmountAnswer>(200).ProducesProblem(400).ProducesProblem(404);

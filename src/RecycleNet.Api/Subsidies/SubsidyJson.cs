@@ -1,3 +1,4 @@
+using RecycleNet.Api.Http;
 using RecycleNet.Core.Coverage;
 using RecycleNet.Core.Policies;
 using RecycleNet.Core.Subsidies;
@@ -51,26 +52,12 @@ public static class SubsidyJson
     }
 
     /// <summary>GET /api/policies/{id}/subsidy-rules: the rules as the estimator applies them, with the request fields each reads.</summary>
-    public static object Rules(Policy p, SubsidyRuleSet rules) => new
-    {
-        policy = new { p.Id, p.City, p.Title, p.DocumentNumber, p.Issuer, p.IssuedOn },
-        rules.Citation,
-        facilityKinds = rules.FacilityKinds,
-        rules = rules.Rules.Select(r => new
-        {
-            r.Id, r.AppliesTo, r.FacilityKind, r.LabelZh, r.LabelEn,
-            requestList = ListOf(r.AppliesTo),
-            amount = r.Amount,
-            r.Citation,
-            conditions = r.Conditions.Select(c => new
-            {
-                c.Id, c.Subject, field = RequestField(c.Subject, r.AppliesTo), c.Test, c.Value, c.TextZh, c.TextEn,
-                citation = c.CitationIn(r),
-            }),
-        }),
-        caps = rules.Caps.Select(c => new { c.Id, c.LabelZh, c.LabelEn, c.Rules, c.MaxYuan, c.Citation }),
-        assumptions = rules.Assumptions,
-    };
+    public static SubsidyRulesAnswer Rules(Policy p, SubsidyRuleSet rules) => new(
+        new RulesPolicyAnswer(p.Id, p.City, p.Title, p.DocumentNumber, p.Issuer, p.IssuedOn), rules.Citation, [.. rules.FacilityKinds],
+        [.. rules.Rules.Select(r => new SubsidyRuleAnswer(r.Id, r.AppliesTo, r.FacilityKind, r.LabelZh, r.LabelEn, ListOf(r.AppliesTo), r.Amount, r.Citation,
+            [.. r.Conditions.Select(c => new RuleConditionAnswer(c.Id, c.Subject, RequestField(c.Subject, r.AppliesTo), c.Test, c.Value, c.TextZh, c.TextEn,
+                c.CitationIn(r)))]))],
+        rules.Caps, rules.Assumptions);
 
     private static string ListOf(string itemType) => itemType switch
     {

@@ -34,15 +34,14 @@ public static class VolumeEndpoints
             .DisableAntiforgery();
         app.MapGet("/api/volumes", ListAsync).WithTags("Volumes")
             .WithSummary("Volume figures (?facility=outlets/12&category=&unit=&district=&from=2024-01&to=2024-12&offset=&limit=), or totals (?by=month,category,district,facility); ?f=xlsx for a workbook")
-            .Answers("Figures one page at a time, or totals; each quantity in its unit")
-            .Produces(200, contentType: Xlsx)
+            .AnswersOneOf<VolumeFiguresPage, VolumeTotalsAnswer>().OrFile(Xlsx)
             .ProducesProblem(400);
         app.MapGet("/api/volumes/categories", (VolumeCategories c) => TypedResults.Ok(new VolumeCategoriesAnswer(c.Source, c.Units, c.All)))
             .WithTags("Volumes").WithSummary("The statistics' categories (Chinese and English), the units each may be reported in, and the target metrics each measures")
             .Produces<VolumeCategoriesAnswer>(200);
         app.MapGet("/api/volumes/corrections", CorrectionsAsync).WithTags("Volumes")
             .WithSummary("Figures changed by resubmitted reports, newest first: who, when, old and new quantity (?facility=outlets/12&limit=)")
-            .Answers("The corrections").ProducesProblem(400);
+            .Produces<VolumeCorrectionsAnswer>(200).ProducesProblem(400);
     }
 
     private static async Task<IResult> ImportAsync(HttpRequest req, string? format, string? dryRun, string? mode, VolumeStore store, CityCache cities, VolumeCache volumes,
@@ -87,7 +86,8 @@ public static class VolumeEndpoints
                 return Problems.BadParameter("by", $"the totals have more than {VolumeQuery.MaxGroups} rows: narrow the query (facility, category, from, to) or group by less",
                     $"汇总超过 {VolumeQuery.MaxGroups} 行：请缩小查询范围（设施、品类、起止月份）或减少分组");
             var rows = totals.Select(t => VolumeJson.Total(t, by, directory, districts, categories)).ToList();
-            return xlsx ? Workbook(rows, "totals") : TypedResults.Ok(new { by = by.Select(VolumeQuery.Name), count = rows.Count, totals = rows });
+            return xlsx ? Workbook(RecordRows.Of(rows, VolumeJson.TotalColumns(by)), "totals")
+                : TypedResults.Ok(new VolumeTotalsAnswer([.. by.Select(VolumeQuery.Name)], rows.Count, rows));
         }
         var count = await store.CountAsync(query.Filter, ct);
         var limit = xlsx ? VolumeQuery.MaxExportRows : query.Limit;
@@ -95,14 +95,14 @@ public static class VolumeEndpoints
             $"符合条件的数据有 {count} 条；一个工作簿最多 {limit} 条：请缩小查询范围，或导出汇总（?by=）");
         var figures = await store.ListAsync(query.Filter, xlsx ? 0 : query.Offset, limit, ct);
         var list = figures.Select(v => VolumeJson.Figure(v, directory, districts, categories)).ToList();
-        if (xlsx) return Workbook(list, "figures");
-        return TypedResults.Ok(new { numberMatched = count, offset = query.Offset, limit = query.Limit, count = list.Count, figures = list });
+        if (xlsx) return Workbook(RecordRows.Of(list), "figures");
+        return TypedResults.Ok(new VolumeFiguresPage(count, query.Offset, query.Limit, list.Count, list));
     }
 
     private static IResult Workbook(IReadOnlyList<Dictionary<string, object?>> rows, string sheet)
     {
         using var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, SpreadsheetText.SafeRows(rows).ToList(), sheetName: sheet);
+        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, sheetName: sheet);
         return TypedResults.File(ms.ToArray(), Xlsx, $"volumes-{sheet}.xlsx");
     }
 
@@ -122,6 +122,6 @@ public static class VolumeEndpoints
         var directory = await store.DirectoryAsync(city, ct);
         var list = await store.CorrectionsAsync(kind, id, limit, ct);
         var names = await Access.SeesAuthorsAsync(req.HttpContext); // who corrected: for planners only
-        return TypedResults.Ok(new { count = list.Count, corrections = list.Select(c => VolumeJson.Correction(c, directory, categories, names)) });
+        return TypedResults.Ok(new VolumeCorrectionsAnswer(list.Count, [.. list.Select(c => VolumeJson.Correction(c, directory, categories, names))]));
     }
 }

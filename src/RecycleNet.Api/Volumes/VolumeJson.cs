@@ -11,61 +11,48 @@ public static class VolumeJson
     private static decimal Q(long milli) => milli / 1000m;
 
     /// <summary>
-    /// One figure as a row. The columns facility, month, category, quantity, unit, source and note are the long layout of the
-    /// import, so an exported workbook imports back as it is; the labels beside them are for people and are ignored by it.
+    /// One figure. The members facility, month, category, quantity, unit, source and note are the long layout of the import,
+    /// so an exported workbook imports back as it is; the labels beside them are for people and are ignored by it.
     /// </summary>
-    public static Dictionary<string, object?> Figure(VolumeReport v, FacilityDirectory directory, IReadOnlyDictionary<long, string> districts,
-        VolumeCategories categories)
-    {
-        var facility = directory.Find(v.FacilityKind, v.FacilityId);
-        return new()
-        {
-            ["facility"] = $"{FacilityDirectory.RouteOf(v.FacilityKind)}/{v.FacilityId}",
-            ["facilityLabel"] = facility?.Name,
-            ["month"] = ReportMonth.FromKey(v.Month).ToString(),
-            ["category"] = v.Category,
-            ["categoryLabel"] = categories.Find(v.Category)?.LabelZh,
-            ["quantity"] = v.Quantity,
-            ["unit"] = v.Unit,
-            ["unitLabel"] = categories.FindUnit(v.Unit)?.LabelZh,
-            ["district"] = v.DistrictId is { } d ? districts.GetValueOrDefault(d) : null,
-            ["source"] = v.Source,
-            ["note"] = v.Note,
-        };
-    }
+    public static VolumeFigureAnswer Figure(VolumeReport v, FacilityDirectory directory, IReadOnlyDictionary<long, string> districts,
+        VolumeCategories categories) => new(
+            $"{FacilityDirectory.RouteOf(v.FacilityKind)}/{v.FacilityId}", directory.Find(v.FacilityKind, v.FacilityId)?.Name,
+            ReportMonth.FromKey(v.Month).ToString(), v.Category, categories.Find(v.Category)?.LabelZh, v.Quantity, v.Unit,
+            categories.FindUnit(v.Unit)?.LabelZh, v.DistrictId is { } d ? districts.GetValueOrDefault(d) : null, v.Source, v.Note);
 
-    public static Dictionary<string, object?> Total(VolumeTotal t, IReadOnlyCollection<VolumeGroup> by, FacilityDirectory directory,
+    /// <summary>A total: the members of the groupings not asked for are null (and left out of the workbook, <see cref="TotalColumns"/>).</summary>
+    public static VolumeTotalAnswer Total(VolumeTotal t, IReadOnlyCollection<VolumeGroup> by, FacilityDirectory directory,
         IReadOnlyDictionary<long, string> districts, VolumeCategories categories)
     {
-        var row = new Dictionary<string, object?>();
-        if (by.Contains(VolumeGroup.Category)) { row["category"] = t.Category; row["categoryLabel"] = categories.Find(t.Category!)?.LabelZh; }
-        if (by.Contains(VolumeGroup.Month)) row["month"] = ReportMonth.FromKey(t.Period!.Value).ToString();
-        if (by.Contains(VolumeGroup.Year)) row["year"] = t.Period;
-        if (by.Contains(VolumeGroup.District))
-        {
-            row["districtId"] = t.DistrictId;
-            row["district"] = t.DistrictId is { } d ? districts.GetValueOrDefault(d) : null;
-        }
-        if (by.Contains(VolumeGroup.Facility))
-        {
-            row["facility"] = $"{FacilityDirectory.RouteOf(t.Kind!.Value)}/{t.FacilityId}";
-            row["facilityLabel"] = directory.Find(t.Kind.Value, t.FacilityId!.Value)?.Name;
-        }
-        row["unit"] = t.Unit;
-        row["unitLabel"] = categories.FindUnit(t.Unit)?.LabelZh;
-        row["quantity"] = Q(t.QuantityMilli);
-        row["figures"] = t.Figures;
-        return row;
+        var facility = by.Contains(VolumeGroup.Facility);
+        var district = by.Contains(VolumeGroup.District);
+        return new(
+            t.Category, t.Category is { } c ? categories.Find(c)?.LabelZh : null,
+            by.Contains(VolumeGroup.Month) ? ReportMonth.FromKey(t.Period!.Value).ToString() : null,
+            by.Contains(VolumeGroup.Year) ? t.Period : null,
+            district ? t.DistrictId : null, district && t.DistrictId is { } d ? districts.GetValueOrDefault(d) : null,
+            facility ? $"{FacilityDirectory.RouteOf(t.Kind!.Value)}/{t.FacilityId}" : null,
+            facility ? directory.Find(t.Kind!.Value, t.FacilityId!.Value)?.Name : null,
+            t.Unit, categories.FindUnit(t.Unit)?.LabelZh, Q(t.QuantityMilli), t.Figures);
     }
 
-    /// <param name="names">Whether the reader may see who corrected it (a planner); else <c>planner</c> is null.</param>
-    public static object Correction(VolumeCorrection c, FacilityDirectory directory, VolumeCategories categories, bool names = true) => new
+    /// <summary>The workbook's columns of totals grouped by these: each grouping's own, then unit, quantity and figures.</summary>
+    public static Func<string, bool> TotalColumns(IReadOnlyCollection<VolumeGroup> by) => column => column switch
     {
-        id = c.Id, at = DateTime.SpecifyKind(c.At, DateTimeKind.Utc), planner = names ? c.Planner : null,
-        facility = $"{FacilityDirectory.RouteOf(c.FacilityKind)}/{c.FacilityId}", facilityLabel = directory.Find(c.FacilityKind, c.FacilityId)?.Name,
-        month = ReportMonth.FromKey(c.Month).ToString(), category = c.Category, categoryLabel = categories.Find(c.Category)?.LabelZh, unit = c.Unit,
-        oldQuantity = c.OldQuantityMilli is { } o ? Q(o) : (decimal?)null, newQuantity = c.NewQuantityMilli is { } n ? Q(n) : (decimal?)null, note = c.Note,
+        "category" or "categoryLabel" => by.Contains(VolumeGroup.Category),
+        "month" => by.Contains(VolumeGroup.Month),
+        "year" => by.Contains(VolumeGroup.Year),
+        "districtId" or "district" => by.Contains(VolumeGroup.District),
+        "facility" or "facilityLabel" => by.Contains(VolumeGroup.Facility),
+        _ => true,
     };
+
+    /// <param name="names">Whether the reader may see who corrected it (a planner); else <c>planner</c> is null.</param>
+    public static VolumeCorrectionAnswer Correction(VolumeCorrection c, FacilityDirectory directory, VolumeCategories categories, bool names = true) => new(
+        c.Id, DateTime.SpecifyKind(c.At, DateTimeKind.Utc), names ? c.Planner : null,
+        $"{FacilityDirectory.RouteOf(c.FacilityKind)}/{c.FacilityId}", directory.Find(c.FacilityKind, c.FacilityId)?.Name,
+        ReportMonth.FromKey(c.Month).ToString(), c.Category, categories.Find(c.Category)?.LabelZh, c.Unit,
+        c.OldQuantityMilli is { } o ? Q(o) : null, c.NewQuantityMilli is { } n ? Q(n) : null, c.Note);
 
     public static VolumeImportAnswer ImportAnswer(VolumeWriteResult r, string layout, string format, string? encoding, FacilityDirectory directory, VolumeCategories categories) =>
         new(r.DryRun, layout, format, encoding, r.Inserted, r.FacilityMonths, r.Resubmitted, r.Replaced, r.Corrections.Count,

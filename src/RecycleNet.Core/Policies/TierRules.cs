@@ -22,6 +22,8 @@ public sealed record TierRule(decimal Value, string Unit, Citation? Citation = n
 /// <param name="Citation">The plan's words asking for the three tiers.</param>
 public sealed record TierRules(Citation Citation, TierRule VillageOutletKm, TierRule TownshipStationMinutes, TierRule StationCentreMinutes)
 {
+    // Not written: the three rules are members of their own above (a tuple would be written as {}).
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<(string Id, TierRule Rule)> All =>
         [("villageOutletKm", VillageOutletKm), ("townshipStationMinutes", TownshipStationMinutes), ("stationCentreMinutes", StationCentreMinutes)];
 

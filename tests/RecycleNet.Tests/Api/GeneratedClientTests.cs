@@ -83,6 +83,10 @@ public class GeneratedClientTests(DemoService demo) : IClassFixture<DemoService>
         Assert.Equal("done", (string)job.Status);
         dynamic again = await CallAsync(client, "GetSitingJobAsync", (Guid)job.Id);
         Assert.Equal((Guid)job.Id, (Guid)again.Id);
+        // Its result is the outlet kind's, chosen by the discriminator, and its proposals are read as typed features.
+        Assert.EndsWith("OutletSitingAnswer", ((object)again.Result).GetType().Name);
+        Assert.Equal(2, Enumerable.Count((IEnumerable<object>)again.Result.Proposals.Features));
+        Assert.True((double)again.Result.After.Share >= (double)again.Result.Before.Share);
 
         // A subsidy estimate for one fixed outlet built inside the application window.
         dynamic outlet = New(assembly, "EstimateFixedOutlet");

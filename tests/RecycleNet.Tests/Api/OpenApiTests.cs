@@ -35,6 +35,51 @@ public class OpenApiTests(DemoService demo) : IClassFixture<DemoService>
     }
 
     [Fact]
+    public async Task No_schema_is_an_object_of_unknown_members()
+    {
+        // Every JSON answer and body is a record the document spells out; what is free-form by nature (a layer's properties,
+        // a GeoJSON geometry) declares additionalProperties. A hand-built answer would show here as a bare object, and
+        // a tuple or a field STJ does not write as an empty schema.
+        var doc = await (await demo.Factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var bare = new List<string>();
+        Walk(doc.GetProperty("paths"), "paths", bare);
+        Walk(doc.GetProperty("components"), "components", bare);
+        Assert.True(bare.Count == 0, string.Join("\n", bare));
+        // And the answers typed last are there by name.
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        foreach (var name in new[] { "TierDetailAnswer", "MergeAnswer", "VolumeFiguresPage", "VolumeTotalsAnswer", "VolumeCorrectionsAnswer",
+                     "SubsidyRulesAnswer", "UiConfigAnswer", "ServiceIndexAnswer", "SitingResultAnswer" })
+            Assert.True(schemas.TryGetProperty(name, out _), name);
+    }
+
+    private static void Walk(JsonElement e, string path, List<string> bare)
+    {
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var x in e.EnumerateArray()) Walk(x, $"{path}[{i++}]", bare);
+            return;
+        }
+        if (e.ValueKind != JsonValueKind.Object) return;
+        var schemaLike = path.EndsWith("/schema", StringComparison.Ordinal) || path.Contains("/properties/", StringComparison.Ordinal)
+            || path.EndsWith("/items", StringComparison.Ordinal) || path.StartsWith("components/schemas/", StringComparison.Ordinal) && path.Count(c => c == '/') == 2;
+        if (schemaLike)
+        {
+            var names = e.EnumerateObject().Select(p => p.Name).ToHashSet();
+            var isObject = e.TryGetProperty("type", out var t) && (t.ValueKind == JsonValueKind.String ? t.GetString() == "object"
+                : t.EnumerateArray().Any(x => x.GetString() == "object"));
+            // An empty schema accepts anything: only where it says so (OpenApiContracts.FreeForm: "Any JSON value …").
+            var declaredAny = e.TryGetProperty("description", out var d) && d.GetString()!.StartsWith("Any JSON value", StringComparison.Ordinal);
+            if (names.All(n => n is "description" or "nullable") && !declaredAny)
+                bare.Add($"{path}: an empty schema");
+            else if (isObject && !names.Overlaps(["properties", "additionalProperties", "$ref", "oneOf", "anyOf", "allOf"]))
+                bare.Add($"{path}: an object without members");
+        }
+        foreach (var p in e.EnumerateObject())
+            if (p.Name is not ("example" or "examples" or "default" or "enum")) Walk(p.Value, $"{path}/{p.Name}", bare);
+    }
+
+    [Fact]
     public async Task The_estimate_body_lists_exactly_the_fields_the_reader_takes()
     {
         var doc = await (await demo.Factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
