@@ -73,6 +73,12 @@ public static class ServiceSetup
         services.AddScoped<Siting.SitingRunner>();
         services.AddSingleton<Siting.SitingJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<Siting.SitingJobs>());
+        // Scheduled backups of the embedded store; a setting that cannot work stops the start, naming it.
+        var backups = builder.Configuration.GetSection("RecycleNet:Backups").Get<BackupSettings>() ?? new BackupSettings();
+        if (backups.Problem(store.Kind) is { } backupProblem) throw new InvalidOperationException(backupProblem);
+        services.Configure<BackupSettings>(builder.Configuration.GetSection("RecycleNet:Backups"));
+        services.AddSingleton<BackupStatus>();
+        services.AddHostedService<ScheduledBackups>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace RecycleNet.Tests.Api;
@@ -56,16 +56,10 @@ public class BackupTests
         Assert.Equal(HttpStatusCode.Created, enterprise.StatusCode);
     }
 
-    private static (int Code, string Output) Run(string file, IEnumerable<string> args, IDictionary<string, string>? env = null)
+    private static (int Code, string Output) Run(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        foreach (var (k, v) in env ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEnd();
-        Assert.True(p.WaitForExit(120_000), $"{file} did not end");
-        return (p.ExitCode, output.Result + error);
+        var r = TestProcess.Run(file, args, TimeSpan.FromMinutes(2), AppContext.BaseDirectory, env);
+        return (r.Exit, r.All);
     }
 
     [Fact]
@@ -133,4 +127,60 @@ public class BackupTests
     private static string Tool(string name) =>
         Directory.Exists("/usr/lib/postgresql") && Directory.GetDirectories("/usr/lib/postgresql").OrderDescending()
             .Select(d => Path.Combine(d, "bin", name)).FirstOrDefault(File.Exists) is { } found ? found : name;
+}
+
+/// <summary>Scheduled backups (RecycleNet:Backups): taken while the service runs, each a whole store, the oldest pruned to Keep.</summary>
+public class ScheduledBackupTests
+{
+    [SqliteFact]
+    public async Task The_service_backs_itself_up_on_schedule_and_keeps_the_newest()
+    {
+        var root = Directory.CreateTempSubdirectory("recyclenet-scheduled-").FullName;
+        using var temp = new TempFolder(root);
+        var folder = Path.Combine(root, "backups");
+        Directory.CreateDirectory(folder);
+        var stale = Path.Combine(folder, "recyclenet-20200101T000000Z.db");
+        var handMade = Path.Combine(folder, "before-the-upgrade.db");
+        await File.WriteAllTextAsync(stale, "a scheduled backup of 2020, long past keeping");
+        await File.WriteAllTextAsync(handMade, "a bureau's own copy: never the schedule's to delete");
+        await using var service = new ServiceFactory(seedDemo: true, settings: new Dictionary<string, string>
+        {
+            ["RecycleNet:Backups:Folder"] = folder, ["RecycleNet:Backups:Every"] = "00:00:01", ["RecycleNet:Backups:Keep"] = "2",
+        });
+        var planner = service.Planner();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await planner.GetAsync("/health")).StatusCode);
+        var status = service.Services.GetRequiredService<RecycleNet.Api.Hosting.BackupStatus>();
+        // Three or more taken (one at start: the newest in the folder is from 2020), while a planner writes between them.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (status.Taken < 3 && DateTime.UtcNow < deadline)
+        {
+            var plan = await planner.PostAsync("/cities/jinan/api/plans", Json.Body(new { name = $"定时备份期间的方案 {status.Taken}", changes = new { add = new[] { new { lon = 117.05, lat = 36.66 } } } }));
+            Assert.Equal(System.Net.HttpStatusCode.Created, plan.StatusCode);
+            await Task.Delay(200);
+        }
+        Assert.True(status.Taken >= 3, $"{status.Taken} backups in two minutes; last error: {status.LastError}");
+        Assert.Null(status.LastError);
+
+        var scheduled = RecycleNet.Core.Database.BackupRotation.Scheduled(Directory.EnumerateFiles(folder));
+        Assert.InRange(scheduled.Count, 2, 3); // Keep after each backup; a fourth may be being written as we look
+        Assert.DoesNotContain(Path.GetFileName(stale), scheduled);
+        Assert.True(File.Exists(handMade));
+        foreach (var name in scheduled.Take(2))
+        {
+            var summary = RecycleNet.Core.Database.SqliteBackup.Check(Path.Combine(folder, name));
+            Assert.NotNull(summary.Migration);
+            Assert.True(summary.Tables > 10, $"{name}: {summary.Tables} tables");
+        }
+    }
+
+    [Fact]
+    public void Settings_that_cannot_work_are_named()
+    {
+        var on = new RecycleNet.Api.Settings.BackupSettings { Folder = "backups" };
+        Assert.Null(on.Problem(RecycleNet.Api.Settings.StoreKind.Sqlite));
+        Assert.Null(new RecycleNet.Api.Settings.BackupSettings().Problem(RecycleNet.Api.Settings.StoreKind.Postgres)); // off: nothing to say
+        Assert.Contains("pg_dump", on.Problem(RecycleNet.Api.Settings.StoreKind.Postgres));
+        Assert.Contains("RecycleNet:Backups:Keep", new RecycleNet.Api.Settings.BackupSettings { Folder = "b", Keep = 0 }.Problem(RecycleNet.Api.Settings.StoreKind.Sqlite));
+        Assert.Contains("RecycleNet:Backups:Every", new RecycleNet.Api.Settings.BackupSettings { Folder = "b", Every = TimeSpan.Zero }.Problem(RecycleNet.Api.Settings.StoreKind.Sqlite));
+    }
 }
