@@ -57,9 +57,7 @@ public static class Access
                 return Problems.Unauthorized(http, new("This needs a key or a token: send 'Authorization: Bearer <key>'.",
                     "此操作需要密钥或令牌：请在页面顶部填写密钥（即发送 Authorization: Bearer <密钥>）。"));
             if (!failed && CallerClaims.MissingRole(http.User) is { } missing) return Problems.Forbidden(missing);
-            return Problems.Unauthorized(http, BearerToken.IsJwt(token)
-                ? new("The token is not valid here (its signature, issuer, audience or expiry).", "令牌无效（签名、签发者、受众或有效期不符）。")
-                : new("The planner key is not valid.", "规划人员密钥无效。"));
+            return Problems.Unauthorized(http, NotValid(token));
         }
         var city = CityContext.Of(http);
         if ((need == Need.Write ? caller.WriteRefusal(city.Id, city.City.Name) : caller.BureauReadRefusal(city.Id, city.City.Name)) is { } refused)
@@ -68,6 +66,11 @@ public static class Access
         http.Items[Item] = caller;
         return await next(context);
     };
+
+    /// <summary>Why a credential that was sent lets nobody in: a token's checks, or a key that is none of the known.</summary>
+    public static Core.Input.Reason NotValid(string credential) => BearerToken.IsJwt(credential)
+        ? new("The token is not valid here (its signature, issuer, audience or expiry).", "令牌无效（签名、签发者、受众或有效期不符）。")
+        : new("The planner key is not valid.", "规划人员密钥无效。");
 
     private sealed record Authenticated(Caller? Caller, string? Scheme, bool Failed);
 

@@ -18,7 +18,14 @@ public static class CallerClaims
         var claims = new List<Claim> { new(Name, caller.Name), new(RoleType, caller.Role.Id()) };
         if (caller.City is { } city) claims.Add(new(City, city));
         if (caller.EnterpriseId is { } e) claims.Add(new(Enterprise, e.ToString(CultureInfo.InvariantCulture)));
-        return new(new ClaimsIdentity(claims, scheme, Name, RoleType));
+        return new(new CallerIdentity(caller, claims, scheme));
+    }
+
+    // The claims are for ASP.NET's own consumers (User.Identity.Name, logs); the caller rides along, so that each
+    // request does not parse back what the scheme handler has just written.
+    private sealed class CallerIdentity(Caller caller, IEnumerable<Claim> claims, string scheme) : ClaimsIdentity(claims, scheme, CallerClaims.Name, RoleType)
+    {
+        public Caller Caller { get; } = caller;
     }
 
     /// <summary>An authenticated principal that is no caller: who it is, and why it may do nothing here.</summary>
@@ -27,6 +34,7 @@ public static class CallerClaims
 
     public static Caller? Of(ClaimsPrincipal user)
     {
+        if (user.Identity is CallerIdentity { IsAuthenticated: true } known) return known.Caller;
         if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(Name) is not { } name || Roles.Parse(user.FindFirstValue(RoleType)) is not { } role)
             return null;
         long? enterprise = long.TryParse(user.FindFirstValue(Enterprise), NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e : null;

@@ -18,9 +18,9 @@ public static class MeEndpoint
         app.MapGet("/api/me", async Task<IResult> (HttpContext http) =>
             {
                 if (await Access.CallerAsync(http) is not { } c)
-                    return BearerToken.Of(http.Request) is null
+                    return BearerToken.Of(http.Request) is not { } sent
                         ? TypedResults.Ok(new CallerAnswer(null, null, null, null, null, false, false, null, null))
-                        : Problems.Unauthorized(http, new("The key or token is not valid here.", "密钥或令牌无效。"));
+                        : Problems.Unauthorized(http, Access.NotValid(sent));
                 var city = CityContext.Of(http);
                 var refusal = c.WriteRefusal(city.Id, city.City.Name);
                 return TypedResults.Ok(new CallerAnswer(c.Name, c.Role.Id(), c.Role.Zh(), c.City, c.EnterpriseId, refusal is null,

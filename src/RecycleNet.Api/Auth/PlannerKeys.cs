@@ -60,15 +60,23 @@ public sealed class PlannerKeys : IDisposable
         else
         {
             var file = Path.Combine(databaseFolder, FileName);
-            if (File.Exists(file)) logger.LogInformation("Planner key: kept in {File}", file);
+            string key;
+            if (File.Exists(file))
+            {
+                key = File.ReadAllText(file).Trim();
+                logger.LogInformation("Planner key: kept in {File}", file);
+            }
             else
             {
-                File.WriteAllText(file, NewKey() + "\n");
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                key = NewKey();
+                // Readable by the service's user only from its first byte (not chmod-ed after it was written).
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                using (var w = new StreamWriter(file, new UTF8Encoding(false), options)) w.Write(key + "\n");
                 // Printed once, on creation; afterwards only the file's location is logged.
-                Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {File.ReadAllText(file).Trim()}\n  kept in {file}");
+                Console.WriteLine($"Generated planner key (writes need 'Authorization: Bearer <key>'): {key}\n  kept in {file}");
             }
-            generated = [(new Caller("generated", Role.Planner), Encoding.UTF8.GetBytes(File.ReadAllText(file).Trim()))];
+            generated = [(new Caller("generated", Role.Planner), Encoding.UTF8.GetBytes(key))];
         }
         return new PlannerKeys([], generated, monitor, cities, logger);
     }

@@ -28,6 +28,12 @@ public static class OgcStylesEndpoint
     public static void WriteLinks(Utf8JsonWriter w, string b, CollectionInfo c)
     {
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/styles", StylesRel, OgcLinks.Json, "the collection's styles");
+        WriteStylesheets(w, b, c);
+    }
+
+    // The default style's two files: in the collection's links and in the styles list alike.
+    private static void WriteStylesheets(Utf8JsonWriter w, string b, CollectionInfo c)
+    {
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/styles/default?f=qml", "stylesheet", QmlWriter.MediaType, "the page's symbols for QGIS (QML)");
         OgcLinks.Write(w, $"{b}/collections/{c.Id}/styles/default?f=sld10", "stylesheet", $"{SldWriter.MediaType};version=1.0", "the page's symbols as SLD 1.0");
     }
@@ -44,8 +50,7 @@ public static class OgcStylesEndpoint
             w.WriteString("id", "default");
             w.WriteString("title", $"{c.Title}: 页面符号 the page's symbols");
             w.WriteStartArray("links");
-            OgcLinks.Write(w, $"{b}/collections/{c.Id}/styles/default?f=qml", "stylesheet", QmlWriter.MediaType, "QML (QGIS)");
-            OgcLinks.Write(w, $"{b}/collections/{c.Id}/styles/default?f=sld10", "stylesheet", $"{SldWriter.MediaType};version=1.0", "SLD 1.0");
+            WriteStylesheets(w, b, c);
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();

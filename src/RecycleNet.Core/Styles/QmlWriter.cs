@@ -29,15 +29,13 @@ public static class QmlWriter
     {
         StyleTest.Equal e => $"{Field(e.Property)} {(e.Not ? "<>" : "=")} {Literal(e.Value)}",
         StyleTest.All a => string.Join(" AND ", a.Tests.Select(x => $"({Expression(x)})")),
-        StyleTest.Range g => $"{Field(g.Property)} >= {Number(g.From)} AND {Field(g.Property)} {(g.IncludeTo ? "<=" : "<")} {Number(g.To)}",
+        StyleTest.Range g => $"{Field(g.Property)} >= {StyleText.Number(g.From)} AND {Field(g.Property)} {(g.IncludeTo ? "<=" : "<")} {StyleText.Number(g.To)}",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
     private static string Field(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    private static string Literal(object v) => v is bool b ? (b ? "true" : "false") : $"'{Convert.ToString(v, CultureInfo.InvariantCulture)!.Replace("'", "''", StringComparison.Ordinal)}'";
-
-    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    private static string Literal(object v) => v is bool ? StyleText.Value(v) : $"'{StyleText.Value(v).Replace("'", "''", StringComparison.Ordinal)}'";
 
     private static XElement Symbol(Symbol s, bool point, int name) => new("symbol",
         new XAttribute("type", point ? "marker" : "fill"), new XAttribute("name", name.ToString(CultureInfo.InvariantCulture)),
@@ -47,15 +45,15 @@ public static class QmlWriter
             point
                 ? (XElement[])
                 [
-                    Prop("name", "circle"), Prop("color", Rgba(s.Fill, s.FillOpacity)), Prop("size", Number(s.SizePx)), Prop("size_unit", "Pixel"),
+                    Prop("name", "circle"), Prop("color", Rgba(s.Fill, s.FillOpacity)), Prop("size", StyleText.Number(s.SizePx)), Prop("size_unit", "Pixel"),
                     Prop("outline_color", Rgba(s.Stroke, 1)), Prop("outline_style", s.Stroke is null || s.StrokeWidthPx <= 0 ? "no" : "solid"),
-                    Prop("outline_width", Number(s.StrokeWidthPx)), Prop("outline_width_unit", "Pixel"),
+                    Prop("outline_width", StyleText.Number(s.StrokeWidthPx)), Prop("outline_width_unit", "Pixel"),
                 ]
                 :
                 [
                     Prop("color", Rgba(s.Fill, s.FillOpacity)), Prop("style", s.Fill is null ? "no" : "solid"),
                     Prop("outline_color", Rgba(s.Stroke, 1)), Prop("outline_style", s.Stroke is null ? "no" : s.Dashed ? "dash" : "solid"),
-                    Prop("outline_width", Number(s.StrokeWidthPx)), Prop("outline_width_unit", "Pixel"),
+                    Prop("outline_width", StyleText.Number(s.StrokeWidthPx)), Prop("outline_width_unit", "Pixel"),
                 ]));
 
     private static XElement Prop(string k, string v) => new("prop", new XAttribute("k", k), new XAttribute("v", v));

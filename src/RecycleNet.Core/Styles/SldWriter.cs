@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 
 namespace RecycleNet.Core.Styles;
@@ -41,31 +40,27 @@ public static class SldWriter
 
     private static XElement Filter(StyleTest t) => t switch
     {
-        StyleTest.Equal e => Compare(e.Not ? "PropertyIsNotEqualTo" : "PropertyIsEqualTo", e.Property, Literal(e.Value)),
+        StyleTest.Equal e => Compare(e.Not ? "PropertyIsNotEqualTo" : "PropertyIsEqualTo", e.Property, StyleText.Value(e.Value)),
         StyleTest.All a => new XElement(Ogc + "And", a.Tests.Select(Filter)),
-        StyleTest.Range g => new XElement(Ogc + "And", Compare("PropertyIsGreaterThanOrEqualTo", g.Property, Number(g.From)),
-            Compare(g.IncludeTo ? "PropertyIsLessThanOrEqualTo" : "PropertyIsLessThan", g.Property, Number(g.To))),
+        StyleTest.Range g => new XElement(Ogc + "And", Compare("PropertyIsGreaterThanOrEqualTo", g.Property, StyleText.Number(g.From)),
+            Compare(g.IncludeTo ? "PropertyIsLessThanOrEqualTo" : "PropertyIsLessThan", g.Property, StyleText.Number(g.To))),
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
     private static XElement Compare(string op, string property, string literal) =>
         new(Ogc + op, new XElement(Ogc + "PropertyName", property), new XElement(Ogc + "Literal", literal));
 
-    private static string Literal(object v) => v is bool b ? (b ? "true" : "false") : Convert.ToString(v, CultureInfo.InvariantCulture)!;
-
-    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
     private static XElement PointSymbolizer(Symbol s) => new(Sld + "PointSymbolizer", new XElement(Sld + "Graphic",
         new XElement(Sld + "Mark", new XElement(Sld + "WellKnownName", "circle"), Fill(s), Stroke(s)),
-        new XElement(Sld + "Size", Number(s.SizePx))));
+        new XElement(Sld + "Size", StyleText.Number(s.SizePx))));
 
     private static XElement PolygonSymbolizer(Symbol s) => new(Sld + "PolygonSymbolizer", Fill(s), Stroke(s));
 
     private static XElement? Fill(Symbol s) => s.Fill is null ? null : new XElement(Sld + "Fill",
-        Css("fill", s.Fill), Css("fill-opacity", Number(s.FillOpacity)));
+        Css("fill", s.Fill), Css("fill-opacity", StyleText.Number(s.FillOpacity)));
 
     private static XElement? Stroke(Symbol s) => s.Stroke is null || s.StrokeWidthPx <= 0 ? null : new XElement(Sld + "Stroke",
-        Css("stroke", s.Stroke), Css("stroke-width", Number(s.StrokeWidthPx)), s.Dashed ? Css("stroke-dasharray", "4 4") : null);
+        Css("stroke", s.Stroke), Css("stroke-width", StyleText.Number(s.StrokeWidthPx)), s.Dashed ? Css("stroke-dasharray", "4 4") : null);
 
     private static XElement Css(string name, string value) => new(Sld + "CssParameter", new XAttribute("name", name), value);
 }

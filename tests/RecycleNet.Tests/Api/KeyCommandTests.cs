@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -9,17 +8,10 @@ public partial class KeyCommandTests
 {
     private static (int Code, string Output) Keys(string folder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RecycleNet.Api.dll"));
-        start.ArgumentList.Add("keys");
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.ArgumentList.Add($"--ConnectionStrings:RecycleNet=Data Source={Path.Combine(folder, "recyclenet.db")}");
-        start.ArgumentList.Add("--RecycleNet:SeedDemo=false");
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEnd();
-        Assert.True(p.WaitForExit(120_000), "keys did not end");
-        return (p.ExitCode, output.Result + error);
+        var r = TestProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "RecycleNet.Api.dll"), "keys", .. args,
+            $"--ConnectionStrings:RecycleNet=Data Source={Path.Combine(folder, "recyclenet.db")}", "--RecycleNet:SeedDemo=false"],
+            TimeSpan.FromMinutes(2), AppContext.BaseDirectory);
+        return (r.Exit, r.All);
     }
 
     [GeneratedRegex(@": ([A-Za-z0-9_-]{32})\s*$")]

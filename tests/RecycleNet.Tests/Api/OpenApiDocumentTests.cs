@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace RecycleNet.Tests.Api;
 
@@ -12,14 +11,8 @@ public class OpenApiDocumentTests(DemoService demo) : IClassFixture<DemoService>
 
     private static (int Code, string Output) Validate(string file)
     {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Checker };
-        start.ArgumentList.Add("validate.js");
-        start.ArgumentList.Add(file);
-        using var p = Process.Start(start)!;
-        var error = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(60_000), "the validator did not end");
-        return (p.ExitCode, output + error.Result);
+        var r = TestProcess.Run("node", ["validate.js", file], TimeSpan.FromMinutes(1), Checker);
+        return (r.Exit, r.All);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace RecycleNet.Tests.Api.Ogc;
@@ -10,13 +9,8 @@ public static class Gdal
 
     public static (int Exit, string Out, string Err) Run(string tool, params string[] args)
     {
-        var psi = new ProcessStartInfo($"/usr/bin/{tool}", args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment["GDAL_HTTP_TIMEOUT"] = "60";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3))) { p.Kill(true); throw new TimeoutException($"{tool} {string.Join(' ', args)}"); }
-        return (p.ExitCode, stdout.Result, stderr.Result);
+        var r = TestProcess.Run($"/usr/bin/{tool}", args, TimeSpan.FromMinutes(3), env: new Dictionary<string, string> { ["GDAL_HTTP_TIMEOUT"] = "60" });
+        return (r.Exit, r.Out, r.Err);
     }
 
     /// <summary>Runs a tool and fails the test with its error output when it fails.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using RecycleNet.Core.Features;
 using RecycleNet.Core.Styles;
@@ -19,18 +18,11 @@ public static class Qgis
         File.WriteAllText(file, script);
         try
         {
-            var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(file);
-            foreach (var a in args) start.ArgumentList.Add(a);
-            start.Environment["QT_QPA_PLATFORM"] = "offscreen";
             var runtime = Directory.CreateTempSubdirectory("recyclenet-qgis-runtime-"); // Qt wants its own, mode 0700
-            start.Environment["XDG_RUNTIME_DIR"] = runtime.FullName;
-            using var p = Process.Start(start)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            var output = p.StandardOutput.ReadToEnd();
-            if (!p.WaitForExit(180_000)) { p.Kill(true); throw new TimeoutException("QGIS did not finish in 3 minutes"); }
-            Assert.True(p.ExitCode == 0, $"QGIS exited {p.ExitCode}: {stderr.Result}");
-            return output;
+            var r = TestProcess.Run(Python, [file, .. args], TimeSpan.FromMinutes(3),
+                env: new Dictionary<string, string> { ["QT_QPA_PLATFORM"] = "offscreen", ["XDG_RUNTIME_DIR"] = runtime.FullName });
+            Assert.True(r.Exit == 0, $"QGIS exited {r.Exit}: {r.Err}");
+            return r.Out;
         }
         finally { File.Delete(file); }
     }
