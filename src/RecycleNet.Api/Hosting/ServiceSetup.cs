@@ -28,6 +28,7 @@ public static class ServiceSetup
         // The store is chosen before the container is built: the two contexts are different types with their own migrations.
         var store = StoreSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(store);
+        services.AddHostedService<StoreInUse>(); // while it serves, a restore of its SQLite file is refused
         services.AddSingleton<StoreRevision>();
         services.AddHostedService<SharedRevisionWatcher>();
         if (store.Kind == StoreKind.Postgres)

@@ -37,12 +37,14 @@ public static class SqliteBackup
         }
     }
 
-    /// <summary>Replaces the store's contents by the backup's; the service must not be running on it.</summary>
+    /// <summary>Replaces the store's contents by the backup's; refused while a service runs on it (<see cref="SqliteStoreLock"/>).</summary>
     public static BackupSummary Restore(string path, string connectionString)
     {
         path = System.IO.Path.GetFullPath(path);
         if (!File.Exists(path)) throw new InvalidOperationException($"{path} does not exist");
         var summary = Check(path);
+        using var alone = SqliteStoreLock.TryExclusive(connectionString)
+            ?? throw new InvalidOperationException($"{new SqliteConnectionStringBuilder(connectionString).DataSource} is in use by a running RecycleNet service: stop it (every instance on this file), then restore");
         using (var source = Open($"Data Source={path};Mode=ReadOnly;Pooling=False", readOnly: true))
         using (var target = Open(connectionString, readOnly: false))
             source.BackupDatabase(target);

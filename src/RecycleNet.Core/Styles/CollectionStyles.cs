@@ -46,7 +46,7 @@ public static class CollectionStyles
             "life-circles" => [new("15-minute life circle", "一刻钟生活圈", null, new Symbol(Circle, 0.08, Circle, 1))],
             "coverage-gaps" => [new("Uncovered community", "未覆盖小区", null, Dot(Uncovered, 3, ring: false))],
             "district-coverage" => [.. CoverageClasses.Of(shares ?? []).Select((k, i) => new StyleRule(
-                $"{k.From:P1} – {k.To:P1}", $"{k.From:P1} – {k.To:P1}", new StyleTest.Range("share", k.From, k.To, IncludeTo: true),
+                k.Label, k.Label, new StyleTest.Range("share", k.From, k.To, IncludeTo: true),
                 new Symbol(k.Colour, 0.6, DistrictOutline, 1.2)))],
             "siting-proposals" => [.. Tier.Select(t => new StyleRule(t.Key, TierZh(t.Key), new StyleTest.Equal("kind", t.Key), Dot(t.Value, 8))),
                 new("Proposed site", "建议选址", null, Dot(Tier["outlet"], 8))],

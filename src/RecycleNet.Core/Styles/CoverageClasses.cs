@@ -1,7 +1,13 @@
 namespace RecycleNet.Core.Styles;
 
 /// <summary>One class of the coverage choropleth: shares from <see cref="From"/> to <see cref="To"/>, the last including its upper end.</summary>
-public sealed record CoverageClass(double From, double To, string Colour);
+public sealed record CoverageClass(double From, double To, string Colour)
+{
+    /// <summary>"12.5% – 30.0%"; one share when both ends read the same (every district of a small city alike).</summary>
+    public string Label => Percent(From) is var from && Percent(To) is var to && from == to ? from : $"{from} – {to}";
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}
 
 /// <summary>
 /// The choropleth's classes as the page draws them (legend.js coverageClasses): quantiles of the districts' shares, at

@@ -87,6 +87,11 @@ public class BackupTests
                     Assert.Contains("integrity_check ok", backup.Output);
                     // A second backup to the same path is refused: a backup never overwrites.
                     Assert.Equal(2, Run("dotnet", [api, "backup", path, $"--ConnectionStrings:RecycleNet={store}"]).Code);
+                    // A restore under the running service is refused, saying why, and leaves its store as it was.
+                    var underIt = Run("dotnet", [api, "restore", path, $"--ConnectionStrings:RecycleNet={store}"]);
+                    Assert.True(underIt.Code == 2, underIt.Output);
+                    Assert.Contains("in use by a running RecycleNet service", underIt.Output);
+                    Assert.Equal(before, await StateAsync(planner));
                     var restore = Run("dotnet", [api, "restore", path, $"--ConnectionStrings:RecycleNet=Data Source={Path.Combine(restoredFolder, "recyclenet.db")}"]);
                     Assert.True(restore.Code == 0, restore.Output);
                 }

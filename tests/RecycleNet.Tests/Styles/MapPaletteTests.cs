@@ -44,8 +44,10 @@ public partial class MapPaletteTests
         var two = CoverageClasses.Of([0.1, 0.1, 0.2, 0.3, 0.3]);
         Assert.Equal(2, two.Count);
         Assert.Equal([MapPalette.Ramp[1], MapPalette.Ramp[2]], two.Select(c => c.Colour));
-        // One district (Anqiu): one class.
-        Assert.Single(CoverageClasses.Of([0.34]));
+        // One district (Anqiu): one class, labelled with its one share, not "34.3% – 34.3%".
+        Assert.Equal("34.3%", Assert.Single(CoverageClasses.Of([0.343])).Label);
+        Assert.Equal("12.0% – 20.0%", classes[1].Label);
+        Assert.Equal("12.0% – 20.0%", CollectionStyles.For(RecycleNet.Core.Features.CoverageFeatures.DistrictCoverage, shares).Rules[1].LabelZh);
         var style = CollectionStyles.For(RecycleNet.Core.Features.CoverageFeatures.DistrictCoverage, shares);
         Assert.Equal("\"share\" >= 0.12 AND \"share\" < 0.2", QmlWriter.Expression(style.Rules[1].Test!));
         Assert.Equal("\"share\" >= 0.4 AND \"share\" <= 0.5", QmlWriter.Expression(style.Rules[^1].Test!));

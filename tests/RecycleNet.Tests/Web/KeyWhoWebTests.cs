@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RecycleNet.Core.Access;
 using RecycleNet.Tests.Api;
 
 namespace RecycleNet.Tests.Web;
@@ -15,5 +17,40 @@ public partial class WebPageTests
         await page.FillAsync("#plannerKey", "not-a-key-of-this-service");
         await page.DispatchEventAsync("#plannerKey", "change");
         await page.WaitForFunctionAsync("() => document.getElementById('keyWho').innerText.includes('密钥无效')");
+    }
+
+    [ChromiumFact]
+    public async Task A_viewers_key_shows_no_write_it_would_be_refused()
+    {
+        // A director's read-only key, stored as `keys add 局长 --role viewer` would store it.
+        var secret = $"viewer-web-{Guid.NewGuid():N}";
+        using (var scope = Browser.Service.Factory.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RecycleNet.Core.Storage.PlannerKeyStore>()
+                .AddAsync(new Caller($"王局长 {secret[^6..]}", Role.Viewer), RecycleNet.Api.Auth.PlannerKeys.Hash(secret), CancellationToken.None));
+        var page = await Browser.OpenAsync();
+        const string visible = "id => { const e = document.getElementById(id); return !!e && e.offsetParent !== null; }";
+        string[] writes = ["whatifSave", "whatifPlan"];
+        Assert.True(await page.EvaluateAsync<bool>($"() => ({visible})('whatifSave')"), "a page without a key offers the save (it asks for the key)");
+
+        await page.FillAsync("#plannerKey", secret);
+        await page.DispatchEventAsync("#plannerKey", "change");
+        await page.WaitForFunctionAsync("() => document.getElementById('keyWho').innerText.includes('查看人员 · 只读')");
+        foreach (var id in writes) Assert.False(await page.EvaluateAsync<bool>($"() => ({visible})('{id}')"), id);
+        Assert.False(await page.IsVisibleAsync("#tabs button[data-tab='import']"), "the import tab");
+        await page.ClickAsync("#tabs button[data-tab='siting']");
+        Assert.False(await page.IsVisibleAsync("#sitingForm"), "the siting form");
+        Assert.True(await page.IsVisibleAsync("#siting-panel .readonly-note"), "the note that says why");
+        await page.ClickAsync("#tabs button[data-tab='volumes']");
+        Assert.False(await page.IsVisibleAsync("#volumeForm"), "the volume report form");
+        Assert.True(await page.IsVisibleAsync("#volumesXlsx"), "the figures stay readable and exportable");
+        await page.ClickAsync("#tabs button[data-tab='plans']");
+        await page.WaitForSelectorAsync("#planTable tr");
+        Assert.Equal(0, await page.Locator(".plan-adopt:visible, .plan-revert:visible").CountAsync());
+
+        // The planner's key again: everything is back.
+        await page.FillAsync("#plannerKey", ServiceFactory.Key);
+        await page.DispatchEventAsync("#plannerKey", "change");
+        await page.WaitForFunctionAsync("() => !('readonly' in document.body.dataset)");
+        Assert.True(await page.IsVisibleAsync("#tabs button[data-tab='import']"));
     }
 }

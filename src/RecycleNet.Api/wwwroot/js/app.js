@@ -29,8 +29,10 @@ document.getElementById('plannerKey').addEventListener('change', e => { sessionS
 async function showWho() {
   const who = document.getElementById('keyWho');
   const key = document.getElementById('plannerKey').value.trim();
+  // The write controls change only once the answer is in, so the tabs do not shift under a click meanwhile.
+  const me = key ? await tryJson('/api/me') : null;
+  if (me && !me.writes) document.body.dataset.readonly = ''; else delete document.body.dataset.readonly;
   if (!key) { fill(who); return; }
-  const me = await tryJson('/api/me');
   if (!me) { fill(who, el('span', { class: 'bad' }, t('key.invalid'))); return; }
   const role = language() === 'zh' ? me.roleZh : me.role;
   fill(who, el('span', { class: me.writes ? 'ok' : 'readonly', title: (language() === 'zh' ? me.writeRefusalZh : me.writeRefusal) ?? '' },

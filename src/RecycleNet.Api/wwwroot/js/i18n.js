@@ -3,6 +3,7 @@ const en = {
   'title': 'Recycling-network planning', 'tab.map': 'Map', 'tab.scorecard': 'Targets', 'tab.gaps': 'Coverage gaps',
   'tab.siting': 'Siting', 'tab.subsidy': 'Subsidy calculator', 'key': 'Planner key', 'layers': 'Layers',
   'key.invalid': 'key not valid', 'key.readonly': 'read only',
+  'key.readonlyNote': 'This key reads only: reporting, importing, saving and siting runs are hidden.',
   'layer.districts': 'Districts (shaded by coverage)', 'layer.communities': 'Communities (covered / uncovered)',
   'layer.outlets': 'Recycling outlets', 'layer.centers': 'Sorting centres', 'layer.circles': '15-minute life circles',
   'layer.proposals': 'Siting proposals', 'whatif.title': 'What-if',
@@ -122,6 +123,7 @@ const en = {
 };
 const zh = {
   'key.invalid': '密钥无效', 'key.readonly': '只读',
+  'key.readonlyNote': '当前密钥只读：上报、导入、保存和选址计算已隐藏。',
   // Problem titles by their type (urn:recyclenet:problem:…); in English the service's own title is shown.
   'problem.invalid-parameter': '参数“{field}”的值无效', 'problem.invalid-request': '请求有 {n} 处问题，未作任何修改',
   'problem.unreadable-body': '无法读取所提交的内容', 'problem.unauthorized': '需要规划人员密钥', 'problem.forbidden': '此密钥或令牌无权执行此操作', 'problem.not-found': '找不到所请求的对象',

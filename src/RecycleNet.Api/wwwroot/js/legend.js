@@ -35,6 +35,12 @@ export function coverageClasses(shares) {
   return classes;
 }
 
+/** "12.5% – 30.0%"; one share when both ends read the same (every district of a small city alike). */
+function classLabel(c) {
+  const from = pct(c.from), to = pct(c.to);
+  return from === to ? from : `${from} – ${to}`;
+}
+
 export function classOf(classes, share) {
   for (let i = 0; i < classes.length; i++) if (share < classes[i].to || i === classes.length - 1) return classes[i];
   return classes[classes.length - 1];
@@ -46,7 +52,7 @@ const swatch = (kind, colour, extra = {}) => el('span', { className: `swatch ${k
 function rows(name, info) {
   switch (name) {
     case 'districts': return [el('div', { className: 'legend-title' }, t('legend.coverage')),
-      ...info.classes.map(c => el('div', {}, swatch('area', c.colour), `${pct(c.from)} – ${pct(c.to)}`))];
+      ...info.classes.map(c => el('div', {}, swatch('area', c.colour), classLabel(c)))];
     case 'communities': return [el('div', {}, swatch('dot', colours.covered), t('legend.covered')), el('div', {}, swatch('dot', colours.uncovered), t('legend.uncovered')),
       el('div', {}, swatch('cluster', `linear-gradient(90deg, ${colours.covered}, ${colours.uncovered})`), t('legend.cluster'))];
     case 'outlets': return [el('div', {}, swatch('dot big', colours.fixed), t('legend.fixed')), el('div', {}, swatch('dot big', colours.mobile), t('legend.mobile')),

@@ -370,7 +370,7 @@ export function resetWhatIf() {
 /** A facility's popup with its reported volumes of the last 24 months, charted when the popup first opens, and its editor. */
 function withVolumes(layer, content, ref, layerName, id) {
   const box = el('div', { className: 'popup-volumes' });
-  content.append(el('button', { className: 'edit-feature', dataset: { layer: layerName, id }, onclick: () => openEditor(layerName, id).catch(() => {}) }, t('edit.open')), box);
+  content.append(el('button', { className: 'edit-feature', dataset: { layer: layerName, id, writes: '' }, onclick: () => openEditor(layerName, id).catch(() => {}) }, t('edit.open')), box);
   layer.bindPopup(content, { minWidth: 280 });
   let drawn = false;
   layer.on('popupopen', () => {

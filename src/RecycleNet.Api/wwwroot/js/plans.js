@@ -16,11 +16,11 @@ export async function loadPlans() {
     el('td', {}, t(p.counts.merge ? 'plan.countsMerged' : 'plan.counts', { add: p.counts.add, move: p.counts.move, close: p.counts.close, update: p.counts.update + p.counts.remove, merge: p.counts.merge })),
     el('td', {}, p.status === 'draft'
       ? [el('button', { className: 'plan-evaluate', onclick: () => evaluate(p.id).catch(() => {}) }, t('plan.evaluate')), ' ',
-         el('button', { className: 'plan-adopt', onclick: () => adopt(p.id).catch(() => {}) }, t('plan.adopt')), ' ',
+         el('button', { className: 'plan-adopt', dataset: { writes: '' }, onclick: () => adopt(p.id).catch(() => {}) }, t('plan.adopt')), ' ',
          el('a', { href: cityUrl(`/api/plans/${p.id}/evaluation?f=xlsx`) }, 'XLSX'), ' ',
          el('a', { href: cityUrl(`/api/plans/${p.id}/evaluation?f=docx`), className: 'plan-docx' }, 'Word')]
       : p.status === 'adopted' && p.revertOf == null
-        ? el('button', { className: 'plan-revert', onclick: () => revert(p.id).catch(() => {}) }, t('plan.revert'))
+        ? el('button', { className: 'plan-revert', dataset: { writes: '' }, onclick: () => revert(p.id).catch(() => {}) }, t('plan.revert'))
         : '')));
   table(document.getElementById('planTable'),
     ['', '', t('name'), t('plan.statusCol'), t('plan.author'), t('plan.changes'), ''], rows);

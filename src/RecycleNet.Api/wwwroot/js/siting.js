@@ -92,7 +92,7 @@ async function poll() {
     status.textContent = t('siting.done', { ms: fmt(job.elapsedMs), objective: fmt(s.objective, 1), bound: fmt(s.bound, 1), gap: pct(s.gap), method: said('solver', s.method) });
   }
   // The proposals can be kept as a plan, to evaluate, compare and adopt.
-  status.append(' ', el('button', { id: 'sitingPlan', onclick: () => planFromSiting(job.id).catch(() => {}) }, t('plan.fromSitingButton')));
+  status.append(' ', el('button', { id: 'sitingPlan', dataset: { writes: '' }, onclick: () => planFromSiting(job.id).catch(() => {}) }, t('plan.fromSitingButton')));
   const outlets = job.kind === 'outlets', chain = job.kind === 'tiers';
   const headers = [t('rank'), ...(chain ? [t('siting.kind')] : []), t('name'), t('district'),
     ...(outlets ? [t('gained'), t('cumulative'), t('subsidyCol')] : chain ? [t('gained'), t('load')] : [t('outlets'), t('load')])];
