@@ -48,6 +48,10 @@ public abstract class LayerDefinition
     public abstract Task<SpatialEntity?> FindAsync(RecycleNetDb db, long id, CancellationToken ct);
     /// <summary>Deletes one feature if it is still at <paramref name="version"/>; returns how many rows went (0 or 1).</summary>
     public abstract Task<int> DeleteAsync(RecycleNetDb db, long id, long version, CancellationToken ct);
+    /// <summary>Those of the features that exist, in one query, untracked.</summary>
+    public abstract Task<List<SpatialEntity>> FindAsync(RecycleNetDb db, IReadOnlyCollection<long> ids, CancellationToken ct);
+    /// <summary>Deletes those of the features that are at <paramref name="version"/>, in one statement; how many went.</summary>
+    public abstract Task<int> DeleteAsync(RecycleNetDb db, IReadOnlyCollection<long> ids, long version, CancellationToken ct);
     /// <summary>The rows a complete SELECT over the layer's table returns (its text built by the store's translator, values bound).</summary>
     public abstract Task<List<SpatialEntity>> QueryRawAsync(RecycleNetDb db, string sql, object[] parameters, CancellationToken ct);
     public abstract SpatialEntity Create();
@@ -98,6 +102,10 @@ public abstract class LayerDefinition<T> : LayerDefinition where T : SpatialEnti
         await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
     public override Task<int> DeleteAsync(RecycleNetDb db, long id, long version, CancellationToken ct) =>
         db.Set<T>().Where(e => e.Id == id && e.Version == version).ExecuteDeleteAsync(ct);
+    public override async Task<List<SpatialEntity>> FindAsync(RecycleNetDb db, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        [.. await db.Set<T>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct)];
+    public override Task<int> DeleteAsync(RecycleNetDb db, IReadOnlyCollection<long> ids, long version, CancellationToken ct) =>
+        db.Set<T>().Where(e => ids.Contains(e.Id) && e.Version == version).ExecuteDeleteAsync(ct);
     public override async Task<List<SpatialEntity>> QueryRawAsync(RecycleNetDb db, string sql, object[] parameters, CancellationToken ct) =>
         [.. await db.Set<T>().FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(ct)];
     public override SpatialEntity Create() => new T();

@@ -140,9 +140,8 @@ public class ScheduledBackupTests
     [SqliteFact]
     public async Task The_service_backs_itself_up_on_schedule_and_keeps_the_newest()
     {
-        var root = Directory.CreateTempSubdirectory("recyclenet-scheduled-").FullName;
-        using var temp = new TempFolder(root);
-        var folder = Path.Combine(root, "backups");
+        using var temp = TempFolder.New("recyclenet-scheduled-");
+        var folder = Path.Combine(temp.Path, "backups");
         Directory.CreateDirectory(folder);
         var stale = Path.Combine(folder, "recyclenet-20200101T000000Z.db");
         var handMade = Path.Combine(folder, "before-the-upgrade.db");

@@ -70,10 +70,15 @@ public sealed class ServiceFactory(bool seedDemo = true, string? folder = null, 
 /// <summary>A folder a test made for stores that outlive one service, removed when the test ends.</summary>
 public sealed class TempFolder(string path) : IDisposable
 {
+    public string Path { get; } = path;
+
+    /// <summary>A new folder under the system's temporary one, named from the prefix.</summary>
+    public static TempFolder New(string prefix) => new(Directory.CreateTempSubdirectory(prefix).FullName);
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(path, recursive: true); }
+        try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }

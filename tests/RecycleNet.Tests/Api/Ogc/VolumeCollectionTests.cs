@@ -12,9 +12,8 @@ public class VolumeCollectionTests
     [Fact]
     public async Task The_volume_collection_follows_the_configured_categories()
     {
-        var dir = Directory.CreateTempSubdirectory("recyclenet-categories-").FullName;
-        using var folder = new TempFolder(dir);
-        var file = Path.Combine(dir, "volume-categories.json");
+        using var folder = TempFolder.New("recyclenet-categories-");
+        var file = Path.Combine(folder.Path, "volume-categories.json");
         var shipped = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "seeds", "volume-categories.json"));
         const string extra = """{ "id": "pv-panels", "labelZh": "退役光伏组件", "labelEn": "retired solar panels", "units": ["t"], "aliases": ["光伏板"] },""";
         await File.WriteAllTextAsync(file, shipped.Replace("\"categories\": [", "\"categories\": [\n    " + extra));
