@@ -11,11 +11,9 @@ public partial class WebPageTests
     public async Task The_page_says_whose_key_it_holds_and_its_role()
     {
         var page = await Browser.OpenAsync();
-        await page.FillAsync("#plannerKey", ServiceFactory.Key);
-        await page.DispatchEventAsync("#plannerKey", "change"); // as leaving the field does
+        await EnterKeyAsync(page, ServiceFactory.Key);
         await page.WaitForFunctionAsync($"() => document.getElementById('keyWho').innerText.includes('{ServiceFactory.KeyName} · 规划人员')");
-        await page.FillAsync("#plannerKey", "not-a-key-of-this-service");
-        await page.DispatchEventAsync("#plannerKey", "change");
+        await EnterKeyAsync(page, "not-a-key-of-this-service");
         await page.WaitForFunctionAsync("() => document.getElementById('keyWho').innerText.includes('密钥无效')");
     }
 
@@ -32,8 +30,7 @@ public partial class WebPageTests
         string[] writes = ["whatifSave", "whatifPlan"];
         Assert.True(await page.EvaluateAsync<bool>($"() => ({visible})('whatifSave')"), "a page without a key offers the save (it asks for the key)");
 
-        await page.FillAsync("#plannerKey", secret);
-        await page.DispatchEventAsync("#plannerKey", "change");
+        await EnterKeyAsync(page, secret);
         await page.WaitForFunctionAsync("() => document.getElementById('keyWho').innerText.includes('查看人员 · 只读')");
         foreach (var id in writes) Assert.False(await page.EvaluateAsync<bool>($"() => ({visible})('{id}')"), id);
         Assert.False(await page.IsVisibleAsync("#tabs button[data-tab='import']"), "the import tab");
@@ -48,9 +45,15 @@ public partial class WebPageTests
         Assert.Equal(0, await page.Locator(".plan-adopt:visible, .plan-revert:visible").CountAsync());
 
         // The planner's key again: everything is back.
-        await page.FillAsync("#plannerKey", ServiceFactory.Key);
-        await page.DispatchEventAsync("#plannerKey", "change");
+        await EnterKeyAsync(page, ServiceFactory.Key);
         await page.WaitForFunctionAsync("() => !('readonly' in document.body.dataset)");
         Assert.True(await page.IsVisibleAsync("#tabs button[data-tab='import']"));
+    }
+
+    // The key typed in, then the change event leaving the field fires (the page checks the key on it).
+    private static async Task EnterKeyAsync(Microsoft.Playwright.IPage page, string key)
+    {
+        await page.FillAsync("#plannerKey", key);
+        await page.DispatchEventAsync("#plannerKey", "change");
     }
 }
